@@ -1,0 +1,85 @@
+/**
+ * The contract between the store (src/store/) and the screens (src/features/).
+ * The store implements `LuoshiState`; components read it through small selectors.
+ * Data shapes come from the zod model; this file only names the slices and their actions.
+ */
+import type {
+  Identity,
+  OwnerRef,
+  Plan,
+  PlanEvent,
+  Task,
+  Unit,
+} from '@/domain/model';
+
+/** Event input as a screen supplies it: the store fills id, at and unit (from the identity). */
+export type NewEvent = DistributiveOmit<PlanEvent, 'id' | 'at' | 'unit' | 'note'> & { note?: string };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface PlanSlice {
+  plan: Plan;
+  units: Unit[];
+  /** Replace the whole plan (after the UI confirmed); a backup of the old one is kept first. */
+  replacePlan: (plan: Plan) => void;
+  /** Add parsed tasks/targets to the current plan (import "merge" mode). */
+  addItems: (items: { tasks: Task[]; targets: Plan['targets'] }) => void;
+  updateTask: (id: string, patch: Partial<Omit<Task, 'id'>>) => void;
+  setOwners: (id: string, owners: OwnerRef[]) => void;
+  addTask: (task: Omit<Task, 'id'> & { id?: string }) => string;
+  deleteTask: (id: string) => void;
+  /** Split a task's title/quote at a character index into two tasks; returns the new ids. */
+  splitTask: (id: string, at: number) => [string, string] | null;
+  /** Merge several tasks into the first; their events move to it. */
+  mergeTasks: (ids: string[]) => string | null;
+  setTargetValue: (targetId: string, value: number | null) => void;
+  setTargetActual: (targetId: string, quarter: 1 | 2 | 3 | 4, value: number | null) => void;
+  upsertUnit: (unit: Unit) => void;
+  removeUnit: (id: string) => void;
+}
+
+export interface ProgressSlice {
+  /** The append-only log, ordered by (at, id). Never edited in place. */
+  events: PlanEvent[];
+  /** Append one event written by the current identity; returns it. */
+  record: (e: NewEvent) => PlanEvent;
+}
+
+export type ToastKind = 'info' | 'success' | 'warning' | 'error';
+export interface Toast {
+  id: string;
+  kind: ToastKind;
+  message: string;
+  /** Present when the action can be undone from the toast. */
+  undoable?: boolean;
+}
+
+export interface StorageStatus {
+  /** Bytes the app's keys take in localStorage. */
+  usedBytes: number;
+  /** Best estimate of the quota (5 MiB in most browsers). */
+  quotaBytes: number;
+  /** The last save failed (quota full): changes are only in memory until exported. */
+  saveFailed: boolean;
+  /** Set when stored data was unreadable or partly restored at start. Chinese, for the user. */
+  recovery: null | {
+    message: string;
+    /** localStorage key of the untouched original text, downloadable from the data page. */
+    backupKey: string;
+    restoredItems: number;
+    setAsideItems: number;
+  };
+}
+
+export interface UiSlice {
+  identity: Identity;
+  setIdentity: (identity: Identity) => void;
+  toasts: Toast[];
+  notify: (kind: ToastKind, message: string) => void;
+  dismissToast: (id: string) => void;
+  /** Undo the last undoable action (tick, delete, replace, merge, import…). */
+  undo: () => void;
+  canUndo: boolean;
+  storage: StorageStatus;
+}
+
+export type LuoshiState = PlanSlice & ProgressSlice & UiSlice;
