@@ -185,14 +185,13 @@ const STATUSES: TaskStatus[] = ['not-started', 'in-progress', 'blocked', 'in-pro
 const NOTES = ['', '', '已召开专题会议研究部署', '项目已完成前期手续', '正在组织现场核查', '资金已拨付到位', '进度符合序时要求', '受天气影响略有滞后'];
 
 function isoAt(ms: number): string {
-  // Beijing time with an explicit offset, as the app writes it for an office in China.
-  const d = new Date(ms + 8 * 3600_000);
-  return (
-    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}+08:00`
-  );
+  // UTC with a Z, exactly as the store writes `at` (new Date().toISOString()): events.ts compares
+  // such strings directly and only parses dates for other shapes, so the fixture takes the
+  // same path as real data.
+  return new Date(ms).toISOString();
 }
-const dayOf = (ms: number): IsoDate => isoAt(ms).slice(0, 10);
+/** The calendar day in Beijing time (UTC+8), where the inspection took place. */
+const dayOf = (ms: number): IsoDate => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 
 function taskHistory(r: Rng, task: Task, n: number, from: number, to: number, year: number): PlanEvent[] {
   const lead = task.owners.find((o) => o.role === 'lead')?.name ?? OFFICE_NAME;
