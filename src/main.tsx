@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@/styles/app.css';
+import { App } from '@/app/app';
+import { registerOffline } from '@/lib/offline';
 
-function Placeholder() {
-  return <p>落实 正在构建中</p>;
-}
+registerOffline();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Placeholder />
+    <App />
   </StrictMode>,
 );

@@ -1,0 +1,42 @@
+/** The app: the store wired into the layout, the identity switch, toasts and the routed page. */
+import { useCallback } from 'react';
+import type { Identity } from '@/domain/model';
+import { useLuoshi } from '@/store/store';
+import { navigate, useRoute } from '@/lib/router';
+import { Toasts } from '@/components/toasts';
+import { Layout } from '@/app/layout';
+import { IdentitySwitch } from '@/app/identity-switch';
+import { RouteView, findRoute } from '@/app/router';
+import { HOME_UNIT } from '@/app/routes';
+
+export function App() {
+  const identity = useLuoshi((s) => s.identity);
+  const units = useLuoshi((s) => s.units);
+  const setIdentity = useLuoshi((s) => s.setIdentity);
+  const storage = useLuoshi((s) => s.storage);
+  const toasts = useLuoshi((s) => s.toasts);
+  const dismissToast = useLuoshi((s) => s.dismissToast);
+  const undo = useLuoshi((s) => s.undo);
+  const { path } = useRoute();
+
+  const changeIdentity = useCallback(
+    (next: Identity) => {
+      setIdentity(next);
+      // A unit lands on its own tasks when it leaves a page meant for the office.
+      if (next.kind === 'unit' && findRoute(path)?.officeOnly) navigate(HOME_UNIT);
+    },
+    [setIdentity, path],
+  );
+  const toOffice = useCallback(() => setIdentity({ kind: 'office' }), [setIdentity]);
+
+  return (
+    <Layout
+      identity={identity}
+      storage={storage}
+      identitySwitch={<IdentitySwitch identity={identity} units={units} onChange={changeIdentity} />}
+      toasts={<Toasts toasts={toasts} onDismiss={dismissToast} onUndo={undo} />}
+    >
+      <RouteView identity={identity} onSwitchToOffice={toOffice} />
+    </Layout>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Who is using this browser: the mayor's office, or one unit from the registry. This is a
+ * choice of view, not a login, and the note beside it says so.
+ */
+import { memo, useMemo } from 'react';
+import type { Identity, Unit, UnitKind } from '@/domain/model';
+import { OFFICE_NAME } from '@/domain/model';
+import { SelectField, type SelectGroup, type SelectOption } from '@/components/field';
+import { t } from '@/lib/strings';
+
+const OFFICE_VALUE = '__office__';
+const GROUP_ORDER: readonly Exclude<UnitKind, 'office'>[] = ['department', 'district', 'leader', 'party', 'other'];
+
+export function identityOptions(units: readonly Unit[]): Array<SelectOption | SelectGroup> {
+  const groups = new Map<UnitKind, SelectOption[]>();
+  for (const u of units) {
+    if (u.kind === 'office' || u.name === OFFICE_NAME) continue;
+    const list = groups.get(u.kind) ?? [];
+    list.push({ value: u.name, label: u.name });
+    groups.set(u.kind, list);
+  }
+  const out: Array<SelectOption | SelectGroup> = [{ value: OFFICE_VALUE, label: t.app.identityOffice }];
+  for (const kind of GROUP_ORDER) {
+    const options = groups.get(kind);
+    if (options?.length) out.push({ group: t.app.identityGroups[kind], options });
+  }
+  return out;
+}
+
+export const IdentitySwitch = memo(function IdentitySwitch({
+  identity,
+  units,
+  onChange,
+}: {
+  identity: Identity;
+  units: readonly Unit[];
+  onChange: (identity: Identity) => void;
+}) {
+  const options = useMemo(() => {
+    const opts = identityOptions(units);
+    // A unit chosen earlier and since removed from the registry stays selectable, so the select
+    // never silently shows a different identity from the one in use.
+    if (identity.kind === 'unit' && !units.some((u) => u.name === identity.name)) {
+      opts.push({ group: t.app.identityGroups.other, options: [{ value: identity.name, label: identity.name }] });
+    }
+    return opts;
+  }, [units, identity]);
+  return (
+    <div className="identity">
+      <SelectField
+        label={t.app.identityLabel}
+        inline
+        hint={t.app.noLogin}
+        className="identity__field"
+        value={identity.kind === 'office' ? OFFICE_VALUE : identity.name}
+        options={options}
+        onChange={(e) => {
+          const v = e.target.value;
+          onChange(v === OFFICE_VALUE ? { kind: 'office' } : { kind: 'unit', name: v });
+        }}
+      />
+    </div>
+  );
+});

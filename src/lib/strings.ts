@@ -1,0 +1,88 @@
+/**
+ * Every user-visible string, grouped by screen. Several engineers add groups here: edit with
+ * small, local changes inside your own group only. An English version can follow as `en` of the
+ * same shape.
+ */
+export const zh = {
+  common: {
+    appName: '落实',
+    appTagline: '任务督办',
+    loading: '正在加载…',
+    save: '保存',
+    cancel: '取消',
+    confirm: '确定',
+    close: '关闭',
+    undo: '撤销',
+    edit: '编辑',
+    delete: '删除',
+    none: '无',
+    notFilled: '待填写',
+    yes: '是',
+    no: '否',
+    office: '市政府办公室',
+    expand: '展开',
+    collapse: '收起',
+  },
+  app: {
+    skipLink: '跳到主要内容',
+    navLabel: '主导航',
+    noLogin: '本应用无登录：身份选择只决定显示内容，不是权限控制。',
+    identityLabel: '当前身份',
+    identityOffice: '市政府办公室（全部内容）',
+    identityGroups: {
+      department: '市直部门',
+      district: '区县',
+      leader: '分管副市长',
+      party: '党委部门',
+      other: '其他单位',
+    },
+    underConstruction: '此页面尚在建设',
+    underConstructionHint: '这个页面还没有完成，请先使用其他页面。',
+    notFound: '找不到这个页面',
+    notFoundHint: '地址可能有误。请从上方导航选择页面。',
+    officeOnlyTitle: '此页面供市政府办公室使用',
+    officeOnlyHint: (unit: string) => `当前身份为“${unit}”。本应用无登录，如确需查看，可切换身份。`,
+    switchToOffice: '切换为市政府办公室',
+    goHome: '返回首页',
+    recoveryBanner: '本地数据读取时出现问题，已尽量恢复。',
+    recoveryLink: '查看恢复详情',
+    storageSaveFailed: '最近一次保存失败（浏览器存储已满）：修改只在本页内存中，请尽快导出备份。',
+    storageNearFull: (pct: number) => `浏览器存储已用 ${pct}%，接近上限，请导出备份并清理旧快照。`,
+    storageLink: '前往数据与备份',
+    toastRegion: '通知',
+    pageLoadFailed: '页面加载失败，请刷新重试。',
+  },
+  nav: {
+    dashboard: '驾驶舱',
+    lists: '三张清单',
+    my: '我的任务',
+    supervision: '督查督办',
+    targets: '目标指标',
+    import: '导入讲话',
+    units: '单位名录',
+    report: '季度总结',
+    data: '数据与备份',
+  },
+  lights: {
+    red: '红灯',
+    yellow: '黄灯',
+    green: '绿灯',
+    done: '已完成',
+    redHint: '逾期或严重滞后于序时进度',
+    yellowHint: '临近期限或滞后于序时进度',
+    greenHint: '按序时进度推进',
+    doneHint: '已完成',
+  },
+  components: {
+    dialogClose: '关闭对话框',
+    sourceQuote: '原文',
+    showContext: '查看上下文',
+    hideContext: '收起上下文',
+    contextLabel: '讲话原文上下文',
+    noQuote: '（手动添加的任务，无原文）',
+    requiredMark: '（必填）',
+  },
+} as const;
+
+export const t = zh;
+export type Strings = typeof zh;
