@@ -175,6 +175,12 @@ export const PlanSchema = ParsedPlanSchema.extend({
   /** The office's values for masked targets, by target id. */
   targetValues: z.record(z.string(), z.number().finite().nullable()).default({}),
   targetActuals: z.record(z.string(), TargetActualsSchema).default({}),
+  /**
+   * Tasks merged into another (old id -> id that carries them now). Events are never rewritten
+   * (the log is append-only across offices), so a merge is recorded here and events about the old
+   * id count for the new one. Optional: plans written before it existed simply have none.
+   */
+  mergedInto: z.record(z.string(), z.string()).optional(),
 });
 export type Plan = z.infer<typeof PlanSchema>;
 

@@ -1,0 +1,523 @@
+/**
+ * Tolerant restore of a plan, its units and its events from JSON of unknown shape (localStorage,
+ * a backup file, an older app version). Modelled on Excalidraw's data/restore.ts: every item is
+ * restored on its own inside its own try/catch, every missing field gets a default, and one bad
+ * item never sinks the rest. What cannot be restored is set aside with a Chinese reason and the
+ * original value, so the user can download it. Never throws, whatever the input.
+ */
+import {
+  DeadlineSchema,
+  EventSchema,
+  IdentitySchema,
+  isRealIsoDate,
+  OwnerRefSchema,
+  SCHEMA_VERSION,
+  SectionSchema,
+  TargetActualsSchema,
+  TargetSchema,
+  TaskSchema,
+  UnitSchema,
+  type Deadline,
+  type Identity,
+  type Plan,
+  type PlanEvent,
+  type Section,
+  type Target,
+  type Task,
+  type Unit,
+} from '@/domain/model';
+import { sortEvents } from '@/domain/events';
+import { canonicalJson } from '@/domain/merge';
+
+export interface SetAsideItem {
+  /** Where it was: 任务 / 事件 / 单位 / 目标 / 章节 / 计划, plus the id or position. */
+  where: string;
+  reason: string;
+  /** The original value, exactly as found, so nothing is lost. */
+  value: unknown;
+}
+
+export interface RestoreReport {
+  restored: number;
+  setAside: SetAsideItem[];
+  /** Fields that were filled with a default or corrected (not set aside). */
+  repaired: string[];
+}
+
+export function emptyReport(): RestoreReport {
+  return { restored: 0, setAside: [], repaired: [] };
+}
+
+export interface RestoreOptions {
+  /** Used for defaults (createdAt, plan year) when the stored value lacks them. */
+  now: Date;
+}
+
+export interface RestoredState {
+  plan: Plan | null;
+  units: Unit[] | null;
+  events: PlanEvent[];
+  identity: Identity | null;
+  report: RestoreReport;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+const bool = (v: unknown, fallback = false): boolean => (typeof v === 'boolean' ? v : fallback);
+
+/** A short quote of a bad value for a message (errors quote the input that caused them). */
+export function quoteValue(v: unknown, max = 60): string {
+  let s: string;
+  try {
+    s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  } catch {
+    s = String(v);
+  }
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+function zodReason(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
+  const first = error.issues[0];
+  if (!first) return '格式不符';
+  const path = first.path.map(String).join('.');
+  return path ? `字段 ${path}：${first.message}` : first.message;
+}
+
+function guard<T>(where: string, value: unknown, report: RestoreReport, fn: () => T | string): T | null {
+  try {
+    const out = fn();
+    if (typeof out === 'string') {
+      report.setAside.push({ where, reason: out, value });
+      return null;
+    }
+    report.restored++;
+    return out;
+  } catch (e) {
+    report.setAside.push({ where, reason: `无法恢复：${e instanceof Error ? e.message : String(e)}`, value });
+    return null;
+  }
+}
+
+function restoreSpan(v: unknown): { start: number; end: number } {
+  if (isObj(v)) {
+    const start = typeof v.start === 'number' && Number.isInteger(v.start) && v.start >= 0 ? v.start : 0;
+    const end = typeof v.end === 'number' && Number.isInteger(v.end) && v.end >= start ? v.end : start;
+    return { start, end };
+  }
+  return { start: 0, end: 0 };
+}
+
+function restoreDeadline(v: unknown, yearEnd: string | null, repaired: string[], where: string): Deadline {
+  const ok = DeadlineSchema.safeParse(v);
+  if (ok.success) return ok.data;
+  const o = isObj(v) ? v : {};
+  const rawDue = o.due;
+  let due: string | null = typeof rawDue === 'string' && isRealIsoDate(rawDue) ? rawDue : null;
+  if (rawDue != null && due === null) repaired.push(`${where}：时限日期 ${quoteValue(rawDue)} 不存在，已清空`);
+  const kind = o.kind === 'ongoing' || o.kind === 'soon' || o.kind === 'date' ? o.kind : due ? 'date' : 'ongoing';
+  const recurrence = o.recurrence === 'yearly' || o.recurrence === 'quarterly' || o.recurrence === 'monthly' ? o.recurrence : null;
+  if (kind === 'date' && due === null) due = yearEnd;
+  return { label: str(o.label).slice(0, 200), due, recurrence, kind, inferred: bool(o.inferred, due === yearEnd) };
+}
+
+/** One task: fills what is missing; sets it aside only without an id or a title. */
+export function restoreTask(v: unknown, yearEnd: string | null, report: RestoreReport, where: string): Task | string {
+  const ok = TaskSchema.safeParse(v);
+  if (ok.success) return ok.data;
+  if (!isObj(v)) return '不是一个任务记录';
+  const id = typeof v.id === 'number' ? String(v.id) : str(v.id);
+  if (!id) return '任务缺少编号 (id)';
+  const title = str(v.title).trim() || str(v.quote).trim().slice(0, 500);
+  if (!title) return '任务缺少标题';
+  const owners = Array.isArray(v.owners)
+    ? v.owners.flatMap((o) => {
+        // legacy: an owner given as a bare name string
+        if (typeof o === 'string' && o.trim()) return [{ name: o.trim().slice(0, 200), role: 'lead' as const, inferred: false }];
+        const r = OwnerRefSchema.safeParse(isObj(o) ? { inferred: false, role: 'co', ...o } : o);
+        return r.success ? [r.data] : [];
+      })
+    : [];
+  const task: Task = {
+    id,
+    title: title.slice(0, 500),
+    quote: str(v.quote),
+    source: restoreSpan(v.source),
+    sectionId: typeof v.sectionId === 'string' ? v.sectionId : null,
+    owners,
+    deadline: restoreDeadline(v.deadline, yearEnd, report.repaired, where),
+    flagged: bool(v.flagged),
+  };
+  const check = TaskSchema.safeParse(task);
+  if (!check.success) return zodReason(check.error);
+  report.repaired.push(`${where}：已补全缺失的字段`);
+  return task;
+}
+
+function restoreSection(v: unknown): Section | string {
+  const ok = SectionSchema.safeParse(v);
+  if (ok.success) return ok.data;
+  if (!isObj(v) || !str(v.id)) return '章节缺少编号 (id)';
+  const level = typeof v.level === 'number' && v.level >= 1 && v.level <= 4 ? Math.trunc(v.level) : 1;
+  const s: Section = {
+    id: str(v.id),
+    title: str(v.title),
+    number: str(v.number),
+    level,
+    parentId: typeof v.parentId === 'string' ? v.parentId : null,
+    source: restoreSpan(v.source),
+  };
+  const check = SectionSchema.safeParse(s);
+  return check.success ? check.data : zodReason(check.error);
+}
+
+function restoreTarget(v: unknown): Target | string {
+  const ok = TargetSchema.safeParse(v);
+  if (ok.success) return ok.data;
+  if (!isObj(v) || !str(v.id)) return '目标缺少编号 (id)';
+  const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+  const t = {
+    id: str(v.id),
+    metric: str(v.metric),
+    quote: str(v.quote),
+    source: restoreSpan(v.source),
+    tier: v.tier === 'expected' || v.tier === 'working' || v.tier === 'striving' ? v.tier : null,
+    value: num(v.value),
+    valueMax: num(v.valueMax),
+    unit: typeof v.unit === 'string' ? v.unit : null,
+    comparator: ['about', 'atLeast', 'exceed', 'atMost'].includes(v.comparator as string) ? (v.comparator as Target['comparator']) : null,
+    masked: bool(v.masked),
+    recurrence: ['yearly', 'quarterly', 'monthly'].includes(v.recurrence as string) ? (v.recurrence as Target['recurrence']) : null,
+    due: typeof v.due === 'string' && isRealIsoDate(v.due) ? v.due : null,
+  };
+  const check = TargetSchema.safeParse(t);
+  return check.success ? check.data : zodReason(check.error);
+}
+
+/** Restores items of a list one by one; later duplicates of an id are set aside. */
+function restoreList<T extends { id: string }>(
+  raw: unknown,
+  label: string,
+  report: RestoreReport,
+  one: (v: unknown, where: string) => T | string,
+): T[] {
+  if (!Array.isArray(raw)) {
+    if (raw !== undefined && raw !== null) report.setAside.push({ where: label, reason: `${label}列表不是数组`, value: raw });
+    return [];
+  }
+  const seen = new Set<string>();
+  const out: T[] = [];
+  raw.forEach((v, i) => {
+    const where = `${label} #${i + 1}${isObj(v) && typeof v.id === 'string' ? `（${v.id}）` : ''}`;
+    const item = guard(where, v, report, () => one(v, where));
+    if (!item) return;
+    if (seen.has(item.id)) {
+      report.restored--;
+      report.setAside.push({ where, reason: `编号 ${item.id} 重复，保留了第一条`, value: v });
+      return;
+    }
+    seen.add(item.id);
+    out.push(item);
+  });
+  return out;
+}
+
+/**
+ * The plan, field by field and item by item. Returns null only when nothing plan-like is there
+ * (not an object); the caller then keeps its current plan.
+ */
+export function restorePlan(raw: unknown, options: RestoreOptions, report: RestoreReport = emptyReport()): Plan | null {
+  if (!isObj(raw)) {
+    if (raw !== undefined && raw !== null) report.setAside.push({ where: '计划', reason: '计划不是一个对象', value: raw });
+    return null;
+  }
+  try {
+    const nowIso = options.now.toISOString();
+    const rawYear = raw.year;
+    const year =
+      typeof rawYear === 'number' && Number.isInteger(rawYear) && rawYear >= 1900 && rawYear <= 2200
+        ? rawYear
+        : options.now.getFullYear();
+    if (rawYear !== year) report.repaired.push(`计划年度 ${quoteValue(rawYear)} 无效，已改为 ${year}`);
+    const yearEnd = `${year}-12-31`;
+    const sourceText = str(raw.sourceText);
+    const tasks = restoreList(raw.tasks, '任务', report, (v, where) => {
+      const t = restoreTask(v, yearEnd, report, where);
+      // Compact storage omits a quote equal to its span of the source text: put it back.
+      if (typeof t !== 'string' && isObj(v) && v.quote === undefined) t.quote = sourceText.slice(t.source.start, t.source.end);
+      return t;
+    });
+    const sections = restoreList(raw.sections, '章节', report, (v) => restoreSection(v));
+    const targets = restoreList(raw.targets, '目标', report, (v) => {
+      const t = restoreTarget(v);
+      if (typeof t !== 'string' && isObj(v) && v.quote === undefined) t.quote = sourceText.slice(t.source.start, t.source.end);
+      return t;
+    });
+    const targetValues: Plan['targetValues'] = {};
+    if (isObj(raw.targetValues)) {
+      for (const [k, v] of Object.entries(raw.targetValues)) {
+        if (v === null || (typeof v === 'number' && Number.isFinite(v))) targetValues[k] = v;
+        else report.setAside.push({ where: `目标值 ${k}`, reason: `不是数字：${quoteValue(v)}`, value: v });
+      }
+    }
+    const targetActuals: Plan['targetActuals'] = {};
+    if (isObj(raw.targetActuals)) {
+      for (const [k, v] of Object.entries(raw.targetActuals)) {
+        const r = TargetActualsSchema.safeParse(v);
+        if (r.success) targetActuals[k] = r.data;
+        else report.setAside.push({ where: `目标实际值 ${k}`, reason: '应为四个季度的数值', value: v });
+      }
+    }
+    const plan: Plan = {
+      schemaVersion: SCHEMA_VERSION,
+      id: str(raw.id) || `plan-restored-${options.now.getTime().toString(36)}`,
+      title: str(raw.title),
+      year,
+      createdAt: str(raw.createdAt) || nowIso,
+      updatedAt: str(raw.updatedAt) || str(raw.createdAt) || nowIso,
+      sourceText,
+      sections,
+      tasks,
+      targets,
+      // Warnings are advice from the parser, not data: a bad one is simply dropped.
+      warnings: Array.isArray(raw.warnings) ? raw.warnings.filter((w) => isObj(w) && typeof w.message === 'string' && typeof w.code === 'string').map((w) => ({
+        code: (['empty-text', 'masked-target', 'no-owner', 'no-deadline', 'ambiguous-deadline', 'year-guessed', 'truncated', 'other'].includes(w.code as string) ? w.code : 'other') as Plan['warnings'][number]['code'],
+        message: str(w.message),
+        source: isObj(w.source) ? restoreSpan(w.source) : null,
+        itemId: typeof w.itemId === 'string' ? w.itemId : null,
+      })) : [],
+      targetValues,
+      targetActuals,
+    };
+    if (isObj(raw.mergedInto)) {
+      const m: Record<string, string> = {};
+      for (const [k, v] of Object.entries(raw.mergedInto)) if (typeof v === 'string') m[k] = v;
+      plan.mergedInto = m;
+    }
+    return plan;
+  } catch (e) {
+    report.setAside.push({ where: '计划', reason: `无法恢复：${e instanceof Error ? e.message : String(e)}`, value: raw });
+    return null;
+  }
+}
+
+export function restoreUnits(raw: unknown, report: RestoreReport = emptyReport()): Unit[] | null {
+  if (!Array.isArray(raw)) {
+    if (raw !== undefined && raw !== null) report.setAside.push({ where: '单位', reason: '单位列表不是数组', value: raw });
+    return null;
+  }
+  const units = restoreList(raw, '单位', report, (v) => {
+    const ok = UnitSchema.safeParse(v);
+    if (ok.success) return ok.data;
+    if (!isObj(v) || !str(v.id) || !str(v.name)) return '单位缺少编号或名称';
+    const strings = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
+    const u = {
+      id: str(v.id),
+      name: str(v.name).slice(0, 200),
+      kind: ['office', 'department', 'district', 'leader', 'party', 'other'].includes(v.kind as string) ? (v.kind as Unit['kind']) : 'other',
+      aliases: strings(v.aliases),
+      keywords: strings(v.keywords),
+    };
+    const check = UnitSchema.safeParse(u);
+    return check.success ? check.data : zodReason(check.error);
+  });
+  return units;
+}
+
+/**
+ * Events one by one. Two events with one id: identical copies collapse into one; different
+ * contents keep the one whose canonical JSON sorts first (the same rule as mergeEvents, so every
+ * browser keeps the same one) and set the other aside. The result is in (at, id) order.
+ */
+export function restoreEvents(raw: unknown, report: RestoreReport = emptyReport()): PlanEvent[] {
+  if (!Array.isArray(raw)) {
+    if (raw !== undefined && raw !== null) report.setAside.push({ where: '事件', reason: '事件列表不是数组', value: raw });
+    return [];
+  }
+  const byId = new Map<string, { e: PlanEvent; c: string | null }>();
+  raw.forEach((v, i) => {
+    const where = `事件 #${i + 1}${isObj(v) && typeof v.id === 'string' ? `（${v.id}）` : ''}`;
+    const e = guard(where, v, report, () => {
+      // legacy: events written before notes were required carry none
+      const r = EventSchema.safeParse(isObj(v) && v.note === undefined ? { ...v, note: '' } : v);
+      return r.success ? r.data : zodReason(r.error);
+    });
+    if (!e) return;
+    const prev = byId.get(e.id);
+    if (!prev) {
+      byId.set(e.id, { e, c: null });
+      return;
+    }
+    report.restored--;
+    const pc = (prev.c ??= canonicalJson(prev.e));
+    const ec = canonicalJson(e);
+    if (pc === ec) return;
+    if (ec < pc) {
+      byId.set(e.id, { e, c: ec });
+      report.setAside.push({ where, reason: `事件编号 ${e.id} 重复且内容不同，保留了另一条`, value: prev.e });
+    } else {
+      report.setAside.push({ where, reason: `事件编号 ${e.id} 重复且内容不同，保留了另一条`, value: v });
+    }
+  });
+  return sortEvents([...byId.values()].map((x) => x.e));
+}
+
+export function restoreIdentity(raw: unknown): Identity | null {
+  const r = IdentitySchema.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
+/** The whole persisted state ({ plan, units, events, identity }) of unknown shape. */
+export function restoreState(raw: unknown, options: RestoreOptions): RestoredState {
+  const report = emptyReport();
+  if (!isObj(raw)) {
+    if (raw !== undefined && raw !== null) report.setAside.push({ where: '数据', reason: '存储的数据不是一个对象', value: raw });
+    return { plan: null, units: null, events: [], identity: null, report };
+  }
+  const plan = restorePlan(raw.plan, options, report);
+  const units = restoreUnits(raw.units, report);
+  const events = restoreEvents(raw.events, report);
+  const identity = restoreIdentity(raw.identity);
+  return { plan, units, events, identity, report };
+}
+
+/**
+ * JSON.parse that salvages a truncated or damaged text: it parses the longest readable prefix and
+ * closes whatever was left open, so a save cut off halfway still yields every complete item before
+ * the cut. Returns { value, complete } where complete is true only for valid JSON.
+ */
+export function parseJsonTolerant(text: string): { value: unknown; complete: boolean } {
+  try {
+    return { value: JSON.parse(text), complete: true };
+  } catch {
+    // fall through to the salvaging parser
+  }
+  const p = new PrefixParser(text);
+  try {
+    return { value: p.value(), complete: false };
+  } catch (e) {
+    return { value: e instanceof Cut ? e.partial : undefined, complete: false };
+  }
+}
+
+/** Thrown where the text stops making sense; carries what was read of the enclosing value. */
+class Cut extends Error {
+  constructor(
+    readonly partial: unknown = undefined,
+    readonly hasPartial = false,
+  ) {
+    super('JSON 在此处中断');
+  }
+}
+
+/**
+ * A small recursive-descent JSON reader. A container cut off inside its parent is hung on the
+ * parent as far as it was read, so `{"events":[e1,e2,{"id":"e3` still gives
+ * {events:[e1,e2,{id:"e3"}]}: the partial last item is then set aside by the item-by-item restore,
+ * and the complete ones survive.
+ */
+class PrefixParser {
+  private i = 0;
+  private depth = 0;
+  constructor(private readonly s: string) {}
+
+  private ws() {
+    while (this.i < this.s.length && ' \t\n\r'.includes(this.s[this.i]!)) this.i++;
+  }
+
+  value(): unknown {
+    this.ws();
+    const c = this.s[this.i];
+    if (c === undefined) throw new Cut();
+    // Deep nesting in a hostile text must not overflow the stack.
+    if (this.depth > 200) throw new Cut();
+    if (c === '{') return this.object();
+    if (c === '[') return this.array();
+    if (c === '"') return this.string();
+    const m = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(this.s.slice(this.i, this.i + 400));
+    if (!m) throw new Cut();
+    this.i += m[0].length;
+    return JSON.parse(m[0]) as unknown;
+  }
+
+  private string(): string {
+    // Find the closing quote, skipping escapes, then let JSON.parse decode the escapes.
+    let j = this.i + 1;
+    while (j < this.s.length) {
+      const c = this.s[j];
+      if (c === '\\') j += 2;
+      else if (c === '"') break;
+      else j++;
+    }
+    if (j >= this.s.length) throw new Cut();
+    let out: string;
+    try {
+      out = JSON.parse(this.s.slice(this.i, j + 1)) as string;
+    } catch {
+      throw new Cut();
+    }
+    this.i = j + 1;
+    return out;
+  }
+
+  private array(): unknown[] {
+    const out: unknown[] = [];
+    this.depth++;
+    this.i++;
+    try {
+      this.ws();
+      if (this.s[this.i] === ']') {
+        this.i++;
+        return out;
+      }
+      for (;;) {
+        out.push(this.value());
+        this.ws();
+        const c = this.s[this.i++];
+        if (c === ']') return out;
+        if (c !== ',') throw new Cut();
+      }
+    } catch (e) {
+      if (e instanceof Cut && e.hasPartial) out.push(e.partial);
+      throw new Cut(out, true);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private object(): Obj {
+    const out: Obj = {};
+    this.depth++;
+    this.i++;
+    let key: string | null = null;
+    try {
+      this.ws();
+      if (this.s[this.i] === '}') {
+        this.i++;
+        return out;
+      }
+      for (;;) {
+        this.ws();
+        if (this.s[this.i] !== '"') throw new Cut();
+        const k = this.string();
+        this.ws();
+        if (this.s[this.i++] !== ':') throw new Cut();
+        key = k;
+        // defineProperty, not out[k] =: a "__proto__" key must stay a plain field.
+        Object.defineProperty(out, k, { value: this.value(), enumerable: true, writable: true, configurable: true });
+        key = null;
+        this.ws();
+        const c = this.s[this.i++];
+        if (c === '}') return out;
+        if (c !== ',') throw new Cut();
+      }
+    } catch (e) {
+      if (key !== null && e instanceof Cut && e.hasPartial) {
+        Object.defineProperty(out, key, { value: e.partial, enumerable: true, writable: true, configurable: true });
+      }
+      throw new Cut(out, true);
+    } finally {
+      this.depth--;
+    }
+  }
+}
