@@ -1,0 +1,492 @@
+/**
+ * Deadlines as a speech states them, read relative to the plan year.
+ *
+ * One pass of one regular expression finds every time word in a clause (a token); the tokens are
+ * then combined: a year joined to the month or quarter right after it (2024年6月底, 明年三月底),
+ * a recurrence joined to a date (每年一季度), a start marker (从今年起) kept apart from the due
+ * date. Every alternative of the expression is bounded (no nested quantifiers), so the pass is
+ * linear in the clause's length.
+ *
+ * Decisions worth knowing (docs/PARSER-RULES.md has the table):
+ * - Quarters and halves end on their last day: the office checks a deadline at the end of the
+ *   period, not the start.
+ * - A masked figure (**月底, ****年) keeps its label with due null: the text did set a date, the
+ *   office must fill it in; guessing would put a wrong date on a supervised task.
+ * - A date that does not exist (2月30日) is treated the same way: label kept, due null.
+ * - Bare explicit years before the plan year (2022年我市…) are past references, not deadlines.
+ * - When a clause names several dates (一季度"开门红"和全年"满堂彩") the earliest is due: it is
+ *   the first checkpoint the office supervises; the label keeps every date word.
+ */
+import { format, lastDayOfMonth } from 'date-fns';
+import type { Deadline, Recurrence } from '@/domain/model';
+import { parseNumeral } from '@/domain/parser/numerals';
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------------------
+
+/** yyyy-MM-dd for a day that exists, else null (2023-02-30, year 0, NaN). */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  // date-fns knows month lengths and leap years; we never hand-roll "30 days hath September".
+  const last = lastDayOfMonth(new Date(year, month - 1, 1)).getDate();
+  if (day > last) return null;
+  return format(new Date(year, month - 1, day), 'yyyy-MM-dd');
+}
+
+/** The last day of a month: 2024-02 → 2024-02-29. */
+export function monthEnd(year: number, month: number): string | null {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999 || month < 1 || month > 12) return null;
+  return format(lastDayOfMonth(new Date(year, month - 1, 1)), 'yyyy-MM-dd');
+}
+
+/** The deadline a task gets when the text names none: the plan year's end, marked inferred. */
+export function defaultDeadline(year: number): Deadline {
+  return {
+    label: '年底前（未注明时限）',
+    due: monthEnd(year, 12),
+    recurrence: null,
+    kind: 'date',
+    inferred: true,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------------------------
+
+const MASK = '[*＊xX×]';
+/** A month or day number: Arabic (1–2 digits), Chinese (一…十二, 三十一), or masked. */
+const SMALL_NUM = `[0-9０-９]{1,2}|[一二三四五六七八九十廿两]{1,3}|${MASK}{1,2}`;
+/** A four-digit year: Arabic, Chinese digits (二〇二三), or masked (****). */
+const YEAR4 = `[0-9０-９]{4}|[〇零○一二三四五六七八九]{4}|${MASK}{4}`;
+/** Words that close a date: 前 (by), 之前, 以前, 为止 (up to). */
+const BY = '(?:之前|以前|为止|前)?';
+
+const TOKEN_SOURCE = [
+  // 2024年 / 二〇二四年 / ****年, optionally 底/末/内/终 (2024年底前).
+  `(?<absYear>${YEAR4})年(?<absYearEnd>底|末|终|内)?`,
+  // 今年 / 明年 / 后年 / 本年度 / 当年 / 去年 / 上年度 / 前年, optionally 底/末/内.
+  `(?<relYear>今|明|后|本|当|去|上|前)年(?<relYearDu>度)?(?<relYearEnd>底|末|终|内)?`,
+  // 三年内 / 两年之内 / 用3年时间: a span from the plan year.
+  `(?<nYears>[0-9０-９]{1,2}|[一二三四五六七八九十两]{1,2})年(?:之内|以内|内|时间)`,
+  // 6月底 / 十二月末 / 3月中旬 / 9月30日 / **月底.
+  `(?<month>${SMALL_NUM})月份?(?:(?<monthPart>底|末|初|上旬|中旬|下旬)|(?<day>${SMALL_NUM})[日号])?`,
+  // 一季度 / 第一季度 / 首季 / 前三季度 / Q1.
+  `(?<quarterPrefix>第|前)?(?<quarter>[一二三四1-4１-４])季度?(?:末|底)?`,
+  `(?<firstQuarter>首季度?)`,
+  `[Qq](?<qQuarter>[1-4])(?![0-9])`,
+  // 上半年 / 下半年 / 年中.
+  `(?<half>上半年|下半年|前半年|后半年|年中)`,
+  // 年底 / 年末 / 年内 / 全年 / 年终: this year's end.
+  `(?<yearEnd>年底|年末|年终|年内|全年)`,
+  // Recurrence.
+  `(?<yearly>每一?年|逐年|年年|年度)`,
+  `(?<quarterly>每一?个?季度?|逐季度?|按季度?)`,
+  `(?<monthly>每一?个?月|逐月|按月|月度)`,
+  // Ongoing and soon.
+  `(?<ongoing>常态化|长期|持续|经常性|长效|常抓不懈|抓在经常)`,
+  `(?<soon>即将|近期|尽快|尽早)`,
+].join('|');
+
+/** Fresh per call: a global regex carries lastIndex, and domain functions must be reentrant. */
+function tokenRegex(): RegExp {
+  return new RegExp(TOKEN_SOURCE, 'gu');
+}
+
+type DateToken = {
+  type: 'date';
+  start: number;
+  end: number;
+  /** The year the date falls in, null when masked. `rel` years are resolved later. */
+  year: number | null;
+  yearMasked: boolean;
+  /** Which part of the year: month number + day, or a whole year. */
+  month: number | null;
+  /** 'end' | a day number | 'masked' */
+  day: number | 'end' | 'masked';
+  /** Set when only the year is given: the due is that year's 12-31. */
+  wholeYear: boolean;
+  /** True for year words written without a month that can carry one (今年, 2024年). */
+  yearOnly: boolean;
+  past: boolean;
+};
+
+type Token =
+  | DateToken
+  | { type: 'recurrence'; start: number; end: number; recurrence: NonNullable<Recurrence> }
+  | { type: 'ongoing'; start: number; end: number }
+  | { type: 'soon'; start: number; end: number };
+
+function numeralOrMasked(s: string): number | 'masked' | null {
+  if (/[*＊xX×]/.test(s)) return 'masked';
+  const n = parseNumeral(s);
+  return n !== null && Number.isInteger(n) ? n : null;
+}
+
+const QUARTER_CHAR: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+function quarterNumber(ch: string): number | null {
+  const q = QUARTER_CHAR[ch] ?? parseNumeral(ch);
+  return q !== null && q >= 1 && q <= 4 ? q : null;
+}
+
+function dateToken(start: number, end: number, month: number | null, day: DateToken['day']): DateToken {
+  return { type: 'date', start, end, year: null, yearMasked: false, month, day, wholeYear: false, yearOnly: false, past: false };
+}
+
+/** Reads one regex match into a token, or null when the words are not a time expression. */
+function toToken(m: RegExpExecArray, planYear: number, clause: string): Token | null {
+  const g = m.groups ?? {};
+  const start = m.index;
+  const end = start + m[0].length;
+  const before = clause[start - 1] ?? '';
+
+  if (g.absYear !== undefined) {
+    const masked = /[*＊xX×]/.test(g.absYear);
+    const y = masked ? null : parseNumeral(g.absYear);
+    if (!masked && (y === null || y < 1000)) return null;
+    const t = dateToken(start, end, null, 'end');
+    t.year = y;
+    t.yearMasked = masked;
+    t.wholeYear = true;
+    t.yearOnly = g.absYearEnd === undefined;
+    return t;
+  }
+  if (g.relYear !== undefined) {
+    const w = g.relYear;
+    // 去年, 上年, 前年: last year's facts are not deadlines; consuming them keeps 年底 in
+    // 去年底 from being read as this year's end.
+    const offset = w === '明' ? 1 : w === '后' ? 2 : w === '去' || w === '上' ? -1 : w === '前' ? -2 : 0;
+    // 前年 right after a date (6月底前年…) is not 前年: rare, but refuse rather than misread.
+    if (w === '前' && /[底末日号旬]/.test(before)) return null;
+    const t = dateToken(start, end, null, 'end');
+    t.year = planYear + offset;
+    t.wholeYear = true;
+    t.yearOnly = g.relYearEnd === undefined && g.relYearDu === undefined;
+    t.past = offset < 0;
+    return t;
+  }
+  if (g.nYears !== undefined) {
+    const n = parseNumeral(g.nYears);
+    // N年内 counts the plan year as the first: 三年内 in a 2023 plan ends 2025-12-31.
+    if (n === null || !Number.isInteger(n) || n < 1 || n > 50) return null;
+    const t = dateToken(start, end, null, 'end');
+    t.year = planYear + n - 1;
+    t.wholeYear = true;
+    return t;
+  }
+  if (g.month !== undefined) {
+    // 每一月 / 每月: a recurrence, handled by the monthly alternative; "一月" here is not January.
+    if (before === '每' || before === '个') return null;
+    const mo = numeralOrMasked(g.month);
+    if (mo === null || (mo !== 'masked' && (mo < 1 || mo > 12))) return null;
+    let day: DateToken['day'] = 'end';
+    if (g.day !== undefined) {
+      const d = numeralOrMasked(g.day);
+      if (d === null) return null;
+      day = d;
+    } else if (g.monthPart === '初' || g.monthPart === '上旬') day = 10;
+    else if (g.monthPart === '中旬') day = 20;
+    // 下旬, 底, 末 and a bare month all end on the month's last day.
+    const t = dateToken(start, end, mo === 'masked' ? null : mo, mo === 'masked' ? 'masked' : day);
+    return t;
+  }
+  if (g.quarter !== undefined) {
+    if (before === '每' || before === '个') return null;
+    const q = quarterNumber(g.quarter);
+    if (q === null) return null;
+    // 一季 without 度 is rare outside 首季/一季度; demand 季度 unless written 第一季.
+    if (!m[0].includes('季度') && g.quarterPrefix !== '第') return null;
+    return dateToken(start, end, q * 3, 'end');
+  }
+  if (g.firstQuarter !== undefined) return dateToken(start, end, 3, 'end');
+  if (g.qQuarter !== undefined) {
+    // Q1 inside a Latin word (FAQ1) is not a quarter.
+    if (/[A-Za-z0-9]/.test(before)) return null;
+    return dateToken(start, end, Number(g.qQuarter) * 3, 'end');
+  }
+  if (g.half !== undefined) {
+    // 一年中 / 全年中 / 每年中: "in the year", not mid-year.
+    if (g.half === '年中' && /[一本全每近多数]/.test(before)) return null;
+    const first = g.half === '上半年' || g.half === '前半年' || g.half === '年中';
+    return dateToken(start, end, first ? 6 : 12, 'end');
+  }
+  if (g.yearEnd !== undefined) {
+    // 年内 after a number is N年内, matched above; 多年内 / 近年内 are vague spans, not this year.
+    if (/[多近往历]/.test(before)) return null;
+    const t = dateToken(start, end, null, 'end');
+    t.wholeYear = true;
+    return t;
+  }
+  if (g.yearly !== undefined) {
+    // 年度 after 本/上/今 or a year number is a year, matched by the year alternatives; after
+    // anything else (年度目标, 年度考核) it means "each year".
+    return { type: 'recurrence', start, end, recurrence: 'yearly' };
+  }
+  if (g.quarterly !== undefined) {
+    // 每季 needs 季度 or 季 right after 每; 按季 likewise. "按季度" and "每季度" are the usual forms.
+    return { type: 'recurrence', start, end, recurrence: 'quarterly' };
+  }
+  if (g.monthly !== undefined) return { type: 'recurrence', start, end, recurrence: 'monthly' };
+  if (g.ongoing !== undefined) return { type: 'ongoing', start, end };
+  if (g.soon !== undefined) return { type: 'soon', start, end };
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Combining
+// ---------------------------------------------------------------------------------------------
+
+interface Candidate {
+  start: number;
+  end: number;
+  due: string | null;
+  /** The due is hidden (**月底) or impossible (2月30日): keep the label, never guess. */
+  unreadable: boolean;
+  /** 从今年起: when something starts, not when it is due. */
+  isStart: boolean;
+  /** The year the date falls in, for start markers and recurrence. */
+  year: number | null;
+  month: number | null;
+}
+
+const BY_RE = new RegExp(`^${BY}`);
+
+function dueOf(t: DateToken, year: number | null): { due: string | null; unreadable: boolean } {
+  if (year === null || t.day === 'masked') return { due: null, unreadable: true };
+  if (t.month === null) return { due: monthEnd(year, 12), unreadable: false };
+  if (t.day === 'end') return { due: monthEnd(year, t.month), unreadable: false };
+  const d = isoDate(year, t.month, t.day);
+  return { due: d, unreadable: d === null };
+}
+
+/** Merges a year word with a month/quarter/half right after it (2024年6月底, 明年一季度). */
+function combine(tokens: Token[], planYear: number, clause: string): { dates: Candidate[]; rest: Token[] } {
+  const dates: Candidate[] = [];
+  const rest: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type !== 'date') {
+      rest.push(t);
+      continue;
+    }
+    let end = t.end;
+    let part: DateToken = t;
+    let bareYear = false;
+    if (t.wholeYear && t.yearOnly) {
+      const next = tokens[i + 1];
+      if (next && next.type === 'date' && next.start === t.end && !next.wholeYear) {
+        // 2024年6月底 / 明年三月 / 今年一季度: the year word sets the year of what follows.
+        part = next;
+        end = next.end;
+        i++;
+      } else if (next && next.type === 'date' && next.start === t.end && next.wholeYear && next.year === null) {
+        // 今年年底 / 2024年年内: a year word, then a year-end word.
+        end = next.end;
+        i++;
+      } else {
+        bareYear = true;
+      }
+    }
+    // 去年, 上年: a past reference, never a deadline.
+    if (t.past) continue;
+    const year: number | null = t.yearMasked ? null : t.wholeYear && t.year !== null ? t.year : planYear;
+    const by = BY_RE.exec(clause.slice(end, end + 2));
+    const hasBy = by !== null && by[0].length > 0;
+    if (hasBy) end += by[0].length;
+    const before = clause[t.start - 1] ?? '';
+    const pointedAt = hasBy || /[到至]/.test(before);
+    // Bare years before the plan year are references to the past (2022年我市…), not deadlines.
+    if (bareYear && year !== null && year < planYear) continue;
+    // A bare masked year (由****年的…) may be past or future; only 到****年 / ****年前 is a date.
+    if (bareYear && t.yearMasked && !pointedAt) continue;
+    // 从今年起 / 自2024年开始: when something starts, not when it is due.
+    const isStart = /[从自]/.test(before) || (!hasBy && /^起(?![草来])/.test(clause.slice(end, end + 2)));
+    const { due, unreadable } = dueOf(part, year);
+    // 到2025年 / 至2025年底: the label keeps the word that points at the date.
+    let start = /[到至]/.test(before) ? t.start - 1 : t.start;
+    if (isStart) {
+      if (/[从自]/.test(before)) start -= 1;
+      const after = /^(?:起|开始)/.exec(clause.slice(end, end + 2));
+      if (after) end += after[0].length;
+    }
+    dates.push({ start, end, due, unreadable, isStart, year, month: part.month });
+  }
+  return { dates, rest };
+}
+
+/**
+ * When a clause names several dates (一季度"开门红"和全年"满堂彩", 上半年启动、年底前完成) the
+ * earliest readable one is due: it is the first checkpoint the office supervises, and the label
+ * still shows every date word so the later step is not lost.
+ */
+function earlierOf(a: Candidate, b: Candidate): Candidate {
+  if (a.due === null) return b.due === null ? a : b;
+  if (b.due === null) return a;
+  return b.due < a.due ? b : a;
+}
+
+/** Joins the matched words in text order: adjacent words read as one, others with "…". */
+function joinLabel(clause: string, spans: { start: number; end: number }[]): string {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let label = '';
+  let lastEnd = -1;
+  for (const s of sorted) {
+    if (s.start < lastEnd) continue;
+    if (lastEnd >= 0) label += s.start === lastEnd ? '' : '…';
+    label += clause.slice(s.start, s.end);
+    lastEnd = s.end;
+  }
+  return label.length > 200 ? label.slice(0, 199) + '…' : label;
+}
+
+/** The first day a recurrence comes due in a year: its first period's end. */
+function firstOccurrence(rec: NonNullable<Recurrence>, year: number, startMonth: number | null): string | null {
+  if (rec === 'yearly') return monthEnd(year, 12);
+  const m = startMonth ?? 1;
+  if (rec === 'quarterly') return monthEnd(year, Math.ceil(m / 3) * 3);
+  return monthEnd(year, m);
+}
+
+/**
+ * The deadline stated in a clause or sentence, relative to the plan year; null when it states
+ * none. Never throws.
+ */
+export function findDeadline(clause: string, year: number): Deadline | null {
+  try {
+    return findDeadlineUnsafe(clause, year);
+  } catch {
+    // A deadline is a convenience: a bug here must not sink the whole parse.
+    return null;
+  }
+}
+
+function findDeadlineUnsafe(clause: string, year: number): Deadline | null {
+  if (typeof clause !== 'string' || clause.length === 0) return null;
+  // A bad year reads no dates (every due is null) but still finds 每年, 常态化, 即将.
+  const planYear = Number.isInteger(year) ? year : Number.NaN;
+  const re = tokenRegex();
+  const tokens: Token[] = [];
+  for (let m = re.exec(clause); m !== null; m = re.exec(clause)) {
+    const t = toToken(m, planYear, clause);
+    if (t) tokens.push(t);
+  }
+  if (tokens.length === 0) return null;
+
+  const { dates, rest } = combine(tokens, planYear, clause);
+  let recurrence: NonNullable<Recurrence> | null = null;
+  let recSpan: { start: number; end: number } | null = null;
+  let ongoing: { start: number; end: number } | null = null;
+  let soon: { start: number; end: number } | null = null;
+  for (const t of rest) {
+    if (t.type === 'recurrence' && recurrence === null) {
+      recurrence = t.recurrence;
+      recSpan = t;
+    } else if (t.type === 'ongoing' && ongoing === null) ongoing = t;
+    else if (t.type === 'soon' && soon === null) soon = t;
+  }
+
+  const starts = dates.filter((d) => d.isStart);
+  const dues = dates.filter((d) => !d.isStart);
+  let chosen: Candidate | null = null;
+  for (const d of dues) chosen = chosen === null ? d : earlierOf(chosen, d);
+
+  const labelSpans: { start: number; end: number }[] = [...dues];
+  let due: string | null = chosen ? chosen.due : null;
+  if (recurrence !== null && recSpan) {
+    labelSpans.push(recSpan);
+    if (!chosen) {
+      // 每年 alone: due the first period's end in the plan year (or in the start year:
+      // 从2024年起每年 → 2024-12-31).
+      const start = starts[0];
+      const y = start?.year ?? (start ? null : planYear);
+      if (start) labelSpans.push(start);
+      due = y === null ? null : firstOccurrence(recurrence, y, start?.month ?? null);
+    }
+  }
+  if (ongoing) labelSpans.push(ongoing);
+  if (soon && !chosen && recurrence === null) labelSpans.push(soon);
+
+  if (labelSpans.length === 0) return null; // only a start marker (从今年起) or past words
+  let kind: Deadline['kind'] = 'date';
+  if (ongoing) kind = 'ongoing';
+  else if (soon && !chosen && recurrence === null) kind = 'soon';
+  if (kind === 'soon') due = null;
+  return { label: joinLabel(clause, labelSpans), due, recurrence, kind, inferred: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan year
+// ---------------------------------------------------------------------------------------------
+
+const YEAR_WORD = '([0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年';
+/** A title or heading that names the document's year: 2024年政府工作报告, 二〇二四年工作要点. */
+const TITLE_YEAR_RE = new RegExp(
+  `${YEAR_WORD}(?:度)?(?:[^。！？\\n]{0,20}?)(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作任务|重点工作|目标任务|任务分解|责任分工|主要目标)`,
+  'u',
+);
+/** 今年（2024年）/ 今年(2024年): the speaker pins "this year" to a number. */
+const THIS_YEAR_RE = new RegExp(`今年[（(]${YEAR_WORD}[）)]`, 'u');
+/** A sentence that opens "2024年是…": the document's year, unless it reads as a review. */
+const YEAR_IS_RE = new RegExp(`(?:^|[。！？\\n])\\s*${YEAR_WORD}是([^。！？\\n]{0,120})`, 'gu');
+/** A subtitle like ——2024年1月10日在市第十七届人民代表大会第四次会议上: delivered early that year. */
+const DELIVERED_RE = new RegExp(`^[\\s—－-]*${YEAR_WORD}[0-9０-９一二三四五六七八九十]{1,3}月[^\\n]{0,40}(?:会议|大会)上`, 'u');
+
+function yearOf(s: string | undefined): number | null {
+  if (s === undefined) return null;
+  const y = parseNumeral(s);
+  return y !== null && Number.isInteger(y) && y >= 1900 && y <= 2200 ? y : null;
+}
+
+/**
+ * The year a document states as its own; null when it states none, when it is masked (****年),
+ * or when the clues disagree. Conservative on purpose: a wrong plan year moves every deadline.
+ */
+export function detectPlanYear(text: string): number | null {
+  try {
+    return detectPlanYearUnsafe(text);
+  } catch {
+    return null;
+  }
+}
+
+function detectPlanYearUnsafe(text: string): number | null {
+  if (typeof text !== 'string' || text.length === 0) return null;
+  const head = text.slice(0, 400);
+  const lines = head.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+
+  // 1. The title (first non-empty line, short) or the line under it.
+  for (const line of lines.slice(0, 3)) {
+    if (line.length > 80) continue;
+    const t = TITLE_YEAR_RE.exec(line);
+    const y = yearOf(t?.[1]);
+    if (y !== null) return y;
+    const d = DELIVERED_RE.exec(line);
+    const dy = yearOf(d?.[1]);
+    if (dy !== null) return dy;
+  }
+  // A title that is only the year's name: 二〇二四年政府工作报告 is caught above; a bare
+  // "2024年" title line is too thin to trust.
+
+  // 2. 今年（2024年）anywhere: the speaker says it outright.
+  const thisYear = yearOf(THIS_YEAR_RE.exec(text.length > 200_000 ? text.slice(0, 200_000) : text)?.[1]);
+  if (thisYear !== null) return thisYear;
+
+  // 3. "2024年是…之年": accepted only when every such sentence names the same year and none of
+  //    them reads as a review (了, 过去, 极不平凡): "2022年是极不平凡的一年" in a 2023 report
+  //    describes last year.
+  const found = new Set<number>();
+  const scan = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const re = new RegExp(YEAR_IS_RE.source, 'gu');
+  for (let m = re.exec(scan); m !== null; m = re.exec(scan)) {
+    const y = yearOf(m[1]);
+    const rest = m[2] ?? '';
+    if (y === null) continue;
+    if (/了|过去|极不平凡|不平凡|极为重要/.test(rest)) continue;
+    found.add(y);
+  }
+  if (found.size === 1) return [...found][0]!;
+  return null;
+}

@@ -1,0 +1,394 @@
+/**
+ * Targets (指标): a measured figure the speech sets for the plan, e.g. 经济增长预期目标*.*%左右,
+ * 晶硅光伏产业产值突破****亿元, 每年解决*至*个重点疑难问题.
+ *
+ * How one sentence is read:
+ * 1. It is cut into clauses at ，；。、 (a tiered sentence lists one tier per clause, and each
+ *    target's source is its own clause).
+ * 2. In each clause, every figure followed by a unit (or written 百分之…) is a candidate.
+ * 3. A candidate becomes a target only with a target signal: a comparator (左右, 以上, 突破…),
+ *    a tier word (预期目标…), or a goal verb right before the figure (增长, 新增, 解决…). This is
+ *    what keeps 两个维护, 一亩三分地 and 十个手指 out.
+ * 4. Named rules then drop past facts, other people's forecasts, gaps, prices and estimates
+ *    (NOT_TARGET_RULES below: each says why).
+ *
+ * Masked figures (*, x, ×) are kept as targets with value null and masked true: the figure is
+ * real, the office fills it in; guessing would put a false number in front of the mayor.
+ * Linear time: one pass over the sentence for clauses, one bounded regex pass per clause, and
+ * bounded windows for everything looked up around a figure.
+ */
+import type { SourceSpan, Target, Tier, Comparator, Recurrence } from '@/domain/model';
+import { findDeadline } from '@/domain/parser/deadlines';
+import { parseNumeral } from '@/domain/parser/numerals';
+
+export interface TargetContext {
+  year: number;
+  newId: () => string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures and units
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Units a 政府工作报告 measures in. Longest first in the regex, so 个百分点 wins over 个 and 万人
+ * over 人. Deliberately absent: 年 (years), 次 (第三次会议), 届, 月 — they count events, not goals.
+ */
+const UNITS = [
+  '个百分点', '百分点', '万平方米', '平方公里', '平方米', '万亿元', '亿元', '万元', '千元', '元',
+  '万人次', '人次', '万人', '人', '万吨', '吨', '万千瓦时', '亿千瓦时', '千瓦时', '万千瓦', '千瓦',
+  '万户', '户', '万亩', '亩', '公顷', '公里', '千米', '万套', '套', '万辆', '辆', '个工作日',
+  '工作日', '小时', '天', '个', '项', '家', '倍', '所', '座', '条', '间', '张', '台', '件', '批',
+  '处', '名', '宗', '%', '％', '‰',
+];
+const UNIT_SET = new Set(UNITS);
+const UNIT_ALT = [...UNITS].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const NUM =
+  '[0-9０-９]+(?:[.．][0-9０-９]+)?' +
+  '|[*＊xX×]+(?:[.．][*＊xX×]+)?' +
+  '|[一二三四五六七八九十两〇零][一二三四五六七八九十百千万亿两〇零]{0,11}(?:点[一二三四五六七八九〇零]{1,4})?';
+const RANGE_SEP = '至|到|~|～|—|－|-';
+
+/** A figure, an optional range end, an optional 多/余 (more than), then a unit. */
+const VALUE_SOURCE =
+  `(?<pct>百分之)?(?<a>${NUM})` +
+  `(?:(?<unitA>${UNIT_ALT})?(?<sep>${RANGE_SEP})(?<pctB>百分之)?(?<b>${NUM}))?` +
+  `(?<more>多|余)?(?<unit>${UNIT_ALT})?`;
+
+const MASK_RE = /[*＊xX×]/;
+const CURRENCY_RE = /元$/;
+
+// ---------------------------------------------------------------------------------------------
+// Signals
+// ---------------------------------------------------------------------------------------------
+
+const TIER_RE = /预期性?目标|工作目标|奋斗目标|力争目标|约束性目标/g;
+
+function tierOf(word: string): Tier {
+  if (word.startsWith('预期')) return 'expected';
+  if (word === '工作目标') return 'working';
+  if (word === '奋斗目标' || word === '力争目标') return 'striving';
+  return null; // 约束性目标: a binding target, but not one of the three tiers
+}
+
+/** Words right before a figure that set a comparator. 超过 means "more than": at least. */
+const PREFIX_COMPARATORS: readonly [RegExp, NonNullable<Comparator>][] = [
+  [/突破$/, 'exceed'],
+  [/(?:超过|不少于|不低于|至少|高于)$/, 'atLeast'],
+  [/(?:控制在|不超过|不高于|低于|以内控制在)$/, 'atMost'],
+];
+
+/** Words right after a figure and its unit. */
+const SUFFIX_COMPARATOR_RE = /^(?:左右|及以上|以上|以内|以下|之内)/;
+
+function suffixComparator(w: string): NonNullable<Comparator> {
+  if (w === '左右') return 'about';
+  if (w === '以上' || w === '及以上') return 'atLeast';
+  return 'atMost';
+}
+
+/**
+ * Goal verbs: a figure right after one of these is something to reach (增长5.5%, 新增6万人,
+ * 解决*至*个). The list is closed on purpose: 落实, 领会, 办成 take no measured object.
+ */
+const GOAL_VERB_ALT =
+  '增长|增加|提高|提升|下降|降低|减少|新增|新建|建成|建设|完成|解决|实现|培育|引进|招引|改造|' +
+  '创建|打造|开工|争创|达到|达|稳定在|保持在|扩大|缩小|压缩|节约|投资|投入|认定|创成|发放|安置|' +
+  '吸纳|带动|签约|落地|消化|处置|化解|盘活|收储|供应|整治|清理|治理|造林|种植|翻';
+const GOAL_BEFORE_RE = new RegExp(`(?:${GOAL_VERB_ALT})(?:到|至|为|在)?$`);
+const GOAL_ANYWHERE_RE = new RegExp(`(?:${GOAL_VERB_ALT})`);
+const GOAL_ONLY_RE = new RegExp(`^(?:${GOAL_VERB_ALT})$`);
+
+// ---------------------------------------------------------------------------------------------
+// Not targets: named rules, each with its reason
+// ---------------------------------------------------------------------------------------------
+
+interface NotTargetRule {
+  name: string;
+  /** Tested on the clause that holds the figure. */
+  test: RegExp;
+  /** Only drops figures in these units (prices are money; a CPI rise in % is a target). */
+  units?: RegExp;
+}
+
+export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
+  // Last year's results describe what was done, not what must be done. 比上年/较去年 only sets
+  // the base of a growth target (比上年增长6%), so it is not a past marker.
+  { name: 'past-year', test: /(?<![比较])(?:去年|上年|上一年)|过去一年|过去的一年|过去[五几两三]年/ },
+  // 已 / 已经: the thing has happened already.
+  { name: 'past-already', test: /已/ },
+  // A perfective verb (实现了, 突破了…) reports a result.
+  { name: 'past-perfective', test: /(?:实现|完成|达到|取得|增长|提高|下降|突破|超过|增加|减少)了/ },
+  // 创新高 / 创历史新高: a record is a reached figure.
+  { name: 'past-record', test: /创[^，。；]{0,8}新高/ },
+  // 由…扩大到… / 从…下降至…: a change between two stated figures describes a trend (the GDP gap
+  // with neighbouring cities, the UN forecast), not a goal; and 跌至 always reports a fall.
+  { name: 'change-from-to', test: /[由从][^，。；]{0,30}?(?:扩大|缩小|增长|增加|减少|下降|提高|提升|降低|上升|回落|跌|降)(?:到|至)|跌至|跌到/ },
+  // Someone else's forecast (预计, 预测, 可能…) is an outlook, not our commitment.
+  { name: 'forecast', test: /预计|预测|预估|估计|可能|有望|或将|展望/ },
+  // A gap or comparison with other places describes standing, not a goal.
+  { name: 'gap', test: /差距|相差|差额/ },
+  // Prices and per-unit rates (硅料每吨**万元) are market facts the city does not set.
+  { name: 'price', test: /价格|单价|价位|房价|地价|每吨|每公斤|每千克|每平方米/, units: CURRENCY_RE },
+  // 大约 / 大概: a back-of-envelope estimate (产量要大约翻*倍), not a stated target.
+  { name: 'estimate', test: /大约|大概|约为|约合/ },
+];
+
+/**
+ * Achievements listed before 等一系列突破 / 奠定了 are last year's (晶硅光伏产能规模突破****亿元、
+ * 进出口规模突破***亿元…等等一系列突破，奠定了…): every figure before such a marker is past.
+ */
+const TAIL_PAST_RE = /一系列(?:突破|成绩|成就|进展|成果)|奠定了/g;
+/** 根据…报告 / 据…预测 at the head of a sentence makes the whole sentence someone else's figures. */
+const ATTRIBUTION_RE = /(?:根据|据)[^。！？；]{0,60}?(?:报告|预测|测算|统计)/;
+
+// ---------------------------------------------------------------------------------------------
+// Metric names
+// ---------------------------------------------------------------------------------------------
+
+/** The metric starts after these: 市委提出|今年经济增长…, 按照|今年晶硅光伏产业产值…. */
+const LEAD_IN_RE = /^.*(?:提出|要求|确保|力争|争取|努力|推动|促进|实现|按照|目标是|其中|计划|全力|奋力)/;
+/** Time and place words that open a metric but are not part of it. */
+const LEADING_NOISE_RE =
+  /^(?:比上年|较上年|比去年|较去年|同比|今年|全年|明年|年内|当年|本年度|每年|到[0-9０-９]{4}年|[0-9０-９]{4}年|上半年|下半年|全市|我市|全县|全区|各地|的|要|将|需|和|及|并|“|"|「|《|\s)+/;
+/** Verbs and tier words that close the text before a figure but are not the metric's name. */
+const TRAILING_NOISE_RE =
+  /(?:需|要|将|的|达到|达|突破|超过|控制在|稳定在|保持在|提高到|提高至|提升到|提升至|降低到|降低至|降到|降至|下降到|下降至|增长到|增加到|扩大到|为|在|按|不少于|不低于|不超过|不高于|至少|预期性?目标|工作目标|奋斗目标|力争目标|约束性目标|目标|力争|争取|分别|同比|”|"|」|》|\s)+$/;
+const NOUN_AFTER_RE = /^[\u4e00-\u9fffA-Za-z0-9]{1,16}/;
+const MAX_METRIC = 30;
+
+function cleanMetric(raw: string): string {
+  let m = raw;
+  const lead = LEAD_IN_RE.exec(m);
+  if (lead) m = m.slice(lead[0].length);
+  // Each pass strips a run of noise; two passes catch 今年的 after 全市 and 需突破 after 的.
+  for (let i = 0; i < 2; i++) {
+    m = m.replace(LEADING_NOISE_RE, '');
+    m = m.replace(TRAILING_NOISE_RE, '');
+  }
+  return m.length > MAX_METRIC ? m.slice(m.length - MAX_METRIC) : m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extraction
+// ---------------------------------------------------------------------------------------------
+
+interface Clause {
+  start: number;
+  end: number;
+}
+
+const CLAUSE_DELIMS = new Set(['，', ',', '；', ';', '。', '！', '!', '？', '?', '、', '\n', '\r']);
+
+/** Clauses of text[start,end), trimmed of whitespace; empty ones dropped. */
+function splitClauses(text: string, start: number, end: number): Clause[] {
+  const out: Clause[] = [];
+  let s = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || CLAUSE_DELIMS.has(text[i]!)) {
+      let a = s;
+      let b = i;
+      while (a < b && /\s/.test(text[a]!)) a++;
+      while (b > a && /\s/.test(text[b - 1]!)) b--;
+      if (b > a) out.push({ start: a, end: b });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Where the sentence holding `end` stops, looking at most `limit` characters ahead. */
+function sentenceEnd(text: string, end: number, limit: number): number {
+  const stop = Math.min(text.length, end + limit);
+  for (let i = end; i < stop; i++) if ('。！？!?\n'.includes(text[i]!)) return i;
+  return stop;
+}
+
+function normalizeUnit(u: string): string {
+  if (u === '％') return '%';
+  if (u === '百分点') return '个百分点';
+  return u;
+}
+
+/**
+ * A Chinese numeral swallows a trailing 万/亿 that belongs to the unit (六万人 reads as 六 + 万人,
+ * like 6万人); move it back when the longer unit exists.
+ */
+function splitMagnitude(num: string, unit: string | undefined): { num: string; unit: string | undefined } {
+  if (unit === undefined || num.length < 2 || /^[0-9０-９*＊xX×]/.test(num)) return { num, unit };
+  const last = num.slice(-1);
+  if ((last === '万' || last === '亿') && UNIT_SET.has(last + unit)) return { num: num.slice(0, -1), unit: last + unit };
+  return { num, unit };
+}
+
+/** The targets stated inside text[span]. Never throws; past facts and forecasts are left out. */
+export function extractTargets(text: string, span: SourceSpan, ctx: TargetContext): Target[] {
+  try {
+    return extractUnsafe(text, span, ctx);
+  } catch {
+    // A target list is worth less than a parse that finishes: never sink the whole plan.
+    return [];
+  }
+}
+
+function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Target[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const start = Math.max(0, Math.min(text.length, Math.floor(span.start)));
+  const end = Math.max(start, Math.min(text.length, Math.floor(span.end)));
+  if (end <= start) return [];
+
+  const sentence = text.slice(start, end);
+  // Fast exit: no digit, no mask, no Chinese digit → no figure.
+  if (!/[0-9０-９*＊xX×一二三四五六七八九十两百]/.test(sentence)) return [];
+
+  // Figures before the last 一系列突破 / 奠定了 of the sentence are past. The marker may sit just
+  // past the span when the caller cut the sentence at a comma, so look a little further.
+  let tailPastBefore = -1;
+  const lookEnd = sentenceEnd(text, end, 300);
+  const tailText = text.slice(start, lookEnd);
+  for (const m of tailText.matchAll(TAIL_PAST_RE)) tailPastBefore = start + m.index;
+  const attribution = ATTRIBUTION_RE.exec(sentence);
+  const attributedAfter = attribution ? start + attribution.index : Number.POSITIVE_INFINITY;
+
+  const sentenceDeadline = findDeadline(sentence, ctx.year);
+  const out: Target[] = [];
+  let lastMetric = '';
+
+  for (const clause of splitClauses(text, start, end)) {
+    const ctext = text.slice(clause.start, clause.end);
+    const re = new RegExp(VALUE_SOURCE, 'gu');
+    const tiers = [...ctext.matchAll(TIER_RE)].map((m) => ({ at: m.index, end: m.index + m[0].length, tier: tierOf(m[0]) }));
+    const rules = NOT_TARGET_RULES.filter((r) => r.test.test(ctext));
+    let clauseDeadline: ReturnType<typeof findDeadline> | undefined;
+    let prevEnd = 0;
+
+    for (let m = re.exec(ctext); m !== null; m = re.exec(ctext)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const g = m.groups ?? {};
+      const vStart = m.index;
+      let vEnd = vStart + m[0].length;
+      const before = ctext[vStart - 1] ?? '';
+      const after = ctext[vEnd] ?? '';
+      const percentWord = g.pct !== undefined;
+      let unit: string | undefined = g.unit ?? (percentWord ? '%' : undefined);
+      if (unit === undefined && g.unitA !== undefined && g.b !== undefined) unit = g.unitA;
+      const sepIsDash = g.sep === '-' || g.sep === '—' || g.sep === '－';
+
+      // Not a figure of ours: PM2.5, 第十四届, a code like A3; and a figure with no unit.
+      if (/[0-9A-Za-z第.．]/.test(before)) continue;
+      if (unit === undefined) continue;
+      // 万元/吨: a rate per unit is a price, not a goal.
+      if (after === '/' || after === '／') continue;
+      // 2023-2025年: a dash between two bare numbers with no unit after the second is a span of
+      // years or a code, caught above by the unit check; 3-5个 passes.
+      if (sepIsDash && g.b === undefined) continue;
+
+      let aText = g.a ?? '';
+      let bText = g.b;
+      const splitA = splitMagnitude(aText, g.unitA ?? (bText === undefined ? unit : undefined));
+      aText = splitA.num;
+      if (bText !== undefined) {
+        const splitB = splitMagnitude(bText, unit);
+        bText = splitB.num;
+        unit = splitB.unit ?? unit;
+      } else {
+        unit = splitA.unit ?? unit;
+      }
+      unit = normalizeUnit(unit);
+
+      // Comparators: prefix words right before the figure, suffix words right after the unit.
+      const prefixWin = ctext.slice(Math.max(prevEnd, vStart - 8), vStart);
+      let comparator: Comparator = null;
+      for (const [re2, c] of PREFIX_COMPARATORS) if (re2.test(prefixWin)) comparator = c;
+      const suffix = SUFFIX_COMPARATOR_RE.exec(ctext.slice(vEnd, vEnd + 3));
+      if (suffix) {
+        vEnd += suffix[0].length;
+        const sc = suffixComparator(suffix[0]);
+        // 控制在3%左右: 控制在 states the direction (a ceiling); 左右 only softens the number.
+        if (!(comparator === 'atMost' && sc === 'about')) comparator = sc;
+      } else if (g.more !== undefined && comparator === null) {
+        comparator = 'atLeast'; // 100多家: more than 100
+      }
+
+      // Tier: the nearest tier word before the figure (since the previous figure), else one
+      // right after it (突破****亿元的奋斗目标).
+      let tierHit: { at: number; end: number; tier: Tier } | undefined;
+      for (const t of tiers) if (t.end <= vStart && t.at >= prevEnd) tierHit = t;
+      const tierBefore = tierHit !== undefined;
+      if (!tierHit) tierHit = tiers.find((t) => t.at >= vEnd && t.at - vEnd <= 4);
+      const tier: Tier = tierHit ? tierHit.tier : null;
+
+      // A goal verb right before the figure (增长5.5%), or a little earlier when the figure is
+      // more than one bare Chinese digit (新增市场主体2万家). Bare 一/两/十 need the verb right
+      // before them: that is where the rhetoric lives (两个维护, 一亩三分地, 十个手指).
+      const bareDigit = /^[一二三四五六七八九十两]$/.test(g.a ?? '');
+      const goalVerb =
+        GOAL_BEFORE_RE.test(prefixWin) ||
+        (!bareDigit && GOAL_ANYWHERE_RE.test(ctext.slice(Math.max(prevEnd, vStart - 12), vStart)));
+      if (comparator === null && tierHit === undefined && !goalVerb) continue;
+
+      // Named rules that say this is not a target.
+      const absStart = clause.start + vStart;
+      if (absStart < tailPastBefore) continue;
+      if (absStart > attributedAfter) continue;
+      if (rules.some((r) => !r.units || r.units.test(unit!))) continue;
+
+      const masked = MASK_RE.test(aText) || (bText !== undefined && MASK_RE.test(bText));
+      let value: number | null = null;
+      let valueMax: number | null = null;
+      if (!masked) {
+        value = parseNumeral(aText);
+        valueMax = bText !== undefined ? parseNumeral(bText) : null;
+        // An unreadable half of a range makes the whole range unreliable.
+        if (value === null || (bText !== undefined && valueMax === null)) {
+          value = null;
+          valueMax = null;
+        }
+      }
+      if (!masked && value === null) continue;
+
+      // The metric: what comes before the figure (or the tier word before it), cleaned.
+      const metricEnd = tierBefore && tierHit ? tierHit.at : vStart;
+      const metricStart = Math.max(prevEnd, metricEnd - 40);
+      let metric = cleanMetric(ctext.slice(metricStart, metricEnd));
+      if (metric === '' || GOAL_ONLY_RE.test(metric)) {
+        // 解决*至*个重点疑难问题: the thing counted comes after the unit; the metric names it
+        // with the verb, as a tally (重点疑难问题解决数).
+        const noun = NOUN_AFTER_RE.exec(ctext.slice(vEnd, vEnd + 16))?.[0] ?? '';
+        if (noun && !/^(?:左右|以上|以内|以下|的)/.test(noun)) metric = metric ? `${noun}${metric}数` : noun;
+      }
+      // 工作目标*%以上 after 经济增长预期目标…: tiers of one indicator share its name.
+      if (metric === '' && tierBefore) metric = lastMetric;
+      lastMetric = metric || lastMetric;
+
+      if (clauseDeadline === undefined) clauseDeadline = findDeadline(ctext, ctx.year);
+      const recurrence: Recurrence = clauseDeadline?.recurrence ?? sentenceDeadline?.recurrence ?? null;
+      const due = clauseDeadline?.due ?? sentenceDeadline?.due ?? null;
+
+      out.push({
+        id: ctx.newId(),
+        metric,
+        quote: ctext,
+        source: { start: clause.start, end: clause.end },
+        tier,
+        value,
+        valueMax,
+        unit,
+        comparator,
+        masked,
+        recurrence,
+        due,
+      });
+      prevEnd = vEnd;
+    }
+  }
+  return out;
+}
