@@ -42,6 +42,11 @@ export interface ProgressSlice {
   events: PlanEvent[];
   /** Append one event written by the current identity; returns it. */
   record: (e: NewEvent) => PlanEvent;
+  /**
+   * Ids of imported events that undo took back. Kept (and merged between tabs) so that another
+   * tab's copy of the log does not bring them back; the events are filtered out of `events`.
+   */
+  dropped: string[];
 }
 
 export type ToastKind = 'info' | 'success' | 'warning' | 'error';
@@ -82,4 +87,41 @@ export interface UiSlice {
   storage: StorageStatus;
 }
 
-export type LuoshiState = PlanSlice & ProgressSlice & UiSlice;
+/** A snapshot or automatic backup kept in localStorage. */
+export interface SavedCopy {
+  key: string;
+  /** Snapshot: the day (yyyy-MM-dd). Backup: the ISO time it was taken. */
+  at: string;
+  /** Chinese: why it was taken (每日快照, 替换计划前的自动备份…). */
+  reason: string;
+  bytes: number;
+  tasks: number;
+  events: number;
+  planTitle: string;
+}
+
+/** A file for the UI to offer as a download (the store never touches the DOM). */
+export interface DownloadFile {
+  fileName: string;
+  mime: string;
+  text: string;
+}
+
+/** Local safety copies: daily snapshots, automatic backups, recovery copies. */
+export interface DataSlice {
+  /** Daily snapshots, newest first (one a day, the last 7 days). */
+  listSnapshots: () => SavedCopy[];
+  /** Automatic backups (taken before a plan is replaced, restored or imported over), newest first. */
+  listBackups: () => SavedCopy[];
+  /** Puts a snapshot or backup back (after a backup of the current data); undoable. */
+  restoreCopy: (key: string) => boolean;
+  /** Same as restoreCopy, under the name the brief uses for snapshots. */
+  restoreSnapshot: (key: string) => boolean;
+  deleteCopy: (key: string) => void;
+  /** The untouched original behind storage.recovery, as a file; null when there is none. */
+  downloadRecovery: () => DownloadFile | null;
+  /** The user decided: remove the recovery copy and clear the banner. */
+  discardRecovery: () => void;
+}
+
+export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice;

@@ -1,0 +1,21 @@
+/** Every localStorage key the app writes. docs/DATA.md describes each. */
+export const KEY_PREFIX = 'luoshi';
+/** The live data: plan, units, events, identity, in the persist envelope { state, version }. */
+export const MAIN_KEY = 'luoshi:data';
+/** Untouched copies of storage that could not be read as it was; never overwritten by the app. */
+export const RECOVERY_PREFIX = 'luoshi:recovery:';
+/** Rolling daily snapshots, one per day (`luoshi:snap:2026-06-15`), the last seven kept. */
+export const SNAPSHOT_PREFIX = 'luoshi:snap:';
+/** Automatic backups taken before a plan is replaced, restored or imported over. */
+export const BACKUP_PREFIX = 'luoshi:backup:';
+
+export const SNAPSHOT_DAYS = 7;
+export const MAX_BACKUPS = 5;
+/** 5 MiB: what Chrome, Firefox and Safari give one origin's localStorage. */
+export const DEFAULT_QUOTA_BYTES = 5 * 1024 * 1024;
+export const WARN_RATIO = 0.8;
+
+/** Browsers count localStorage in UTF-16 code units: two bytes a character, key included. */
+export function storedBytes(key: string, value: string): number {
+  return (key.length + value.length) * 2;
+}

@@ -1,0 +1,99 @@
+/**
+ * Small selectors for components. Anything that builds a new object goes through a memo keyed on
+ * the inputs' identities, so a component re-renders only when what it shows changed.
+ */
+import { useMemo, useSyncExternalStore } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { deriveAllStates, type TaskState } from '@/domain/events';
+import type { IsoDate, Plan, PlanEvent, Task } from '@/domain/model';
+import type { LuoshiState } from '@/store/api';
+import { WARN_RATIO } from '@/store/keys';
+import { writerName } from '@/store/slices/progress';
+import { useLuoshi } from '@/store/store';
+
+/** deriveAllStates, recomputed only when the plan or the log changed (shared by all callers). */
+let memo: { plan: Plan; events: readonly PlanEvent[]; states: Map<string, TaskState> } | null = null;
+export function selectTaskStates(s: Pick<LuoshiState, 'plan' | 'events'>): Map<string, TaskState> {
+  if (!memo || memo.plan !== s.plan || memo.events !== s.events) {
+    memo = { plan: s.plan, events: s.events, states: deriveAllStates(s.plan, s.events) };
+  }
+  return memo.states;
+}
+
+export function useTaskStates(): Map<string, TaskState> {
+  return useLuoshi(selectTaskStates);
+}
+
+export function useTaskState(taskId: string): TaskState | undefined {
+  return useLuoshi((s) => selectTaskStates(s).get(taskId));
+}
+
+export function useTask(taskId: string): Task | undefined {
+  return useLuoshi((s) => s.plan.tasks.find((t) => t.id === taskId));
+}
+
+export const usePlan = () => useLuoshi((s) => s.plan);
+export const useUnits = () => useLuoshi((s) => s.units);
+export const useEvents = () => useLuoshi((s) => s.events);
+export const useIdentity = () => useLuoshi((s) => s.identity);
+export const useStorageStatus = () => useLuoshi((s) => s.storage);
+export const useCanUndo = () => useLuoshi((s) => s.canUndo);
+
+/** The name the current identity writes events under. */
+export const useWriterName = () => useLuoshi((s) => writerName(s.identity));
+
+/** The tasks the current unit owns (lead or co); every task for the office. */
+export function useMyTasks(): Task[] {
+  return useLuoshi(
+    useShallow((s) => {
+      const id = s.identity;
+      if (id.kind === 'office') return s.plan.tasks;
+      return s.plan.tasks.filter((t) => t.owners.some((o) => o.name === id.name));
+    }),
+  );
+}
+
+/** The storage meter: used share of the quota and whether to warn (80 %). */
+export function useStorageMeter(): { ratio: number; warn: boolean; usedBytes: number; quotaBytes: number } {
+  const st = useLuoshi((s) => s.storage);
+  return useMemo(() => {
+    const ratio = st.quotaBytes > 0 ? st.usedBytes / st.quotaBytes : 0;
+    return { ratio, warn: ratio >= WARN_RATIO, usedBytes: st.usedBytes, quotaBytes: st.quotaBytes };
+  }, [st]);
+}
+
+/** Local calendar day as yyyy-MM-dd. */
+export function todayIso(d: Date = new Date()): IsoDate {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/**
+ * Today (yyyy-MM-dd, local), updated when the day changes while the page stays open. A clock is
+ * read here, at the edge, and passed into the pure domain functions.
+ */
+const dayListeners = new Set<() => void>();
+let currentDay = todayIso();
+let timer: ReturnType<typeof setInterval> | null = null;
+function subscribeDay(fn: () => void) {
+  dayListeners.add(fn);
+  if (!timer) {
+    timer = setInterval(() => {
+      const d = todayIso();
+      if (d !== currentDay) {
+        currentDay = d;
+        dayListeners.forEach((l) => l());
+      }
+    }, 60_000);
+  }
+  return () => {
+    dayListeners.delete(fn);
+    if (!dayListeners.size && timer) {
+      clearInterval(timer);
+      timer = null;
+    }
+  };
+}
+export function useToday(): IsoDate {
+  return useSyncExternalStore(subscribeDay, () => currentDay, () => currentDay);
+}

@@ -1,0 +1,87 @@
+/**
+ * The progress slice (progress and supervision): the append-only event log. record() fills in
+ * id, time and the writing unit; nothing ever edits an event.
+ *
+ * Undo of an event never deletes it: the event may already have left this browser (in a progress
+ * report, or to another tab that stored it), and the union merge would bring it back anyway. Undo
+ * records the opposite instead: a tick is answered by an untick, a flag by the opposite flag, a
+ * progress or status report by the previous value. The log then shows honestly what happened.
+ * Supervision acts (urge, inspection, notice, review, extension) have no opposite and are not
+ * undoable once recorded.
+ */
+import { compareEvents, deriveTaskState } from '@/domain/events';
+import { EventSchema, OFFICE_NAME, type Identity, type PlanEvent } from '@/domain/model';
+import type { NewEvent, ProgressSlice } from '@/store/api';
+import type { GetState, SetState, StoreContext } from '@/store/slices/context';
+import { resolveTaskId } from '@/domain/events';
+
+export function writerName(identity: Identity): string {
+  return identity.kind === 'office' ? OFFICE_NAME : identity.name;
+}
+
+/** Appends keeping (at, id) order; the common case (the newest event) is a plain push. */
+export function appendEvent(events: readonly PlanEvent[], e: PlanEvent): PlanEvent[] {
+  const out = [...events, e];
+  const n = out.length;
+  if (n > 1 && compareEvents(out[n - 2]!, e) > 0) out.sort(compareEvents);
+  return out;
+}
+
+export function createProgressSlice(
+  set: SetState,
+  get: GetState,
+  ctx: StoreContext,
+  initial: { events: PlanEvent[]; dropped: string[] },
+): ProgressSlice {
+  const write = (input: NewEvent): PlanEvent => {
+    const s = get();
+    const candidate = {
+      ...input,
+      note: input.note ?? '',
+      id: ctx.newId(),
+      at: ctx.now().toISOString(),
+      unit: writerName(s.identity),
+    };
+    const parsed = EventSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`记录无效：${issue ? `${issue.path.join('.')} ${issue.message}` : '格式不符'}`);
+    }
+    const e = parsed.data;
+    set({ events: appendEvent(get().events, e) });
+    return e;
+  };
+
+  return {
+    events: initial.events,
+    dropped: initial.dropped,
+
+    record: (input) => {
+      const s = get();
+      const taskId = resolveTaskId(s.plan.mergedInto ?? {}, input.taskId);
+      const task = s.plan.tasks.find((t) => t.id === taskId);
+      const before = task ? deriveTaskState(task, s.events) : null;
+      const e = write(input);
+      if (ctx.undoing() || !before) return e;
+      const opposite = ((): NewEvent | null => {
+        switch (e.type) {
+          case 'tick':
+            return { type: 'tick', taskId: e.taskId, done: before.done, note: '撤销上一次勾选' };
+          case 'flag':
+            return { type: 'flag', taskId: e.taskId, flagged: before.flagged, note: '撤销上一次挂牌/摘牌' };
+          case 'progress':
+            return { type: 'progress', taskId: e.taskId, percent: before.percent, note: '撤销上一次进度' };
+          case 'status':
+            return { type: 'status', taskId: e.taskId, status: before.status, note: '撤销上一次状态' };
+          default:
+            return null;
+        }
+      })();
+      if (opposite) {
+        const labels: Record<string, string> = { tick: e.type === 'tick' && e.done ? '勾选完成' : '取消勾选', flag: '挂牌/摘牌', progress: '进度', status: '状态' };
+        ctx.pushUndo({ label: labels[e.type] ?? '记录', run: () => void write(opposite) });
+      }
+      return e;
+    },
+  };
+}

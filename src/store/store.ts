@@ -1,0 +1,259 @@
+/**
+ * The one Luoshi store: slices (plan, progress with supervision, ui, data) combined here and
+ * wrapped once in zustand's `persist`. `persist` gets:
+ * - `version` + a stepwise `migrate` (src/store/codec.ts),
+ * - a `merge` that restores the stored state item by item (src/domain/restore.ts) instead of the
+ *   default shallow spread, and reports what it had to set aside,
+ * - `partialize` with the explicit list of what is saved (plan, units, events, identity, dropped),
+ * - a storage adapter (src/store/persistence.ts) that never half-writes, merges with other tabs
+ *   before writing, survives a full quota, and keeps snapshots, backups and recovery copies.
+ */
+import { createStore, useStore, type StoreApi } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { LuoshiState, StorageStatus, Toast } from '@/store/api';
+import type { Identity, Plan, Unit } from '@/domain/model';
+import type { PersistedData } from '@/domain/merge';
+import { createSeedPlan } from '@/domain/seed';
+import { DEFAULT_UNITS } from '@/domain/units-registry';
+import { migrate, restoreStored, STORAGE_VERSION } from '@/store/codec';
+import { MAIN_KEY } from '@/store/keys';
+import { Persistence, type StorageBackend } from '@/store/persistence';
+import { createPlanSlice } from '@/store/slices/plan';
+import { createProgressSlice } from '@/store/slices/progress';
+import { createUiSlice } from '@/store/slices/ui';
+import { createDataSlice } from '@/store/slices/data';
+import type { GetState, SetState, StoreContext, UndoEntry } from '@/store/slices/context';
+
+export interface CreateStoreOptions {
+  /** localStorage or a fake with the same methods. Default: window.localStorage, else memory. */
+  storage?: StorageBackend;
+  /**
+   * Tells the store that another tab changed a key (the `storage` event in a browser). Default:
+   * listens to window's `storage` event. Tests pass a bus shared by two store instances.
+   */
+  subscribe?: (onChange: (key: string | null) => void) => () => void;
+  now?: () => Date;
+  newId?: () => string;
+  quotaBytes?: number;
+  /** The plan and units of a first start. Default: the seed speech, parsed, and DEFAULT_UNITS. */
+  seed?: (now: Date) => { plan: Plan; units: Unit[] };
+}
+
+export type LuoshiStore = StoreApi<LuoshiState> & {
+  /** Re-reads storage after another tab wrote and merges it in (also run by the storage event). */
+  syncFromStorage: () => void;
+  /** Stops listening to other tabs. */
+  destroy: () => void;
+  persistence: Persistence;
+};
+
+const MAX_UNDO = 50;
+
+export function persistedOf(s: LuoshiState): PersistedData {
+  return { plan: s.plan, units: s.units, events: s.events, identity: s.identity, dropped: s.dropped };
+}
+
+export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore {
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+  const backend = options.storage ?? defaultBackend();
+  const persistence = new Persistence(backend, now, options.quotaBytes);
+  const seed = options.seed ?? ((d: Date) => ({ plan: createSeedPlan(d), units: DEFAULT_UNITS }));
+
+  const undoStack: UndoEntry[] = [];
+  let undoing = false;
+
+  const store = createStore<LuoshiState>()(
+    persist(
+      (set, get) => {
+        const setState = set as SetState;
+        const getState = get as GetState;
+        const ctx: StoreContext = {
+          now,
+          newId,
+          persistence,
+          undoing: () => undoing,
+          pushUndo: (entry) => {
+            if (undoing) return;
+            undoStack.push(entry);
+            if (undoStack.length > MAX_UNDO) undoStack.shift();
+            setState({ canUndo: true });
+            if (entry.toast) {
+              const toast: Toast = { id: newId(), kind: 'info', message: entry.toast, undoable: true };
+              setState((s) => ({ toasts: [...s.toasts.filter((t) => !t.undoable), toast].slice(-4) }));
+            }
+          },
+        };
+        const runUndo = () => {
+          const entry = undoStack.pop();
+          if (!entry) return;
+          undoing = true;
+          try {
+            entry.run();
+          } finally {
+            undoing = false;
+          }
+          setState((s) => ({ canUndo: undoStack.length > 0, toasts: s.toasts.filter((t) => !t.undoable) }));
+          getState().notify('success', `已撤销：${entry.label}`);
+        };
+        const first = seed(now());
+        const identity: Identity = { kind: 'office' };
+        return {
+          ...createPlanSlice(setState, getState, ctx, first),
+          ...createProgressSlice(setState, getState, ctx, { events: [], dropped: [] }),
+          ...createUiSlice(setState, getState, { ...ctx, runUndo }, { identity }),
+          ...createDataSlice(setState, getState, ctx),
+        };
+      },
+      {
+        name: MAIN_KEY,
+        version: STORAGE_VERSION,
+        storage: persistence,
+        partialize: (s) => persistedOf(s),
+        migrate: (state, version) => migrate(state, version) as PersistedData,
+        merge: (persisted, current) => hydrate(persisted, current, persistence, now),
+      },
+    ),
+  );
+
+  persistence.setHooks({
+    onMerged: (data) => store.setState({ ...data }),
+    onStatus: (st) => {
+      const cur = store.getState().storage;
+      if (cur.usedBytes === st.usedBytes && cur.quotaBytes === st.quotaBytes && cur.saveFailed === st.saveFailed) return;
+      store.setState({ storage: { ...cur, ...st } });
+    },
+    onSaveFailed: () =>
+      store
+        .getState()
+        .notify('error', '浏览器存储空间已满，刚才的更改只保存在本页面中。请立即在“数据”页导出完整备份，再清理旧快照或备份。'),
+  });
+  // The state as loaded is what is stored: do not rewrite it until something changes.
+  persistence.markSaved(persistedOf(store.getState()));
+  persistence.measureAll();
+  // Today's snapshot holds the data as found at start; a first start has nothing worth keeping yet.
+  if (persistence.loadedRaw !== null) persistence.snapshotNow(persistedOf(store.getState()));
+
+  const syncFromStorage = () => {
+    const merged = persistence.readOtherTab(persistedOf(store.getState()));
+    if (merged) {
+      // Shown as is; not written back: the other tab already stored this merge.
+      persistence.markSaved(merged);
+      store.setState({ ...merged });
+    }
+  };
+  const subscribe = options.subscribe ?? (options.storage ? null : windowSubscribe);
+  const unsubscribe = subscribe
+    ? subscribe((key) => {
+        if (key === null || key === MAIN_KEY) syncFromStorage();
+        else {
+          // A snapshot or backup key changed elsewhere: only the meter needs updating.
+          persistence.measureAll();
+          persistence.report();
+        }
+      })
+    : () => {};
+
+  return Object.assign(store, { syncFromStorage, destroy: unsubscribe, persistence });
+}
+
+/**
+ * persist's merge: the stored state (already migrated) restored item by item. Whatever could not
+ * be read as it was is reported in storage.recovery, and the original text is copied aside first.
+ */
+function hydrate(persisted: unknown, current: LuoshiState, persistence: Persistence, now: () => Date): LuoshiState {
+  if (persisted === undefined || persisted === null) {
+    if (persistence.loadedRaw === null) return current; // first start: the seed
+  }
+  const env = persistence.loadedEnvelope;
+  const r = restoreStored(persisted, now());
+  const damaged = env ? !env.complete : false;
+  const future = env?.version != null && env.version > STORAGE_VERSION;
+  const setAside = r.report.setAside.length;
+  const problems: string[] = [];
+  if (damaged) problems.push('保存的数据不完整或已损坏（可能是上次保存时被中断）');
+  if (future) problems.push(`保存的数据来自更新版本的落实（存储版本 ${env?.version}），本版本只能读出能识别的部分`);
+  if (!r.plan) problems.push('没有读出计划，暂时显示示例计划');
+  if (setAside) problems.push(`${setAside} 条记录无法恢复，已单独保存`);
+  let recovery: StorageStatus['recovery'] = null;
+  if (problems.length && persistence.loadedRaw !== null) {
+    const restoredItems = r.report.restored;
+    const message = `${problems.join('；')}。已恢复 ${restoredItems} 条记录，原始数据已原样另存，可在“数据”页下载或删除。`;
+    const backupKey = persistence.keepRecoveryCopy(persistence.loadedRaw, message, r.report.setAside);
+    recovery = {
+      message: backupKey
+        ? message
+        : `${problems.join('；')}。存储空间不足，原始数据无法另存，因此暂不覆盖它：请先在“数据”页导出备份，再决定是否丢弃原始数据。`,
+      backupKey: backupKey ?? MAIN_KEY,
+      restoredItems,
+      setAsideItems: setAside,
+    };
+  }
+  return {
+    ...current,
+    plan: r.plan ?? current.plan,
+    units: r.units ?? current.units,
+    events: r.dropped.length ? withoutDropped(r.events, r.dropped) : r.events,
+    identity: r.identity ?? current.identity,
+    dropped: r.dropped,
+    storage: { ...current.storage, recovery },
+  };
+}
+
+function withoutDropped<T extends { id: string }>(events: T[], dropped: string[]): T[] {
+  const gone = new Set(dropped);
+  return events.filter((e) => !gone.has(e.id));
+}
+
+/** localStorage when the page has one; a Map otherwise (Node, or storage blocked by the browser). */
+function defaultBackend(): StorageBackend {
+  try {
+    if (typeof localStorage !== 'undefined') {
+      const probe = '__luoshi_probe__';
+      localStorage.setItem(probe, '1');
+      localStorage.removeItem(probe);
+      return localStorage;
+    }
+  } catch {
+    // blocked (private mode in some browsers): fall through to memory
+  }
+  return memoryStorage();
+}
+
+export function memoryStorage(): StorageBackend {
+  const m = new Map<string, string>();
+  return {
+    getItem: (k) => m.get(k) ?? null,
+    setItem: (k, v) => void m.set(k, String(v)),
+    removeItem: (k) => void m.delete(k),
+    key: (i) => [...m.keys()][i] ?? null,
+    get length() {
+      return m.size;
+    },
+  };
+}
+
+function windowSubscribe(onChange: (key: string | null) => void): () => void {
+  if (typeof window === 'undefined') return () => {};
+  const h = (e: StorageEvent) => {
+    if (e.storageArea && typeof localStorage !== 'undefined' && e.storageArea !== localStorage) return;
+    onChange(e.key);
+  };
+  window.addEventListener('storage', h);
+  return () => window.removeEventListener('storage', h);
+}
+
+/** The app's store. */
+export const luoshiStore = createLuoshiStore();
+
+type Bound = {
+  <T>(selector: (s: LuoshiState) => T): T;
+  (): LuoshiState;
+} & LuoshiStore;
+
+function useLuoshiImpl<T>(selector?: (s: LuoshiState) => T) {
+  return useStore(luoshiStore, selector ?? ((s: LuoshiState) => s as unknown as T));
+}
+
+/** The hook components use: `useLuoshi((s) => s.plan.title)`; also `useLuoshi.getState()`. */
+export const useLuoshi = Object.assign(useLuoshiImpl, luoshiStore) as Bound;
