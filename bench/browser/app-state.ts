@@ -1,0 +1,14 @@
+/**
+ * The city-scale data in the app's own storage format, written into localStorage before the app
+ * loads. Uses the store's codec and key (src/store/codec.ts, keys.ts) rather than a copy of the
+ * format, so the benchmark follows any change to the layout.
+ */
+import { serialize } from '../../src/store/codec';
+import { MAIN_KEY } from '../../src/store/keys';
+import type { CityData } from '../fixtures';
+
+export function persistedEntries(city: CityData): Record<string, string> {
+  return {
+    [MAIN_KEY]: serialize({ plan: city.plan, units: city.units, events: city.events, identity: { kind: 'office' }, dropped: [] }),
+  };
+}

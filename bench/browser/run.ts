@@ -1,0 +1,505 @@
+/**
+ * `npm run bench:browser`: the built app in Debian's Chromium, against a bare React baseline.
+ *
+ * 1. Builds the app (vite.config.ts) and the baseline (bench/baseline/vite.config.ts) into a
+ *    temporary folder, so a build here never disturbs anyone's dist/.
+ * 2. Serves each with `vite preview` on 127.0.0.1 (ports 4311 and 4312).
+ * 3. Drives Chromium through playwright-core and measures, all inside the page with
+ *    performance.now() (bench/browser/probe.js), medians over repeated runs after warmups:
+ *      - click on a task checkbox → next paint, city-scale plan loaded; same on the baseline;
+ *      - opening the dashboard at city scale (in-app navigation, and a direct load);
+ *      - first load with the seed plan (empty storage) until the first task checkbox is usable;
+ *      - the quarterly summary's print preview (#/report?q=1 until its table is painted) and
+ *        page.pdf() of it;
+ *      - the initial JS, gzipped (scripts/check-bundle.ts).
+ * 4. Prints a table, writes bench/results/browser.json, exits 1 if a budget is missed.
+ *
+ * Options: --runs N (default 25)  --warmup N (default 5)  --skip-build  --cpu-throttle X
+ *          --only click,dashboard,load,print,bundle
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { median } from '../lib';
+import { generateCity } from '../fixtures';
+import { initialJs, KB } from '../../scripts/check-bundle';
+import { persistedEntries } from './app-state';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+const buildDir = path.join(os.tmpdir(), 'luoshi-bench');
+const appDist = path.join(buildDir, 'app');
+const baseDist = path.join(buildDir, 'baseline');
+const APP_PORT = 4311;
+const BASE_PORT = 4312;
+const probe = readFileSync(path.join(import.meta.dirname, 'probe.js'), 'utf8');
+
+// --------------------------------------------------------------------------------------------
+// What the app looks like to the benchmark. Kept in one place: when a screen changes its markup,
+// this is the only thing to update.
+// --------------------------------------------------------------------------------------------
+const APP = {
+  /** Where the city-scale task checkboxes are (the office's three lists, all 1,000 tasks). */
+  clickRoute: '/lists',
+  checkbox: 'main input[type="checkbox"]',
+  /** First load with the seed plan: the default route, ready when a task checkbox is usable. */
+  firstLoadRoute: '/my',
+  /** The dashboard is open when its own figures are on screen. */
+  dashboardRoute: '/dashboard',
+  dashboardReady: { selector: 'main h1', text: '' },
+  /** The quarterly summary is ready when its table is painted. */
+  reportRoute: '/report?q=1',
+  reportReady: { selector: 'main table tbody tr', text: '' },
+};
+
+/** The day the browser believes it is: the fixture's mid-year day (lights are then mixed). */
+const city = generateCity();
+const FAKE_NOW_MS = Date.parse(`${city.today}T10:00:00+08:00`);
+
+const BUDGET = {
+  clickMs: 50,
+  clickRatio: 1.5,
+  dashboardMs: 150,
+  firstLoadMs: 1000,
+  initialJsKb: 150,
+};
+
+// --------------------------------------------------------------------------------------------
+
+interface Opts {
+  runs: number;
+  warmup: number;
+  skipBuild: boolean;
+  cpuThrottle: number;
+  only: Set<string>;
+}
+function parseArgs(argv: string[]): Opts {
+  const val = (n: string) => {
+    const i = argv.indexOf(n);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const only = val('--only');
+  return {
+    runs: Number(val('--runs') ?? 25),
+    warmup: Number(val('--warmup') ?? 5),
+    skipBuild: argv.includes('--skip-build'),
+    cpuThrottle: Number(val('--cpu-throttle') ?? 1),
+    only: new Set(only ? only.split(',') : ['bundle', 'load', 'click', 'dashboard', 'print']),
+  };
+}
+
+function build(config: string | null, outDir: string): void {
+  const args = [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  if (config) args.push('--config', config);
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`vite build 失败（${config ?? 'vite.config.ts'}，代码 ${r.status}）`);
+}
+
+const children: ChildProcess[] = [];
+function stopServers(): void {
+  // Only the preview servers this script started, by their own pid.
+  for (const c of children) if (c.exitCode === null && c.pid) c.kill('SIGTERM');
+}
+process.on('exit', stopServers);
+process.on('SIGINT', () => {
+  stopServers();
+  process.exit(130);
+});
+
+async function serve(config: string | null, outDir: string, port: number): Promise<string> {
+  const args = [vite, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'];
+  if (config) args.push('--config', config);
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}/`;
+  const until = Date.now() + 20_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`vite preview 已退出（端口 ${port} 被占用？）`);
+    try {
+      if ((await fetch(url)).ok) return url;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`vite preview 未能在 20 秒内就绪：${url}`);
+}
+
+/** Shifts Date (not performance.now or timers) to the fixture's day, so `today` is fixed. */
+const fakeDateScript = `(() => {
+  const offset = ${FAKE_NOW_MS} - Date.now();
+  const RealDate = Date;
+  class BenchDate extends RealDate {
+    constructor(...a) { if (a.length === 0) super(RealDate.now() + offset); else super(...a); }
+    static now() { return RealDate.now() + offset; }
+  }
+  globalThis.Date = BenchDate;
+})();`;
+
+async function newContext(browser: Browser, opts: Opts, ready?: { selector: string; text: string }): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 900 },
+    // A service worker would serve from its cache and change what "first load" means.
+    serviceWorkers: 'block',
+  });
+  await context.addInitScript({ content: fakeDateScript });
+  if (ready) await context.addInitScript({ content: `window.__benchReady = ${JSON.stringify(ready)};` });
+  await context.addInitScript({ content: probe });
+  if (opts.cpuThrottle > 1) {
+    context.on('page', (p) => void throttle(p, opts.cpuThrottle));
+  }
+  return context;
+}
+
+async function throttle(page: Page, rate: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+async function newPage(context: BrowserContext, opts: Opts): Promise<Page> {
+  const page = await context.newPage();
+  if (opts.cpuThrottle > 1) await throttle(page, opts.cpuThrottle);
+  page.on('pageerror', (e) => console.error(`  [页面错误] ${page.url()}: ${e.message}`));
+  return page;
+}
+
+/** Writes storage entries for the origin before the app's first load (from a static file). */
+async function injectStorage(page: Page, base: string, entries: Record<string, string>): Promise<void> {
+  await page.goto(`${base}favicon.svg`);
+  for (const [k, v] of Object.entries(entries)) {
+    await page.evaluate(`localStorage.setItem(${JSON.stringify(k)}, ${JSON.stringify(v)})`);
+  }
+}
+
+const evalNum = async (page: Page, expr: string): Promise<number> => Number(await page.evaluate(expr));
+
+// --------------------------------------------------------------------------------------------
+
+export interface Row {
+  name: string;
+  median: number;
+  unit: string;
+  runs: number;
+  budget?: string;
+  extra?: Record<string, number | string>;
+  samples?: number[];
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const q = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
+};
+
+/** Clicks checkboxes one after another and returns each click-to-paint (after warmups). */
+async function clickSeries(page: Page, count: number): Promise<{ paint: number[]; handler: number[]; writesInClick: number[] }> {
+  const boxes = page.locator(APP.checkbox);
+  const n = Math.min(10, await boxes.count());
+  if (n === 0) throw new Error(`页面上没有复选框（${APP.checkbox}）：${page.url()}`);
+  const out = { paint: [] as number[], handler: [] as number[], writesInClick: [] as number[] };
+  for (let i = 0; i < count; i++) {
+    const before = await evalNum(page, 'window.__bench.clicks.length');
+    // Toggle boxes in turn; each box is ticked then unticked on the next pass, so the plan
+    // stays roughly as it was.
+    await boxes.nth(i % n).click();
+    await page.waitForFunction(`window.__bench.clicks.length > ${before}`);
+    const rec = (await page.evaluate(`window.__bench.clicks[${before}]`)) as { paint: number; handler: number; writesInClick: number };
+    out.paint.push(rec.paint);
+    out.handler.push(rec.handler);
+    out.writesInClick.push(rec.writesInClick);
+    // A person does not click every frame: let debounced saves and idle work finish first.
+    await page.waitForTimeout(120);
+    await page.evaluate('window.__bench.idle()');
+  }
+  return out;
+}
+
+async function benchClick(browser: Browser, opts: Opts, appUrl: string, baseUrl: string): Promise<Row[]> {
+  const entries = persistedEntries(city);
+  const appCtx = await newContext(browser, opts);
+  const appPage = await newPage(appCtx, opts);
+  await injectStorage(appPage, appUrl, entries);
+  await appPage.goto(`${appUrl}#${APP.clickRoute}`);
+  await appPage.locator(APP.checkbox).first().waitFor({ state: 'visible', timeout: 30_000 });
+  const rendered = await appPage.locator(APP.checkbox).count();
+
+  const baseCtx = await newContext(browser, opts);
+  const basePage = await newPage(baseCtx, opts);
+  await injectStorage(basePage, baseUrl, { 'luoshi-bench-baseline-titles': JSON.stringify(city.plan.tasks.map((t) => t.title)) });
+  await basePage.goto(baseUrl);
+  await basePage.locator('input[type="checkbox"]').first().waitFor({ state: 'visible' });
+
+  // Warm both up, then alternate blocks of five so that drift in machine load hits both alike.
+  await clickSeries(appPage, opts.warmup);
+  await clickSeries(basePage, opts.warmup);
+  const app = { paint: [] as number[], handler: [] as number[], writesInClick: [] as number[] };
+  const base = { paint: [] as number[], handler: [] as number[] };
+  for (let done = 0; done < opts.runs; done += 5) {
+    const k = Math.min(5, opts.runs - done);
+    const a = await clickSeries(appPage, k);
+    const b = await clickSeries(basePage, k);
+    app.paint.push(...a.paint);
+    app.handler.push(...a.handler);
+    app.writesInClick.push(...a.writesInClick);
+    base.paint.push(...b.paint);
+    base.handler.push(...b.handler);
+  }
+  const writes = (await appPage.evaluate('window.__bench.writes')) as { key: string; dur: number; chars: number; inClick: boolean }[];
+  await appCtx.close();
+  await baseCtx.close();
+
+  const am = median(app.paint);
+  const bm = median(base.paint);
+  const ratio = am / bm;
+  const bigWrites = writes.filter((w) => w.chars > 10_000);
+  return [
+    {
+      name: 'click → paint, app (city scale)',
+      median: am,
+      unit: 'ms',
+      runs: app.paint.length,
+      budget: am <= BUDGET.clickMs ? 'ok' : 'FAIL',
+      extra: {
+        p90: r1(q(app.paint, 0.9)),
+        handler: r1(median(app.handler)),
+        checkboxesInDom: rendered,
+        syncWritesPerClick: median(app.writesInClick),
+        persistWriteMs: bigWrites.length ? r1(median(bigWrites.map((w) => w.dur))) : 0,
+        persistChars: bigWrites.length ? Math.max(...bigWrites.map((w) => w.chars)) : 0,
+      },
+      samples: app.paint.map(r1),
+    },
+    {
+      name: 'click → paint, bare baseline',
+      median: bm,
+      unit: 'ms',
+      runs: base.paint.length,
+      extra: { p90: r1(q(base.paint, 0.9)), handler: r1(median(base.handler)), checkboxesInDom: city.plan.tasks.length },
+      samples: base.paint.map(r1),
+    },
+    {
+      name: 'click → paint, app ÷ baseline',
+      median: ratio,
+      unit: '×',
+      runs: app.paint.length,
+      budget: ratio <= BUDGET.clickRatio ? 'ok' : 'FAIL',
+    },
+  ];
+}
+
+async function benchDashboard(browser: Browser, opts: Opts, appUrl: string): Promise<Row[]> {
+  const entries = persistedEntries(city);
+  const { selector, text } = APP.dashboardReady;
+  const ctx = await newContext(browser, opts, { selector, text });
+  const page = await newPage(ctx, opts);
+  await injectStorage(page, appUrl, entries);
+  const other = `#${APP.clickRoute}`;
+
+  // Direct load of #/dashboard: storage read + restore + derive + render, from navigation start.
+  const direct: number[] = [];
+  for (let i = 0; i < Math.max(5, Math.round(opts.runs / 3)); i++) {
+    await page.goto(`${appUrl}#${APP.dashboardRoute}`);
+    const r = (await page.evaluate('window.__bench.load')) as { painted: number };
+    direct.push(r.painted);
+  }
+
+  // In-app navigation from the lists to the dashboard and back.
+  await page.goto(`${appUrl}${other}`);
+  await page.locator(APP.checkbox).first().waitFor({ timeout: 30_000 });
+  const nav: number[] = [];
+  for (let i = 0; i < opts.warmup + opts.runs; i++) {
+    const r = (await page.evaluate(`window.__bench.navigate(${JSON.stringify(`#${APP.dashboardRoute}`)}, ${JSON.stringify(selector)}, ${JSON.stringify(text)})`)) as { painted: number };
+    if (i >= opts.warmup) nav.push(r.painted);
+    await page.evaluate(`window.__bench.navigate(${JSON.stringify(other)}, ${JSON.stringify(APP.checkbox)}, '')`);
+    await page.evaluate('window.__bench.idle()');
+  }
+  await ctx.close();
+  const m = median(nav);
+  return [
+    {
+      name: 'dashboard open (in-app), city scale',
+      median: m,
+      unit: 'ms',
+      runs: nav.length,
+      budget: m <= BUDGET.dashboardMs ? 'ok' : 'FAIL',
+      extra: { p90: r1(q(nav, 0.9)) },
+      samples: nav.map(r1),
+    },
+    {
+      name: 'dashboard direct load, city scale',
+      median: median(direct.slice(1)),
+      unit: 'ms',
+      runs: direct.length - 1,
+      extra: { first: r1(direct[0]!) },
+      samples: direct.map(r1),
+    },
+  ];
+}
+
+async function benchFirstLoad(browser: Browser, opts: Opts, appUrl: string): Promise<Row[]> {
+  const times: number[] = [];
+  const runs = Math.max(5, Math.round(opts.runs / 2));
+  for (let i = 0; i < runs + 1; i++) {
+    // A fresh profile each time: empty localStorage, so the app parses the seed speech.
+    const ctx = await newContext(browser, opts, { selector: APP.checkbox, text: '' });
+    const page = await newPage(ctx, opts);
+    await page.goto(`${appUrl}#${APP.firstLoadRoute}`);
+    const r = (await page.evaluate('window.__bench.load')) as { painted: number };
+    if (i > 0) times.push(r.painted);
+    await ctx.close();
+  }
+  const m = median(times);
+  return [
+    {
+      name: 'first load, seed plan → checkbox usable',
+      median: m,
+      unit: 'ms',
+      runs: times.length,
+      budget: m <= BUDGET.firstLoadMs ? 'ok' : 'FAIL',
+      extra: { p90: r1(q(times, 0.9)) },
+      samples: times.map(r1),
+    },
+  ];
+}
+
+async function benchPrint(browser: Browser, opts: Opts, appUrl: string): Promise<Row[]> {
+  const ctx = await newContext(browser, opts);
+  const page = await newPage(ctx, opts);
+  await injectStorage(page, appUrl, persistedEntries(city));
+  await page.goto(`${appUrl}#${APP.dashboardRoute}`);
+  await page.waitForSelector(APP.dashboardReady.selector, { timeout: 30_000 });
+  const { selector, text } = APP.reportReady;
+  const nav: number[] = [];
+  const runs = Math.max(5, Math.round(opts.runs / 2));
+  for (let i = 0; i < runs + 2; i++) {
+    const r = (await page.evaluate(`window.__bench.navigate(${JSON.stringify(`#${APP.reportRoute}`)}, ${JSON.stringify(selector)}, ${JSON.stringify(text)})`)) as { painted: number };
+    if (i >= 2) nav.push(r.painted);
+    await page.evaluate(`window.__bench.navigate(${JSON.stringify(`#${APP.dashboardRoute}`)}, ${JSON.stringify(APP.dashboardReady.selector)}, '')`);
+  }
+  await page.evaluate(`window.__bench.navigate(${JSON.stringify(`#${APP.reportRoute}`)}, ${JSON.stringify(selector)}, ${JSON.stringify(text)})`);
+  const pdf: number[] = [];
+  let pages = 0;
+  let bytes = 0;
+  await page.emulateMedia({ media: 'print' });
+  for (let i = 0; i < 4; i++) {
+    const t0 = performance.now();
+    const buf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    if (i > 0) pdf.push(performance.now() - t0);
+    bytes = buf.length;
+    pages = (buf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  }
+  await ctx.close();
+  return [
+    {
+      name: 'quarterly summary open (#/report?q=1)',
+      median: median(nav),
+      unit: 'ms',
+      runs: nav.length,
+      extra: { p90: r1(q(nav, 0.9)) },
+      samples: nav.map(r1),
+    },
+    { name: 'quarterly summary page.pdf()', median: median(pdf), unit: 'ms', runs: pdf.length, extra: { pages, kB: r1(bytes / KB) }, samples: pdf.map(r1) },
+  ];
+}
+
+function benchBundle(): Row[] {
+  const app = initialJs(appDist);
+  const base = initialJs(baseDist);
+  const kb = app.totalGzip / KB;
+  return [
+    {
+      name: 'initial JS gzipped, app',
+      median: kb,
+      unit: 'kB',
+      runs: 1,
+      budget: kb <= BUDGET.initialJsKb ? 'ok' : 'FAIL',
+      extra: { files: app.files.length, rawKB: r1(app.totalBytes / KB) },
+    },
+    { name: 'initial JS gzipped, baseline', median: base.totalGzip / KB, unit: 'kB', runs: 1, extra: { rawKB: r1(base.totalBytes / KB) } },
+  ];
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!opts.skipBuild) {
+    console.log('building the app and the baseline…');
+    build(null, appDist);
+    build('bench/baseline/vite.config.ts', baseDist);
+  }
+  const appUrl = await serve(null, appDist, APP_PORT);
+  const baseUrl = await serve('bench/baseline/vite.config.ts', baseDist, BASE_PORT);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const rows: Row[] = [];
+  const print = (rs: Row[]) => {
+    for (const r of rs) {
+      rows.push(r);
+      const extra = r.extra ? Object.entries(r.extra).map(([k, v]) => `${k}=${v}`).join('  ') : '';
+      const budget = r.budget ? `budget=${r.budget}` : '';
+      console.log(`${r.name.padEnd(42)} ${r.median.toFixed(2).padStart(9)} ${r.unit.padEnd(3)} (n=${r.runs})  ${budget}  ${extra}`);
+    }
+  };
+  const step = async (name: string, fn: () => Promise<Row[]> | Row[]) => {
+    if (!opts.only.has(name)) return;
+    try {
+      print(await fn());
+    } catch (e) {
+      console.error(`${name}: 未能测量：${(e as Error).message.split('\n')[0]}`);
+      rows.push({ name: `${name} (error)`, median: NaN, unit: '', runs: 0, budget: 'FAIL', extra: { error: (e as Error).message.split('\n')[0]! } });
+    }
+  };
+  try {
+    await step('bundle', () => benchBundle());
+    await step('load', () => benchFirstLoad(browser, opts, appUrl));
+    await step('click', () => benchClick(browser, opts, appUrl, baseUrl));
+    await step('dashboard', () => benchDashboard(browser, opts, appUrl));
+    await step('print', () => benchPrint(browser, opts, appUrl));
+  } finally {
+    await browser.close();
+    stopServers();
+  }
+  const commit = (() => {
+    try {
+      return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  const out = path.join(root, 'bench/results/browser.json');
+  writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        commit,
+        chromium: browser.version(),
+        node: process.version,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? '',
+        loadavg: os.loadavg().map(r1),
+        options: { runs: opts.runs, warmup: opts.warmup, cpuThrottle: opts.cpuThrottle },
+        city: { tasks: city.plan.tasks.length, units: city.units.length, events: city.events.length, today: city.today },
+        budgets: BUDGET,
+        rows,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`\nwrote ${path.relative(root, out)}`);
+  if (rows.some((r) => r.budget === 'FAIL')) {
+    console.error('至少一项预算未达标（budget=FAIL）。');
+    process.exitCode = 1;
+  }
+}
+
+await main();
