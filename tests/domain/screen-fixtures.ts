@@ -40,7 +40,8 @@ export function mkPlan(tasks: Task[], extra: Partial<Plan> = {}): Plan {
   };
 }
 
-type Body = Omit<PlanEvent, 'id' | 'at' | 'unit' | 'taskId' | 'note'> & { note?: string };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Body = DistributiveOmit<PlanEvent, 'id' | 'at' | 'unit' | 'taskId' | 'note'> & { note?: string };
 /** An event on a day (China noon, so the day is the same in UTC and in China time). */
 export function ev(taskId: string, day: string, body: Body, unit = '市政府办公室'): PlanEvent {
   seq++;

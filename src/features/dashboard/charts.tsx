@@ -1,0 +1,123 @@
+/**
+ * Charts a leader reads at a glance and that survive grey printing: every segment carries its
+ * number, each light has its own fill pattern and shape, and a legend repeats the figures as text.
+ */
+import { memo, useId } from 'react';
+import { LIGHTS, type Light } from '@/domain/lights';
+import { LIGHT_LABEL, LIGHT_SHAPE } from '@/components/light-badge';
+import { formatRatio } from '@/lib/format';
+import { t } from '@/lib/strings';
+
+/** SVG pattern fills: colour on screen, distinct textures in grey. */
+function LightPatterns({ prefix }: { prefix: string }) {
+  return (
+    <defs>
+      <pattern id={`${prefix}-red`} width="8" height="8" patternUnits="userSpaceOnUse">
+        <rect width="8" height="8" fill="#c62828" />
+      </pattern>
+      <pattern id={`${prefix}-yellow`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="8" height="8" fill="#f2b200" />
+        <rect width="3" height="8" fill="#8a5a00" opacity="0.55" />
+      </pattern>
+      <pattern id={`${prefix}-green`} width="8" height="8" patternUnits="userSpaceOnUse">
+        <rect width="8" height="8" fill="#2e8b47" />
+        <circle cx="4" cy="4" r="1.6" fill="#ffffff" opacity="0.75" />
+      </pattern>
+      <pattern id={`${prefix}-done`} width="8" height="8" patternUnits="userSpaceOnUse">
+        <rect width="8" height="8" fill="#dfe3e8" />
+        <path d="M0 4h8" stroke="#5b6672" strokeWidth="1" />
+      </pattern>
+    </defs>
+  );
+}
+
+const TEXT_ON: Record<Light, string> = { red: '#ffffff', yellow: '#1f2328', green: '#ffffff', done: '#1f2328' };
+
+export const LightsChart = memo(function LightsChart({ lights }: { lights: Record<Light, number> }) {
+  const prefix = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const total = LIGHTS.reduce((n, l) => n + lights[l], 0);
+  const W = 1000;
+  const H = 56;
+  let x = 0;
+  const parts = LIGHTS.map((l) => `${LIGHT_LABEL[l]} ${lights[l]} 项`).join('，');
+  return (
+    <div className="lights-chart">
+      <svg className="lights-chart__bar" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={t.dashboard.lightsChartLabel(parts)}>
+        <LightPatterns prefix={prefix} />
+        <rect x="0" y="0" width={W} height={H} fill="#f0f2f4" />
+        {total > 0
+          ? LIGHTS.map((l) => {
+              const w = (lights[l] / total) * W;
+              const seg = (
+                <g key={l}>
+                  <rect x={x} y="0" width={w} height={H} fill={`url(#${prefix}-${l})`} stroke="#ffffff" strokeWidth="2" />
+                </g>
+              );
+              x += w;
+              return seg;
+            })
+          : null}
+      </svg>
+      {/* Numbers on the segments as HTML (SVG text would stretch with preserveAspectRatio="none"). */}
+      <div className="lights-chart__labels" aria-hidden="true">
+        {total > 0
+          ? LIGHTS.map((l) =>
+              lights[l] > 0 ? (
+                <span key={l} className={`lights-chart__seg lights-chart__seg--${l}`} style={{ flexGrow: lights[l], color: TEXT_ON[l] }}>
+                  {lights[l] / total >= 0.06 ? `${LIGHT_SHAPE[l]} ${lights[l]}` : ''}
+                </span>
+              ) : null,
+            )
+          : null}
+      </div>
+      <ul className="lights-legend">
+        {LIGHTS.map((l) => (
+          <li key={l} className={`lights-legend__item lights-legend__item--${l}`}>
+            <svg width="22" height="16" aria-hidden="true" className="lights-legend__swatch">
+              <LightPatterns prefix={`${prefix}-lg-${l}`} />
+              <rect width="22" height="16" rx="3" fill={`url(#${prefix}-lg-${l}-${l})`} stroke="#57606a" />
+            </svg>
+            <span className="lights-legend__shape" aria-hidden="true">
+              {LIGHT_SHAPE[l]}
+            </span>
+            <span className="lights-legend__label">{LIGHT_LABEL[l]}</span>
+            <strong className="lights-legend__count num">{lights[l]}</strong>
+            <span className="lights-legend__pct num muted">{total ? formatRatio(lights[l] / total) : '—'}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+});
+
+/** A horizontal progress bar with its number printed beside it (never colour alone). */
+export const ProgressBar = memo(function ProgressBar({ ratio, label }: { ratio: number; label: string }) {
+  const pct = Math.max(0, Math.min(1, ratio)) * 100;
+  return (
+    <div className="pbar" role="img" aria-label={label}>
+      <div className="pbar__track">
+        <div className="pbar__fill" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="pbar__value num" aria-hidden="true">
+        {formatRatio(ratio, 0)}
+      </span>
+    </div>
+  );
+});
+
+/**
+ * A diverging bar for the ranking score: right of the axis for positive, left for negative,
+ * scaled to the largest absolute score shown, with the value printed.
+ */
+export const ScoreBar = memo(function ScoreBar({ score, max }: { score: number; max: number }) {
+  const span = max > 0 ? Math.min(1, Math.abs(score) / max) : 0;
+  const half = 50 * span;
+  return (
+    <div className="sbar" aria-hidden="true">
+      <div className="sbar__track">
+        <div className="sbar__axis" />
+        <div className={score >= 0 ? 'sbar__fill sbar__fill--pos' : 'sbar__fill sbar__fill--neg'} style={score >= 0 ? { left: '50%', width: `${half}%` } : { right: '50%', width: `${half}%` }} />
+      </div>
+    </div>
+  );
+});
