@@ -1,0 +1,283 @@
+/**
+ * Who owns a task. Three sources, in the order an office trusts them:
+ * 1. task-breakdown notation: （牵头单位：市人事局，配合单位：市财政局、市教育局） or a line
+ *    责任领导：…；牵头单位：…；责任单位：… (explicit, inferred: false);
+ * 2. the subject of the directive: 各位副市长要… / 各部门“一把手”要… / 市发展改革委要…
+ *    (explicit, inferred: false);
+ * 3. the units registry's keywords found in the directive: 土地 → 市自然资源和规划局
+ *    (a suggestion, inferred: true; the office confirms it).
+ */
+import type { OwnerRef, OwnerRole, SourceSpan, Unit } from '../model';
+import { PhraseMatcher } from './phrase-matcher';
+
+/** Labels of task-breakdown notation and the role each gives. 责任单位 is settled per notation. */
+const LABELS: readonly (readonly [string, OwnerRole | 'resp'])[] = [
+  ['牵头单位', 'lead'],
+  ['牵头部门', 'lead'],
+  ['主办单位', 'lead'],
+  ['牵头领导', 'lead'],
+  ['责任领导', 'lead'],
+  ['分管领导', 'lead'],
+  ['配合单位', 'co'],
+  ['配合部门', 'co'],
+  ['协办单位', 'co'],
+  ['参与单位', 'co'],
+  ['协同单位', 'co'],
+  ['责任单位', 'resp'],
+  ['责任部门', 'resp'],
+];
+const labelMatcher = new PhraseMatcher<OwnerRole | 'resp'>(LABELS);
+
+/** Longest sensible owner name; longer runs are prose, not a name. */
+const MAX_NAME = 40;
+
+export interface Notation {
+  /** The whole notation, brackets included: excluded from task quotes. */
+  span: SourceSpan;
+  owners: OwnerRef[];
+}
+
+interface Registry {
+  names: PhraseMatcher<Unit>;
+  keywords: PhraseMatcher<Unit>;
+  order: Map<Unit, number>;
+}
+const registries = new WeakMap<Unit[], Registry>();
+
+/** Matchers for one registry, built once per units array (the office's edits make a new array). */
+export function registryOf(units: Unit[]): Registry {
+  let r = registries.get(units);
+  if (!r) {
+    const names: [string, Unit][] = [];
+    const keywords: [string, Unit][] = [];
+    for (const u of units) {
+      names.push([u.name, u]);
+      for (const a of u.aliases) names.push([a, u]);
+      for (const k of u.keywords) keywords.push([k, u]);
+    }
+    r = { names: new PhraseMatcher(names), keywords: new PhraseMatcher(keywords), order: new Map(units.map((u, i) => [u, i])) };
+    registries.set(units, r);
+  }
+  return r;
+}
+
+/** The registry name for a name as written (an alias becomes the unit's name), else as written. */
+export function canonicalName(raw: string, units: Unit[]): string {
+  const hit = registryOf(units).names.matchAt(raw, 0);
+  return hit && hit.end === raw.length ? hit.value.name : raw;
+}
+
+function isOpenBracket(ch: string | undefined): boolean {
+  return ch === '（' || ch === '(' || ch === '【' || ch === '[';
+}
+function isCloseBracket(ch: string | undefined): boolean {
+  return ch === '）' || ch === ')' || ch === '】' || ch === ']';
+}
+
+/**
+ * Finds notations in text[start, end): a bracket that opens with a label, or a run that starts
+ * the block with a label (a line 责任领导：…；牵头单位：…). Linear: one pass, brackets by depth.
+ */
+export function findNotations(text: string, start: number, end: number, units: Unit[]): Notation[] {
+  const out: Notation[] = [];
+  let i = start;
+  while (i < end) {
+    const ch = text[i];
+    const atBlockStart = i === start;
+    let labelAt = -1;
+    if (isOpenBracket(ch) && labelMatcher.matchAt(text, i + 1, end)) labelAt = i + 1;
+    else if (atBlockStart && labelMatcher.matchAt(text, i, end)) labelAt = i;
+    if (labelAt < 0) {
+      i++;
+      continue;
+    }
+    let close = end;
+    if (labelAt > i) {
+      // Find the matching close bracket; nested （市、区） stays inside.
+      let depth = 0;
+      for (let j = i; j < end; j++) {
+        if (isOpenBracket(text[j])) depth++;
+        else if (isCloseBracket(text[j])) {
+          depth--;
+          if (depth === 0) {
+            close = j + 1;
+            break;
+          }
+        }
+      }
+    }
+    const innerEnd = close > i && labelAt > i && isCloseBracket(text[close - 1]) ? close - 1 : close;
+    out.push({ span: { start: i, end: close }, owners: parseNotation(text.slice(labelAt, innerEnd), units) });
+    i = close;
+  }
+  return out;
+}
+
+/** Owners from the inside of a notation: 牵头单位：A，配合单位：B、C. */
+export function parseNotation(s: string, units: Unit[]): OwnerRef[] {
+  const parts: { label: string; role: OwnerRole | 'resp'; value: string }[] = [];
+  let i = 0;
+  let current: { label: string; role: OwnerRole | 'resp'; from: number } | null = null;
+  while (i < s.length) {
+    const hit = labelMatcher.matchAt(s, i);
+    if (hit) {
+      if (current) parts.push({ label: current.label, role: current.role, value: s.slice(current.from, i) });
+      let from = hit.end;
+      if (s[from] === '：' || s[from] === ':') from++;
+      current = { label: hit.phrase, role: hit.value, from };
+      i = from;
+    } else i++;
+  }
+  if (current) parts.push({ label: current.label, role: current.role, value: s.slice(current.from) });
+  // A lead *unit*; a 责任领导 (a leader) next to 责任单位 leaves the units as the doers.
+  const hasLead = parts.some((p) => p.role === 'lead' && !p.label.endsWith('领导'));
+  const owners: OwnerRef[] = [];
+  const seen = new Set<string>();
+  for (const p of parts) {
+    // 责任单位 alone is who does it (the lead); next to a 牵头单位 it is the co-operating units.
+    const role: OwnerRole = p.role === 'resp' ? (hasLead ? 'co' : 'lead') : p.role;
+    for (const raw of splitNames(p.value)) {
+      const name = canonicalName(raw, units);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      owners.push({ name, role, inferred: false });
+    }
+  }
+  return owners;
+}
+
+/** Splits 市财政局、市教育局 at 、，；/ outside brackets, so 各县（市、区）人民政府 stays whole. */
+export function splitNames(value: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  const push = (to: number) => {
+    let name = value.slice(from, to).trim();
+    // Trailing 等 (市财政局等) and stray punctuation are not part of a name.
+    while (name.length > 0 && '等。；;，,、'.includes(name[name.length - 1]!)) name = name.slice(0, -1);
+    if (name.length > 0 && name.length <= MAX_NAME) out.push(name);
+  };
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (isOpenBracket(ch)) depth++;
+    else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === '、' || ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === '/' || ch === '\n')) {
+      push(i);
+      from = i + 1;
+    }
+  }
+  push(value.length);
+  return out;
+}
+
+/** Modal words that end a directive's subject: 各位副市长「要」… */
+const SUBJECT_END = ['要', '必须', '务必', '应当', '负责', '牵头'];
+/** How far into a sentence a subject may reach (无论是…，还是…，都要 is long). */
+const SUBJECT_WINDOW = 40;
+/** Role words that make an owner even when the registry lacks them. */
+const ROLE_WORDS = ['副市长', '区县长', '县（市、区）长', '一把手', '领导班子成员', '主要负责同志'];
+
+/**
+ * Owners named as the subject of a sentence: the units, aliases and roles that appear before its
+ * first modal (要/必须…). Names not in the registry but shaped like one (市…局/委/办) still count.
+ */
+export function subjectOwners(text: string, span: SourceSpan, units: Unit[]): OwnerRef[] {
+  const limit = Math.min(span.end, span.start + SUBJECT_WINDOW);
+  let stop = -1;
+  for (let i = span.start; i < limit && stop < 0; i++) {
+    for (const w of SUBJECT_END) {
+      if (text.startsWith(w, i) && !(w === '要' && isNonModalYao(text, i))) {
+        stop = i;
+        break;
+      }
+    }
+  }
+  if (stop <= span.start) return [];
+  const reg = registryOf(units);
+  const owners: OwnerRef[] = [];
+  const seen = new Set<string>();
+  const add = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    owners.push({ name, role: 'lead', inferred: false });
+  };
+  let i = span.start;
+  while (i < stop) {
+    const hit = reg.names.matchAt(text, i, stop);
+    if (hit) {
+      add(hit.value.name);
+      i = hit.end;
+      continue;
+    }
+    const role = roleAt(text, i, stop);
+    if (role) {
+      add(role.name);
+      i = role.end;
+      continue;
+    }
+    i++;
+  }
+  return owners;
+}
+
+/** 要 inside 重要, 主要, 需要, 只要, 要素, 要求 is not the modal 要. */
+export function isNonModalYao(text: string, i: number): boolean {
+  const prev = text[i - 1];
+  const next = text[i + 1];
+  return (prev !== undefined && '重主需只纪首提紧摘简'.includes(prev)) || (next !== undefined && '素求点害件闻领'.includes(next));
+}
+
+const NAME_STOP = new Set([...'，。、；：,.;:“”"（）()《》！？ 　\n的和与及在对把从向为以被就都也还要']);
+
+/** A role or unit-shaped name at i: 各区县长, 在座“一把手”, 市乡村振兴局. */
+function roleAt(text: string, i: number, stop: number): { name: string; end: number } | null {
+  const first = text[i];
+  if (first !== '市' && first !== '各' && first !== '在') return null;
+  // Walk a name-like run and see whether it ends in a role word or a unit suffix.
+  let j = i + 1;
+  while (j < stop && j - i < 16 && (!NAME_STOP.has(text[j]!) || (text[j] === '“' || text[j] === '”'))) j++;
+  const run = text.slice(i, j);
+  for (const w of ROLE_WORDS) {
+    const at = run.indexOf(w);
+    if (at >= 0) return { name: run.slice(0, at + w.length), end: i + at + w.length };
+  }
+  if (first === '市') {
+    for (const suffix of ['委员会', '局', '委', '办公室', '办', '中心']) {
+      const at = run.indexOf(suffix, 2);
+      // 市委 / 市政府 alone lead everything: naming them as an owner says nothing.
+      if (at >= 2) return { name: run.slice(0, at + suffix.length), end: i + at + suffix.length };
+    }
+  }
+  return null;
+}
+
+/** How many suggestions to make: one lead and two co-units keep the list reviewable. */
+export const MAX_INFERRED_CO = 2;
+
+/**
+ * Suggestions from registry keywords in text[span]. Ranked by the number of keyword hits, then
+ * the total length of the keywords (a long keyword like 批而未供 is more specific than 工业),
+ * then the first hit's position (the topic a directive names first is usually its main one).
+ */
+export function inferOwners(text: string, span: SourceSpan, units: Unit[], skip: ReadonlySet<string>): Unit[] {
+  const reg = registryOf(units);
+  const score = new Map<Unit, { hits: number; len: number; first: number }>();
+  for (const hit of reg.keywords.findAll(text, span.start, span.end)) {
+    const s = score.get(hit.value);
+    if (s) {
+      s.hits++;
+      s.len += hit.phrase.length;
+    } else score.set(hit.value, { hits: 1, len: hit.phrase.length, first: hit.start });
+  }
+  return [...score.entries()]
+    .filter(([u]) => !skip.has(u.name))
+    .sort(([ua, a], [ub, b]) => b.hits - a.hits || b.len - a.len || a.first - b.first || (reg.order.get(ua) ?? 0) - (reg.order.get(ub) ?? 0))
+    .map(([u]) => u);
+}
+
+/** True when text[span] holds any registry keyword: the directive names a concrete field. */
+export function hasKeyword(text: string, span: SourceSpan, units: Unit[]): boolean {
+  const m = registryOf(units).keywords;
+  for (let i = span.start; i < span.end; i++) if (m.matchAt(text, i, span.end)) return true;
+  return false;
+}

@@ -1,0 +1,158 @@
+/**
+ * Section headings and the body ranges they govern, found line by line in one pass.
+ *
+ * The heading styles of Chinese official documents, outermost first:
+ *   一、        level 1 (a part of the speech)
+ *   (一) （一）  level 2, either bracket width, even mixed (（一) happens in typed text)
+ *   第一， 1. 1、 level 3 (numbered points)
+ *   (1) （1） ① level 4 under a level-3 point, else 3 (a list may use them directly under (一))
+ * A heading line may go on with body text after its first 。: "(一)锚定目标抓落实。当前，…":
+ * the heading is the text up to that 。 and the rest of the line is body.
+ */
+import type { Section, SourceSpan } from '../model';
+import { isSpace, trimSpan } from './sentences';
+
+/** A stretch of body text (usually one paragraph line) and the innermost section it belongs to. */
+export interface Block {
+  start: number;
+  end: number;
+  sectionId: string | null;
+  /** Index of the source line, so paragraph-level rules (过去一年 …) can group sentences. */
+  line: number;
+  /** True when the block is the text of a level-3/4 numbered point itself (1. 加快推进…). */
+  isPoint: boolean;
+}
+
+export interface SectionScan {
+  sections: Section[];
+  blocks: Block[];
+  /** Spans of level-1/2 heading texts: never tasks. */
+  headings: SourceSpan[];
+}
+
+const CN_DIGITS = new Set([...'一二三四五六七八九十百零〇两']);
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+const HEADING_END = new Set(['。', '！', '？', '；', '!', '?', ';']);
+
+interface Marker {
+  /** Characters taken by the number, from the line's first non-space character. */
+  length: number;
+  number: string;
+  level: number;
+  /** level-4 styles fall back to 3 when no level-3 point is open. */
+  flexible: boolean;
+}
+
+function isArabic(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９'));
+}
+
+function runLength(text: string, at: number, max: number, test: (ch: string | undefined) => boolean): number {
+  let n = 0;
+  while (n < max && test(text[at + n])) n++;
+  return n;
+}
+
+/** The heading number at `at`, or null. Looks at no more than a few characters: O(1) per line. */
+export function headingMarker(text: string, at: number, lineEnd: number): Marker | null {
+  const ch = text[at];
+  if (ch === undefined || at >= lineEnd) return null;
+  const isCn = (c: string | undefined) => c !== undefined && CN_DIGITS.has(c);
+  // 一、 (also 一．)
+  const cn = runLength(text, at, 4, isCn);
+  if (cn > 0 && (text[at + cn] === '、' || text[at + cn] === '．')) {
+    return { length: cn + 1, number: text.slice(at, at + cn + 1), level: 1, flexible: false };
+  }
+  // (一) （一） and mixed widths; (1) （1）
+  if (ch === '(' || ch === '（') {
+    const n = runLength(text, at + 1, 4, isCn);
+    if (n > 0 && (text[at + 1 + n] === ')' || text[at + 1 + n] === '）')) {
+      return { length: n + 2, number: text.slice(at, at + n + 2), level: 2, flexible: false };
+    }
+    const d = runLength(text, at + 1, 2, isArabic);
+    if (d > 0 && (text[at + 1 + d] === ')' || text[at + 1 + d] === '）')) {
+      return { length: d + 2, number: text.slice(at, at + d + 2), level: 4, flexible: true };
+    }
+    return null;
+  }
+  // 第一， 第二、
+  if (ch === '第') {
+    const n = runLength(text, at + 1, 3, isCn);
+    const sep = text[at + 1 + n];
+    if (n > 0 && (sep === '，' || sep === '、' || sep === ',' || sep === '：')) {
+      return { length: n + 2, number: text.slice(at, at + n + 2), level: 3, flexible: false };
+    }
+    return null;
+  }
+  // 1. 1、 1． but not 1.5亿元 (a digit after the dot is a decimal); 1) 1） as level 4.
+  const d = runLength(text, at, 2, isArabic);
+  if (d > 0) {
+    const sep = text[at + d];
+    if ((sep === '.' || sep === '．' || sep === '、') && !isArabic(text[at + d + 1])) {
+      return { length: d + 1, number: text.slice(at, at + d + 1), level: 3, flexible: false };
+    }
+    if (sep === ')' || sep === '）') {
+      return { length: d + 1, number: text.slice(at, at + d + 1), level: 4, flexible: true };
+    }
+    return null;
+  }
+  if (CIRCLED.includes(ch)) return { length: 1, number: ch, level: 4, flexible: true };
+  return null;
+}
+
+/**
+ * Scans text[from, to) line by line. `firstSectionNumber` lets the caller keep ids in text order.
+ */
+export function scanSections(text: string, from = 0, to = text.length): SectionScan {
+  const sections: Section[] = [];
+  const blocks: Block[] = [];
+  const headings: SourceSpan[] = [];
+  const stack: Section[] = [];
+  let line = 0;
+  let lineStart = from;
+  while (lineStart <= to) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > to) lineEnd = to;
+    const trimmed = trimSpan(text, lineStart, lineEnd);
+    if (trimmed.end > trimmed.start) {
+      const marker = headingMarker(text, trimmed.start, trimmed.end);
+      if (marker) {
+        let level = marker.level;
+        if (marker.flexible && !stack.some((s) => s.level === 3)) level = 3;
+        let titleStart = trimmed.start + marker.length;
+        while (titleStart < trimmed.end && isSpace(text[titleStart])) titleStart++;
+        let titleEnd = titleStart;
+        while (titleEnd < trimmed.end && !HEADING_END.has(text[titleEnd]!)) titleEnd++;
+        const titleSpan = trimSpan(text, titleStart, titleEnd);
+        while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
+        const section: Section = {
+          id: `s${sections.length + 1}`,
+          title: text.slice(titleSpan.start, titleSpan.end),
+          number: marker.number,
+          level,
+          parentId: stack.length > 0 ? stack[stack.length - 1]!.id : null,
+          source: { start: trimmed.start, end: Math.max(titleSpan.end, trimmed.start + marker.length) },
+        };
+        sections.push(section);
+        stack.push(section);
+        if (level <= 2) {
+          // The heading itself is a title, not a directive; body text may follow its 。.
+          headings.push({ start: trimmed.start, end: titleEnd });
+          const bodyStart = titleEnd < trimmed.end ? titleEnd + 1 : trimmed.end;
+          const body = trimSpan(text, bodyStart, trimmed.end);
+          if (body.end > body.start) blocks.push({ ...body, sectionId: section.id, line, isPoint: false });
+        } else if (titleSpan.start < trimmed.end) {
+          // A numbered point is itself the directive in a task-breakdown notice (1. 推进…).
+          blocks.push({ start: titleSpan.start, end: trimmed.end, sectionId: section.id, line, isPoint: true });
+        }
+      } else {
+        const top = stack[stack.length - 1];
+        blocks.push({ ...trimmed, sectionId: top ? top.id : null, line, isPoint: false });
+      }
+    }
+    line++;
+    if (lineEnd >= to) break;
+    lineStart = lineEnd + 1;
+  }
+  return { sections, blocks, headings };
+}

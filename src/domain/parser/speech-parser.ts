@@ -1,0 +1,244 @@
+/**
+ * parseSpeech: a government speech or task-breakdown notice in, a plan of tasks, targets and
+ * sections out. Pure (no I/O; `new Date()` only when the caller gives no year at all), linear in
+ * the text's length, and it never throws: one odd sentence becomes a warning, not a crash.
+ *
+ * Order of work: title line → sections and body blocks (sections.ts) → owner notation in each
+ * block (owners.ts) → sentences (sentences.ts) → for every sentence its targets (targets.ts) and
+ * its tasks (tasks.ts), each task with owners, deadline (deadlines.ts), flag and title (title.ts).
+ */
+import {
+  ParsedPlan,
+  ParseWarning,
+  SCHEMA_VERSION,
+  Section,
+  SourceSpan,
+  Target,
+  Task,
+  Unit,
+  OwnerRef,
+} from '../model';
+import { DEFAULT_UNITS } from '../units-registry';
+import { defaultDeadline, detectPlanYear, findDeadline } from './deadlines';
+import { extractTargets } from './targets';
+import { headingMarker, scanSections } from './sections';
+import { splitSentences, trimSpan } from './sentences';
+import { findNotations, inferOwners, MAX_INFERRED_CO, subjectOwners, type Notation } from './owners';
+import { findTasks, isRetroTitle, opensRetroParagraph } from './tasks';
+import { taskTitle } from './title';
+
+export interface ParseOptions {
+  /** The plan year when the text does not state one (the CLI's --year). */
+  year?: number;
+  /** Today's year, used when neither the text nor `year` gives one. */
+  currentYear?: number;
+  /** The office's edited units registry; replaces DEFAULT_UNITS. */
+  units?: Unit[];
+}
+
+export const UNTITLED = '未命名讲话';
+/** A first line longer than this is prose, not a title. */
+const TITLE_LINE_MAX = 50;
+
+function validYear(y: unknown): y is number {
+  return typeof y === 'number' && Number.isInteger(y) && y >= 1900 && y <= 2200;
+}
+
+export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPlan {
+  const raw = typeof input === 'string' ? input : '';
+  // All spans index the string without its BOM (the contract says so; editors add one silently).
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const units = Array.isArray(options.units) ? options.units : DEFAULT_UNITS;
+  const warnings: ParseWarning[] = [];
+
+  const stated = safe(() => detectPlanYear(text), null);
+  let year: number;
+  if (validYear(stated)) year = stated;
+  else if (validYear(options.year)) year = options.year;
+  else {
+    year = validYear(options.currentYear) ? options.currentYear : new Date().getFullYear();
+    if (!validYear(year)) year = 2000;
+    if (text.trim().length > 0) {
+      warnings.push({
+        code: 'year-guessed',
+        message: `文中未写明年份，按 ${year} 年计算时限，请核对`,
+        source: null,
+        itemId: null,
+      });
+    }
+  }
+
+  if (text.trim().length === 0) {
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      title: UNTITLED,
+      year,
+      sections: [],
+      tasks: [],
+      targets: [],
+      warnings: [{ code: 'empty-text', message: '讲话文本为空，没有可提取的任务', source: null, itemId: null }],
+    };
+  }
+
+  const titleLine = findTitleLine(text);
+  const title = titleLine ? text.slice(titleLine.start, titleLine.end) : UNTITLED;
+  const bodyFrom = titleLine ? titleLine.end : 0;
+  const scan = scanSections(text, bodyFrom, text.length);
+  const sections: Section[] = scan.sections;
+  const retroSection = new Map<string, boolean>();
+  for (const s of sections) {
+    retroSection.set(s.id, isRetroTitle(s.title) || (s.parentId !== null && retroSection.get(s.parentId) === true));
+  }
+
+  const tasks: Task[] = [];
+  const targets: Target[] = [];
+  let targetCount = 0;
+  const newTargetId = () => `g${++targetCount}`;
+  /** Owners a notation gave each task; they replace subject and keyword owners. */
+  const notationOwners = new Map<Task, OwnerRef[]>();
+  /** Tasks since the last notation in the current section: the next notation is theirs. */
+  let pending: Task[] = [];
+  let pendingSection: string | null | undefined;
+
+  for (const block of scan.blocks) {
+    if (block.sectionId !== pendingSection) {
+      pending = [];
+      pendingSection = block.sectionId;
+    }
+    const retroBySection = block.sectionId !== null && retroSection.get(block.sectionId) === true;
+    const notations: Notation[] = safe(() => findNotations(text, block.start, block.end, units), []);
+    // Body segments between notations, each followed by the notation that closes it (if any).
+    const segments: { span: SourceSpan; closedBy: Notation | null }[] = [];
+    let from = block.start;
+    for (const n of notations) {
+      segments.push({ span: { start: from, end: n.span.start }, closedBy: n });
+      from = n.span.end;
+    }
+    segments.push({ span: { start: from, end: block.end }, closedBy: null });
+
+    const sentences: { span: SourceSpan; closedBy: Notation | null; lastOfSegment: boolean }[] = [];
+    for (const seg of segments) {
+      const ss = splitSentences(text, seg.span.start, seg.span.end);
+      ss.forEach((span, i) => sentences.push({ span, closedBy: i === ss.length - 1 ? seg.closedBy : null, lastOfSegment: i === ss.length - 1 }));
+      if (ss.length === 0 && seg.closedBy) applyNotation(seg.closedBy);
+    }
+    const firstText = sentences[0] ? text.slice(sentences[0].span.start, sentences[0].span.end) : '';
+    const retro = retroBySection || opensRetroParagraph(firstText);
+    const hasNotationAhead = (at: number) => notations.some((n) => n.span.start >= at);
+
+    sentences.forEach((sent, index) => {
+      for (const t of safe(() => extractTargets(text, sent.span, { year, newId: newTargetId }), [])) targets.push(t);
+      if (!retro) {
+        const subjects = safe(() => subjectOwners(text, sent.span, units), []);
+        const drafts = safe(
+          () =>
+            findTasks(
+              text,
+              {
+                span: sent.span,
+                isPoint: block.isPoint && index === 0,
+                hasNextInParagraph: index < sentences.length - 1,
+                explicitOwner: subjects.length > 0 || hasNotationAhead(sent.span.end),
+              },
+              units,
+            ),
+          [],
+        );
+        for (const d of drafts) {
+          const quote = text.slice(d.span.start, d.span.end);
+          // The task's own words first; then its sentence up to the task's end, so a time word
+          // that opens the sentence (年底前，完成A，推进B) reaches every task in it, while a
+          // 持续 in a later, separate directive does not leak backwards.
+          const lead = text.slice(sent.span.start, d.span.end);
+          const deadline =
+            safe(() => findDeadline(quote, year), null) ?? safe(() => findDeadline(lead, year), null) ?? defaultDeadline(year);
+          const task: Task = {
+            id: `t${tasks.length + 1}`,
+            title: safe(() => taskTitle(quote, d.titleFrom - d.span.start), quote.slice(0, 30)) || '未命名任务',
+            quote,
+            source: d.span,
+            sectionId: block.sectionId,
+            owners: suggestOwners(text, d.span, subjects, units),
+            deadline,
+            // 挂牌督办: the office lists the item as a key one; it is shown first everywhere.
+            flagged: quote.includes('挂牌督办'),
+          };
+          tasks.push(task);
+          pending.push(task);
+        }
+      }
+      if (sent.closedBy) applyNotation(sent.closedBy);
+    });
+  }
+
+  function applyNotation(n: Notation) {
+    if (n.owners.length === 0) return;
+    for (const t of pending) if (!notationOwners.has(t)) notationOwners.set(t, n.owners);
+    pending = [];
+  }
+
+  for (const t of tasks) {
+    const fromNotation = notationOwners.get(t);
+    if (fromNotation) t.owners = fromNotation.map((o) => ({ ...o }));
+    if (t.owners.length === 0) {
+      warnings.push({ code: 'no-owner', message: `未找到责任单位：${t.title}`, source: { ...t.source }, itemId: t.id });
+    }
+  }
+  for (const g of targets) {
+    if (g.masked) {
+      warnings.push({ code: 'masked-target', message: `目标值被遮盖，请填写：${g.metric || g.quote}`, source: { ...g.source }, itemId: g.id });
+    }
+  }
+
+  return { schemaVersion: SCHEMA_VERSION, title, year, sections, tasks, targets, warnings };
+}
+
+/**
+ * Explicit subject owners first; then registry suggestions (inferred). With no explicit owner the
+ * best suggestion leads and the next ones co-operate; next to an explicit owner suggestions are
+ * only co-units. At most MAX_INFERRED_CO co-units, so the office reviews a short list.
+ */
+function suggestOwners(text: string, span: SourceSpan, subjects: OwnerRef[], units: Unit[]): OwnerRef[] {
+  const owners: OwnerRef[] = subjects.map((o) => ({ ...o }));
+  const taken = new Set(owners.map((o) => o.name));
+  const suggested = safe(() => inferOwners(text, span, units, taken), []);
+  let co = 0;
+  for (const u of suggested) {
+    if (owners.length === 0) owners.push({ name: u.name, role: 'lead', inferred: true });
+    else if (co < MAX_INFERRED_CO) {
+      owners.push({ name: u.name, role: 'co', inferred: true });
+      co++;
+    } else break;
+  }
+  return owners;
+}
+
+/** The first non-empty line, when it reads as a title: short, no sentence end, not a heading. */
+function findTitleLine(text: string): SourceSpan | null {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = trimSpan(text, start, end);
+    if (line.end > line.start) {
+      const s = text.slice(line.start, line.end);
+      const looksLikeTitle =
+        s.length <= TITLE_LINE_MAX &&
+        !/[。！？!?；;]/.test(s) &&
+        !/[：:，,]$/.test(s) &&
+        headingMarker(text, line.start, line.end) === null;
+      return looksLikeTitle ? line : null;
+    }
+    start = end + 1;
+  }
+  return null;
+}
+
+/** Runs a step; if it throws (it should not), keeps the fallback so one sentence never sinks all. */
+function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,443 @@
+/**
+ * Which parts of a sentence are tasks: actionable directives, each with its exact span.
+ *
+ * Three layers of named rules, each with the reason it exists:
+ * 1. SENTENCE_RULES throw out whole sentences that are not directives whatever verbs they hold:
+ *    thanks, approval, reported speech, analysis of the situation, forecasts, definitions, past.
+ * 2. Clause heads: after stripping the subject (各部门要), modals (要, 必须, 确保) and adverbs
+ *    (强力, 深入, 锲而不舍), a clause is a directive when a directive verb comes first. A strong
+ *    verb (实施, 推进, 解决…) opens a new task, which is how "实施…改革，…，强力推进…处置，滚动实施
+ *    土地收储" becomes three tasks; other clauses (purposes, elaborations, goals) join the open task.
+ * 3. SCORE: each candidate task gets points for its verb, a modal, concrete content and an
+ *    explicit owner, and loses points for a generic object (抓好落实, 开展工作); below
+ *    MIN_SCORE it is dropped. Precision matters as much as recall: an office that must delete
+ *    junk tasks stops using the tool, so doubtful directives lose.
+ */
+import type { SourceSpan, Unit } from '../model';
+import { PhraseMatcher } from './phrase-matcher';
+import { hasKeyword, isNonModalYao } from './owners';
+import { splitClauses } from './sentences';
+import { documentIssue } from './title';
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+// ---------------------------------------------------------------------------------------------
+
+/** Verbs that start a task on their own and split a sentence into several tasks. */
+const STRONG_VERBS = [
+  '实施', '推进', '解决', '落实', '贯彻落实', '严格落实', '开展', '整治', '出台', '争创', '加强', '推动', '建设',
+  '完成', '抓好', '梳理', '排查', '摸排', '处置', '收储', '督办', '制定', '研究制定', '印发', '建立', '健全',
+  '完善', '加快', '防范', '化解', '防范化解', '治理', '整改', '清理', '启动', '加大', '组织', '举办', '引进',
+  '培育', '打好', '做好', '突出做好', '抓紧', '压实', '压紧', '履行', '遵守', '纠治', '规范', '深化', '优化',
+  '扩大', '新建', '改造', '编制', '修订', '推行', '开工', '构建', '核查', '清查', '兑现', '招引',
+  '创建', '申报', '承办', '筹办', '实行', '执行',
+];
+/**
+ * Verbs that make a directive only with help (a modal, concrete content, an owner): alone they are
+ * as often attitude (坚持…总基调, 保持…定力) as action.
+ */
+const MEDIUM_VERBS = ['打造', '坚持', '强化', '增强', '提升', '提高', '保持', '实现', '学习借鉴', '借鉴', '守住', '维护', '拼出', '扛牢', '扛起', '确保'];
+const VERB_WEIGHT = new Map<string, number>([
+  ...STRONG_VERBS.map((v) => [v, 2] as const),
+  ...MEDIUM_VERBS.map((v) => [v, 0] as const),
+]);
+const verbMatcher = new PhraseMatcher<number>(VERB_WEIGHT);
+
+/**
+ * Words that may stand before the verb of a directive: modals, adverbs of manner and intensity,
+ * connectives and time words. Stripped repeatedly, longest first. `true` marks a modal.
+ */
+const PREFIXES = new PhraseMatcher<boolean>([
+  ...['要', '必须', '务必', '应当', '需要', '都要', '还要', '也要', '更要', '就要', '一定要', '确保', '力争', '争取', '着力', '坚决', '切实'].map((w) => [w, true] as const),
+  ...[
+    '认真', '全面', '全力', '全力以赴', '深入', '强力', '大力', '积极', '扎实', '持续', '不断', '进一步', '继续', '努力',
+    '主动', '及时', '常态化', '滚动', '锲而不舍', '下大力气', '动真碰硬', '千方百计', '不折不扣', '坚定', '坚定不移',
+    '统筹', '协同', '逐一', '逐项', '集中', '有效', '稳步', '有序', '率先', '尽快', '重点', '同时', '并', '并且', '而且',
+    '此外', '另外', '首先', '其次', '最后', '围绕', '突出', '严格', '大胆', '精心', '用心', '奋力', '用力', '总之',
+    '全年', '今年', '年内', '年底前', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度', '明年', '每年',
+    '我们', '大家', '各级', '全市上下', '一是', '二是', '三是', '四是', '五是', '六是', '七是', '八是', '九是', '十是',
+    '特别是', '尤其是', '尤其要', '重点是', '更好', '高质量', '加快推进',
+  ].map((w) => [w, false] as const),
+]);
+/** 加快推进 is stripped as a unit, so the verb 推进 is found; 加快 alone is a verb (加快建设). */
+
+/** Clause openers that continue the open task rather than start one. */
+const ELABORATION = ['特别是', '尤其是', '尤其要', '重点是', '其中'];
+const GOAL = ['争取', '力争', '努力', '确保'];
+/** Clauses that comment on what was said (这是…的具体举措): they close the open task. */
+const COMMENTARY = ['这是', '这既是', '这也是', '这些', '这背后', '这就', '这样'];
+/** Prohibitions (不当甩手掌柜, 防止负面舆情炒作) qualify a task; they are not one. */
+const NEGATION = ['不', '防止', '避免', '严禁', '杜绝'];
+
+/** After these verbs the object is a state of mind, not a deliverable: 强化责任意识, 保持定力. */
+const ATTITUDE_VERBS = ['树牢', '树立', '强化', '增强', '提升', '提高', '保持', '坚定', '牢记', '弘扬', '发扬', '坚守', '锤炼', '涵养', '坚持'];
+const ATTITUDE_NOUNS = [
+  '意识', '理念', '精神', '作风', '定力', '能力', '本领', '站位', '思维', '观念', '状态', '干劲', '担当', '胆色', '导向',
+  '使命感', '责任感', '紧迫感', '危机感', '敏锐性', '敏感度', '判断力', '领悟力', '执行力', '总基调', '基调', '高标准',
+  '严要求', '党性', '专注', '执着', '穿透性', '创造性', '首位',
+];
+/** Objects that name no deliverable: 抓好落实, 开展工作, 落实各项决策部署, 抓好每一事. */
+const GENERIC_OBJECTS = new Set(['', '工作', '落实', '事', '事情', '各项工作', '决策部署', '部署', '要求', '任务', '好', '好工作', '到位']);
+const GENERIC_OBJECT_PREFIXES = ['市委', '省委', '党中央', '上级', '各项', '好', '各'];
+
+/** 把X梳理出来 / 把X与Y挂钩: a 把-clause is a directive when it ends in one of these verbs. */
+const BA_END_VERBS = ['梳理', '排查', '整改', '清理', '解决', '处置', '落实', '建立', '出台', '完成', '挂钩', '收储'];
+const BA_COMPLEMENTS = ['出来', '起来', '下去', '到位', '清楚', '好', '完'];
+
+/** Characters that show a skipped stretch is not an adverb (了, 的, 是, a preposition…). */
+const SKIP_STOP = new Set([...'的是了在对把从向为以被和与及就都也还不没让使将作提由按']);
+
+// ---------------------------------------------------------------------------------------------
+// Sentence rules
+// ---------------------------------------------------------------------------------------------
+
+export interface SentenceRule {
+  name: string;
+  /**
+   * 'opener': the rule describes how the sentence starts (从全球看…, 当今世界…); a later clause
+   * that turns to what we must do (…，我们必须…) still counts. 'whole': the sentence is out.
+   */
+  scope: 'opener' | 'whole';
+  /** Why the rule exists: shown by `explainSentence` and docs/PARSER.md. */
+  why: string;
+  test: (s: string) => boolean;
+}
+
+export const SENTENCE_RULES: SentenceRule[] = [
+  {
+    name: 'thanks',
+    scope: 'whole',
+    why: '致谢、问候、祝愿是礼节，不是任务（表示衷心感谢和诚挚敬意）',
+    test: (s) => /感谢|谢意|敬意|问候|致以|祝愿|祝大家|同志们[：:，,]/.test(s),
+  },
+  {
+    name: 'approval',
+    scope: 'whole',
+    why: '对别人讲话的表态（思路清晰、目标明确…我都赞同）',
+    test: (s) => /赞同|讲得很好|很好的意见|讲了很好/.test(s),
+  },
+  {
+    name: 'reported-speech',
+    scope: 'whole',
+    why: '引述领导讲话原文（习近平总书记指出：“…”）是依据，不是本次部署',
+    test: (s) => /(指出|强调|说|讲)[：:，,]\s*[“"]/.test(s),
+  },
+  {
+    name: 'analysis',
+    scope: 'opener',
+    why: '形势分析：从全球看、从国内看、就**而言、当今世界、当前…正处在、同时也要看到、如果、由于',
+    test: (s) =>
+      /^(从[^，。,]{0,14}看|就[^，。,]{0,12}(而言|来说|来讲)|对[^，。,]{0,12}(来讲|来说|而言)|当今世界|当前[，,]|如果|由于|可以说|总的(来)?看|同时也?要看到|要看到|应该看到|但[^要必]|虽然|尽管)/.test(s),
+  },
+  {
+    name: 'shortcoming',
+    scope: 'whole',
+    why: '问题与短板的陈述（我们还存在…短板弱项）是分析，不是部署',
+    test: (s) => /(还|仍|依然)存在/.test(s),
+  },
+  {
+    name: 'forecast',
+    scope: 'whole',
+    why: '他人预测与展望（联合国…预计）不是我们的任务',
+    test: (s) => /预计|预测|预期将|估计|可以预见|展望/.test(s),
+  },
+  {
+    name: 'definition',
+    scope: 'whole',
+    why: '定义与论断（“抓落实”就是要…、关键是…、今年是…开局之年）说明意义，不分派工作',
+    test: (s) => /就是要|关键是|关键就是|关键在于|关键看|既是[^。]{0,30}也是|是[^。，,]{0,24}(之年|一年|关键期|黄金期|提升期)|不如/.test(s),
+  },
+  {
+    name: 'meta',
+    scope: 'whole',
+    why: '讲话自身的安排（我就…谈一谈）',
+    test: (s) => /谈一谈|谈几点|讲几点|讲三点|下面[，,]我|这里[，,]我/.test(s),
+  },
+  {
+    name: 'past',
+    scope: 'whole',
+    why: '回顾过去（去年、过去一年、一年来、已经…、…了）是成绩，不是任务',
+    test: (s) => /^(去年|过去一年|过去的一年|过去五年|一年来|五年来|近年来|今年以来|回顾)/.test(s) || ((hasAspectLe(s) || /已经|已成为/.test(s)) && !hasFutureModal(s)),
+  },
+];
+
+/** 了 as a past-tense aspect marker: not in 为了/除了/不了/了解/得了, not inside a quote. */
+function hasAspectLe(s: string): boolean {
+  let inQuote = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '“') inQuote = true;
+    else if (ch === '”') inQuote = false;
+    else if (ch === '了' && !inQuote) {
+      const prev = s[i - 1];
+      const next = s[i + 1];
+      if (prev !== undefined && '为除不得罢好'.includes(prev)) continue;
+      if (next === '解') continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A modal that points forward: then a 了 belongs to a clause like 做到了…才算 and the rest is a plan. */
+function hasFutureModal(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '要' && !isNonModalYao(s, i)) return true;
+  }
+  return /必须|务必|确保|力争|争取|计划|拟于|将于|应当/.test(s);
+}
+
+/** Sections whose heading reviews the past: everything in them is a result, not a task. */
+export function isRetroTitle(title: string): boolean {
+  return /回顾|总结|工作情况|成绩/.test(title);
+}
+
+/** Paragraphs that open with these words review the past as a whole (过去一年，我们…). */
+export function opensRetroParagraph(sentence: string): boolean {
+  return /^(去年|过去一年|过去的一年|过去五年|一年来|五年来|近年来|今年以来|回顾)/.test(sentence);
+}
+
+/** The first sentence rule that rejects text[span], or null. */
+export function rejectSentence(s: string): SentenceRule | null {
+  for (const r of SENTENCE_RULES) if (r.test(s)) return r;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clause heads
+// ---------------------------------------------------------------------------------------------
+
+export interface ClauseHead {
+  /** Where the clause starts once the subject and modals are gone: titles start here. */
+  from: number;
+  /** Where the verb starts. */
+  verbAt: number;
+  verb: string;
+  weight: number;
+  /** A modal (要, 必须, 确保…) came before the verb in this clause. */
+  modal: boolean;
+}
+
+function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
+  for (const w of words) if (text.startsWith(w, at)) return true;
+  return false;
+}
+
+/** Skips a subject that ends in a modal within the clause's first 24 characters (各部门“一把手”要). */
+function skipSubject(text: string, span: SourceSpan): { at: number; modal: boolean } {
+  const limit = Math.min(span.end, span.start + 24);
+  for (let i = span.start; i < limit; i++) {
+    if (text[i] === '要' && !isNonModalYao(text, i)) return { at: i + 1, modal: true };
+    if (text.startsWith('必须', i) || text.startsWith('务必', i) || text.startsWith('应当', i)) return { at: i + 2, modal: true };
+  }
+  return { at: span.start, modal: false };
+}
+
+/** The directive verb heading a clause, or null when the clause is not a directive. */
+export function clauseHead(text: string, span: SourceSpan, modalBefore: boolean): ClauseHead | null {
+  const subj = skipSubject(text, span);
+  let p = subj.at;
+  let modal = subj.modal;
+  const from = p;
+  // Strip modals and adverbs, longest first, as long as something is stripped.
+  for (;;) {
+    const verbHere = verbMatcher.matchAt(text, p, span.end);
+    const pre = PREFIXES.matchAt(text, p, span.end);
+    // 加快 and 确保 are both a prefix and a verb: prefer the prefix only if a verb follows it.
+    if (pre && (!verbHere || verbHere.end <= pre.end) && verbMatcher.matchAt(text, pre.end, span.end)) {
+      if (pre.value) modal = true;
+      p = pre.end;
+      continue;
+    }
+    if (pre && !verbHere) {
+      if (pre.value) modal = true;
+      p = pre.end;
+      continue;
+    }
+    break;
+  }
+  if (documentIssue(text.slice(p, span.end))) {
+    return { from: p, verbAt: p, verb: '出台', weight: 2, modal };
+  }
+  let hit = verbMatcher.matchAt(text, p, span.end);
+  if (!hit && (text[p] === '把' || text[p] === '将')) return baHead(text, p, span, modal, from);
+  if (!hit && (modal || modalBefore)) {
+    // A two-character adverb the list lacks (滚动实施): skip it if it holds no function word.
+    // Longer skips reach into objects (坦然接受组织监督 is not 组织…).
+    for (let k = 1; k <= 2 && p + k < span.end; k++) {
+      if (SKIP_STOP.has(text[p + k - 1]!) || !isCjk(text[p + k - 1]!)) break;
+      hit = verbMatcher.matchAt(text, p + k, span.end);
+      if (hit) break;
+    }
+  }
+  if (!hit) return null;
+  // 落实最重要 / 建设的… / 推进了: the verb is used as a noun or in the past.
+  const after = text[hit.end];
+  if (after !== undefined && '最是的了不'.includes(after)) return null;
+  const attitude = ATTITUDE_VERBS.includes(hit.phrase) && containsAny(text.slice(hit.end, span.end), ATTITUDE_NOUNS);
+  if (attitude) return null;
+  return { from, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
+}
+
+function baHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
+  let end = span.end;
+  for (const c of BA_COMPLEMENTS) {
+    if (end - c.length > p && text.startsWith(c, end - c.length)) {
+      end -= c.length;
+      break;
+    }
+  }
+  for (const v of BA_END_VERBS) {
+    if (end - v.length > p + 1 && text.startsWith(v, end - v.length)) {
+      return { from, verbAt: p, verb: v, weight: 2, modal };
+    }
+  }
+  return null;
+}
+
+function isCjk(ch: string): boolean {
+  return ch >= '\u4e00' && ch <= '\u9fff';
+}
+
+function containsAny(s: string, words: readonly string[]): boolean {
+  for (const w of words) if (s.includes(w)) return true;
+  return false;
+}
+
+/** The object after the verb names nothing to deliver (抓好落实, 开展工作, 落实各项决策部署). */
+export function isGenericObject(object: string): boolean {
+  let o = object;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of GENERIC_OBJECT_PREFIXES) {
+      if (o.startsWith(p)) {
+        o = o.slice(p.length);
+        changed = true;
+      }
+    }
+  }
+  return GENERIC_OBJECTS.has(o) || o.startsWith('每一') || o.length <= 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tasks in one sentence
+// ---------------------------------------------------------------------------------------------
+
+export interface SentenceInfo {
+  span: SourceSpan;
+  /** The sentence is the text of a numbered point (1. 推进…): a task-breakdown item. */
+  isPoint: boolean;
+  /** A later sentence follows in the same paragraph. */
+  hasNextInParagraph: boolean;
+  /** The sentence names its owners explicitly (subject or notation). */
+  explicitOwner: boolean;
+}
+
+export interface TaskDraft {
+  span: SourceSpan;
+  /** Where the title starts (after subject and modals). */
+  titleFrom: number;
+  verb: string;
+  score: number;
+  /** The scoring rules that fired, for tests and for the docs' "why". */
+  reasons: string[];
+}
+
+/** Keep a task at this score or above. A strong verb alone reaches it; a generic one does not. */
+export const MIN_SCORE = 2;
+
+/**
+ * A short "要…。" sentence followed by more text in the paragraph is a theme line (要抓创新促改革。
+ * 要督查督办。): the concrete directives come in the sentences after it, and listing both doubles
+ * the work. 14 characters hold every theme line of the seed and almost no real directive.
+ */
+const THEME_MAX = 14;
+
+export function findTasks(text: string, info: SentenceInfo, units: Unit[]): TaskDraft[] {
+  const sentence = text.slice(info.span.start, info.span.end);
+  const rejected = info.isPoint ? null : rejectSentence(sentence);
+  if (rejected?.scope === 'whole') return [];
+  const body = sentence.replace(/[。！？；!?;]+$/, '');
+  if (!info.isPoint && info.hasNextInParagraph && body.length <= THEME_MAX && /^(要|必须|务必)/.test(body)) return [];
+
+  let clauses = splitClauses(text, info.span);
+  if (rejected) {
+    // An analysis opener ends where the speaker turns to us: 当今世界…，我们必须正确处理…
+    const turn = clauses.findIndex((c) => /^(我们|大家)?(必须|要(?!看到))/.test(text.slice(c.start, Math.min(c.end, c.start + 8))));
+    if (turn < 0) return [];
+    clauses = clauses.slice(turn);
+  }
+  const groups: { head: ClauseHead; start: number; end: number; headEnd: number }[] = [];
+  let open: { head: ClauseHead; start: number; end: number; headEnd: number } | null = null;
+  let modalSeen = false;
+  for (const c of clauses) {
+    const commentary = startsWithAny(text, c.start, COMMENTARY);
+    if (commentary) {
+      open = null;
+      continue;
+    }
+    const continues = open !== null && (startsWithAny(text, c.start, ELABORATION) || startsWithAny(text, c.start, GOAL) || startsWithAny(text, c.start, NEGATION));
+    const head = startsWithAny(text, c.start, NEGATION) ? null : clauseHead(text, c, modalSeen);
+    if (head?.modal) modalSeen = true;
+    else if (!head && /(要|必须|务必)/.test(text.slice(c.start, c.end))) modalSeen = true;
+    // A strong verb opens its own task; a medium verb only when its clause is concrete by itself.
+    const opens = head !== null && !continues && (head.weight >= 2 || open === null || isConcrete(text, c, units));
+    if (opens) {
+      open = { head: { ...head, modal: head.modal || modalSeen }, start: c.start, end: c.end, headEnd: c.end };
+      groups.push(open);
+    } else if (open) {
+      open.end = c.end;
+    }
+  }
+
+  const out: TaskDraft[] = [];
+  for (const g of groups) {
+    const span = { start: g.start, end: g.end };
+    const reasons: string[] = [];
+    let score = 0;
+    if (g.head.weight >= 2) {
+      score += 2;
+      reasons.push(`strong-verb:${g.head.verb}`);
+    } else reasons.push(`medium-verb:${g.head.verb}`);
+    if (g.head.modal) {
+      score += 1;
+      reasons.push('modal');
+    }
+    if (isConcrete(text, span, units)) {
+      score += 1;
+      reasons.push('concrete');
+    }
+    if (info.explicitOwner) {
+      score += 2;
+      reasons.push('explicit-owner');
+    }
+    if (info.isPoint) {
+      score += 2;
+      reasons.push('numbered-point');
+    }
+    if (text.slice(span.start, span.end).includes('挂牌督办')) {
+      score += 1;
+      reasons.push('flagged');
+    }
+    const object = text.slice(g.head.verbAt + g.head.verb.length, g.headEnd);
+    if (isGenericObject(object)) {
+      score -= 3;
+      reasons.push('generic-object');
+    }
+    if (score >= MIN_SCORE) out.push({ span, titleFrom: g.head.from, verb: g.head.verb, score, reasons });
+  }
+  return out;
+}
+
+/**
+ * Concrete content: a field the registry knows (土地, 信访…), a document (《…》), a number or a
+ * masked number, or a time word. Slogans in quotes do not count: 坚持“发展出题目，改革做文章”.
+ */
+export function isConcrete(text: string, span: SourceSpan, units: Unit[]): boolean {
+  for (let i = span.start; i < span.end; i++) {
+    const ch = text[i]!;
+    if (ch === '《' || ch === '*' || ch === '＊' || (ch >= '0' && ch <= '9') || ch === '季') return true;
+    if (ch === '年' && (text[i + 1] === '底' || text[i + 1] === '内')) return true;
+  }
+  return hasKeyword(text, span, units);
+}
