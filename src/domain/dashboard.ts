@@ -12,9 +12,8 @@
  */
 import type { TaskState } from '@/domain/events';
 import type { IsoDate, Plan, PlanEvent, Task, Unit } from '@/domain/model';
-import { OFFICE_NAME } from '@/domain/model';
 import { DEFAULT_LIGHT_RULE, lightDetail, type Light, type LightRule } from '@/domain/lights';
-import { dayOf, doneOnTime, overdueByOriginal, rankUnits, type ScoreWeights, type UnitScore } from '@/domain/scoring';
+import { assessedUnits, dayOf, doneOnTime, notRankedNames, overdueByOriginal, rankUnits, type ScoreWeights, type UnitScore } from '@/domain/scoring';
 
 export interface SectionProgress {
   sectionId: string | null;
@@ -33,7 +32,7 @@ export interface NoticeEntry {
   kind: 'commend' | 'criticize';
   taskId: string;
   taskTitle: string;
-  /** The lead units of the task (who is praised or criticised). */
+  /** The lead units of the task (who is praised or criticised), vice mayors and the office left out. */
   units: string[];
   note: string;
   /** yyyy-MM-dd (China time). */
@@ -167,6 +166,7 @@ export function computeDashboard(plan: Plan, states: ReadonlyMap<string, TaskSta
   // The untitled bucket goes last.
   sections.sort((a, b) => (a.sectionId === null ? 1 : 0) - (b.sectionId === null ? 1 : 0));
 
+  const skip = notRankedNames(units);
   const honours: NoticeEntry[] = [];
   const criticisms: NoticeEntry[] = [];
   for (const task of tasks) {
@@ -174,7 +174,7 @@ export function computeDashboard(plan: Plan, states: ReadonlyMap<string, TaskSta
     if (!state) continue;
     for (const e of state.events) {
       if (e.type !== 'notice') continue;
-      const entry = noticeEntry(e, task);
+      const entry = noticeEntry(e, task, skip);
       (e.kind === 'commend' ? honours : criticisms).push(entry);
     }
   }
@@ -207,8 +207,9 @@ export function computeDashboard(plan: Plan, states: ReadonlyMap<string, TaskSta
   };
 }
 
-function noticeEntry(e: Extract<PlanEvent, { type: 'notice' }>, task: Task): NoticeEntry {
-  const leads = task.owners.filter((o) => o.role === 'lead' && o.name !== OFFICE_NAME).map((o) => o.name);
+/** The units a notice is about: the ones assessed for the task (its lead units), as in the ranking. */
+function noticeEntry(e: Extract<PlanEvent, { type: 'notice' }>, task: Task, skip: ReadonlySet<string>): NoticeEntry {
+  const leads = assessedUnits(task, skip);
   return {
     eventId: e.id,
     kind: e.kind,

@@ -1,0 +1,17 @@
+/**
+ * A fresh app store per component test: the module store is put back to the state it had when
+ * this file was first imported (the first-start seed), then given the test's plan, units and
+ * events. Components keep using the real `useLuoshi` hook, as in the app.
+ */
+import { useLuoshi } from '@/store/store';
+import type { LuoshiState } from '@/store/api';
+
+const initial = useLuoshi.getState();
+
+export function resetStore(patch: Partial<LuoshiState> = {}): void {
+  useLuoshi.setState({ ...initial, toasts: [], canUndo: false, ...patch }, true);
+}
+
+export function store(): LuoshiState {
+  return useLuoshi.getState();
+}
