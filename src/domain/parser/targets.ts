@@ -58,7 +58,7 @@ const RANGE_SEP = '至|到|~|～|—|－|-';
 const VALUE_SOURCE =
   `(?<pct>百分之)?(?<a>${NUM})` +
   `(?:(?<unitA>${UNIT_ALT})?(?<sep>${RANGE_SEP})(?<pctB>百分之)?(?<b>${NUM}))?` +
-  `(?<more>多|余)?(?<unit>${UNIT_ALT})?`;
+  `(?<more>多|余)?(?<mag>万亿|万|亿|千)?(?<unit>${UNIT_ALT})?`;
 
 const MASK_RE = /[*＊xX×]/;
 const CURRENCY_RE = /元$/;
@@ -79,8 +79,8 @@ function tierOf(word: string): Tier {
 /** Words right before a figure that set a comparator. 超过 means "more than": at least. */
 const PREFIX_COMPARATORS: readonly [RegExp, NonNullable<Comparator>][] = [
   [/突破$/, 'exceed'],
-  [/(?:超过|不少于|不低于|至少|高于)$/, 'atLeast'],
-  [/(?:控制在|不超过|不高于|低于|以内控制在)$/, 'atMost'],
+  [/(?:超过|不少于|不低于|至少|(?<!不)高于)$/, 'atLeast'],
+  [/(?:控制在|不超过|不高于|(?<!不)低于)$/, 'atMost'],
 ];
 
 /** Words right after a figure and its unit. */
@@ -139,6 +139,12 @@ export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
   { name: 'estimate', test: /大约|大概|约为|约合/ },
 ];
 
+/** A tier word heading a list: 主要预期目标是： / 工作目标为： */
+const LIST_HEAD_RE = /(预期性?目标|工作目标|奋斗目标|力争目标)(?:是|为)?[：:]/;
+
+/** An indicator whose figure a higher level assigns: 能耗下降完成省下达任务. */
+const ASSIGNED_RE = /([^，。；：:]{2,30}?(?:下降|降低|减少|增长|提高|控制))(?:完成|达到|控制在)(?:省|国家|上级|市)(?:下达|确定|分解)的?(?:任务|目标|指标)/;
+
 /**
  * Achievements listed before 等一系列突破 / 奠定了 are last year's (晶硅光伏产能规模突破****亿元、
  * 进出口规模突破***亿元…等等一系列突破，奠定了…): every figure before such a marker is past.
@@ -159,7 +165,8 @@ const LEADING_NOISE_RE =
 /** Verbs and tier words that close the text before a figure but are not the metric's name. */
 const TRAILING_NOISE_RE =
   /(?:需|要|将|的|达到|达|突破|超过|控制在|稳定在|保持在|提高到|提高至|提升到|提升至|降低到|降低至|降到|降至|下降到|下降至|增长到|增加到|扩大到|为|在|按|不少于|不低于|不超过|不高于|至少|预期性?目标|工作目标|奋斗目标|力争目标|约束性目标|目标|力争|争取|分别|同比|”|"|」|》|\s)+$/;
-const NOUN_AFTER_RE = /^[\u4e00-\u9fffA-Za-z0-9]{1,16}/;
+/** The noun after a figure (重点疑难问题): Chinese characters and Latin letters, not digits. */
+const NOUN_AFTER_RE = /^[\u4e00-\u9fffA-Za-z]{1,16}/;
 const MAX_METRIC = 30;
 
 function cleanMetric(raw: string): string {
@@ -209,6 +216,13 @@ function sentenceEnd(text: string, end: number, limit: number): number {
   return stop;
 }
 
+/** n × magnitude without a binary-float tail (1.2 × 1e4 → 12000, not 12000.000000000002). */
+function scaled(n: number | null, magnitude: number): number | null {
+  if (n === null) return null;
+  const v = magnitude === 1 ? n : Number((n * magnitude).toPrecision(12));
+  return Number.isFinite(v) ? v : null;
+}
+
 function normalizeUnit(u: string): string {
   if (u === '％') return '%';
   if (u === '百分点') return '个百分点';
@@ -244,7 +258,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
 
   const sentence = text.slice(start, end);
   // Fast exit: no digit, no mask, no Chinese digit → no figure.
-  if (!/[0-9０-９*＊xX×一二三四五六七八九十两百]/.test(sentence)) return [];
+  if (!/[0-9０-９*＊xX×一二三四五六七八九十两百]|下达/.test(sentence)) return [];
 
   // Figures before the last 一系列突破 / 奠定了 of the sentence are past. The marker may sit just
   // past the span when the caller cut the sentence at a comma, so look a little further.
@@ -254,6 +268,11 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
   for (const m of tailText.matchAll(TAIL_PAST_RE)) tailPastBefore = start + m.index;
   const attribution = ATTRIBUTION_RE.exec(sentence);
   const attributedAfter = attribution ? start + attribution.index : Number.POSITIVE_INFINITY;
+
+  // 主要预期目标是：A增长5%；B6万人以上…: a tier word that heads a list gives its tier to every
+  // figure after it.
+  const head = LIST_HEAD_RE.exec(sentence);
+  const headTier: { at: number; tier: Tier } | null = head ? { at: start + head.index + head[0].length, tier: tierOf(head[1]!) } : null;
 
   const sentenceDeadline = findDeadline(sentence, ctx.year);
   const out: Target[] = [];
@@ -266,6 +285,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
     const rules = NOT_TARGET_RULES.filter((r) => r.test.test(ctext));
     let clauseDeadline: ReturnType<typeof findDeadline> | undefined;
     let prevEnd = 0;
+    const before = out.length;
 
     for (let m = re.exec(ctext); m !== null; m = re.exec(ctext)) {
       if (m[0].length === 0) {
@@ -302,6 +322,12 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       } else {
         unit = splitA.unit ?? unit;
       }
+      // 2万家 / 3千套: an Arabic figure with a magnitude; 6万人 keeps 万人 as its unit.
+      let magnitude = 1;
+      if (g.mag !== undefined) {
+        if (UNIT_SET.has(g.mag + unit)) unit = g.mag + unit;
+        else magnitude = g.mag === '万亿' ? 1e12 : g.mag === '万' ? 1e4 : g.mag === '亿' ? 1e8 : 1e3;
+      }
       unit = normalizeUnit(unit);
 
       // Comparators: prefix words right before the figure, suffix words right after the unit.
@@ -324,7 +350,8 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       for (const t of tiers) if (t.end <= vStart && t.at >= prevEnd) tierHit = t;
       const tierBefore = tierHit !== undefined;
       if (!tierHit) tierHit = tiers.find((t) => t.at >= vEnd && t.at - vEnd <= 4);
-      const tier: Tier = tierHit ? tierHit.tier : null;
+      const headed = !tierHit && headTier !== null && clause.start + vStart >= headTier.at;
+      const tier: Tier = tierHit ? tierHit.tier : headed && headTier ? headTier.tier : null;
 
       // A goal verb right before the figure (增长5.5%), or a little earlier when the figure is
       // more than one bare Chinese digit (新增市场主体2万家). Bare 一/两/十 need the verb right
@@ -333,7 +360,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       const goalVerb =
         GOAL_BEFORE_RE.test(prefixWin) ||
         (!bareDigit && GOAL_ANYWHERE_RE.test(ctext.slice(Math.max(prevEnd, vStart - 12), vStart)));
-      if (comparator === null && tierHit === undefined && !goalVerb) continue;
+      if (comparator === null && tierHit === undefined && !headed && !goalVerb) continue;
 
       // Named rules that say this is not a target.
       const absStart = clause.start + vStart;
@@ -345,8 +372,8 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       let value: number | null = null;
       let valueMax: number | null = null;
       if (!masked) {
-        value = parseNumeral(aText);
-        valueMax = bText !== undefined ? parseNumeral(bText) : null;
+        value = scaled(parseNumeral(aText), magnitude);
+        valueMax = bText !== undefined ? scaled(parseNumeral(bText), magnitude) : null;
         // An unreadable half of a range makes the whole range unreliable.
         if (value === null || (bText !== undefined && valueMax === null)) {
           value = null;
@@ -356,17 +383,26 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       if (!masked && value === null) continue;
 
       // The metric: what comes before the figure (or the tier word before it), cleaned.
-      const metricEnd = tierBefore && tierHit ? tierHit.at : vStart;
-      const metricStart = Math.max(prevEnd, metricEnd - 40);
-      let metric = cleanMetric(ctext.slice(metricStart, metricEnd));
-      if (metric === '' || GOAL_ONLY_RE.test(metric)) {
+      // With a tier word before the figure, the name is either between them, after a colon
+      // (主要预期目标是：地区生产总值增长5.5%左右), or before the tier word (经济增长预期目标按…).
+      let metric = '';
+      if (tierBefore && tierHit) {
+        const between = ctext.slice(tierHit.end, vStart);
+        const colon = Math.max(between.lastIndexOf('：'), between.lastIndexOf(':'));
+        const named = cleanMetric(colon >= 0 ? between.slice(colon + 1) : between);
+        metric = named !== '' && !GOAL_ONLY_RE.test(named) ? named : cleanMetric(ctext.slice(Math.max(prevEnd, tierHit.at - 40), tierHit.at));
+      } else {
+        metric = cleanMetric(ctext.slice(Math.max(prevEnd, vStart - 40), vStart));
+      }
+      if (metric === '' && tierBefore) {
+        // 工作目标*%以上 after 经济增长预期目标…: tiers of one indicator share its name.
+        metric = lastMetric;
+      } else if (metric === '' || GOAL_ONLY_RE.test(metric)) {
         // 解决*至*个重点疑难问题: the thing counted comes after the unit; the metric names it
         // with the verb, as a tally (重点疑难问题解决数).
-        const noun = NOUN_AFTER_RE.exec(ctext.slice(vEnd, vEnd + 16))?.[0] ?? '';
-        if (noun && !/^(?:左右|以上|以内|以下|的)/.test(noun)) metric = metric ? `${noun}${metric}数` : noun;
+        const noun = (NOUN_AFTER_RE.exec(ctext.slice(vEnd, vEnd + 16))?.[0] ?? '').split(/目标|的/)[0] ?? '';
+        if (noun) metric = metric ? `${noun}${metric}数` : noun;
       }
-      // 工作目标*%以上 after 经济增长预期目标…: tiers of one indicator share its name.
-      if (metric === '' && tierBefore) metric = lastMetric;
       lastMetric = metric || lastMetric;
 
       if (clauseDeadline === undefined) clauseDeadline = findDeadline(ctext, ctx.year);
@@ -388,6 +424,33 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
         due,
       });
       prevEnd = vEnd;
+    }
+
+    // 单位GDP能耗下降完成省下达任务: a target whose figure the province sets. No number in the
+    // text, so value null and masked false: the office enters the assigned figure.
+    if (out.length === before && rules.length === 0) {
+      const pt = ASSIGNED_RE.exec(ctext);
+      if (pt && clause.start + pt.index >= tailPastBefore && clause.start + pt.index <= attributedAfter) {
+        const metric = cleanMetric(pt[1] ?? '');
+        if (metric !== '') {
+          clauseDeadline = findDeadline(ctext, ctx.year);
+          out.push({
+            id: ctx.newId(),
+            metric,
+            quote: ctext,
+            source: { start: clause.start, end: clause.end },
+            tier: headTier && clause.start >= headTier.at ? headTier.tier : null,
+            value: null,
+            valueMax: null,
+            unit: null,
+            comparator: null,
+            masked: false,
+            recurrence: clauseDeadline?.recurrence ?? sentenceDeadline?.recurrence ?? null,
+            due: clauseDeadline?.due ?? sentenceDeadline?.due ?? null,
+          });
+          lastMetric = metric;
+        }
+      }
     }
   }
   return out;
