@@ -127,8 +127,14 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
     const hasNotationAhead = (at: number) => notations.some((n) => n.span.start >= at);
 
     sentences.forEach((sent, index) => {
+      // A review section or paragraph (一、2023年工作回顾 / 过去一年，…) reports results: its
+      // numbers are last year's facts, neither targets nor tasks.
+      if (retro) {
+        if (sent.closedBy) applyNotation(sent.closedBy);
+        return;
+      }
       for (const t of safe(() => extractTargets(text, sent.span, { year, newId: newTargetId }), [])) targets.push(t);
-      if (!retro) {
+      {
         const subjects = safe(() => subjectOwners(text, sent.span, units), []);
         const drafts = safe(
           () =>

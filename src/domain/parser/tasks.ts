@@ -55,6 +55,7 @@ const PREFIXES = new PhraseMatcher<boolean>([
     '统筹', '协同', '逐一', '逐项', '集中', '有效', '稳步', '有序', '率先', '尽快', '重点', '同时', '并', '并且', '而且',
     '此外', '另外', '首先', '其次', '最后', '围绕', '突出', '严格', '大胆', '精心', '用心', '奋力', '用力', '总之',
     '全年', '今年', '年内', '年底前', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度', '明年', '每年',
+    '每季度', '每月', '每半年', '稳妥', '稳妥有序', '着眼', '聚焦',
     '我们', '大家', '各级', '全市上下', '一是', '二是', '三是', '四是', '五是', '六是', '七是', '八是', '九是', '十是',
     '特别是', '尤其是', '尤其要', '重点是', '更好', '高质量', '加快推进',
   ].map((w) => [w, false] as const),
@@ -85,7 +86,7 @@ const BA_END_VERBS = ['梳理', '排查', '整改', '清理', '解决', '处置'
 const BA_COMPLEMENTS = ['出来', '起来', '下去', '到位', '清楚', '好', '完'];
 
 /** Characters that show a skipped stretch is not an adverb (了, 的, 是, a preposition…). */
-const SKIP_STOP = new Set([...'的是了在对把从向为以被和与及就都也还不没让使将作提由按']);
+const SKIP_STOP = new Set([...'的是了在对把从向为以被和与及就都也还不没让使将作提由按抓']);
 
 // ---------------------------------------------------------------------------------------------
 // Sentence rules
@@ -146,6 +147,12 @@ export const SENTENCE_RULES: SentenceRule[] = [
     scope: 'whole',
     why: '定义与论断（“抓落实”就是要…、关键是…、今年是…开局之年）说明意义，不分派工作',
     test: (s) => /就是要|关键是|关键就是|关键在于|关键看|既是[^。]{0,30}也是|是[^。，,]{0,24}(之年|一年|关键期|黄金期|提升期)|不如/.test(s),
+  },
+  {
+    name: 'transmittal',
+    scope: 'whole',
+    why: '通知的转发套话（现将《…》印发给你们，请认真抓好落实）不是一项工作',
+    test: (s) => /印发给你们|转发给你们|请认真(抓好|贯彻)?落实|请结合实际|请予审议|向大会报告/.test(s),
   },
   {
     name: 'meta',
@@ -254,6 +261,11 @@ export function clauseHead(text: string, span: SourceSpan, modalBefore: boolean)
       p = pre.end;
       continue;
     }
+    const month = skipMonth(text, p, span.end);
+    if (month > p) {
+      p = month;
+      continue;
+    }
     break;
   }
   if (documentIssue(text.slice(p, span.end))) {
@@ -261,7 +273,7 @@ export function clauseHead(text: string, span: SourceSpan, modalBefore: boolean)
   }
   let hit = verbMatcher.matchAt(text, p, span.end);
   if (!hit && (text[p] === '把' || text[p] === '将')) return baHead(text, p, span, modal, from);
-  if (!hit && (modal || modalBefore)) {
+  if (!hit) {
     // A two-character adverb the list lacks (滚动实施): skip it if it holds no function word.
     // Longer skips reach into objects (坦然接受组织监督 is not 组织…).
     for (let k = 1; k <= 2 && p + k < span.end; k++) {
@@ -277,6 +289,17 @@ export function clauseHead(text: string, span: SourceSpan, modalBefore: boolean)
   const attitude = ATTITUDE_VERBS.includes(hit.phrase) && containsAny(text.slice(hit.end, span.end), ATTITUDE_NOUNS);
   if (attitude) return null;
   return { from, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
+}
+
+/** 6月底前 / 十二月底 / 9月: a month deadline before the verb is a time word, not the verb's object. */
+function skipMonth(text: string, p: number, end: number): number {
+  let i = p;
+  while (i < end && i - p < 3 && ((text[i]! >= '0' && text[i]! <= '9') || '一二三四五六七八九十'.includes(text[i]!))) i++;
+  if (i === p || text[i] !== '月') return p;
+  i++;
+  if (text[i] === '底' || text[i] === '末') i++;
+  if (text[i] === '前') i++;
+  return i;
 }
 
 function baHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
@@ -390,6 +413,12 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
     }
   }
 
+  // A numbered point of a task-breakdown notice is one task already: the notice did the split.
+  if (info.isPoint && groups.length > 1) {
+    const first = groups[0]!;
+    first.end = groups[groups.length - 1]!.end;
+    groups.length = 1;
+  }
   const out: TaskDraft[] = [];
   for (const g of groups) {
     const span = { start: g.start, end: g.end };

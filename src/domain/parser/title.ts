@@ -94,7 +94,10 @@ export function documentIssue(s: string): string | null {
   const after = s.slice(close + 1, close + 8);
   for (const verb of ['出台', '印发', '发布', '施行']) {
     const at = after.indexOf(verb);
-    if (at >= 0 && /^(即将|将|近期|尽快|年内|)$/.test(after.slice(0, at))) return `${verb}${s.slice(open, close + 1)}`;
+    // 印发给你们 passes a document on; it does not announce one.
+    if (at >= 0 && /^(即将|将|近期|尽快|年内|)$/.test(after.slice(0, at)) && after[at + verb.length] !== '给') {
+      return `${verb}${s.slice(open, close + 1)}`;
+    }
   }
   return null;
 }
