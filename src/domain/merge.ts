@@ -99,6 +99,8 @@ export interface PersistedData {
   units: Unit[];
   events: PlanEvent[];
   identity: Identity;
+  /** When this copy took up its plan (ISO): decides between two different plans. */
+  planSetAt: string;
   /** Ids of events this browser took back (undo of an import), so another tab's copy of the log does not bring them back. */
   dropped: string[];
 }
@@ -120,7 +122,16 @@ export interface MergeDataResult {
 export function mergeData(mine: PersistedData, theirs: PersistedData): MergeDataResult {
   const dropped = unionStrings(mine.dropped, theirs.dropped);
   if (mine.plan.id !== theirs.plan.id) {
-    const winner = newerPlan(mine.plan, theirs.plan) === mine.plan ? mine : theirs;
+    // Which plan was taken up last, not which was edited last: a plan package made a week ago and
+    // imported now replaces the plan of a moment ago.
+    const winner =
+      mine.planSetAt !== theirs.planSetAt
+        ? mine.planSetAt > theirs.planSetAt
+          ? mine
+          : theirs
+        : newerPlan(mine.plan, theirs.plan) === mine.plan
+          ? mine
+          : theirs;
     const loser = winner === mine ? theirs : mine;
     return { data: { ...winner, identity: mine.identity, dropped }, displaced: loser, conflicts: [] };
   }
@@ -129,7 +140,8 @@ export function mergeData(mine: PersistedData, theirs: PersistedData): MergeData
   const merged = mergeEvents(mine.events, theirs.events);
   const gone = new Set(dropped);
   const events = gone.size ? merged.events.filter((e) => !gone.has(e.id)) : merged.events;
-  return { data: { plan, units, events, identity: mine.identity, dropped }, displaced: null, conflicts: merged.conflicts };
+  const planSetAt = mine.planSetAt > theirs.planSetAt ? mine.planSetAt : theirs.planSetAt;
+  return { data: { plan, units, events, identity: mine.identity, planSetAt, dropped }, displaced: null, conflicts: merged.conflicts };
 }
 
 function unionStrings(a: readonly string[], b: readonly string[]): string[] {

@@ -3,6 +3,7 @@
  * The store implements `LuoshiState`; components read it through small selectors.
  * Data shapes come from the zod model; this file only names the slices and their actions.
  */
+import type { ImportPreview } from '@/domain/files';
 import type {
   Identity,
   OwnerRef,
@@ -19,6 +20,11 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export interface PlanSlice {
   plan: Plan;
   units: Unit[];
+  /**
+   * When this browser took up the current plan (first start, replace, import, restore). Between
+   * two tabs holding different plans, the one taken up later wins (the other is kept as a backup).
+   */
+  planSetAt: string;
   /** Replace the whole plan (after the UI confirmed); a backup of the old one is kept first. */
   replacePlan: (plan: Plan) => void;
   /** Add parsed tasks/targets to the current plan (import "merge" mode). */
@@ -122,6 +128,20 @@ export interface DataSlice {
   downloadRecovery: () => DownloadFile | null;
   /** The user decided: remove the recovery copy and clear the banner. */
   discardRecovery: () => void;
+
+  // Files between offices (formats in docs/DATA.md). Exports are async for the SHA-256 checksum.
+  /** Office → departments: plan, units and the office's own events. */
+  exportPlanPackage: () => Promise<DownloadFile>;
+  /** Department → office: the events the current unit wrote for this plan. */
+  exportProgressReport: () => Promise<DownloadFile>;
+  /** Everything (plan, units, events, identity), for a full restore. */
+  exportBackup: () => Promise<DownloadFile>;
+  /** The three lists as CSV (UTF-8 with BOM, formula-safe). */
+  exportCsv: () => DownloadFile;
+  /** Reads a file and says what importing it would do; changes nothing. */
+  previewImport: (fileText: string) => Promise<ImportPreview>;
+  /** Applies a preview (a backup of the current data first when the plan is replaced); undoable. Returns false when nothing changed. */
+  applyImport: (preview: ImportPreview) => boolean;
 }
 
 export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice;

@@ -17,6 +17,7 @@ export type StoredStateV1 = {
   units: unknown;
   events: unknown;
   identity: unknown;
+  planSetAt?: unknown;
   dropped?: unknown;
 };
 
@@ -24,7 +25,7 @@ export type StoredStateV1 = {
 export type StoredState = StoredStateV1;
 
 export function encodeState(data: PersistedData): StoredState {
-  return { plan: data.plan, units: data.units, events: data.events, identity: data.identity, dropped: data.dropped };
+  return { plan: data.plan, units: data.units, events: data.events, identity: data.identity, planSetAt: data.planSetAt, dropped: data.dropped };
 }
 
 export function serialize(data: PersistedData): string {
@@ -50,6 +51,7 @@ export interface DecodedState {
   units: PersistedData['units'] | null;
   events: PersistedData['events'];
   identity: Identity | null;
+  planSetAt: string | null;
   dropped: string[];
   report: RestoreReport;
   /** The text was not valid JSON (truncated, damaged): what could be read was salvaged. */
@@ -72,14 +74,29 @@ export function readEnvelope(text: string): { state: unknown; version: number | 
 /** The restore half of the read path: takes an already migrated state. */
 export function restoreStored(state: unknown, now: Date): Omit<DecodedState, 'damaged' | 'future' | 'version'> {
   const r = restoreState(decodeState(state), { now });
-  const raw = state && typeof state === 'object' ? (state as { dropped?: unknown }).dropped : undefined;
-  const dropped = Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : [];
-  return { plan: r.plan, units: r.units, events: r.events, identity: r.identity, dropped, report: r.report };
+  const o = state && typeof state === 'object' ? (state as { dropped?: unknown; planSetAt?: unknown }) : {};
+  const dropped = Array.isArray(o.dropped) ? o.dropped.filter((x): x is string => typeof x === 'string') : [];
+  const planSetAt = typeof o.planSetAt === 'string' ? o.planSetAt : null;
+  return { plan: r.plan, units: r.units, events: r.events, identity: r.identity, planSetAt, dropped, report: r.report };
 }
 
 /** The current layout back to plain objects (v1 is already plain). */
 export function decodeState(state: unknown): unknown {
   return state;
+}
+
+/** A decoded copy as PersistedData, filling what it lacks from `fallback`. Null without a plan. */
+export function toPersisted(d: Omit<DecodedState, 'damaged' | 'future' | 'version'>, fallback: PersistedData): PersistedData | null {
+  if (!d.plan) return null;
+  const gone = new Set(d.dropped);
+  return {
+    plan: d.plan,
+    units: d.units ?? fallback.units,
+    events: gone.size ? d.events.filter((e) => !gone.has(e.id)) : d.events,
+    identity: d.identity ?? fallback.identity,
+    planSetAt: d.planSetAt ?? d.plan.updatedAt,
+    dropped: d.dropped,
+  };
 }
 
 /** The whole read path for a stored text. Never throws. */

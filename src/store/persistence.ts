@@ -15,7 +15,7 @@ import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import type { PersistedData } from '@/domain/merge';
 import { mergeData } from '@/domain/merge';
 import type { SetAsideItem } from '@/domain/restore';
-import { decodeText, readEnvelope, serialize, type DecodedState } from '@/store/codec';
+import { decodeText, readEnvelope, serialize, toPersisted, type DecodedState } from '@/store/codec';
 import {
   BACKUP_PREFIX,
   DEFAULT_QUOTA_BYTES,
@@ -72,7 +72,9 @@ export function isQuotaError(e: unknown): boolean {
 }
 
 function sameRefs(a: PersistedData, b: PersistedData): boolean {
-  return a.plan === b.plan && a.units === b.units && a.events === b.events && a.identity === b.identity && a.dropped === b.dropped;
+  return (
+    a.plan === b.plan && a.units === b.units && a.events === b.events && a.identity === b.identity && a.dropped === b.dropped && a.planSetAt === b.planSetAt
+  );
 }
 
 /** Local calendar day, the one the user thinks of as "today". */
@@ -160,15 +162,9 @@ export class Persistence implements PersistStorage<PersistedData> {
     const stored = this.safeGet(MAIN_KEY);
     if (stored !== null && stored !== this.lastRaw) {
       // Another tab wrote since this one last looked: merge instead of overwriting.
-      const theirs = decodeText(stored, this.now());
-      if (theirs.plan) {
-        const m = mergeData(data, {
-          plan: theirs.plan,
-          units: theirs.units ?? data.units,
-          events: theirs.events,
-          identity: theirs.identity ?? data.identity,
-          dropped: theirs.dropped,
-        });
+      const theirs = toPersisted(decodeText(stored, this.now()), data);
+      if (theirs) {
+        const m = mergeData(data, theirs);
         out = m.data;
         if (m.displaced) this.backup(m.displaced, '另一个标签页替换了计划，这是被替换的计划');
       }
@@ -238,13 +234,11 @@ export class Persistence implements PersistStorage<PersistedData> {
       this.report();
       return null;
     }
-    const theirs = decodeText(stored, this.now());
+    const theirs = toPersisted(decodeText(stored, this.now()), mine);
     this.lastRaw = stored;
-    if (!theirs.plan) return null;
-    const m = mergeData(
-      { ...mine, identity: theirs.identity ?? mine.identity },
-      { plan: theirs.plan, units: theirs.units ?? mine.units, events: theirs.events, identity: theirs.identity ?? mine.identity, dropped: theirs.dropped },
-    );
+    if (!theirs) return null;
+    // The other tab wrote last, so its identity is the browser's current one.
+    const m = mergeData({ ...mine, identity: theirs.identity }, theirs);
     if (m.displaced) this.backup(m.displaced, '另一个标签页替换了计划，这是被替换的计划');
     this.last = m.data;
     this.report();

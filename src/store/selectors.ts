@@ -4,21 +4,14 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { deriveAllStates, type TaskState } from '@/domain/events';
-import type { IsoDate, Plan, PlanEvent, Task } from '@/domain/model';
-import type { LuoshiState } from '@/store/api';
+import type { TaskState } from '@/domain/events';
+import type { IsoDate, Task } from '@/domain/model';
+import { selectTaskStates } from '@/store/derived';
 import { WARN_RATIO } from '@/store/keys';
 import { writerName } from '@/store/slices/progress';
 import { useLuoshi } from '@/store/store';
 
-/** deriveAllStates, recomputed only when the plan or the log changed (shared by all callers). */
-let memo: { plan: Plan; events: readonly PlanEvent[]; states: Map<string, TaskState> } | null = null;
-export function selectTaskStates(s: Pick<LuoshiState, 'plan' | 'events'>): Map<string, TaskState> {
-  if (!memo || memo.plan !== s.plan || memo.events !== s.events) {
-    memo = { plan: s.plan, events: s.events, states: deriveAllStates(s.plan, s.events) };
-  }
-  return memo.states;
-}
+export { selectTaskStates };
 
 export function useTaskStates(): Map<string, TaskState> {
   return useLuoshi(selectTaskStates);

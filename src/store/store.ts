@@ -50,7 +50,7 @@ export type LuoshiStore = StoreApi<LuoshiState> & {
 const MAX_UNDO = 50;
 
 export function persistedOf(s: LuoshiState): PersistedData {
-  return { plan: s.plan, units: s.units, events: s.events, identity: s.identity, dropped: s.dropped };
+  return { plan: s.plan, units: s.units, events: s.events, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
 }
 
 export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore {
@@ -99,7 +99,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
         const first = seed(now());
         const identity: Identity = { kind: 'office' };
         return {
-          ...createPlanSlice(setState, getState, ctx, first),
+          ...createPlanSlice(setState, getState, ctx, { ...first, planSetAt: now().toISOString() }),
           ...createProgressSlice(setState, getState, ctx, { events: [], dropped: [] }),
           ...createUiSlice(setState, getState, { ...ctx, runUndo }, { identity }),
           ...createDataSlice(setState, getState, ctx),
@@ -195,6 +195,7 @@ function hydrate(persisted: unknown, current: LuoshiState, persistence: Persiste
     units: r.units ?? current.units,
     events: r.dropped.length ? withoutDropped(r.events, r.dropped) : r.events,
     identity: r.identity ?? current.identity,
+    planSetAt: r.planSetAt ?? r.plan?.updatedAt ?? current.planSetAt,
     dropped: r.dropped,
     storage: { ...current.storage, recovery },
   };

@@ -2,14 +2,19 @@
  * The data slice: local safety copies (daily snapshots, automatic backups, the recovery copy).
  * Restoring a copy first backs up what is there now and can be undone, like any destructive action.
  */
+import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, previewImport } from '@/domain/files';
+import { OFFICE_NAME } from '@/domain/model';
 import type { DataSlice, DownloadFile, SavedCopy } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
+import { writerName } from '@/store/slices/progress';
+import { laterIso } from '@/store/slices/plan';
+import { selectTaskStates } from '@/store/derived';
 
 export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext): DataSlice {
   const p = ctx.persistence;
   const current = () => {
     const s = get();
-    return { plan: s.plan, units: s.units, events: s.events, identity: s.identity, dropped: s.dropped };
+    return { plan: s.plan, units: s.units, events: s.events, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
   };
 
   const restoreCopy = (key: string): boolean => {
@@ -20,11 +25,12 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     }
     const before = current();
     p.backup(before, '恢复副本前的自动备份');
-    set({ plan: copy.plan, units: copy.units ?? before.units, events: copy.events, dropped: copy.dropped });
+    // A restore is a new local edit: stamped now, so another tab's older copy does not win it back.
+    set({ plan: { ...copy.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) }, units: copy.units ?? before.units, events: copy.events, dropped: copy.dropped, planSetAt: ctx.now().toISOString() });
     ctx.pushUndo({
       label: '恢复副本',
-      toast: `已恢复到 ${copy.reason}`,
-      run: () => set({ plan: before.plan, units: before.units, events: before.events, dropped: before.dropped }),
+      toast: `已恢复：${copy.reason}`,
+      run: () => set({ ...before, plan: { ...before.plan, updatedAt: laterIso(ctx.now(), get().plan.updatedAt) }, planSetAt: ctx.now().toISOString() }),
     });
     return true;
   };
@@ -56,6 +62,60 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       set((s) => ({ storage: { ...s.storage, recovery: null } }));
       // The live data may be written again now: save it.
       set({ plan: { ...get().plan } });
+    },
+
+    exportPlanPackage: () => buildPlanPackage(current(), ctx.now()),
+    exportProgressReport: () => buildProgressReport(current(), writerName(get().identity), ctx.now()),
+    exportBackup: () => buildBackup(current(), writerName(get().identity), ctx.now()),
+    exportCsv: (): DownloadFile => {
+      const s = get();
+      const d = ctx.now().toISOString().slice(0, 10);
+      return { fileName: `落实-三张清单-${d}.csv`, mime: 'text/csv;charset=utf-8', text: buildCsv(s.plan, selectTaskStates(s)) };
+    },
+    previewImport: (fileText) => previewImport(current(), fileText, { now: ctx.now() }),
+    applyImport: (preview) => {
+      const before = current();
+      const { state: next, changed } = applyImport(before, preview);
+      if (!changed) {
+        get().notify('info', preview.ok ? '文件中没有新内容，数据未改动。' : `未导入：${preview.error ?? ''}`);
+        return false;
+      }
+      const replaces = preview.planAction === 'replace' || preview.planAction === 'restore';
+      if (replaces) p.backup(before, `导入${preview.planAction === 'restore' ? '完整备份' : '计划包'}前的自动备份`);
+      set({
+        // A restored backup is a new local edit (stamped, so another tab's copy does not win it back);
+        // a plan package keeps the office's own time, so the office's later packages still count as newer.
+        plan: preview.planAction === 'restore' ? { ...next.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) } : next.plan,
+        units: next.units,
+        events: next.events,
+        dropped: next.dropped ?? before.dropped,
+        identity: next.identity ?? before.identity,
+        ...(replaces ? { planSetAt: ctx.now().toISOString() } : {}),
+      });
+      const beforeIds = new Set(before.events.map((e) => e.id));
+      const added = next.events.filter((e) => !beforeIds.has(e.id)).map((e) => e.id);
+      ctx.pushUndo({
+        label: '导入',
+        toast: `已导入 ${preview.sender || OFFICE_NAME} 的文件：${preview.summary}`,
+        run: () => {
+          const stamped = { ...before.plan, updatedAt: laterIso(ctx.now(), get().plan.updatedAt) };
+          if (replaces) {
+            set({ ...before, plan: stamped, planSetAt: ctx.now().toISOString() });
+            return;
+          }
+          // Events that came in are taken back, and remembered as taken back so another tab's
+          // copy of the log does not return them; events written since the import stay.
+          const gone = new Set(added);
+          const s = get();
+          set({
+            plan: before.plan === s.plan ? s.plan : stamped,
+            units: before.units,
+            events: s.events.filter((e) => !gone.has(e.id)),
+            dropped: [...new Set([...s.dropped, ...added])].sort(),
+          });
+        },
+      });
+      return true;
     },
   };
 }

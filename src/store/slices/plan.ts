@@ -15,17 +15,18 @@ export interface PlanSnapshot {
   units: Unit[];
 }
 
-export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext, initial: PlanSnapshot): PlanSlice {
+export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext, initial: PlanSnapshot & { planSetAt: string }): PlanSlice {
   const stamp = (plan: Plan): Plan => ({ ...plan, updatedAt: laterIso(ctx.now(), plan.updatedAt) });
 
   /** Applies an edit of plan/units with an undo step that restores the state before it. */
-  const edit = (label: string, fn: (s: PlanSnapshot) => PlanSnapshot | null): boolean => {
+  const edit = (label: string, fn: (s: PlanSnapshot) => PlanSnapshot | null, toast?: string): boolean => {
     const before: PlanSnapshot = { plan: get().plan, units: get().units };
     const after = fn(before);
     if (!after) return false;
     set({ plan: stamp(after.plan), units: after.units });
     ctx.pushUndo({
       label,
+      toast,
       run: () => set({ plan: stamp(before.plan), units: before.units }),
     });
     return true;
@@ -49,21 +50,29 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
   return {
     plan: initial.plan,
     units: initial.units,
+    planSetAt: initial.planSetAt,
 
     replacePlan: (plan) => {
       const s = get();
       // A backup of what is replaced comes first, always: the UI confirmed, but people regret.
       ctx.persistence.backup(
-        { plan: s.plan, units: s.units, events: s.events, identity: s.identity, dropped: s.dropped },
+        { plan: s.plan, units: s.units, events: s.events, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped },
         `替换计划前的自动备份（${s.plan.title || '未命名计划'}）`,
       );
       const before = { plan: s.plan, units: s.units, events: s.events };
       // Events belong to tasks of a plan: a different plan starts a new log (the old one is in the backup).
       const events = plan.id === s.plan.id ? s.events : [];
-      set({ plan: stamp(plan), events });
+      set({ plan: stamp(plan), events, planSetAt: ctx.now().toISOString() });
       ctx.pushUndo({
         label: '替换计划',
-        run: () => set({ plan: stamp(before.plan), units: before.units, events: mergeBack(before.events, get().events, before.plan.id === get().plan.id) }),
+        toast: '已替换计划（原计划已自动备份）',
+        run: () =>
+          set({
+            plan: stamp(before.plan),
+            units: before.units,
+            events: mergeBack(before.events, get().events, before.plan.id === get().plan.id),
+            planSetAt: ctx.now().toISOString(),
+          }),
       });
     },
 
@@ -82,7 +91,7 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
           return id === t.id ? t : { ...t, id };
         });
         return { ...s, plan: { ...s.plan, tasks: [...s.plan.tasks, ...added], targets: [...s.plan.targets, ...addedTargets] } };
-      });
+      }, `已添加 ${tasks.length} 项任务`);
     },
 
     updateTask: (id, patch) => {
@@ -105,7 +114,7 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
         if (!s.plan.tasks.some((t) => t.id === id)) return null;
         // The task's events stay in the log (append-only); they simply no longer count.
         return { ...s, plan: { ...s.plan, tasks: s.plan.tasks.filter((t) => t.id !== id) } };
-      });
+      }, '已删除任务');
     },
 
     splitTask: (id, at) => {
@@ -121,7 +130,7 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
         // The first part keeps the id, so the events already written stay with it.
         tasks.splice(i, 1, { ...task, ...parts[0] }, { ...task, ...parts[1], id: secondId });
         return { ...s, plan: { ...s.plan, tasks } };
-      });
+      }, '已拆分为两项任务');
       return [id, secondId];
     },
 
@@ -145,7 +154,7 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
         for (const t of rest) mergedInto[t.id] = first.id;
         const tasks = s.plan.tasks.filter((t) => !gone.has(t.id)).map((t) => (t.id === first.id ? merged : t));
         return { ...s, plan: { ...s.plan, tasks, mergedInto } };
-      });
+      }, `已合并 ${list.length} 项任务`);
       return first.id;
     },
 
@@ -172,7 +181,7 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
     },
 
     removeUnit: (id) => {
-      edit('删除单位', (s) => (s.units.some((u) => u.id === id) ? { ...s, units: s.units.filter((u) => u.id !== id) } : null));
+      edit('删除单位', (s) => (s.units.some((u) => u.id === id) ? { ...s, units: s.units.filter((u) => u.id !== id) } : null), '已删除单位');
     },
   };
 }

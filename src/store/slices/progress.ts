@@ -79,7 +79,8 @@ export function createProgressSlice(
       })();
       if (opposite) {
         const labels: Record<string, string> = { tick: e.type === 'tick' && e.done ? '勾选完成' : '取消勾选', flag: '挂牌/摘牌', progress: '进度', status: '状态' };
-        ctx.pushUndo({ label: labels[e.type] ?? '记录', run: () => void write(opposite) });
+        const toast = e.type === 'tick' ? (e.done ? '已标记完成' : '已取消完成') : undefined;
+        ctx.pushUndo({ label: labels[e.type] ?? '记录', toast, run: () => void write(opposite) });
       }
       return e;
     },
