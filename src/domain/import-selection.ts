@@ -31,3 +31,18 @@ export function planFromParsed(parsed: ParsedPlan, sourceText: string, id: strin
 export function allItemIds(parsed: ParsedPlan): Set<string> {
   return new Set([...parsed.tasks.map((t) => t.id), ...parsed.targets.map((t) => t.id)]);
 }
+
+/**
+ * The kept items prepared for merging into the current plan. Section ids of the new speech mean
+ * nothing in the current plan (both may have an 's1'), so a task goes under the current plan's
+ * section with the same number and title when there is one, else under no section.
+ */
+export function itemsForMerge(parsed: ParsedPlan, current: Pick<Plan, 'sections'>): Pick<Plan, 'tasks' | 'targets'> {
+  const byKey = new Map(current.sections.map((s) => [`${s.number}\u0000${s.title}`, s.id]));
+  const mapped = new Map<string, string | null>();
+  for (const s of parsed.sections) mapped.set(s.id, byKey.get(`${s.number}\u0000${s.title}`) ?? null);
+  return {
+    tasks: parsed.tasks.map((t) => ({ ...t, sectionId: t.sectionId === null ? null : (mapped.get(t.sectionId) ?? null) })),
+    targets: parsed.targets,
+  };
+}

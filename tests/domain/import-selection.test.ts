@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlanSchema, type ParsedPlan, type Target } from '@/domain/model';
-import { allItemIds, keepItems, planFromParsed } from '@/domain/import-selection';
+import { allItemIds, itemsForMerge, keepItems, planFromParsed } from '@/domain/import-selection';
 import { task } from './task-fixtures';
 
 const target: Target = {
@@ -47,5 +47,18 @@ describe('planFromParsed', () => {
     const plan = planFromParsed(parsed, '经济增长*%左右', 'p1', '2024-02-01T08:00:00.000Z');
     expect(PlanSchema.safeParse(plan).success).toBe(true);
     expect(plan).toMatchObject({ id: 'p1', sourceText: '经济增长*%左右', createdAt: '2024-02-01T08:00:00.000Z' });
+  });
+});
+
+describe('itemsForMerge', () => {
+  it('maps sections by number and title, and drops section ids the current plan does not have', () => {
+    const sec = (id: string, number: string, title: string) => ({ id, number, title, level: 1, parentId: null, source: { start: 0, end: 0 } });
+    const incoming: ParsedPlan = {
+      ...parsed,
+      sections: [sec('s1', '一、', '锚定目标'), sec('s2', '二、', '新的部分')],
+      tasks: [task({ id: 'x', sectionId: 's1' }), task({ id: 'y', sectionId: 's2' }), task({ id: 'z', sectionId: null })],
+    };
+    const current = { sections: [sec('s1', '一、', '别的标题'), sec('s9', '一、', '锚定目标')] };
+    expect(itemsForMerge(incoming, current).tasks.map((t) => t.sectionId)).toEqual(['s9', null, null]);
   });
 });

@@ -9,7 +9,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
-import { allItemIds, keepItems, planFromParsed } from '@/domain/import-selection';
+import { allItemIds, itemsForMerge, keepItems, planFromParsed } from '@/domain/import-selection';
 import type { ParsedPlan } from '@/domain/model';
 import { decodeSpeechBytes } from '@/domain/text-decode';
 import { navigate } from '@/lib/router';
@@ -41,6 +41,7 @@ export function ImportPage() {
   const addItems = useLuoshi((st) => st.addItems);
   const notify = useLuoshi((st) => st.notify);
   const currentTaskCount = useLuoshi((st) => st.plan.tasks.length);
+  const units = useLuoshi((st) => st.units);
 
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
@@ -79,9 +80,10 @@ export function ImportPage() {
     const seq = ++parseSeq.current;
     setParsing(true);
     setParseError(null);
-    const snapshot = text;
+    // The parser's spans index the text without a byte-order mark; keep the same string here.
+    const snapshot = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     try {
-      const parsed = await parseInBackground(snapshot, { year: yearNumber, currentYear });
+      const parsed = await parseInBackground(snapshot, { year: yearNumber, currentYear, units });
       if (seq !== parseSeq.current) return;
       setResult({ parsed, text: snapshot });
       setKept(allItemIds(parsed));
@@ -119,7 +121,7 @@ export function ImportPage() {
 
   const doMerge = () => {
     if (!keptPlan || keptCount === 0) return;
-    addItems({ tasks: keptPlan.tasks, targets: keptPlan.targets });
+    addItems(itemsForMerge(keptPlan, useLuoshi.getState().plan));
     notify('success', s.merged(keptPlan.tasks.length, keptPlan.targets.length));
     navigate('/lists');
   };

@@ -1,0 +1,178 @@
+/**
+ * 我的任务: a department's checklist. Its tasks grouped by urgency (已逾期, 3日内到期, 本月到期,
+ * 其他, 已完成), each ticked off with one click (optionally with an evidence note), with progress,
+ * extension requests and the supervision records addressed to the unit; plus the progress-report
+ * file the unit sends back to the office. The office picks a unit to see its checklist.
+ */
+import { useCallback, useMemo } from 'react';
+import { EmptyState } from '@/components/empty-state';
+import { PageHeader } from '@/components/page-header';
+import { UnitSelect } from '@/components/unit-select';
+import { deriveTaskState, type TaskState } from '@/domain/events';
+import { taskLight, type Light } from '@/domain/lights';
+import type { Task } from '@/domain/model';
+import { unitsInPlan } from '@/domain/task-filter';
+import { groupByUrgency, tasksOfUnit, URGENCY_ORDER, type UrgencyGroup } from '@/domain/urgency';
+import { navigate, useRoute } from '@/lib/router';
+import { t } from '@/lib/strings';
+import { useLuoshi } from '@/store/store';
+import { useTaskStates, useToday } from '@/store/selectors';
+import { ReportExportButton } from './report-export-button';
+import { SupervisionFeed } from './supervision-feed';
+import { TaskCard } from './task-card';
+import './checklist.css';
+
+const s = t.my;
+
+export interface ChecklistItem {
+  task: Task;
+  state: TaskState;
+  light: Light;
+  role: 'lead' | 'co';
+}
+
+export function ChecklistPage() {
+  const identity = useLuoshi((st) => st.identity);
+  const units = useLuoshi((st) => st.units);
+  const plan = useLuoshi((st) => st.plan);
+  const { query } = useRoute();
+  const planUnits = useMemo(() => unitsInPlan(plan), [plan]);
+
+  if (identity.kind === 'unit') return <Checklist unitName={identity.name} />;
+
+  // The office chooses whose checklist to see; the choice lives in the address (#/my?unit=…)
+  // so it can be bookmarked and printed.
+  const chosen = query.unit ?? '';
+  return (
+    <div className="checklist-page">
+      <PageHeader title={s.title} description={s.descriptionOffice} />
+      <div className="card checklist-picker">
+        <div className="field">
+          <label className="field__label" htmlFor="my-unit">
+            {s.pickUnit}
+          </label>
+          <UnitSelect
+            id="my-unit"
+            value={chosen}
+            onChange={(name) => navigate(name ? `/my?unit=${encodeURIComponent(name)}` : '/my', { replace: true })}
+            units={units}
+            extraNames={planUnits}
+            emptyLabel={s.pickUnitPlaceholder}
+          />
+        </div>
+      </div>
+      {chosen ? (
+        <Checklist unitName={chosen} embedded />
+      ) : (
+        <EmptyState title={s.pickUnitTitle}>
+          <p>{s.pickUnitHint}</p>
+        </EmptyState>
+      )}
+    </div>
+  );
+}
+
+function Checklist({ unitName, embedded = false }: { unitName: string; embedded?: boolean }) {
+  const plan = useLuoshi((st) => st.plan);
+  const units = useLuoshi((st) => st.units);
+  const record = useLuoshi((st) => st.record);
+  const states = useTaskStates();
+  const today = useToday();
+
+  const items = useMemo<ChecklistItem[]>(
+    () =>
+      tasksOfUnit(plan.tasks, unitName, units).map(({ task, role }) => {
+        const state = states.get(task.id) ?? deriveTaskState(task, []);
+        return { task, state, role, light: taskLight(state, task, today, plan.year) };
+      }),
+    [plan, unitName, units, states, today],
+  );
+  const groups = useMemo(() => groupByUrgency(items, (i) => ({ done: i.state.done, due: i.state.due }), today), [items, today]);
+
+  const onTick = useCallback(
+    (taskId: string, done: boolean, note: string) => record({ type: 'tick', taskId, done, note }),
+    [record],
+  );
+
+  const doneCount = groups.done.length;
+  const header = embedded ? (
+    <div className="checklist-subheader">
+      <h2>{s.unitHeading(unitName)}</h2>
+      <ReportExportButton unitName={unitName} />
+    </div>
+  ) : (
+    <PageHeader title={s.title} description={s.descriptionUnit(unitName)} actions={<ReportExportButton unitName={unitName} />} />
+  );
+
+  if (items.length === 0) {
+    return (
+      <div className={embedded ? undefined : 'checklist-page'}>
+        {header}
+        <EmptyState title={s.emptyTitle(unitName)}>
+          <p>{s.emptyHint}</p>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  return (
+    <div className={embedded ? undefined : 'checklist-page'}>
+      {header}
+      <p className="checklist-summary" role="status">
+        {s.summary(items.length, doneCount, groups.overdue.length, groups['due-soon'].length)}
+      </p>
+      <nav className="checklist-jump" aria-label={s.jumpLabel}>
+        {URGENCY_ORDER.map((g) => (
+          <a key={g} href={`#/my${embedded ? `?unit=${encodeURIComponent(unitName)}` : ''}`} onClick={(e) => jumpTo(e, g)} className={`checklist-jump__link checklist-jump__link--${g}`}>
+            {s.group[g]} <span className="checklist-jump__count">{groups[g].length}</span>
+          </a>
+        ))}
+      </nav>
+      {URGENCY_ORDER.map((g) => (
+        <UrgencySection key={g} group={g} items={groups[g]} sourceText={plan.sourceText} onTick={onTick} today={today} />
+      ))}
+      <SupervisionFeed items={items} />
+    </div>
+  );
+}
+
+/** Scrolls to a group without changing the hash (the hash is the route). */
+function jumpTo(e: React.MouseEvent, g: UrgencyGroup) {
+  e.preventDefault();
+  const el = document.getElementById(`group-${g}`);
+  if (!el) return;
+  el.scrollIntoView?.({ block: 'start' });
+  el.focus({ preventScroll: true });
+}
+
+function UrgencySection({
+  group,
+  items,
+  sourceText,
+  onTick,
+  today,
+}: {
+  group: UrgencyGroup;
+  items: ChecklistItem[];
+  sourceText: string;
+  onTick: (taskId: string, done: boolean, note: string) => void;
+  today: string;
+}) {
+  return (
+    <section className={`checklist-group checklist-group--${group}`} aria-labelledby={`group-${group}`}>
+      <h2 id={`group-${group}`} tabIndex={-1} className="checklist-group__title">
+        {s.group[group]}
+        <span className="checklist-group__count">{s.groupCount(items.length)}</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="muted checklist-group__empty">{s.groupEmpty[group]}</p>
+      ) : (
+        <ul className="checklist-list">
+          {items.map((item) => (
+            <TaskCard key={item.task.id} item={item} sourceText={sourceText} onTick={onTick} today={today} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * 数据与备份: everything about this browser's data in one place. Files that move between offices
+ * (plan package, progress report) with an import preview, full backup and restore, CSV, the
+ * storage meter, the recovery notice, snapshots and backups, and clearing the data.
+ */
+import { PageHeader } from '@/components/page-header';
+import { t } from '@/lib/strings';
+import { ClearPanel } from './clear-panel';
+import { CopiesPanel } from './copies-panel';
+import { ExportPanel, ImportPanel } from './file-exchange';
+import { RecoveryPanel } from './recovery-panel';
+import { StoragePanel } from './storage-panel';
+import './data.css';
+
+export function DataPage() {
+  return (
+    <div className="data-page">
+      <PageHeader title={t.data.title} description={t.data.description} />
+      <RecoveryPanel />
+      <div className="data-grid">
+        <ExportPanel />
+        <StoragePanel />
+      </div>
+      <ImportPanel />
+      <CopiesPanel />
+      <ClearPanel />
+    </div>
+  );
+}
