@@ -381,3 +381,16 @@ export function generateCity(options: CityOptions = {}): CityData {
   // than the same code on real data.
   return JSON.parse(JSON.stringify({ plan, units, events, today: o.today })) as CityData;
 }
+
+/** The unit that owns the most tasks (lead or co): the heaviest checklist a unit can open. */
+export function busiestUnit(city: CityData): string {
+  const counts = new Map<string, number>();
+  for (const t of city.plan.tasks) for (const o of t.owners) counts.set(o.name, (counts.get(o.name) ?? 0) + 1);
+  let best = '';
+  let n = -1;
+  for (const u of city.units) {
+    const c = counts.get(u.name) ?? 0;
+    if (u.kind !== 'leader' && c > n) [best, n] = [u.name, c];
+  }
+  return best;
+}
