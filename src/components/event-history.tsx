@@ -1,0 +1,74 @@
+/**
+ * A task's record (督办记录): every event, newest first, in words. Shared by the supervision
+ * centre and a unit's own task view.
+ */
+import { memo } from 'react';
+import type { PlanEvent } from '@/domain/model';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { t } from '@/lib/strings';
+
+const FINDING: Record<Extract<PlanEvent, { type: 'inspection' }>['finding'], string> = {
+  'as-reported': t.supervision.findingAsReported,
+  behind: t.supervision.findingBehind,
+  'not-done': t.supervision.findingNotDone,
+};
+
+/** One event in a sentence: 报告进度 60%, 批准延期至 2025年6月30日… */
+export function describeEvent(e: PlanEvent): string {
+  const ev = t.events;
+  switch (e.type) {
+    case 'tick':
+      return ev.tick(e.done);
+    case 'progress':
+      return ev.progress(e.percent);
+    case 'status':
+      return ev.status(ev.statusNames[e.status]);
+    case 'extension-request':
+      return ev.extensionRequest(formatDate(e.requestedDue));
+    case 'extension-decision':
+      return ev.extensionDecision(e.approved, e.newDue ? formatDate(e.newDue) : null);
+    case 'review':
+      return ev.review(e.accepted, e.grade);
+    case 'urge':
+      return ev.urge;
+    case 'inspection':
+      return ev.inspection(formatDate(e.date), FINDING[e.finding]);
+    case 'notice':
+      return ev.notice(e.kind === 'commend');
+    case 'flag':
+      return ev.flag(e.flagged);
+  }
+}
+
+/** Supervision events (written by the office) carry a marker so they stand out from reports. */
+const OFFICE_TYPES = new Set<PlanEvent['type']>(['urge', 'inspection', 'notice', 'flag', 'review', 'extension-decision']);
+
+export const EventHistory = memo(function EventHistory({
+  events,
+  emptyText = t.supervision.historyEmpty,
+  headingId,
+}: {
+  events: readonly PlanEvent[];
+  emptyText?: string;
+  /** The heading that names the list, for aria-labelledby. */
+  headingId?: string;
+}) {
+  if (events.length === 0) return <p className="muted">{emptyText}</p>;
+  const newestFirst = [...events].reverse();
+  return (
+    <ol className="event-history" aria-labelledby={headingId} reversed>
+      {newestFirst.map((e) => (
+        <li key={e.id} className={`event-history__item event-history__item--${e.type}${OFFICE_TYPES.has(e.type) ? ' event-history__item--office' : ''}`}>
+          <p className="event-history__what">
+            <strong>{describeEvent(e)}</strong>
+            <span className="event-history__meta small muted">
+              {' '}
+              · {e.unit} · <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+            </span>
+          </p>
+          {e.note ? <p className="event-history__note">{e.note}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it, beforeEach, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SupervisionPage } from '@/features/supervision/supervision-page';
+import { resetStore, store } from '../../helpers/screen-store';
+import { expectNoSeriousA11yViolations } from '../../helpers/axe';
+import { ev, mkPlan, mkTask, mkUnit } from '../../domain/screen-fixtures';
+import { selectTaskStates } from '@/store/selectors';
+
+vi.mock('@/store/selectors', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/store/selectors')>()),
+  useToday: () => '2025-06-01',
+}));
+
+const plan = mkPlan([
+  mkTask('late', '市交通运输局', '2025-05-20', { title: '道路改造' }),
+  mkTask('key', '市教育局', '2025-12-31', { title: '新建学校三所', flagged: true }),
+  mkTask('soon', '市水利局', '2025-06-03', { title: '防汛检查' }),
+  mkTask('calm', '市商务局', '2025-12-31', { title: '外贸促进' }),
+]);
+const units = [mkUnit('市教育局'), mkUnit('市交通运输局'), mkUnit('市水利局'), mkUnit('市商务局')];
+
+function open(taskId: string) {
+  window.location.hash = `#/supervision?task=${taskId}`;
+}
+
+beforeEach(() => {
+  window.location.hash = '#/supervision';
+  resetStore({ plan, units, events: [] });
+});
+
+describe('SupervisionPage', () => {
+  it('lists flagged items first, then overdue, then due soon; calm tasks only in 全部任务', async () => {
+    render(<SupervisionPage />);
+    const queue = screen.getByRole('region', { name: '督办清单' });
+    const titles = within(queue)
+      .getAllByRole('link')
+      .map((a) => a.textContent);
+    expect(titles).toEqual(['新建学校三所', '道路改造', '防汛检查']);
+    await userEvent.selectOptions(within(queue).getByLabelText('显示范围'), 'all');
+    expect(within(queue).getByRole('link', { name: '外贸促进' })).toBeInTheDocument();
+  });
+
+  it('records an urge with a note, shown in the history', async () => {
+    open('late');
+    render(<SupervisionPage />);
+    const form = screen.getByRole('form', { name: '催办' });
+    await userEvent.type(within(form).getByLabelText('催办内容'), '请本周内报送进展');
+    await userEvent.click(within(form).getByRole('button', { name: '记录催办' }));
+    const urges = store().events.filter((e) => e.type === 'urge');
+    expect(urges).toHaveLength(1);
+    expect(urges[0]).toMatchObject({ taskId: 'late', note: '请本周内报送进展', unit: '市政府办公室' });
+    const history = screen.getByRole('list', { name: '督办记录' });
+    expect(within(history).getByText('催办')).toBeInTheDocument();
+    expect(within(history).getByText('请本周内报送进展')).toBeInTheDocument();
+    expect(store().toasts.some((t) => t.message === '已记录催办')).toBe(true);
+  });
+
+  it('flags a mismatch when an inspection contradicts a reported completion', async () => {
+    resetStore({ plan, units, events: [ev('calm', '2025-05-30', { type: 'tick', done: true }, '市商务局')] });
+    open('calm');
+    render(<SupervisionPage />);
+    const form = screen.getByRole('form', { name: '“四不两直”核查' });
+    await userEvent.click(within(form).getByLabelText('未完成'));
+    await userEvent.type(within(form).getByLabelText('核查情况'), '现场未见实施');
+    await userEvent.click(within(form).getByRole('button', { name: '记录核查' }));
+    expect(selectTaskStates(store()).get('calm')!.mismatch).toBe(true);
+    expect(screen.getByRole('alert')).toHaveTextContent('核查不符');
+  });
+
+  it('approves an extension with a new date and says the original deadline still counts', async () => {
+    const req = ev('late', '2025-05-15', { type: 'extension-request', requestedDue: '2025-06-30', note: '施工受雨季影响' }, '市交通运输局');
+    resetStore({ plan, units, events: [req] });
+    open('late');
+    render(<SupervisionPage />);
+    const form = screen.getByRole('form', { name: '延期申请' });
+    expect(within(form).getByText('市交通运输局 申请延期至 2025年6月30日')).toBeInTheDocument();
+    expect(within(form).getByText('批准延期后，原定期限 2025年5月20日 仍计入考核。')).toBeInTheDocument();
+    const date = within(form).getByLabelText('批准后的新期限');
+    await userEvent.clear(date);
+    await userEvent.type(date, '2025-06-20');
+    await userEvent.click(within(form).getByRole('button', { name: '批准延期' }));
+    const state = selectTaskStates(store()).get('late')!;
+    expect(state).toMatchObject({ due: '2025-06-20', originalDue: '2025-05-20', pendingExtension: null });
+    expect(screen.getByText('原定期限 2025年5月20日（考核仍按此计）', { selector: 'div' })).toBeInTheDocument();
+  });
+
+  it('refuses an extension', async () => {
+    const req = ev('late', '2025-05-15', { type: 'extension-request', requestedDue: '2025-06-30' }, '市交通运输局');
+    resetStore({ plan, units, events: [req] });
+    open('late');
+    render(<SupervisionPage />);
+    await userEvent.click(screen.getByRole('button', { name: '不予延期' }));
+    const last = store().events.at(-1)!;
+    expect(last).toMatchObject({ type: 'extension-decision', approved: false, newDue: null, requestId: req.id });
+  });
+
+  it('accepts a completion with a grade, or returns it', async () => {
+    resetStore({ plan, units, events: [ev('calm', '2025-05-30', { type: 'tick', done: true }, '市商务局')] });
+    open('calm');
+    render(<SupervisionPage />);
+    const form = screen.getByRole('form', { name: '完成验收' });
+    await userEvent.selectOptions(within(form).getByLabelText('验收等次'), '优秀');
+    await userEvent.click(within(form).getByRole('button', { name: '通过验收' }));
+    expect(selectTaskStates(store()).get('calm')!.review).toMatchObject({ accepted: true, grade: '优秀' });
+    await userEvent.click(within(screen.getByRole('form', { name: '完成验收' })).getByRole('button', { name: '退回整改' }));
+    expect(selectTaskStates(store()).get('calm')!.done).toBe(false);
+  });
+
+  it('records a commendation and a criticism', async () => {
+    open('calm');
+    render(<SupervisionPage />);
+    const form = screen.getByRole('form', { name: '表扬 / 通报' });
+    await userEvent.click(within(form).getByLabelText('通报批评'));
+    await userEvent.type(within(form).getByLabelText('事由'), '推进迟缓');
+    await userEvent.click(within(form).getByRole('button', { name: '记录通报批评' }));
+    expect(store().events.at(-1)).toMatchObject({ type: 'notice', kind: 'criticize', note: '推进迟缓' });
+  });
+
+  it('flags and unflags a task (挂牌/摘牌)', async () => {
+    open('calm');
+    render(<SupervisionPage />);
+    await userEvent.click(screen.getByRole('button', { name: '挂牌督办' }));
+    expect(selectTaskStates(store()).get('calm')!.flagged).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: '摘牌' }));
+    expect(selectTaskStates(store()).get('calm')!.flagged).toBe(false);
+  });
+
+  it('shows empty states without a plan and without a chosen task', () => {
+    const first = render(<SupervisionPage />);
+    expect(screen.getByText(/从左侧清单选择一项任务/)).toBeInTheDocument();
+    first.unmount();
+    resetStore({ plan: mkPlan([]), units });
+    render(<SupervisionPage />);
+    expect(screen.getByText('还没有任务')).toBeInTheDocument();
+  });
+
+  it('has no serious accessibility violations', async () => {
+    resetStore({ plan, units, events: [ev('late', '2025-05-02', { type: 'urge', note: '请加快' })] });
+    open('late');
+    const { container } = render(<SupervisionPage />);
+    await expectNoSeriousA11yViolations(container);
+  });
+});
