@@ -230,7 +230,11 @@ function toToken(m: RegExpExecArray, planYear: number, clause: string): Token | 
     return { type: 'recurrence', start, end, recurrence: 'quarterly' };
   }
   if (g.monthly !== undefined) return { type: 'recurrence', start, end, recurrence: 'monthly' };
-  if (g.ongoing !== undefined) return { type: 'ongoing', start, end };
+  if (g.ongoing !== undefined) {
+    // 可持续 is "sustainable" (更可持续的发展), a quality, not a standing duty.
+    if (g.ongoing === '持续' && before === '可') return null;
+    return { type: 'ongoing', start, end };
+  }
   if (g.soon !== undefined) return { type: 'soon', start, end };
   return null;
 }

@@ -240,6 +240,41 @@ function splitMagnitude(num: string, unit: string | undefined): { num: string; u
   return { num, unit };
 }
 
+/** A cheap test that a clause may hold a figure (or a province-assigned indicator). */
+const FIGURE_HINT_RE = /[0-9０-９*＊xX×一二三四五六七八九十两百]|下达/;
+/** Shared: reset lastIndex before each use. Domain code is synchronous, so no two uses overlap. */
+const VALUE_RE = new RegExp(VALUE_SOURCE, 'g');
+
+type TierHit = { at: number; end: number; tier: Tier };
+
+interface SentenceFacts {
+  /** Figures starting before this index are past (一系列突破 / 奠定了 follows them). */
+  tailPastBefore: number;
+  /** Figures starting after this index are someone else's (根据…报告). */
+  attributedAfter: number;
+  headTier: { at: number; tier: Tier } | null;
+  sentenceDeadline: ReturnType<typeof findDeadline>;
+}
+
+function readSentence(text: string, start: number, end: number, year: number): SentenceFacts {
+  const sentence = text.slice(start, end);
+  // Figures before the last 一系列突破 / 奠定了 of the sentence are past. The marker may sit just
+  // past the span when the caller cut the sentence at a comma, so look a little further.
+  let tailPastBefore = -1;
+  const tailText = text.slice(start, sentenceEnd(text, end, 300));
+  for (const m of tailText.matchAll(TAIL_PAST_RE)) tailPastBefore = start + m.index;
+  const attribution = ATTRIBUTION_RE.exec(sentence);
+  // 主要预期目标是：A增长5%；B6万人以上…: a tier word that heads a list gives its tier to every
+  // figure after it.
+  const head = LIST_HEAD_RE.exec(sentence);
+  return {
+    tailPastBefore,
+    attributedAfter: attribution ? start + attribution.index : Number.POSITIVE_INFINITY,
+    headTier: head ? { at: start + head.index + head[0].length, tier: tierOf(head[1]!) } : null,
+    sentenceDeadline: findDeadline(sentence, year),
+  };
+}
+
 /** The targets stated inside text[span]. Never throws; past facts and forecasts are left out. */
 export function extractTargets(text: string, span: SourceSpan, ctx: TargetContext): Target[] {
   try {
@@ -258,31 +293,26 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
 
   const sentence = text.slice(start, end);
   // Fast exit: no digit, no mask, no Chinese digit → no figure.
-  if (!/[0-9０-９*＊xX×一二三四五六七八九十两百]|下达/.test(sentence)) return [];
+  if (!FIGURE_HINT_RE.test(sentence)) return [];
 
-  // Figures before the last 一系列突破 / 奠定了 of the sentence are past. The marker may sit just
-  // past the span when the caller cut the sentence at a comma, so look a little further.
-  let tailPastBefore = -1;
-  const lookEnd = sentenceEnd(text, end, 300);
-  const tailText = text.slice(start, lookEnd);
-  for (const m of tailText.matchAll(TAIL_PAST_RE)) tailPastBefore = start + m.index;
-  const attribution = ATTRIBUTION_RE.exec(sentence);
-  const attributedAfter = attribution ? start + attribution.index : Number.POSITIVE_INFINITY;
-
-  // 主要预期目标是：A增长5%；B6万人以上…: a tier word that heads a list gives its tier to every
-  // figure after it.
-  const head = LIST_HEAD_RE.exec(sentence);
-  const headTier: { at: number; tier: Tier } | null = head ? { at: start + head.index + head[0].length, tier: tierOf(head[1]!) } : null;
-
-  const sentenceDeadline = findDeadline(sentence, ctx.year);
+  // Sentence-wide facts, computed once and only when a clause holds a candidate figure: most
+  // sentences of a speech hold none, and the parser's throughput depends on skipping them.
+  let sentenceFacts: SentenceFacts | null = null;
+  const facts = (): SentenceFacts => (sentenceFacts ??= readSentence(text, start, end, ctx.year));
   const out: Target[] = [];
   let lastMetric = '';
 
   for (const clause of splitClauses(text, start, end)) {
     const ctext = text.slice(clause.start, clause.end);
-    const re = new RegExp(VALUE_SOURCE, 'gu');
-    const tiers = [...ctext.matchAll(TIER_RE)].map((m) => ({ at: m.index, end: m.index + m[0].length, tier: tierOf(m[0]) }));
-    const rules = NOT_TARGET_RULES.filter((r) => r.test.test(ctext));
+    if (!FIGURE_HINT_RE.test(ctext)) continue;
+    const re = VALUE_RE;
+    re.lastIndex = 0;
+    let clauseFacts: { tiers: TierHit[]; rules: NotTargetRule[] } | null = null;
+    const cfacts = () =>
+      (clauseFacts ??= {
+        tiers: [...ctext.matchAll(TIER_RE)].map((m) => ({ at: m.index, end: m.index + m[0].length, tier: tierOf(m[0]) })),
+        rules: NOT_TARGET_RULES.filter((r) => r.test.test(ctext)),
+      });
     let clauseDeadline: ReturnType<typeof findDeadline> | undefined;
     let prevEnd = 0;
     const before = out.length;
@@ -346,7 +376,9 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
 
       // Tier: the nearest tier word before the figure (since the previous figure), else one
       // right after it (突破****亿元的奋斗目标).
-      let tierHit: { at: number; end: number; tier: Tier } | undefined;
+      const { tiers, rules } = cfacts();
+      const { tailPastBefore, attributedAfter, headTier, sentenceDeadline } = facts();
+      let tierHit: TierHit | undefined;
       for (const t of tiers) if (t.end <= vStart && t.at >= prevEnd) tierHit = t;
       const tierBefore = tierHit !== undefined;
       if (!tierHit) tierHit = tiers.find((t) => t.at >= vEnd && t.at - vEnd <= 4);
@@ -428,9 +460,10 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
 
     // 单位GDP能耗下降完成省下达任务: a target whose figure the province sets. No number in the
     // text, so value null and masked false: the office enters the assigned figure.
-    if (out.length === before && rules.length === 0) {
-      const pt = ASSIGNED_RE.exec(ctext);
-      if (pt && clause.start + pt.index >= tailPastBefore && clause.start + pt.index <= attributedAfter) {
+    const pt = out.length === before && ctext.includes('下达') ? ASSIGNED_RE.exec(ctext) : null;
+    if (pt && cfacts().rules.length === 0) {
+      const { tailPastBefore, attributedAfter, headTier, sentenceDeadline } = facts();
+      if (clause.start + pt.index >= tailPastBefore && clause.start + pt.index <= attributedAfter) {
         const metric = cleanMetric(pt[1] ?? '');
         if (metric !== '') {
           clauseDeadline = findDeadline(ctext, ctx.year);
