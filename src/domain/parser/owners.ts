@@ -186,7 +186,9 @@ export function subjectOwners(text: string, span: SourceSpan, units: Unit[]): Ow
   let stop = -1;
   for (let i = span.start; i < limit && stop < 0; i++) {
     for (const w of SUBJECT_END) {
-      if (text.startsWith(w, i) && !(w === '要' && isNonModalYao(text, i))) {
+      // 主要负责同志 names a role; 负责 there is not the verb that ends a subject.
+      const notVerb = (w === '要' && isNonModalYao(text, i)) || (w === '负责' && (text.startsWith('同志', i + 2) || text[i + 2] === '人'));
+      if (text.startsWith(w, i) && !notVerb) {
         stop = i;
         break;
       }

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { Unit } from '@/domain/model';
+import { findNotations, parseNotation, splitNames, subjectOwners } from '@/domain/parser/owners';
+import { parseSpeech } from '@/domain/parser/speech-parser';
+import { DEFAULT_UNITS } from '@/domain/units-registry';
+import { fixtureText, seedText, speech, taskWith } from './parser-fixtures';
+
+const seed = () => parseSpeech(seedText(), { year: 2023 });
+const subjects = (s: string) => subjectOwners(s, { start: 0, end: s.length }, DEFAULT_UNITS).map((o) => o.name);
+
+describe('owners from the subject of a directive', () => {
+  it('reads roles as subjects in the seed, explicit (not inferred)', () => {
+    const plan = seed();
+    expect(taskWith(plan, '大胆开展工作').owners).toEqual([{ name: '分管副市长', role: 'lead', inferred: false }]);
+    expect(taskWith(plan, '加强所在行业领域工作研究').owners[0]).toEqual({ name: '各部门主要负责同志', role: 'lead', inferred: false });
+    expect(taskWith(plan, '扛牢').owners[0]).toEqual({ name: '各区县长', role: 'lead', inferred: false });
+    expect(taskWith(plan, '彝区德古调解').owners[0]).toEqual({ name: '各部门主要负责同志', role: 'lead', inferred: false });
+  });
+
+  it('maps an alias to the registry name (市发展改革委 → 市发展和改革委员会)', () => {
+    expect(subjects('市发展改革委要牵头制定稳增长措施。')).toEqual(['市发展和改革委员会']);
+  });
+
+  it('finds several subjects before the modal (无论是…，还是…，都要)', () => {
+    expect(subjects('无论是市政府领导班子成员，还是各地各部门主要负责同志，都要讲担当。')).toEqual(['市政府领导班子成员', '各部门主要负责同志']);
+  });
+
+  it('keeps a unit-shaped name the registry lacks, as written', () => {
+    expect(subjects('市乡村振兴局要加快推进帮扶项目。')).toEqual(['市乡村振兴局']);
+  });
+
+  it('does not take 市委 (in 在市委的坚强领导下) or a 要 inside 主要/重要 as a subject', () => {
+    expect(subjects('我们要在市委的坚强领导下，确保实现目标。')).toEqual([]);
+    expect(subjects('重要的是，主要矛盾要抓住。')).toEqual([]);
+  });
+});
+
+describe('owners from task-breakdown notation', () => {
+  it('parses （牵头单位：…，配合单位：…、…） with lead and co roles', () => {
+    expect(parseNotation('牵头单位：市人事局，配合单位：市财政局、市教育局', DEFAULT_UNITS)).toEqual([
+      { name: '市人事局', role: 'lead', inferred: false },
+      { name: '市财政局', role: 'co', inferred: false },
+      { name: '市教育局', role: 'co', inferred: false },
+    ]);
+  });
+
+  it('reads half-width punctuation the same way', () => {
+    expect(parseNotation('牵头单位:市经信局;配合单位:市统计局', DEFAULT_UNITS)).toEqual([
+      { name: '市经济和信息化局', role: 'lead', inferred: false },
+      { name: '市统计局', role: 'co', inferred: false },
+    ]);
+  });
+
+  it('责任领导 leads; 责任单位 next to a 牵头单位 co-operates, alone it leads', () => {
+    expect(parseNotation('责任领导：分管副市长；牵头单位：市自然资源和规划局；责任单位：各县（市、区）人民政府', DEFAULT_UNITS)).toEqual([
+      { name: '分管副市长', role: 'lead', inferred: false },
+      { name: '市自然资源和规划局', role: 'lead', inferred: false },
+      { name: '各县（市、区）人民政府', role: 'co', inferred: false },
+    ]);
+    expect(parseNotation('责任领导：张**；责任单位：市民政局', DEFAULT_UNITS).map((o) => o.role)).toEqual(['lead', 'lead']);
+  });
+
+  it('never splits inside brackets: 各县（市、区）人民政府 is one name; drops a trailing 等', () => {
+    expect(splitNames('各县（市、区）人民政府、市财政局等')).toEqual(['各县（市、区）人民政府', '市财政局']);
+  });
+
+  it('finds a bracketed notation and a notation line, spans included', () => {
+    const t = '推进标准地改革。（牵头单位：市自然资源和规划局）';
+    const [n] = findNotations(t, 0, t.length, DEFAULT_UNITS);
+    expect(t.slice(n!.span.start, n!.span.end)).toBe('（牵头单位：市自然资源和规划局）');
+    const line = '责任领导：分管副市长；牵头单位：市国资委';
+    expect(findNotations(line, 0, line.length, DEFAULT_UNITS)[0]!.owners.map((o) => o.name)).toEqual(['分管副市长', '市人民政府国有资产监督管理委员会']);
+  });
+
+  it('applies a notation to the tasks before it in the same item, and keeps it out of the quote', () => {
+    const p = parseSpeech(fixtureText('task-notice'), {});
+    const t = taskWith(p, '加快推进重大项目建设');
+    expect(t.quote).not.toContain('牵头单位');
+    expect(t.owners).toEqual([
+      { name: '市发展和改革委员会', role: 'lead', inferred: false },
+      { name: '市财政局', role: 'co', inferred: false },
+      { name: '市自然资源和规划局', role: 'co', inferred: false },
+    ]);
+    // A notation line under the point (责任领导：…) belongs to that point.
+    expect(taskWith(p, '推进标准地出让改革').owners.map((o) => [o.name, o.role])).toEqual([
+      ['分管副市长', 'lead'],
+      ['市自然资源和规划局', 'lead'],
+      ['各县（市、区）人民政府', 'co'],
+    ]);
+    // The next point's notation on its own line, after its text.
+    expect(taskWith(p, '制定国资国企改革实施方案').owners).toEqual([{ name: '市人民政府国有资产监督管理委员会', role: 'lead', inferred: false }]);
+  });
+});
+
+describe('owners inferred from registry keywords', () => {
+  it('suggests 市自然资源和规划局 for 土地收储, marked inferred', () => {
+    expect(taskWith(seed(), '土地收储').owners).toEqual([{ name: '市自然资源和规划局', role: 'lead', inferred: true }]);
+  });
+
+  it('suggests one lead and at most two co-units, the first-named field leading (国资国企 → 国资委)', () => {
+    const owners = taskWith(seed(), '深入推进国资国企').owners;
+    expect(owners[0]).toEqual({ name: '市人民政府国有资产监督管理委员会', role: 'lead', inferred: true });
+    expect(owners.length).toBeLessThanOrEqual(3);
+    expect(owners.slice(1).every((o) => o.role === 'co' && o.inferred)).toBe(true);
+  });
+
+  it('adds suggestions only as co-units next to an explicit owner', () => {
+    const owners = taskWith(seed(), '扛牢').owners;
+    expect(owners).toEqual([
+      { name: '各区县长', role: 'lead', inferred: false },
+      { name: '各县（市、区）人民政府', role: 'co', inferred: true },
+    ]);
+  });
+
+  it('uses the office’s registry instead of the default one (options.units)', () => {
+    const units: Unit[] = [{ id: 'land', name: '市土地储备中心', kind: 'department', aliases: ['土储中心'], keywords: ['收储'] }];
+    const p = parseSpeech(speech('要滚动实施土地收储。', '土储中心要加快推进地块整理。'), { year: 2024, units });
+    expect(p.tasks.map((t) => t.owners)).toEqual([
+      [{ name: '市土地储备中心', role: 'lead', inferred: true }],
+      [{ name: '市土地储备中心', role: 'lead', inferred: false }],
+    ]);
+  });
+
+  it('warns no-owner for a task with no owner at all, with its span and id', () => {
+    const p = parseSpeech('要加快推进全过程管理。', { year: 2024, units: [] });
+    expect(p.warnings.filter((w) => w.code === 'no-owner')).toEqual([
+      { code: 'no-owner', message: expect.stringContaining('加快推进全过程管理'), source: p.tasks[0]!.source, itemId: 't1' },
+    ]);
+  });
+});
