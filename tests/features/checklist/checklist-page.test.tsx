@@ -1,0 +1,146 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ChecklistPage } from '@/features/checklist/checklist-page';
+import { selectTaskStates } from '@/store/selectors';
+import { resetStore, store } from '../../helpers/screen-store';
+import { expectNoSeriousA11yViolations } from '../../helpers/axe';
+import { ev, mkPlan, mkTask, mkUnit } from '../../domain/screen-fixtures';
+
+vi.mock('@/store/selectors', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/store/selectors')>()),
+  useToday: () => '2025-06-10',
+}));
+
+const plan = mkPlan(
+  [
+    mkTask('late', '市教育局', '2025-05-31', { title: '新建学校三所' }),
+    mkTask('soon', '市教育局', '2025-06-12', { title: '教师培训' }),
+    mkTask('month', ['市交通运输局'], '2025-06-25', {
+      title: '道路改造',
+      owners: [
+        { name: '市交通运输局', role: 'lead', inferred: false },
+        { name: '市教育局', role: 'co', inferred: false },
+      ],
+    }),
+    mkTask('later', '市教育局', '2025-12-31', { title: '校园安全整治' }),
+    mkTask('other', '市商务局', '2025-12-31', { title: '招商引资' }),
+  ],
+  { sourceText: '' },
+);
+const units = [mkUnit('市教育局'), mkUnit('市交通运输局'), mkUnit('市商务局')];
+
+function group(name: RegExp) {
+  return screen.getByRole('region', { name });
+}
+
+beforeEach(() => {
+  window.location.hash = '#/my';
+  resetStore({ plan, units, events: [], identity: { kind: 'unit', name: '市教育局' } });
+});
+
+describe('ChecklistPage for a unit', () => {
+  it('groups the unit’s own tasks (lead and co) by urgency', () => {
+    render(<ChecklistPage />);
+    expect(screen.getByRole('heading', { level: 1, name: '我的任务' })).toBeInTheDocument();
+    expect(within(group(/^已逾期/)).getByText('新建学校三所')).toBeInTheDocument();
+    expect(within(group(/^3日内到期/)).getByText('教师培训')).toBeInTheDocument();
+    expect(within(group(/^本月到期/)).getByText('道路改造')).toBeInTheDocument();
+    expect(within(group(/^其他/)).getByText('校园安全整治')).toBeInTheDocument();
+    expect(screen.queryByText('招商引资')).not.toBeInTheDocument();
+    expect(screen.getByText('共 4 项：已完成 0 项，逾期 1 项，3 日内到期 1 项。')).toBeInTheDocument();
+  });
+
+  it('ticks a task off: a tick event, the task moves to 已完成; unticking moves it back', async () => {
+    const user = userEvent.setup();
+    render(<ChecklistPage />);
+    await user.click(screen.getByRole('checkbox', { name: /标记完成：教师培训/ }));
+    const last = store().events.at(-1)!;
+    expect(last).toMatchObject({ type: 'tick', taskId: 'soon', done: true, unit: '市教育局' });
+    expect(selectTaskStates(store()).get('soon')!.done).toBe(true);
+    const done = group(/^已完成/);
+    expect(within(done).getByRole('checkbox', { name: /教师培训/ })).toBeChecked();
+    expect(within(group(/^3日内到期/)).queryByText('教师培训')).not.toBeInTheDocument();
+
+    await user.click(within(done).getByRole('checkbox', { name: /教师培训/ }));
+    expect(store().events.at(-1)).toMatchObject({ type: 'tick', taskId: 'soon', done: false });
+    expect(within(group(/^3日内到期/)).getByRole('checkbox', { name: /教师培训/ })).not.toBeChecked();
+  });
+
+  it('sends the evidence note with the tick', async () => {
+    const user = userEvent.setup();
+    render(<ChecklistPage />);
+    const card = screen.getByText('新建学校三所').closest('li')!;
+    await user.click(within(card).getByText(/更新进度、申请延期/));
+    await user.type(within(card).getByLabelText('完成说明或佐证（可选）'), '三所学校已竣工验收');
+    await user.click(within(card).getByRole('checkbox', { name: /新建学校三所/ }));
+    expect(store().events.at(-1)).toMatchObject({ type: 'tick', done: true, note: '三所学校已竣工验收' });
+    expect(screen.getByText('三所学校已竣工验收')).toBeInTheDocument();
+  });
+
+  it('reports progress with a note and requests an extension', async () => {
+    const user = userEvent.setup();
+    render(<ChecklistPage />);
+    const card = screen.getByText('校园安全整治').closest('li')!;
+    await user.click(within(card).getByText(/更新进度、申请延期/));
+    const pct = within(card).getByLabelText('完成进度（%）');
+    await user.clear(pct);
+    await user.type(pct, '40');
+    await user.type(within(card).getByLabelText('进展说明'), '排查完成');
+    await user.click(within(card).getByRole('button', { name: '报告进度' }));
+    expect(store().events.at(-1)).toMatchObject({ type: 'progress', taskId: 'later', percent: 40, note: '排查完成' });
+    expect(within(card).getByText(/^进度\s*40%$/)).toBeInTheDocument();
+
+    await user.type(within(card).getByLabelText('申请延期至'), '2026-03-31');
+    await user.click(within(card).getByRole('button', { name: '提交延期申请' }));
+    expect(within(card).getByRole('alert')).toHaveTextContent('请填写延期理由');
+    await user.type(within(card).getByLabelText('延期理由'), '资金未到位');
+    await user.click(within(card).getByRole('button', { name: '提交延期申请' }));
+    expect(store().events.at(-1)).toMatchObject({ type: 'extension-request', requestedDue: '2026-03-31', note: '资金未到位' });
+    expect(within(card).getAllByText(/已申请延期至 2026年3月31日/).length).toBeGreaterThan(0);
+  });
+
+  it('shows the office’s urges and notices addressed to the unit', () => {
+    resetStore({
+      plan,
+      units,
+      identity: { kind: 'unit', name: '市教育局' },
+      events: [
+        ev('late', '2025-06-01', { type: 'urge', note: '请加快进度' }),
+        ev('later', '2025-06-02', { type: 'notice', kind: 'commend' }),
+        ev('other', '2025-06-03', { type: 'urge' }),
+      ],
+    });
+    render(<ChecklistPage />);
+    const feed = screen.getByRole('region', { name: /督办消息/ });
+    expect(within(feed).getByRole('heading')).toHaveTextContent('督办消息（2）');
+    expect(within(feed).getByText(/请加快进度/)).toBeInTheDocument();
+    expect(within(feed).getByText('表扬')).toBeInTheDocument();
+    expect(screen.getByText('被催办 1 次')).toBeInTheDocument();
+  });
+
+  it('shows a clear empty state for a unit without tasks', () => {
+    resetStore({ plan, units, events: [], identity: { kind: 'unit', name: '市民政局' } });
+    render(<ChecklistPage />);
+    expect(screen.getByText('“市民政局”目前没有任务')).toBeInTheDocument();
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const { container } = render(<ChecklistPage />);
+    await expectNoSeriousA11yViolations(container);
+  });
+});
+
+describe('ChecklistPage for the office', () => {
+  it('asks for a unit, then shows that unit’s checklist', async () => {
+    resetStore({ plan, units, events: [], identity: { kind: 'office' } });
+    const user = userEvent.setup();
+    const { rerender } = render(<ChecklistPage />);
+    expect(screen.getByText('请先选择单位')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('查看单位'), '市商务局');
+    rerender(<ChecklistPage />);
+    expect(await screen.findByRole('heading', { name: '市商务局的任务' })).toBeInTheDocument();
+    expect(screen.getByText('招商引资')).toBeInTheDocument();
+    expect(window.location.hash).toBe(`#/my?unit=${encodeURIComponent('市商务局')}`);
+  });
+});
