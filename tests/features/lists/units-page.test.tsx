@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { splitList, UnitsPage } from '@/features/lists/units-page';
+import { resetStore, store } from '../../helpers/screen-store';
+import { expectNoSeriousA11yViolations } from '../../helpers/axe';
+import { mkPlan, mkTask } from '../../domain/screen-fixtures';
+import type { Unit } from '@/domain/model';
+
+const units: Unit[] = [
+  { id: 'fgw', name: '市发展和改革委员会', kind: 'department', aliases: ['市发改委'], keywords: ['投资'] },
+  { id: 'jyj', name: '市教育局', kind: 'department', aliases: [], keywords: [] },
+];
+const plan = mkPlan([
+  mkTask('a', '市发改委', '2025-12-31'),
+  mkTask('b', '市教育局', '2025-12-31', {
+    owners: [
+      { name: '市教育局', role: 'lead', inferred: false },
+      { name: '市发展和改革委员会', role: 'co', inferred: false },
+    ],
+  }),
+]);
+const rowOf = (name: string) => screen.getByRole('rowheader', { name }).closest('tr')!;
+
+beforeEach(() => {
+  resetStore({ plan, units, events: [], identity: { kind: 'office' } });
+});
+
+describe('UnitsPage', () => {
+  it('lists units with their task counts, aliases included', () => {
+    render(<UnitsPage />);
+    expect(within(rowOf('市发展和改革委员会')).getByText('牵头 1／配合 1')).toBeInTheDocument();
+    expect(within(rowOf('市教育局')).getByText('牵头 1／配合 0')).toBeInTheDocument();
+  });
+
+  it('adds a unit with aliases and refuses a duplicate name', async () => {
+    const user = userEvent.setup();
+    render(<UnitsPage />);
+    const form = screen.getByRole('form', { name: '添加单位' });
+    await user.type(within(form).getByLabelText(/^单位名称/), '市财政局');
+    await user.selectOptions(within(form).getByLabelText('类别'), 'department');
+    await user.type(within(form).getByLabelText('别名'), '财政局，市财政');
+    await user.click(within(form).getByRole('button', { name: '添加单位' }));
+    expect(store().units.at(-1)).toMatchObject({ name: '市财政局', kind: 'department', aliases: ['财政局', '市财政'] });
+    expect(screen.getByRole('rowheader', { name: '市财政局' })).toBeInTheDocument();
+
+    await user.type(within(form).getByLabelText(/^单位名称/), '市发改委');
+    await user.click(within(form).getByRole('button', { name: '添加单位' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('已在名录中');
+    expect(store().units).toHaveLength(3);
+  });
+
+  it('edits a unit in place', async () => {
+    const user = userEvent.setup();
+    render(<UnitsPage />);
+    await user.click(within(rowOf('市教育局')).getByRole('button', { name: /^编辑/ }));
+    const name = screen.getByDisplayValue('市教育局');
+    await user.clear(name);
+    await user.type(name, '市教育体育局');
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(store().units.find((u) => u.id === 'jyj')!.name).toBe('市教育体育局');
+  });
+
+  it('warns that tasks still name a unit before removing it', async () => {
+    const user = userEvent.setup();
+    render(<UnitsPage />);
+    await user.click(within(rowOf('市发展和改革委员会')).getByRole('button', { name: /^删除/ }));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByText(/仍有 2 项任务/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: '删除' }));
+    expect(store().units.map((u) => u.id)).toEqual(['jyj']);
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const { container } = render(<UnitsPage />);
+    await expectNoSeriousA11yViolations(container);
+  });
+});
+
+describe('splitList', () => {
+  it('splits on Chinese and ASCII separators, trims and de-duplicates', () => {
+    expect(splitList(' 发改委，发展改革委、市发改委;发改委 ')).toEqual(['发改委', '发展改革委', '市发改委']);
+  });
+});
