@@ -140,6 +140,9 @@ export interface QuarterlyReport {
   status: QuarterStatus;
   /** 关于2026年第一季度重点工作落实情况的通报 */
   title: string;
+  /** The title cut where a reader pauses (关于2026年第一季度 / 重点工作落实情况的通报), so a
+   * two-line title never breaks inside a word. */
+  titleLines: string[];
   issuer: string;
   /** 成文日期: 2026年3月31日 */
   dateText: string;
@@ -235,6 +238,7 @@ export function buildQuarterlyReport(
     asOf,
     status,
     title: `关于${plan.year}年${quarterName(quarter)}重点工作落实情况的通报`,
+    titleLines: [`关于${plan.year}年${quarterName(quarter)}`, '重点工作落实情况的通报'],
     issuer: OFFICE_NAME,
     dateText: chineseDate(asOf),
     planTitle: plan.title,

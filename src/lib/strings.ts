@@ -199,7 +199,7 @@ export const zh = {
     closing:
       '请各牵头单位对照本通报逐项抓好落实：逾期未完成的事项要说明原因、明确完成时限；挂牌督办事项要倒排工期、按时办结；配合单位要主动担责、密切协同。市政府办公室将持续跟踪督办，并将落实情况纳入年度考核。',
     cc: '抄送：市委办公室，市人大常委会办公室，市政协办公室。',
-    printed: (issuer: string, date: string) => `${issuer}　　${date}印发`,
+    printed: (date: string) => `${date}印发`,
     openNotice: (title: string) => `开具督办单：${title}`,
   },
   notice: {
