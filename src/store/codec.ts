@@ -4,14 +4,14 @@
  * No zustand here, so the same path serves the first load, another tab's write, snapshots and
  * backups.
  */
-import type { Identity } from '@/domain/model';
+import type { Identity, PlanEvent } from '@/domain/model';
 import type { PersistedData } from '@/domain/merge';
 import { parseJsonTolerant, restoreState, type RestoreReport } from '@/domain/restore';
 
 /** The storage layout's version (not the plan's schemaVersion). See docs/DATA.md. */
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 2;
 
-/** v1: { plan, units, events, identity, dropped } as plain JSON. */
+/** v1: { plan, units, events, identity, planSetAt, dropped } as plain JSON. */
 export type StoredStateV1 = {
   plan: unknown;
   units: unknown;
@@ -21,11 +21,182 @@ export type StoredStateV1 = {
   dropped?: unknown;
 };
 
+/**
+ * v2, compact (v1 of a city plan, 1,000 tasks and 20,000 events, is 7.7 MB in UTF-16 and does
+ * not fit a 5 MiB localStorage):
+ * - `plan`: as in v1, but a task's or target's `quote` is left out when it is exactly its span of
+ *   plan.sourceText (the speech is then stored once, not twice);
+ * - `names`: the event writers' names, each once;
+ * - `ev`: events as tuples [type code, id, at, name index, taskId, note, ...fields of the type]
+ *   (EVENT_FIELDS below), with a UUID id as `~` + 22 base64url characters and a time that
+ *   `toISOString` writes back exactly as a number (ms since 1970). Anything else stays as written.
+ */
+export type StoredStateV2 = {
+  plan: unknown;
+  units: unknown;
+  names: unknown;
+  ev: unknown;
+  identity: unknown;
+  planSetAt?: unknown;
+  dropped?: unknown;
+};
+
 /** The current layout. */
-export type StoredState = StoredStateV1;
+export type StoredState = StoredStateV2;
+
+/** Type code and the type's own fields, in tuple order. Booleans are stored as 1/0. */
+const EVENT_FIELDS = {
+  tick: ['k', ['done']],
+  progress: ['p', ['percent']],
+  status: ['s', ['status']],
+  'extension-request': ['x', ['requestedDue']],
+  'extension-decision': ['d', ['requestId', 'approved', 'newDue']],
+  review: ['r', ['accepted', 'grade']],
+  urge: ['u', []],
+  inspection: ['i', ['date', 'finding']],
+  notice: ['n', ['kind']],
+  flag: ['f', ['flagged']],
+} as const satisfies Record<PlanEvent['type'], readonly [string, readonly string[]]>;
+const BOOLEAN_FIELDS = new Set(['done', 'approved', 'accepted', 'flagged']);
+const BY_CODE = new Map<string, [PlanEvent['type'], readonly string[]]>(
+  Object.entries(EVENT_FIELDS).map(([type, [code, fields]]) => [code, [type as PlanEvent['type'], fields]]),
+);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
+const HEX = '0123456789abcdef';
+
+/** A lowercase UUID as `~` + 22 base64url characters; any other id as written (`~` doubled in front). */
+export function packId(id: string): string {
+  if (id.length !== 36 || !UUID.test(id)) return id.startsWith('~') ? `~${id}` : id;
+  const hex = id.replace(/-/g, '');
+  const b: number[] = [];
+  for (let i = 0; i < 32; i += 2) b.push(parseInt(hex.slice(i, i + 2), 16));
+  let out = '~';
+  // 16 bytes: five groups of three bytes (four characters each), then one byte (two characters).
+  for (let i = 0; i < 15; i += 3) {
+    const n = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+  }
+  const last = b[15]!;
+  return out + B64[last >> 2]! + B64[(last & 3) << 4]!;
+}
+
+export function unpackId(s: string): string {
+  if (s.charCodeAt(0) !== 126 /* ~ */) return s;
+  if (s.startsWith('~~')) return s.slice(1);
+  if (s.length !== 23) return s;
+  const v: number[] = [];
+  for (let i = 1; i < 23; i++) {
+    const x = B64_INDEX.get(s[i]!);
+    if (x === undefined) return s;
+    v.push(x);
+  }
+  const bytes: number[] = [];
+  for (let i = 0; i < 20; i += 4) {
+    const n = (v[i]! << 18) | (v[i + 1]! << 12) | (v[i + 2]! << 6) | v[i + 3]!;
+    bytes.push(n >> 16, (n >> 8) & 255, n & 255);
+  }
+  bytes.push((v[20]! << 2) | (v[21]! >> 4));
+  let hex = '';
+  for (const x of bytes) hex += HEX[x >> 4]! + HEX[x & 15]!;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function packAt(at: string): string | number {
+  const ms = Date.parse(at);
+  return Number.isFinite(ms) && new Date(ms).toISOString() === at ? ms : at;
+}
+
+function unpackAt(v: unknown): unknown {
+  // Outside ±8.64e15 ms toISOString throws: such a number is left for restore to set aside.
+  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 8.64e15 ? new Date(v).toISOString() : v;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** One event (any value) to its tuple; a value that is not an event record is kept as it is. */
+function packEvent(e: unknown, names: Map<string, number>): unknown {
+  if (!isObj(e) || typeof e.type !== 'string' || !(e.type in EVENT_FIELDS)) return e;
+  const [code, fields] = EVENT_FIELDS[e.type as PlanEvent['type']];
+  if (typeof e.id !== 'string' || typeof e.at !== 'string' || typeof e.unit !== 'string') return e;
+  let n = names.get(e.unit);
+  if (n === undefined) names.set(e.unit, (n = names.size));
+  const out: unknown[] = [code, packId(e.id), packAt(e.at), n, e.taskId, e.note ?? ''];
+  for (const f of fields) {
+    const v = e[f];
+    out.push(BOOLEAN_FIELDS.has(f) && typeof v === 'boolean' ? (v ? 1 : 0) : v);
+  }
+  return out;
+}
+
+/** A tuple back to an event object; anything unreadable is returned as it is (restore sets it aside). */
+function unpackEvent(t: unknown, names: readonly unknown[]): unknown {
+  if (!Array.isArray(t) || typeof t[0] !== 'string') return t;
+  const spec = BY_CODE.get(t[0]);
+  if (!spec) return t;
+  const [type, fields] = spec;
+  const unit = typeof t[3] === 'number' ? names[t[3]] : t[3];
+  const e: Obj = { id: typeof t[1] === 'string' ? unpackId(t[1]) : t[1], at: unpackAt(t[2]), unit, taskId: t[4], note: t[5], type };
+  fields.forEach((f, i) => {
+    const v = t[6 + i];
+    e[f] = BOOLEAN_FIELDS.has(f) && (v === 0 || v === 1) ? v === 1 : v;
+  });
+  return e;
+}
+
+/** Leaves out quotes equal to their span of the source text. */
+function packPlan(plan: unknown): unknown {
+  if (!isObj(plan) || typeof plan.sourceText !== 'string') return plan;
+  const text = plan.sourceText;
+  const strip = (items: unknown) =>
+    Array.isArray(items)
+      ? items.map((it) => {
+          if (!isObj(it) || typeof it.quote !== 'string' || !isObj(it.source)) return it;
+          const { start, end } = it.source as { start?: unknown; end?: unknown };
+          if (typeof start !== 'number' || typeof end !== 'number' || text.slice(start, end) !== it.quote) return it;
+          const { quote: _quote, ...rest } = it;
+          return rest;
+        })
+      : items;
+  return { ...plan, tasks: strip(plan.tasks), targets: strip(plan.targets) };
+}
+
+/** Puts the left-out quotes back from the spans. */
+function unpackPlan(plan: unknown): unknown {
+  if (!isObj(plan)) return plan;
+  const text = typeof plan.sourceText === 'string' ? plan.sourceText : '';
+  const fill = (items: unknown) =>
+    Array.isArray(items)
+      ? items.map((it) => {
+          if (!isObj(it) || it.quote !== undefined || !isObj(it.source)) return it;
+          const { start, end } = it.source as { start?: unknown; end?: unknown };
+          return typeof start === 'number' && typeof end === 'number' ? { ...it, quote: text.slice(start, end) } : it;
+        })
+      : items;
+  return { ...plan, tasks: fill(plan.tasks), targets: fill(plan.targets) };
+}
+
+/** Any v1-shaped value (validated or not) to the v2 layout; the migration step and the writer share it. */
+function toV2(s: StoredStateV1 | PersistedData): StoredStateV2 {
+  const names = new Map<string, number>();
+  const ev = Array.isArray(s.events) ? s.events.map((e) => packEvent(e, names)) : s.events;
+  return {
+    plan: packPlan(s.plan),
+    units: s.units,
+    names: [...names.keys()],
+    ev,
+    identity: s.identity,
+    planSetAt: s.planSetAt,
+    dropped: s.dropped,
+  };
+}
 
 export function encodeState(data: PersistedData): StoredState {
-  return { plan: data.plan, units: data.units, events: data.events, identity: data.identity, planSetAt: data.planSetAt, dropped: data.dropped };
+  return toV2(data);
 }
 
 export function serialize(data: PersistedData): string {
@@ -35,15 +206,24 @@ export function serialize(data: PersistedData): string {
 /**
  * Stepwise migration from any older layout to the current one. Each step takes the previous
  * layout only; a layout newer than this app knows is passed through and restored as well as it
- * can be (the original text is kept as a recovery copy).
+ * can be (the store keeps the original text as a recovery copy).
  */
 export function migrate(state: unknown, version: number): unknown {
-  const s = state;
+  let s = state;
   // v0 never existed in a release; anything unversioned is read as v1.
-  if (version < 1) {
-    // nothing to change
+  if (version < 2) {
+    // v1 → v2: plain events to tuples, derivable quotes left out.
+    s = isObj(s) ? toV2(s as StoredStateV1) : s;
   }
   return s;
+}
+
+/** The current layout back to plain objects, for the item-by-item restore. */
+export function decodeState(state: unknown): unknown {
+  if (!isObj(state)) return state;
+  const names = Array.isArray(state.names) ? state.names : [];
+  const events = Array.isArray(state.ev) ? state.ev.map((t) => unpackEvent(t, names)) : state.ev;
+  return { ...state, plan: unpackPlan(state.plan), events };
 }
 
 export interface DecodedState {
@@ -78,11 +258,6 @@ export function restoreStored(state: unknown, now: Date): Omit<DecodedState, 'da
   const dropped = Array.isArray(o.dropped) ? o.dropped.filter((x): x is string => typeof x === 'string') : [];
   const planSetAt = typeof o.planSetAt === 'string' ? o.planSetAt : null;
   return { plan: r.plan, units: r.units, events: r.events, identity: r.identity, planSetAt, dropped, report: r.report };
-}
-
-/** The current layout back to plain objects (v1 is already plain). */
-export function decodeState(state: unknown): unknown {
-  return state;
 }
 
 /** A decoded copy as PersistedData, filling what it lacks from `fallback`. Null without a plan. */
