@@ -17,7 +17,7 @@
  * - When a clause names several dates (一季度"开门红"和全年"满堂彩") the earliest is due: it is
  *   the first checkpoint the office supervises; the label keeps every date word.
  */
-import { format, lastDayOfMonth } from 'date-fns';
+import { lastDayOfMonth } from 'date-fns';
 import type { Deadline, Recurrence } from '@/domain/model';
 import { parseNumeral } from '@/domain/parser/numerals';
 
@@ -29,16 +29,27 @@ import { parseNumeral } from '@/domain/parser/numerals';
 export function isoDate(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
-  // date-fns knows month lengths and leap years; we never hand-roll "30 days hath September".
-  const last = lastDayOfMonth(new Date(year, month - 1, 1)).getDate();
-  if (day > last) return null;
-  return format(new Date(year, month - 1, day), 'yyyy-MM-dd');
+  if (day > daysInMonth(year, month)) return null;
+  return ymd(year, month, day);
 }
 
 /** The last day of a month: 2024-02 → 2024-02-29. */
 export function monthEnd(year: number, month: number): string | null {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999 || month < 1 || month > 12) return null;
-  return format(lastDayOfMonth(new Date(year, month - 1, 1)), 'yyyy-MM-dd');
+  if (!Number.isInteger(year) || year < 1000 || year > 9999 || !Number.isInteger(month) || month < 1 || month > 12) return null;
+  return ymd(year, month, daysInMonth(year, month));
+}
+
+/** date-fns knows month lengths and leap years; we never hand-roll "30 days hath September". */
+function daysInMonth(year: number, month: number): number {
+  return lastDayOfMonth(new Date(year, month - 1, 1)).getDate();
+}
+
+/**
+ * Plain zero-padding: the values are already checked, and date-fns' format() costs more than
+ * everything else in findDeadline put together.
+ */
+function ymd(year: number, month: number, day: number): string {
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** The deadline a task gets when the text names none: the plan year's end, marked inferred. */
@@ -342,6 +353,7 @@ function joinLabel(clause: string, spans: { start: number; end: number }[]): str
     if (lastEnd >= 0) label += s.start === lastEnd ? '' : '…';
     label += clause.slice(s.start, s.end);
     lastEnd = s.end;
+    if (label.length > 200) break; // the model caps labels at 200; the rest would be cut anyway
   }
   return label.length > 200 ? label.slice(0, 199) + '…' : label;
 }
@@ -434,7 +446,9 @@ const TITLE_YEAR_RE = new RegExp(
 /** 今年（2024年）/ 今年(2024年): the speaker pins "this year" to a number. */
 const THIS_YEAR_RE = new RegExp(`今年[（(]${YEAR_WORD}[）)]`, 'u');
 /** A sentence that opens "2024年是…": the document's year, unless it reads as a review. */
-const YEAR_IS_RE = new RegExp(`(?:^|[。！？\\n])\\s*${YEAR_WORD}是([^。！？\\n]{0,120})`, 'gu');
+// Spaces only, not \\s: \\s would also eat line breaks, and a text of blank lines would then be
+// rescanned from every line break (quadratic).
+const YEAR_IS_RE = new RegExp(`(?:^|[。！？\\n])[ \\t\u3000]{0,20}${YEAR_WORD}是([^。！？\\n]{0,120})`, 'gu');
 /** A subtitle like ——2024年1月10日在市第十七届人民代表大会第四次会议上: delivered early that year. */
 const DELIVERED_RE = new RegExp(`^[\\s—－-]*${YEAR_WORD}[0-9０-９一二三四五六七八九十]{1,3}月[^\\n]{0,40}(?:会议|大会)上`, 'u');
 

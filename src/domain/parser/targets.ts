@@ -170,7 +170,8 @@ const NOUN_AFTER_RE = /^[\u4e00-\u9fffA-Za-z]{1,16}/;
 const MAX_METRIC = 30;
 
 function cleanMetric(raw: string): string {
-  let m = raw;
+  // A metric name is short; bounding the input keeps every regex below cheap whatever the clause.
+  let m = raw.length > 60 ? raw.slice(raw.length - 60) : raw;
   const lead = LEAD_IN_RE.exec(m);
   if (lead) m = m.slice(lead[0].length);
   // Each pass strips a run of noise; two passes catch 今年的 after 全市 and 需突破 after 的.
@@ -315,6 +316,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       });
     let clauseDeadline: ReturnType<typeof findDeadline> | undefined;
     let prevEnd = 0;
+    let tierIdx = 0;
     const before = out.length;
 
     for (let m = re.exec(ctext); m !== null; m = re.exec(ctext)) {
@@ -379,9 +381,14 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       const { tiers, rules } = cfacts();
       const { tailPastBefore, attributedAfter, headTier, sentenceDeadline } = facts();
       let tierHit: TierHit | undefined;
-      for (const t of tiers) if (t.end <= vStart && t.at >= prevEnd) tierHit = t;
+      // Tier words and figures both run left to right, so one pointer walks the tier words once
+      // per clause (a loop over all of them per figure would be quadratic on a pathological clause).
+      while (tierIdx < tiers.length && tiers[tierIdx]!.end <= vStart) tierIdx++;
+      const prevTier = tiers[tierIdx - 1];
+      if (prevTier && prevTier.at >= prevEnd) tierHit = prevTier;
       const tierBefore = tierHit !== undefined;
-      if (!tierHit) tierHit = tiers.find((t) => t.at >= vEnd && t.at - vEnd <= 4);
+      const nextTier = tiers[tierIdx];
+      if (!tierHit && nextTier && nextTier.at >= vEnd && nextTier.at - vEnd <= 4) tierHit = nextTier;
       const headed = !tierHit && headTier !== null && clause.start + vStart >= headTier.at;
       const tier: Tier = tierHit ? tierHit.tier : headed && headTier ? headTier.tier : null;
 
@@ -419,7 +426,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       // (主要预期目标是：地区生产总值增长5.5%左右), or before the tier word (经济增长预期目标按…).
       let metric = '';
       if (tierBefore && tierHit) {
-        const between = ctext.slice(tierHit.end, vStart);
+        const between = ctext.slice(Math.max(tierHit.end, vStart - 40), vStart);
         const colon = Math.max(between.lastIndexOf('：'), between.lastIndexOf(':'));
         const named = cleanMetric(colon >= 0 ? between.slice(colon + 1) : between);
         metric = named !== '' && !GOAL_ONLY_RE.test(named) ? named : cleanMetric(ctext.slice(Math.max(prevEnd, tierHit.at - 40), tierHit.at));

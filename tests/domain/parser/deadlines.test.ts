@@ -296,6 +296,14 @@ describe('findDeadline', () => {
       expect(findDeadline('每年', Number.NaN)).toMatchObject({ recurrence: 'yearly', due: null });
     });
 
+    it('reads a 400 000-character clause of dates in one pass (no backtracking blow-up)', () => {
+      expect(findDeadline('6月底前'.repeat(100_000), Y)?.due).toBe('2023-06-30');
+    });
+
+    it('caps the label at 200 characters however many date words there are', () => {
+      expect(findDeadline('6月底前，'.repeat(1000), Y)!.label.length).toBeLessThanOrEqual(200);
+    });
+
     it('never throws; due is null or a real yyyy-MM-dd (fast-check)', () => {
       const alphabet = fc.constantFrom(
         ...'0123456789一二三四五六七八九十两〇*x年月日号底末前内季度上下半每明今去从起到常态化即将第Q中旬，。'.split(''),
@@ -365,6 +373,10 @@ describe('detectPlanYear', () => {
 
   it('returns null for empty text', () => {
     expect(detectPlanYear('')).toBeNull();
+  });
+
+  it('reads 100 000 blank lines without rescanning from each one', () => {
+    expect(detectPlanYear('\n'.repeat(100_000) + '2024年是关键之年。')).toBe(2024);
   });
 
   it('never throws; the year is null or within 1900–2200 (fast-check)', () => {

@@ -388,6 +388,17 @@ describe('extractTargets', () => {
       expect(extractTargets('新建3所学校', { start: 3, end: 3 }, { year: YEAR, newId: ids() })).toEqual([]);
     });
 
+    it('reads a clause of 30 000 tiered figures in one pass, each with its tier', () => {
+      const ts = targetsOf('预期目标1%'.repeat(30_000));
+      expect(ts).toHaveLength(30_000);
+      expect(ts.every((t) => t.tier === 'expected' && t.value === 1)).toBe(true);
+    });
+
+    it('names a metric from at most a short window before the figure, however long the clause', () => {
+      const t = only(`${'的'.repeat(200_000)}预期目标${'的'.repeat(200_000)}5%`);
+      expect(t.metric.length).toBeLessThanOrEqual(30);
+    });
+
     it('keeps HTML as plain text in quotes', () => {
       expect(only('<b>新建3所学校</b>').quote).toBe('<b>新建3所学校</b>');
     });
