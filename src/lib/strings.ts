@@ -463,6 +463,7 @@ export const zh = {
     latest: (q: number) => `最新实际值（${q}季度）`,
     noActual: '尚未填报实际值',
     ofTier: (tier: string, pct: string) => `达到${tier}的 ${pct}`,
+    ofTierShort: (pct: string) => `完成 ${pct}`,
     tierMet: '已达到',
     tierNotMet: '未达到',
     tierNoValue: '目标值待填写，无法比较',

@@ -90,21 +90,6 @@ export const LightsChart = memo(function LightsChart({ lights }: { lights: Recor
   );
 });
 
-/** A horizontal progress bar with its number printed beside it (never colour alone). */
-export const ProgressBar = memo(function ProgressBar({ ratio, label }: { ratio: number; label: string }) {
-  const pct = Math.max(0, Math.min(1, ratio)) * 100;
-  return (
-    <div className="pbar" role="img" aria-label={label}>
-      <div className="pbar__track">
-        <div className="pbar__fill" style={{ width: `${pct}%` }} />
-      </div>
-      <span className="pbar__value num" aria-hidden="true">
-        {formatRatio(ratio, 0)}
-      </span>
-    </div>
-  );
-});
-
 /**
  * A diverging bar for the ranking score: right of the axis for positive, left for negative,
  * scaled to the largest absolute score shown, with the value printed.

@@ -17,7 +17,8 @@ import { href, navigate, useRoute } from '@/lib/router';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
 import { useTaskStates, useToday } from '@/store/selectors';
-import { LightsChart, ProgressBar, ScoreBar } from './charts';
+import { ProgressBar } from '@/components/progress-bar';
+import { LightsChart, ScoreBar } from './charts';
 import './dashboard.css';
 
 const s = t.dashboard;
