@@ -1,0 +1,59 @@
+/** Builders for store tests: a store over a fake storage with a clock the test moves. */
+import { createLuoshiStore, type CreateStoreOptions, type LuoshiStore } from '@/store/store';
+import { samplePlan, sampleUnits } from '../fixtures/storage/build-sample';
+import { FakeStorage } from './fake-storage';
+import type { Task } from '@/domain/model';
+
+export class Clock {
+  t: number;
+  constructor(iso = '2026-03-02T09:00:00.000Z') {
+    this.t = Date.parse(iso);
+  }
+  now = () => new Date(this.t);
+  tick(ms = 1000) {
+    this.t += ms;
+  }
+  days(n: number) {
+    this.t += n * 86_400_000;
+  }
+}
+
+/** Ids that are valid UUIDs (so the packed layout is exercised) and predictable. */
+export function idMaker(prefix = 0) {
+  let n = 0;
+  return () => {
+    n++;
+    const hex = (prefix * 1_000_000 + n).toString(16).padStart(12, '0');
+    return `00000000-0000-4000-8000-${hex}`;
+  };
+}
+
+export function makeStore(
+  storage: FakeStorage | ReturnType<FakeStorage['tab']>,
+  opts: Partial<CreateStoreOptions> & { clock?: Clock; idPrefix?: number } = {},
+): LuoshiStore {
+  const clock = opts.clock ?? new Clock();
+  const view = storage instanceof FakeStorage ? { storage, subscribe: undefined } : storage;
+  return createLuoshiStore({
+    storage: view.storage,
+    subscribe: view.subscribe,
+    now: clock.now,
+    newId: idMaker(opts.idPrefix ?? 0),
+    seed: () => ({ plan: samplePlan, units: sampleUnits }),
+    ...opts,
+  });
+}
+
+export function task(id: string, over: Partial<Task> = {}): Task {
+  return {
+    id,
+    title: `任务 ${id}`,
+    quote: '',
+    source: { start: 0, end: 0 },
+    sectionId: null,
+    owners: [{ name: '市大数据局', role: 'lead', inferred: false }],
+    deadline: { label: '年底前', due: '2026-12-31', recurrence: null, kind: 'date', inferred: false },
+    flagged: false,
+    ...over,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Two tabs of one browser: two store instances over one storage. A change in one shows in the
+ * other, and two tabs ticking different tasks both keep their ticks, whether the storage event
+ * arrives at once or not at all before the stale tab writes.
+ */
+import { decodeText } from '@/store/codec';
+import { MAIN_KEY } from '@/store/keys';
+import { samplePlan } from '../fixtures/storage/build-sample';
+import { FakeStorage } from './fake-storage';
+import { Clock, makeStore, task } from './helpers';
+
+const storedEvents = (st: FakeStorage) => decodeText(st.getItem(MAIN_KEY)!, new Date()).events;
+const ticked = (events: { type: string; taskId: string }[]) =>
+  events
+    .filter((e) => e.type === 'tick')
+    .map((e) => e.taskId)
+    .sort();
+
+describe('two tabs', () => {
+  it('a tick in one tab shows in the other (storage event)', () => {
+    const st = new FakeStorage();
+    const clock = new Clock();
+    const a = makeStore(st.tab(), { clock, idPrefix: 1 });
+    const b = makeStore(st.tab(), { clock, idPrefix: 2 });
+    a.getState().record({ type: 'tick', taskId: 't1', done: true });
+    expect(ticked(b.getState().events)).toEqual(['t1']);
+  });
+
+  it('two tabs ticking different tasks both keep their ticks, even when neither heard the other', () => {
+    const st = new FakeStorage();
+    const clock = new Clock();
+    const a = makeStore(st.tab(), { clock, idPrefix: 1 });
+    const b = makeStore(st.tab(), { clock, idPrefix: 2 });
+    st.hold = true; // b has not heard of a's write when it writes its own
+    a.getState().record({ type: 'tick', taskId: 't1', done: true });
+    clock.tick();
+    b.getState().record({ type: 'tick', taskId: 't2', done: true });
+    // b merged with what was stored before writing: nothing of a's is lost.
+    expect(ticked(storedEvents(st))).toEqual(['t1', 't2']);
+    expect(ticked(b.getState().events)).toEqual(['t1', 't2']);
+    st.hold = false;
+    st.flush();
+    expect(ticked(a.getState().events)).toEqual(['t1', 't2']);
+  });
+
+  it('a plan edit in one tab and a tick in the other are both kept', () => {
+    const st = new FakeStorage();
+    const clock = new Clock();
+    const a = makeStore(st.tab(), { clock, idPrefix: 1 });
+    const b = makeStore(st.tab(), { clock, idPrefix: 2 });
+    st.hold = true;
+    clock.tick();
+    a.getState().updateTask('t2', { title: '改过的标题' });
+    clock.tick();
+    b.getState().record({ type: 'tick', taskId: 't1', done: true });
+    st.hold = false;
+    st.flush();
+    for (const s of [a, b]) {
+      expect(s.getState().plan.tasks.find((t) => t.id === 't2')!.title).toBe('改过的标题');
+      expect(ticked(s.getState().events)).toEqual(['t1']);
+    }
+  });
+
+  it('a tab that replaced the plan wins, and the other tab’s plan and events are kept as a backup', () => {
+    const st = new FakeStorage();
+    const clock = new Clock();
+    const a = makeStore(st.tab(), { clock, idPrefix: 1 });
+    const b = makeStore(st.tab(), { clock, idPrefix: 2 });
+    st.hold = true;
+    b.getState().record({ type: 'tick', taskId: 't1', done: true });
+    clock.tick();
+    a.getState().replacePlan({ ...samplePlan, id: 'new-plan', tasks: [task('n1')] });
+    st.hold = false;
+    st.flush();
+    expect(b.getState().plan.id).toBe('new-plan');
+    const backups = b.getState().listBackups();
+    expect(backups.some((x) => x.events === 1 && x.tasks === samplePlan.tasks.length)).toBe(true);
+  });
+
+  it('undo of an import in one tab is not undone by the other tab’s copy of the log', async () => {
+    const st = new FakeStorage();
+    const clock = new Clock();
+    const unit = makeStore(new FakeStorage(), { clock, idPrefix: 9 });
+    unit.getState().setIdentity({ kind: 'unit', name: '市大数据局' });
+    unit.getState().record({ type: 'progress', taskId: 't2', percent: 30 });
+    const report = await unit.getState().exportProgressReport();
+
+    const a = makeStore(st.tab(), { clock, idPrefix: 1 });
+    const b = makeStore(st.tab(), { clock, idPrefix: 2 });
+    const preview = await a.getState().previewImport(report.text);
+    expect(a.getState().applyImport(preview)).toBe(true);
+    expect(b.getState().events.filter((e) => e.type === 'progress')).toHaveLength(1);
+    a.getState().undo();
+    expect(a.getState().events.filter((e) => e.type === 'progress')).toHaveLength(0);
+    // b still held the imported event; its next write must not bring it back.
+    b.getState().record({ type: 'urge', taskId: 't1' });
+    expect(storedEvents(st).filter((e) => e.type === 'progress')).toHaveLength(0);
+    expect(b.getState().events.filter((e) => e.type === 'progress')).toHaveLength(0);
+  });
+});
