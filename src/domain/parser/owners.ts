@@ -172,6 +172,7 @@ export function splitNames(value: string): string[] {
 
 /** Modal words that end a directive's subject: 各位副市长「要」… */
 const SUBJECT_END = ['要', '必须', '务必', '应当', '负责', '牵头'];
+const SUBJECT_END_FIRST = new Set(SUBJECT_END.map((w) => w[0]!));
 /** How far into a sentence a subject may reach (无论是…，还是…，都要 is long). */
 const SUBJECT_WINDOW = 40;
 /** Role words that make an owner even when the registry lacks them. */
@@ -185,6 +186,7 @@ export function subjectOwners(text: string, span: SourceSpan, units: Unit[]): Ow
   const limit = Math.min(span.end, span.start + SUBJECT_WINDOW);
   let stop = -1;
   for (let i = span.start; i < limit && stop < 0; i++) {
+    if (!SUBJECT_END_FIRST.has(text[i]!)) continue;
     for (const w of SUBJECT_END) {
       // 主要负责同志 names a role; 负责 there is not the verb that ends a subject.
       const notVerb = (w === '要' && isNonModalYao(text, i)) || (w === '负责' && (text.startsWith('同志', i + 2) || text[i + 2] === '人'));

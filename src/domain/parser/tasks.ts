@@ -241,7 +241,7 @@ function skipSubject(text: string, span: SourceSpan): { at: number; modal: boole
 }
 
 /** The directive verb heading a clause, or null when the clause is not a directive. */
-export function clauseHead(text: string, span: SourceSpan, modalBefore: boolean): ClauseHead | null {
+export function clauseHead(text: string, span: SourceSpan): ClauseHead | null {
   const subj = skipSubject(text, span);
   let p = subj.at;
   let modal = subj.modal;
@@ -376,22 +376,17 @@ export const MIN_SCORE = 2;
  */
 const THEME_MAX = 14;
 
-export function findTasks(text: string, info: SentenceInfo, units: Unit[]): TaskDraft[] {
-  const sentence = text.slice(info.span.start, info.span.end);
-  const rejected = info.isPoint ? null : rejectSentence(sentence);
-  if (rejected?.scope === 'whole') return [];
-  const body = sentence.replace(/[。！？；!?;]+$/, '');
-  if (!info.isPoint && info.hasNextInParagraph && body.length <= THEME_MAX && /^(要|必须|务必)/.test(body)) return [];
+interface Group {
+  head: ClauseHead;
+  start: number;
+  end: number;
+  headEnd: number;
+}
 
-  let clauses = splitClauses(text, info.span);
-  if (rejected) {
-    // An analysis opener ends where the speaker turns to us: 当今世界…，我们必须正确处理…
-    const turn = clauses.findIndex((c) => /^(我们|大家)?(必须|要(?!看到))/.test(text.slice(c.start, Math.min(c.end, c.start + 8))));
-    if (turn < 0) return [];
-    clauses = clauses.slice(turn);
-  }
-  const groups: { head: ClauseHead; start: number; end: number; headEnd: number }[] = [];
-  let open: { head: ClauseHead; start: number; end: number; headEnd: number } | null = null;
+/** Groups clauses into candidate tasks: a directive clause and the clauses that continue it. */
+function groupClauses(text: string, clauses: SourceSpan[], units: Unit[]): Group[] {
+  const groups: Group[] = [];
+  let open: Group | null = null;
   let modalSeen = false;
   for (const c of clauses) {
     const commentary = startsWithAny(text, c.start, COMMENTARY);
@@ -399,8 +394,9 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
       open = null;
       continue;
     }
-    const continues = open !== null && (startsWithAny(text, c.start, ELABORATION) || startsWithAny(text, c.start, GOAL) || startsWithAny(text, c.start, NEGATION));
-    const head = startsWithAny(text, c.start, NEGATION) ? null : clauseHead(text, c, modalSeen);
+    const negated = startsWithAny(text, c.start, NEGATION);
+    const continues = open !== null && (negated || startsWithAny(text, c.start, ELABORATION) || startsWithAny(text, c.start, GOAL));
+    const head = negated ? null : clauseHead(text, c);
     if (head?.modal) modalSeen = true;
     else if (!head && /(要|必须|务必)/.test(text.slice(c.start, c.end))) modalSeen = true;
     // A strong verb opens its own task; a medium verb only when its clause is concrete by itself.
@@ -411,6 +407,26 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
     } else if (open) {
       open.end = c.end;
     }
+  }
+  return groups;
+}
+
+export function findTasks(text: string, info: SentenceInfo, units: Unit[]): TaskDraft[] {
+  const sentence = text.slice(info.span.start, info.span.end);
+  const body = sentence.replace(/[。！？；!?;]+$/, '');
+  if (!info.isPoint && info.hasNextInParagraph && body.length <= THEME_MAX && /^(要|必须|务必)/.test(body)) return [];
+
+  const clauses = splitClauses(text, info.span);
+  let groups = groupClauses(text, clauses, units);
+  // Sentence rules only matter when there is a candidate (and most sentences have none).
+  if (groups.length === 0) return [];
+  const rejected = info.isPoint ? null : rejectSentence(sentence);
+  if (rejected?.scope === 'whole') return [];
+  if (rejected) {
+    // An analysis opener ends where the speaker turns to us: 当今世界…，我们必须正确处理…
+    const turn = clauses.findIndex((c) => /^(我们|大家)?(必须|要(?!看到))/.test(text.slice(c.start, Math.min(c.end, c.start + 8))));
+    if (turn < 0) return [];
+    groups = groupClauses(text, clauses.slice(turn), units);
   }
 
   // A numbered point of a task-breakdown notice is one task already: the notice did the split.

@@ -11,13 +11,15 @@ const BREAKS = new Set(['，', ',', '；', ';', '：', ':', '。', '！', '？']
 const PAIRS: Record<string, string> = { '“': '”', '《': '》', '（': '）', '(': ')', '「': '」', '‘': '’' };
 const LEAD_WORDS = ['特别是', '尤其是', '尤其要', '重点是', '同时', '总之', '我们要', '大家要', '我们', '大家', '都要', '还要', '也要', '更要', '一定要', '必须', '务必', '要'];
 const TRAILING = new Set([...'，,；;：:。！？、 　']);
+const CLOSERS = new Set(Object.values(PAIRS));
 
 /**
  * Title of a task whose directive (verb) starts at `from` inside `quote`.
  * `quote` is the task's exact text; the title is a readable digest of it, not a span.
  */
 export function taskTitle(quote: string, from = 0): string {
-  let s = quote.slice(from);
+  // A title never needs more than the first few clauses: bound the work on a huge quote.
+  let s = quote.slice(from, from + 400);
   // 《…暂行规定》即将出台 reads as a task once turned round: 出台《…暂行规定》.
   const doc = documentIssue(quote);
   if (doc) return doc;
@@ -46,7 +48,7 @@ function findBreak(s: string, from: number): number {
   for (let i = from; i < s.length; i++) {
     const ch = s[i]!;
     if (PAIRS[ch] !== undefined) depth++;
-    else if (Object.values(PAIRS).includes(ch)) depth = Math.max(0, depth - 1);
+    else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
     else if (depth === 0 && BREAKS.has(ch)) return i;
   }
   return s.length;
