@@ -176,6 +176,7 @@ function Tags({ row }: { row: QueueRow }) {
   if (row.flagged) tags.push({ key: 'flag', label: s.tagFlagged, cls: 'tag tag--flag' });
   if (row.overdue) tags.push({ key: 'overdue', label: s.tagOverdue, cls: 'tag tag--warn' });
   else if (row.dueSoon) tags.push({ key: 'soon', label: s.tagDueSoon, cls: 'tag' });
+  if (row.behindPace) tags.push({ key: 'pace', label: s.tagBehind, cls: 'tag' });
   if (row.extension) tags.push({ key: 'ext', label: s.tagExtension, cls: 'tag' });
   if (row.awaitingReview) tags.push({ key: 'review', label: s.tagReview, cls: 'tag' });
   if (row.mismatch) tags.push({ key: 'mismatch', label: s.tagMismatch, cls: 'tag tag--warn' });

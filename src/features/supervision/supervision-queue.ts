@@ -1,8 +1,8 @@
 /**
  * The supervision queue (督办清单), pure: which tasks need the office's attention and in what
  * order. Flagged (挂牌) open items first, then overdue, then due soon, then those waiting for an
- * office decision (extension request, completion review) or with an inspection mismatch; within a
- * group the earliest due date first.
+ * office decision (extension request, completion review) or with an inspection mismatch, then
+ * those red for lagging far behind the time-elapsed pace; within a group the earliest due first.
  */
 import type { TaskState } from '@/domain/events';
 import { DEFAULT_LIGHT_RULE, lightDetail, type LightDetail, type LightRule } from '@/domain/lights';
@@ -18,8 +18,10 @@ export interface QueueRow {
   extension: boolean;
   awaitingReview: boolean;
   mismatch: boolean;
+  /** Red or yellow for being behind the time-elapsed pace (not for a date). */
+  behindPace: boolean;
   attention: boolean;
-  /** 0 flagged, 1 overdue, 2 due soon, 3 waiting for a decision, 4 the rest. */
+  /** 0 flagged, 1 overdue, 2 due soon, 3 waiting for a decision, 4 behind the pace (red), 5 the rest. */
   group: number;
   /** Lowercased title + owners, for search. */
   haystack: string;
@@ -41,7 +43,8 @@ export function buildQueue(plan: Plan, states: ReadonlyMap<string, TaskState>, t
     const flagged = state.flagged && !state.done;
     const extension = state.pendingExtension !== null;
     const review = awaitingReview(state);
-    const group = flagged ? 0 : detail.overdue ? 1 : detail.dueSoon ? 2 : extension || review || state.mismatch ? 3 : 4;
+    const behindPace = !state.done && !detail.overdue && !detail.dueSoon && detail.light !== 'green';
+    const group = flagged ? 0 : detail.overdue ? 1 : detail.dueSoon ? 2 : extension || review || state.mismatch ? 3 : behindPace && detail.light === 'red' ? 4 : 5;
     rows.push({
       task,
       state,
@@ -52,7 +55,8 @@ export function buildQueue(plan: Plan, states: ReadonlyMap<string, TaskState>, t
       extension,
       awaitingReview: review,
       mismatch: state.mismatch,
-      attention: group < 4,
+      behindPace,
+      attention: group < 5,
       group,
       haystack: `${task.title} ${task.owners.map((o) => o.name).join(' ')}`.toLowerCase(),
     });

@@ -31,6 +31,8 @@ beforeEach(() => {
 
 describe('SupervisionPage', () => {
   it('lists flagged items first, then overdue, then due soon; calm tasks only in 全部任务', async () => {
+    // 外贸促进 reports 50% on 06-01 (pace ~41%): green, so it needs no attention.
+    resetStore({ plan, units, events: [ev('calm', '2025-05-30', { type: 'progress', percent: 50 }, '市商务局')] });
     render(<SupervisionPage />);
     const queue = screen.getByRole('region', { name: '督办清单' });
     const titles = within(queue)
@@ -133,6 +135,14 @@ describe('SupervisionPage', () => {
     resetStore({ plan: mkPlan([]), units });
     render(<SupervisionPage />);
     expect(screen.getByText('还没有任务')).toBeInTheDocument();
+  });
+
+  it('adds tasks far behind the time-elapsed pace after the dated ones', () => {
+    render(<SupervisionPage />);
+    const queue = screen.getByRole('region', { name: '督办清单' });
+    const links = within(queue).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual(['新建学校三所', '道路改造', '防汛检查', '外贸促进']);
+    expect(within(links[3]!.closest('td')!).getByText('滞后序时')).toBeInTheDocument();
   });
 
   it('has no serious accessibility violations', async () => {
