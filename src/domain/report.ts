@@ -373,3 +373,133 @@ function meets(actual: number, value: number, comparator: Target['comparator']):
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+export interface NoticeContent {
+  task: Task;
+  /** The task's position in the plan (1-based): the notice's serial number. */
+  number: number;
+  row: TaskRow;
+  state: TaskState;
+  /** Days past the current due date when overdue, else null. */
+  daysOverdue: number | null;
+  /** Whether an approved extension moved the due date. */
+  extended: boolean;
+  /** 成文日期 of the notice (today). */
+  dateText: string;
+  planTitle: string;
+  year: number;
+}
+
+/** What a 督办单 for one task shows, as of today; null when the plan has no such task. */
+export function buildNotice(plan: Plan, events: readonly PlanEvent[], taskId: string, today: IsoDate, rule: LightRule = DEFAULT_LIGHT_RULE): NoticeContent | null {
+  const index = plan.tasks.findIndex((t) => t.id === taskId);
+  const task = plan.tasks[index];
+  if (!task) return null;
+  const state = deriveAllStates({ ...plan, tasks: [task] }, events).get(task.id)!;
+  const row = taskRow(task, state, today, plan.year, rule);
+  const daysOverdue = !state.done && row.due !== null && daysFromTo(row.due, today) > 0 ? daysFromTo(row.due, today) : null;
+  return {
+    task,
+    number: index + 1,
+    row,
+    state,
+    daysOverdue,
+    extended: state.due !== state.originalDue && state.due !== null && state.originalDue !== null,
+    dateText: chineseDate(today),
+    planTitle: plan.title,
+    year: plan.year,
+  };
+}
+
+export interface ListTask {
+  /** Position in the plan, 1-based: the number the three lists refer to each other by. */
+  no: number;
+  taskId: string;
+  title: string;
+  quote: string;
+  lead: string;
+  co: string;
+  due: IsoDate | null;
+  deadlineLabel: string;
+  status: TaskState['status'];
+  percent: number;
+  flagged: boolean;
+}
+
+export interface ThreeLists {
+  /** 任务清单: tasks in the speech's order, grouped by top-level section. */
+  bySection: { section: string; tasks: ListTask[] }[];
+  /** 责任清单: each unit with the tasks it leads and the ones it supports. */
+  byUnit: { unit: string; lead: ListTask[]; co: ListTask[] }[];
+  /** 时限清单: by current due date, undated (常态化, 即将出台) last. */
+  byDue: ListTask[];
+  /** Tasks with no owner at all: listed apart in the responsibility list so none is lost. */
+  unowned: ListTask[];
+  total: number;
+}
+
+/**
+ * The three lists (任务、责任、时限) for printing, optionally for one unit only (its lead and
+ * co tasks). Units are ordered as in the registry, then any other names by Chinese collation.
+ */
+export function buildThreeLists(plan: Plan, events: readonly PlanEvent[], options: { unit?: string | null; units?: readonly Unit[] } = {}): ThreeLists {
+  const only = options.unit || null;
+  const states = deriveAllStates(plan, events);
+  const sectionById = new Map(plan.sections.map((s) => [s.id, s]));
+  const topOf = (id: string | null): string | null => {
+    let cur = id ? sectionById.get(id) : undefined;
+    for (let i = 0; i < 20 && cur?.parentId && sectionById.has(cur.parentId); i++) cur = sectionById.get(cur.parentId);
+    return cur ? cur.id : null;
+  };
+  const groups = new Map<string | null, ListTask[]>();
+  const byUnit = new Map<string, { lead: ListTask[]; co: ListTask[] }>();
+  const all: ListTask[] = [];
+  const unowned: ListTask[] = [];
+  plan.tasks.forEach((task, i) => {
+    if (only && !task.owners.some((o) => o.name === only)) return;
+    const st = states.get(task.id);
+    const item: ListTask = {
+      no: i + 1,
+      taskId: task.id,
+      title: task.title,
+      quote: task.quote,
+      lead: ownerNames(task, 'lead'),
+      co: ownerNames(task, 'co'),
+      due: st?.due ?? task.deadline.due,
+      deadlineLabel: task.deadline.label,
+      status: st?.status ?? 'not-started',
+      percent: st ? Math.round(st.percent) : 0,
+      flagged: st?.flagged ?? task.flagged,
+    };
+    all.push(item);
+    const top = topOf(task.sectionId);
+    const list = groups.get(top) ?? [];
+    list.push(item);
+    groups.set(top, list);
+    if (task.owners.length === 0) unowned.push(item);
+    for (const o of task.owners) {
+      if (only && o.name !== only) continue;
+      const u = byUnit.get(o.name) ?? { lead: [], co: [] };
+      const bucket = o.role === 'lead' ? u.lead : u.co;
+      if (!bucket.includes(item)) bucket.push(item);
+      byUnit.set(o.name, u);
+    }
+  });
+
+  const bySection: ThreeLists['bySection'] = [];
+  for (const s of plan.sections) {
+    const list = groups.get(s.id);
+    if (list) bySection.push({ section: `${s.number}${s.title}`, tasks: list });
+  }
+  const loose = groups.get(null);
+  if (loose) bySection.push({ section: '', tasks: loose });
+
+  const registryOrder = new Map((options.units ?? []).map((u, i) => [u.name, i]));
+  const collator = new Intl.Collator('zh-CN');
+  const unitRows = [...byUnit.entries()]
+    .map(([unit, v]) => ({ unit, ...v }))
+    .sort((a, b) => (registryOrder.get(a.unit) ?? Infinity) - (registryOrder.get(b.unit) ?? Infinity) || collator.compare(a.unit, b.unit));
+
+  const byDue = [...all].sort((a, b) => compareDue(a.due, b.due) || a.no - b.no);
+  return { bySection, byUnit: unitRows, byDue, unowned, total: all.length };
+}

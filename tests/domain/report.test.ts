@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { deriveAllStates } from '@/domain/events';
 import { computeDashboard } from '@/domain/dashboard';
 import type { PlanEvent, Target } from '@/domain/model';
-import { buildQuarterlyReport, chineseDate, parseQuarter, quarterOf, quarterRange, type Quarter } from '@/domain/report';
+import { buildNotice, buildQuarterlyReport, buildThreeLists, chineseDate, parseQuarter, quarterOf, quarterRange, type Quarter } from '@/domain/report';
 import { ev, mkPlan, mkTask, mkUnit } from './screen-fixtures';
 
 // A plan of the year 2025 with tasks due in each quarter; the office is 市政府办公室.
@@ -235,5 +235,75 @@ describe('buildQuarterlyReport', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('buildNotice', () => {
+  it('numbers the notice by the task’s place in the plan and says how late it is', () => {
+    const n = buildNotice(plan, [ev('b', '2025-03-01', { type: 'urge' }), ev('b', '2025-03-02', { type: 'progress', percent: 30, note: '正在起草' }, '甲局')], 'b', '2025-03-10');
+    expect(n).toMatchObject({ number: 2, daysOverdue: 10, extended: false, dateText: '2025年3月10日' });
+    expect(n!.row).toMatchObject({ lead: '甲局', standing: '推进中，进度30%，逾期10天', lastNote: '正在起草', urges: 1 });
+  });
+
+  it('shows an approved extension and counts lateness from the new date', () => {
+    const req = ev('b', '2025-02-20', { type: 'extension-request', requestedDue: '2025-03-31', note: '等待批复' }, '甲局');
+    const n = buildNotice(plan, [req, ev('b', '2025-02-21', { type: 'extension-decision', requestId: req.id, approved: true, newDue: null })], 'b', '2025-03-10');
+    expect(n).toMatchObject({ extended: true, daysOverdue: null });
+    expect(n!.row).toMatchObject({ due: '2025-03-31', originalDue: '2025-02-28' });
+  });
+
+  it('returns null for a task that is not in the plan', () => {
+    expect(buildNotice(plan, [], 'nope', '2025-03-10')).toBeNull();
+  });
+});
+
+describe('buildThreeLists', () => {
+  const sections = [
+    { id: 's1', title: '锚定目标', number: '一、', level: 1, parentId: null, source: { start: 0, end: 0 } },
+    { id: 's1a', title: '稳增长', number: '（一）', level: 2, parentId: 's1', source: { start: 0, end: 0 } },
+  ];
+  const listPlan = mkPlan(
+    [
+      mkTask('a', '甲局', '2025-12-31', { sectionId: 's1a' }),
+      mkTask('b', ['乙局'], '2025-03-31', { sectionId: 's1', owners: [{ name: '乙局', role: 'lead', inferred: false }, { name: '甲局', role: 'co', inferred: false }] }),
+      mkTask('c', '丙局', null),
+      mkTask('d', '甲局', '2025-06-30', { owners: [] }),
+    ],
+    { sections },
+  );
+
+  it('groups the task list by top-level section, unsectioned last, numbered in plan order', () => {
+    const l = buildThreeLists(listPlan, []);
+    expect(l.bySection.map((g) => [g.section, g.tasks.map((x) => x.no)])).toEqual([
+      ['一、锚定目标', [1, 2]],
+      ['', [3, 4]],
+    ]);
+  });
+
+  it('lists each unit’s lead and co tasks, registry order first, and keeps unowned tasks apart', () => {
+    const l = buildThreeLists(listPlan, [], { units: [mkUnit('乙局'), mkUnit('甲局')] });
+    expect(l.byUnit.map((u) => [u.unit, u.lead.map((x) => x.no), u.co.map((x) => x.no)])).toEqual([
+      ['乙局', [2], []],
+      ['甲局', [1], [2]],
+      ['丙局', [3], []],
+    ]);
+    expect(l.unowned.map((x) => x.taskId)).toEqual(['d']);
+  });
+
+  it('orders the time list by the current due date, undated last, and follows approved extensions', () => {
+    const req = ev('b', '2025-03-01', { type: 'extension-request', requestedDue: '2025-09-30', note: '' }, '乙局');
+    const l = buildThreeLists(listPlan, [req, ev('b', '2025-03-02', { type: 'extension-decision', requestId: req.id, approved: true, newDue: null })]);
+    expect(l.byDue.map((x) => [x.taskId, x.due])).toEqual([
+      ['d', '2025-06-30'],
+      ['b', '2025-09-30'],
+      ['a', '2025-12-31'],
+      ['c', null],
+    ]);
+  });
+
+  it('prints one unit’s lists: only its tasks, and only its own row in the responsibility list', () => {
+    const l = buildThreeLists(listPlan, [], { unit: '甲局' });
+    expect(l.total).toBe(2);
+    expect(l.byUnit.map((u) => u.unit)).toEqual(['甲局']);
   });
 });
