@@ -122,15 +122,22 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
         {s.summary(items.length, doneCount, groups.overdue.length, groups['due-soon'].length)}
       </p>
       <nav className="checklist-jump" aria-label={s.jumpLabel}>
-        {URGENCY_ORDER.map((g) => (
-          <a key={g} href={`#/my${embedded ? `?unit=${encodeURIComponent(unitName)}` : ''}`} onClick={(e) => jumpTo(e, g)} className={`checklist-jump__link checklist-jump__link--${g}`}>
-            {s.group[g]} <span className="checklist-jump__count">{groups[g].length}</span>
-          </a>
-        ))}
+        {URGENCY_ORDER.map((g) =>
+          groups[g].length > 0 ? (
+            <a key={g} href={`#/my${embedded ? `?unit=${encodeURIComponent(unitName)}` : ''}`} onClick={(e) => jumpTo(e, g)} className={`checklist-jump__link checklist-jump__link--${g}`}>
+              {s.group[g]} <span className="checklist-jump__count">{groups[g].length}</span>
+            </a>
+          ) : (
+            // An empty group is good news, said once here rather than as an empty section below.
+            <span key={g} className="checklist-jump__link checklist-jump__link--empty">
+              {s.group[g]} <span className="checklist-jump__count">0</span>
+            </span>
+          ),
+        )}
       </nav>
-      {URGENCY_ORDER.map((g) => (
-        <UrgencySection key={g} group={g} items={groups[g]} sourceText={plan.sourceText} onTick={onTick} today={today} />
-      ))}
+      {URGENCY_ORDER.map((g) =>
+        groups[g].length > 0 ? <UrgencySection key={g} group={g} items={groups[g]} sourceText={plan.sourceText} onTick={onTick} today={today} /> : null,
+      )}
       <SupervisionFeed items={items} />
     </div>
   );
@@ -164,15 +171,11 @@ function UrgencySection({
         {s.group[group]}
         <span className="checklist-group__count">{s.groupCount(items.length)}</span>
       </h2>
-      {items.length === 0 ? (
-        <p className="muted checklist-group__empty">{s.groupEmpty[group]}</p>
-      ) : (
-        <ul className="checklist-list">
-          {items.map((item) => (
-            <TaskCard key={item.task.id} item={item} sourceText={sourceText} onTick={onTick} today={today} />
-          ))}
-        </ul>
-      )}
+      <ul className="checklist-list">
+        {items.map((item) => (
+          <TaskCard key={item.task.id} item={item} sourceText={sourceText} onTick={onTick} today={today} />
+        ))}
+      </ul>
     </section>
   );
 }

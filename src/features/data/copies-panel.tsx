@@ -5,7 +5,6 @@
  */
 import { useMemo, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { EmptyState } from '@/components/empty-state';
 import type { SavedCopy } from '@/store/api';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { t } from '@/lib/strings';
@@ -79,7 +78,7 @@ function CopyTable({
     return (
       <>
         <h3 className="data-subhead">{caption}</h3>
-        <EmptyState title={kind === 'snapshot' ? s.noSnapshots : s.noBackups} compact />
+        <p className="muted">{kind === 'snapshot' ? s.noSnapshots : s.noBackups}</p>
       </>
     );
   }

@@ -182,17 +182,17 @@ const TaskRowGroup = memo(function TaskRowGroup(props: RowProps) {
         <td className="lists-table__deadline">
           <DeadlineCell task={task} due={row.due} extended={extended} done={row.status === 'done'} today={today} />
         </td>
-        <td>{s.statusLabel[row.status]}</td>
-        <td className="num">
+        <td className="nowrap">{s.statusLabel[row.status]}</td>
+        <td className="num nowrap">
           <span className="lists-progress" aria-hidden="true">
             <span className="lists-progress__bar" style={{ width: `${row.percent}%` }} />
           </span>
           {Math.round(row.percent)}%
         </td>
-        <td>
+        <td className="nowrap">
           <LightBadge light={row.light} />
         </td>
-        <td>
+        <td className="nowrap">
           {editable ? (
             <button
               type="button"
@@ -244,16 +244,17 @@ function OwnerName({ name, inferred }: { name: string; inferred: boolean }) {
 
 function DeadlineCell({ task, due, extended, done, today }: { task: Task; due: IsoDate | null; extended: boolean; done: boolean; today: IsoDate }) {
   const d = task.deadline;
-  const label = d.label && d.label !== d.due ? d.label : null;
-  if (d.kind === 'ongoing' && !due) return <span>{label ?? s.kindLabel.ongoing}</span>;
-  if (!due) return <span>{label ?? s.kindLabel.soon}（{s.noDate}）</span>;
+  // The parser's own label for a filled-in deadline already says it was not in the text.
+  const label = d.label && d.label !== d.due && !d.inferred ? d.label : null;
+  if (d.kind === 'ongoing' && !due) return <span>{d.label || s.kindLabel.ongoing}</span>;
+  if (!due) return <span>{d.label || s.kindLabel.soon}（{s.noDate}）</span>;
   return (
-    <span>
-      {formatDate(due)}
-      {label ? <span className="muted small">（{label}）</span> : null}
-      {extended ? <span className="muted small"> {s.extendedFrom(formatDate(task.deadline.due))}</span> : null}
-      {d.inferred ? <span className="muted small"> {s.inferredDeadline}</span> : null}
-      {!done ? <span className="lists-due-rel small"> {formatDueRelative(due, today)}</span> : null}
-    </span>
+    <>
+      <span className="nowrap">{formatDate(due)}</span>
+      {label ? <span className="muted small">{label}</span> : null}
+      {d.inferred ? <span className="muted small">{s.inferredDeadline}</span> : null}
+      {extended ? <span className="muted small">{s.extendedFrom(formatDate(task.deadline.due))}</span> : null}
+      {!done ? <span className="lists-due-rel small">{formatDueRelative(due, today)}</span> : null}
+    </>
   );
 }

@@ -219,10 +219,10 @@ const UnitRow = memo(function UnitRow({
   return (
     <tr>
       <th scope="row">{unit.name}</th>
-      <td>{unitKindLabel(unit.kind)}</td>
+      <td className="nowrap">{unitKindLabel(unit.kind)}</td>
       <td>{unit.aliases.join('、') || '—'}</td>
       <td className="small">{unit.keywords.join('、') || '—'}</td>
-      <td className="num">{count ? s.taskCount(count.lead, count.co) : s.taskCount(0, 0)}</td>
+      <td className="num nowrap">{count ? s.taskCount(count.lead, count.co) : s.taskCount(0, 0)}</td>
       <td className="lists-table__actions">
         <button type="button" className="btn btn--small" onClick={() => onEdit(unit.id)}>
           {t.common.edit}
