@@ -17,7 +17,7 @@
  * Linear time: one pass over the sentence for clauses, one bounded regex pass per clause, and
  * bounded windows for everything looked up around a figure.
  */
-import type { SourceSpan, Target, Tier, Comparator, Recurrence } from '@/domain/model';
+import type { SourceSpan, Target, Tier, Comparator } from '@/domain/model';
 import { findDeadline } from '@/domain/parser/deadlines';
 import { parseNumeral } from '@/domain/parser/numerals';
 
@@ -161,10 +161,10 @@ const ATTRIBUTION_RE = /(?:根据|据)[^。！？；]{0,60}?(?:报告|预测|测
 const LEAD_IN_RE = /^.*(?:提出|要求|确保|力争|争取|努力|推动|促进|实现|按照|目标是|其中|计划|全力|奋力)/;
 /** Time and place words that open a metric but are not part of it. */
 const LEADING_NOISE_RE =
-  /^(?:比上年|较上年|比去年|较去年|同比|今年|全年|明年|年内|当年|本年度|每年|到[0-9０-９]{4}年|[0-9０-９]{4}年|上半年|下半年|全市|我市|全县|全区|各地|的|要|将|需|和|及|并|“|"|「|《|\s)+/;
+  /^(?:比上年|较上年|比去年|较去年|同比|[0-9一二三四五六七八九十两]{1,2}年(?:之内|以内|内)|第?[一二三四1-4]季度|[0-9一二三四五六七八九十]{1,3}月(?:底|末)?前?|年底前?|其中|今年|全年|明年|年内|当年|本年度|每年|到[0-9０-９]{4}年|[0-9０-９]{4}年|上半年|下半年|全市|我市|全县|全区|各地|的|要|将|需|和|及|并|“|"|「|《|\s)+/;
 /** Verbs and tier words that close the text before a figure but are not the metric's name. */
 const TRAILING_NOISE_RE =
-  /(?:需|要|将|的|达到|达|突破|超过|控制在|稳定在|保持在|提高到|提高至|提升到|提升至|降低到|降低至|降到|降至|下降到|下降至|增长到|增加到|扩大到|为|在|按|不少于|不低于|不超过|不高于|至少|预期性?目标|工作目标|奋斗目标|力争目标|约束性目标|目标|力争|争取|分别|同比|”|"|」|》|\s)+$/;
+  /(?:需|要|将|的|完成|实现|达到|达|突破|超过|控制在|稳定在|保持在|提高到|提高至|提升到|提升至|降低到|降低至|降到|降至|下降到|下降至|增长到|增加到|扩大到|为|在|按|不少于|不低于|不超过|不高于|至少|预期性?目标|工作目标|奋斗目标|力争目标|约束性目标|目标|力争|争取|分别|同比|”|"|」|》|\s)+$/;
 /** The noun after a figure (重点疑难问题): Chinese characters and Latin letters, not digits. */
 const NOUN_AFTER_RE = /^[\u4e00-\u9fffA-Za-z]{1,16}/;
 const MAX_METRIC = 30;
@@ -189,6 +189,8 @@ function cleanMetric(raw: string): string {
 interface Clause {
   start: number;
   end: number;
+  /** The character that ended the clause ('' at the end of the span). */
+  delim: string;
 }
 
 const CLAUSE_DELIMS = new Set(['，', ',', '；', ';', '。', '！', '!', '？', '?', '、', '\n', '\r']);
@@ -203,7 +205,7 @@ function splitClauses(text: string, start: number, end: number): Clause[] {
       let b = i;
       while (a < b && /\s/.test(text[a]!)) a++;
       while (b > a && /\s/.test(text[b - 1]!)) b--;
-      if (b > a) out.push({ start: a, end: b });
+      if (b > a) out.push({ start: a, end: b, delim: i === end ? '' : text[i]! });
       s = i + 1;
     }
   }
@@ -241,12 +243,66 @@ function splitMagnitude(num: string, unit: string | undefined): { num: string; u
   return { num, unit };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Past context: a sentence inside a review of last year
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Words that open a review of the past: 过去一年，… / 去年，… / 2023年，… (a year before the plan
+ * year). A sentence or paragraph that opens with one reports results, whatever verbs follow.
+ */
+const PAST_OPENER_RE = /^(?:过去的?一年|过去[五几两三]年|去年|上年|上一年|一年来|五年来|近年来|([0-9０-９]{4})年[，,])/;
+/** A level-1 heading (一、 / 第一部分) and the words that make it a review (一、2023年工作回顾). */
+const LEVEL1_HEADING_RE = /^[一二三四五六七八九十]{1,3}、|^第[一二三四五六七八九十]{1,3}部分/;
+const PAST_HEADING_RE = /回顾|过去[的一五几]|一年来|五年来|工作总结/;
+/** How far back to look for the paragraph start and the section heading. */
+const LOOKBACK = 8000;
+
+function opensWithPast(s: string, planYear: number): boolean {
+  const m = PAST_OPENER_RE.exec(s.replace(/^[\s（(【]*/, ''));
+  if (!m) return false;
+  if (m[1] === undefined) return true;
+  const y = parseNumeral(m[1]);
+  return y !== null && y < planYear;
+}
+
+/**
+ * Why a sentence is part of a review of the past, or null: it opens with a past word, its
+ * paragraph does, or the level-1 heading above it is a review (一、2023年工作回顾). The look-back
+ * is bounded (LOOKBACK characters) so the cost per sentence stays constant.
+ */
+function pastContext(text: string, start: number, end: number, planYear: number): string | null {
+  if (opensWithPast(text.slice(start, Math.min(end, start + 20)), planYear)) return 'past-opener';
+  const base = Math.max(0, start - LOOKBACK);
+  const win = text.slice(base, start);
+  let nl = win.lastIndexOf('\n');
+  const paraStart = nl >= 0 ? base + nl + 1 : base === 0 ? 0 : -1;
+  if (paraStart >= 0 && opensWithPast(text.slice(paraStart, paraStart + 20), planYear)) return 'past-paragraph';
+  // Walk the lines above, nearest first, to the first level-1 heading.
+  let lineEnd = win.length;
+  while (lineEnd > 0 || nl >= 0) {
+    const line = win.slice(nl + 1, lineEnd).trimStart().slice(0, 40);
+    if (LEVEL1_HEADING_RE.test(line)) return PAST_HEADING_RE.test(line) ? 'past-heading' : null;
+    if (nl < 0) break;
+    lineEnd = nl;
+    nl = nl > 0 ? win.lastIndexOf('\n', nl - 1) : -1;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extraction
+// ---------------------------------------------------------------------------------------------
+
 /** A cheap test that a clause may hold a figure (or a province-assigned indicator). */
 const FIGURE_HINT_RE = /[0-9０-９*＊xX×一二三四五六七八九十两百]|下达/;
 /** Shared: reset lastIndex before each use. Domain code is synchronous, so no two uses overlap. */
 const VALUE_RE = new RegExp(VALUE_SOURCE, 'g');
+/** 10亿元以上项目: a figure with 以上/以下 and a noun right after it qualifies the noun. */
+const QUALIFIER_AFTER_RE = /^(?!预期|工作目标|奋斗|力争|约束|目标)[\u4e00-\u9fff]/;
 
 type TierHit = { at: number; end: number; tier: Tier };
+type MaybeDeadline = ReturnType<typeof findDeadline>;
 
 interface SentenceFacts {
   /** Figures starting before this index are past (一系列突破 / 奠定了 follows them). */
@@ -254,10 +310,14 @@ interface SentenceFacts {
   /** Figures starting after this index are someone else's (根据…报告). */
   attributedAfter: number;
   headTier: { at: number; tier: Tier } | null;
-  sentenceDeadline: ReturnType<typeof findDeadline>;
+  /** Set when the whole sentence sits in a review of the past. */
+  past: string | null;
+  /** findDeadline of each clause, by clause index. */
+  clauseDeadlines: MaybeDeadline[];
+  sentenceDeadline: MaybeDeadline;
 }
 
-function readSentence(text: string, start: number, end: number, year: number): SentenceFacts {
+function readSentence(text: string, start: number, end: number, year: number, clauses: Clause[]): SentenceFacts {
   const sentence = text.slice(start, end);
   // Figures before the last 一系列突破 / 奠定了 of the sentence are past. The marker may sit just
   // past the span when the caller cut the sentence at a comma, so look a little further.
@@ -272,8 +332,23 @@ function readSentence(text: string, start: number, end: number, year: number): S
     tailPastBefore,
     attributedAfter: attribution ? start + attribution.index : Number.POSITIVE_INFINITY,
     headTier: head ? { at: start + head.index + head[0].length, tier: tierOf(head[1]!) } : null,
+    past: pastContext(text, start, end, year),
+    clauseDeadlines: clauses.map((c) => findDeadline(text.slice(c.start, c.end), year)),
     sentenceDeadline: findDeadline(sentence, year),
   };
+}
+
+/**
+ * The deadline of a target in clause i: its own clause's, else the nearest clause before it
+ * (全年实施…，完成投资600亿元以上，其中一季度… : 全年 governs the middle clause, not 一季度),
+ * else the nearest after it (新建3所学校，年底前完成).
+ */
+function deadlineFor(f: SentenceFacts, i: number): MaybeDeadline {
+  const has = (d: MaybeDeadline) => d !== null && (d.due !== null || d.recurrence !== null);
+  if (has(f.clauseDeadlines[i] ?? null)) return f.clauseDeadlines[i]!;
+  for (let j = i - 1; j >= 0; j--) if (has(f.clauseDeadlines[j] ?? null)) return f.clauseDeadlines[j]!;
+  for (let j = i + 1; j < f.clauseDeadlines.length; j++) if (has(f.clauseDeadlines[j] ?? null)) return f.clauseDeadlines[j]!;
+  return f.sentenceDeadline;
 }
 
 /** The targets stated inside text[span]. Never throws; past facts and forecasts are left out. */
@@ -292,18 +367,23 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
   const end = Math.max(start, Math.min(text.length, Math.floor(span.end)));
   if (end <= start) return [];
 
-  const sentence = text.slice(start, end);
   // Fast exit: no digit, no mask, no Chinese digit → no figure.
-  if (!FIGURE_HINT_RE.test(sentence)) return [];
+  if (!FIGURE_HINT_RE.test(text.slice(start, end))) return [];
 
+  const clauses = splitClauses(text, start, end);
   // Sentence-wide facts, computed once and only when a clause holds a candidate figure: most
   // sentences of a speech hold none, and the parser's throughput depends on skipping them.
   let sentenceFacts: SentenceFacts | null = null;
-  const facts = (): SentenceFacts => (sentenceFacts ??= readSentence(text, start, end, ctx.year));
+  const facts = (): SentenceFacts => (sentenceFacts ??= readSentence(text, start, end, ctx.year, clauses));
   const out: Target[] = [];
   let lastMetric = '';
+  // 新建改扩建中小学10所、幼儿园15所: the verb before the first item governs the items after 、.
+  let carriedSignal = false;
 
-  for (const clause of splitClauses(text, start, end)) {
+  for (let ci = 0; ci < clauses.length; ci++) {
+    const clause = clauses[ci]!;
+    const signalFromBefore = carriedSignal;
+    carriedSignal = false;
     const ctext = text.slice(clause.start, clause.end);
     if (!FIGURE_HINT_RE.test(ctext)) continue;
     const re = VALUE_RE;
@@ -314,9 +394,9 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
         tiers: [...ctext.matchAll(TIER_RE)].map((m) => ({ at: m.index, end: m.index + m[0].length, tier: tierOf(m[0]) })),
         rules: NOT_TARGET_RULES.filter((r) => r.test.test(ctext)),
       });
-    let clauseDeadline: ReturnType<typeof findDeadline> | undefined;
     let prevEnd = 0;
     let tierIdx = 0;
+    let qualified = false;
     const before = out.length;
 
     for (let m = re.exec(ctext); m !== null; m = re.exec(ctext)) {
@@ -368,6 +448,12 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       for (const [re2, c] of PREFIX_COMPARATORS) if (re2.test(prefixWin)) comparator = c;
       const suffix = SUFFIX_COMPARATOR_RE.exec(ctext.slice(vEnd, vEnd + 3));
       if (suffix) {
+        // 10亿元以上项目10个: the first figure only says which projects count; the count that
+        // follows is the target, and the qualifier stays in its metric.
+        if ((suffix[0] === '以上' || suffix[0] === '以下') && QUALIFIER_AFTER_RE.test(ctext.slice(vEnd + suffix[0].length, vEnd + suffix[0].length + 4))) {
+          qualified = true;
+          continue;
+        }
         vEnd += suffix[0].length;
         const sc = suffixComparator(suffix[0]);
         // 控制在3%左右: 控制在 states the direction (a ceiling); 左右 only softens the number.
@@ -379,7 +465,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       // Tier: the nearest tier word before the figure (since the previous figure), else one
       // right after it (突破****亿元的奋斗目标).
       const { tiers, rules } = cfacts();
-      const { tailPastBefore, attributedAfter, headTier, sentenceDeadline } = facts();
+      const f = facts();
       let tierHit: TierHit | undefined;
       // Tier words and figures both run left to right, so one pointer walks the tier words once
       // per clause (a loop over all of them per figure would be quadratic on a pathological clause).
@@ -389,22 +475,24 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       const tierBefore = tierHit !== undefined;
       const nextTier = tiers[tierIdx];
       if (!tierHit && nextTier && nextTier.at >= vEnd && nextTier.at - vEnd <= 4) tierHit = nextTier;
-      const headed = !tierHit && headTier !== null && clause.start + vStart >= headTier.at;
-      const tier: Tier = tierHit ? tierHit.tier : headed && headTier ? headTier.tier : null;
+      const headed = !tierHit && f.headTier !== null && clause.start + vStart >= f.headTier.at;
+      const tier: Tier = tierHit ? tierHit.tier : headed && f.headTier ? f.headTier.tier : null;
 
       // A goal verb right before the figure (增长5.5%), or a little earlier when the figure is
-      // more than one bare Chinese digit (新增市场主体2万家). Bare 一/两/十 need the verb right
-      // before them: that is where the rhetoric lives (两个维护, 一亩三分地, 十个手指).
+      // more than one bare Chinese digit (培育国家级专精特新企业3家). Bare 一/两/十 need the verb
+      // right before them: that is where the rhetoric lives (两个维护, 一亩三分地, 十个手指).
       const bareDigit = /^[一二三四五六七八九十两]$/.test(g.a ?? '');
       const goalVerb =
         GOAL_BEFORE_RE.test(prefixWin) ||
-        (!bareDigit && GOAL_ANYWHERE_RE.test(ctext.slice(Math.max(prevEnd, vStart - 12), vStart)));
-      if (comparator === null && tierHit === undefined && !headed && !goalVerb) continue;
+        (!bareDigit && GOAL_ANYWHERE_RE.test(ctext.slice(Math.max(prevEnd, vStart - 20), vStart)));
+      const carried = !bareDigit && (signalFromBefore || qualified);
+      if (comparator === null && tierHit === undefined && !headed && !goalVerb && !carried) continue;
 
       // Named rules that say this is not a target.
       const absStart = clause.start + vStart;
-      if (absStart < tailPastBefore) continue;
-      if (absStart > attributedAfter) continue;
+      if (f.past !== null) continue;
+      if (absStart < f.tailPastBefore) continue;
+      if (absStart > f.attributedAfter) continue;
       if (rules.some((r) => !r.units || r.units.test(unit!))) continue;
 
       const masked = MASK_RE.test(aText) || (bText !== undefined && MASK_RE.test(bText));
@@ -444,10 +532,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       }
       lastMetric = metric || lastMetric;
 
-      if (clauseDeadline === undefined) clauseDeadline = findDeadline(ctext, ctx.year);
-      const recurrence: Recurrence = clauseDeadline?.recurrence ?? sentenceDeadline?.recurrence ?? null;
-      const due = clauseDeadline?.due ?? sentenceDeadline?.due ?? null;
-
+      const deadline = deadlineFor(f, ci);
       out.push({
         id: ctx.newId(),
         metric,
@@ -459,39 +544,40 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
         unit,
         comparator,
         masked,
-        recurrence,
-        due,
+        recurrence: deadline?.recurrence ?? f.sentenceDeadline?.recurrence ?? null,
+        due: deadline?.due ?? null,
       });
       prevEnd = vEnd;
+      qualified = false;
     }
 
     // 单位GDP能耗下降完成省下达任务: a target whose figure the province sets. No number in the
     // text, so value null and masked false: the office enters the assigned figure.
     const pt = out.length === before && ctext.includes('下达') ? ASSIGNED_RE.exec(ctext) : null;
     if (pt && cfacts().rules.length === 0) {
-      const { tailPastBefore, attributedAfter, headTier, sentenceDeadline } = facts();
-      if (clause.start + pt.index >= tailPastBefore && clause.start + pt.index <= attributedAfter) {
-        const metric = cleanMetric(pt[1] ?? '');
-        if (metric !== '') {
-          clauseDeadline = findDeadline(ctext, ctx.year);
-          out.push({
-            id: ctx.newId(),
-            metric,
-            quote: ctext,
-            source: { start: clause.start, end: clause.end },
-            tier: headTier && clause.start >= headTier.at ? headTier.tier : null,
-            value: null,
-            valueMax: null,
-            unit: null,
-            comparator: null,
-            masked: false,
-            recurrence: clauseDeadline?.recurrence ?? sentenceDeadline?.recurrence ?? null,
-            due: clauseDeadline?.due ?? sentenceDeadline?.due ?? null,
-          });
-          lastMetric = metric;
-        }
+      const f = facts();
+      const at = clause.start + pt.index;
+      const metric = cleanMetric(pt[1] ?? '');
+      if (f.past === null && at >= f.tailPastBefore && at <= f.attributedAfter && metric !== '') {
+        const deadline = deadlineFor(f, ci);
+        out.push({
+          id: ctx.newId(),
+          metric,
+          quote: ctext,
+          source: { start: clause.start, end: clause.end },
+          tier: f.headTier && clause.start >= f.headTier.at ? f.headTier.tier : null,
+          value: null,
+          valueMax: null,
+          unit: null,
+          comparator: null,
+          masked: false,
+          recurrence: deadline?.recurrence ?? f.sentenceDeadline?.recurrence ?? null,
+          due: deadline?.due ?? null,
+        });
+        lastMetric = metric;
       }
     }
+    carriedSignal = clause.delim === '、' && out.length > before;
   }
   return out;
 }

@@ -369,6 +369,87 @@ describe('extractTargets', () => {
     });
   });
 
+  describe('a review of the past', () => {
+    const REPORT = [
+      '2024年政府工作报告',
+      '一、2023年工作回顾',
+      '过去一年，全市地区生产总值达到1234.5亿元，增长6.1%。城镇新增就业5.8万人。',
+      '全年新开工项目312个，完成投资560亿元。',
+      '二、2024年主要目标',
+      '地区生产总值增长6%左右。',
+    ].join('\n');
+
+    /** Targets of the REPORT sentence that holds `fragment`. */
+    function reportTargets(fragment: string, year = 2024): Target[] {
+      const at = REPORT.indexOf(fragment);
+      let end = at;
+      while (end < REPORT.length && !'。\n'.includes(REPORT[end]!)) end++;
+      let start = at;
+      while (start > 0 && !'。\n'.includes(REPORT[start - 1]!)) start--;
+      return extractTargets(REPORT, { start, end: end + 1 }, { year, newId: ids() });
+    }
+
+    it('a sentence opening with 过去一年 reports results', () => {
+      expect(reportTargets('过去一年，全市地区生产总值')).toEqual([]);
+    });
+
+    it('a later sentence of a paragraph that opened with 过去一年 is past too', () => {
+      expect(reportTargets('城镇新增就业5.8万人')).toEqual([]);
+    });
+
+    it('a paragraph under the heading 一、2023年工作回顾 is past', () => {
+      expect(reportTargets('全年新开工项目312个')).toEqual([]);
+    });
+
+    it('the next level-1 heading (二、2024年主要目标) ends the review', () => {
+      expect(reportTargets('地区生产总值增长6%左右')).toHaveLength(1);
+    });
+
+    it('a sentence opening with a year before the plan year (2023年，…) is past', () => {
+      expect(targetsOf('2023年，全市新建学校12所', 2024)).toEqual([]);
+    });
+
+    it('a sentence opening with the plan year (2024年，…) is not past', () => {
+      expect(targetsOf('2024年，全市新建学校12所', 2024)).toHaveLength(1);
+    });
+  });
+
+  describe('lists and qualifiers', () => {
+    it('the verb before a 、 list governs every item (新建中小学10所、幼儿园15所)', () => {
+      expect(targetsOf('年内新建改扩建中小学10所、幼儿园15所').map((t) => [t.metric, t.value, t.unit])).toEqual([
+        ['新建改扩建中小学', 10, '所'],
+        ['幼儿园', 15, '所'],
+      ]);
+    });
+
+    it('a figure with 以上 before a noun qualifies it: the count after is the target (10亿元以上项目10个)', () => {
+      expect(only('其中10亿元以上项目10个')).toMatchObject({ metric: '10亿元以上项目', value: 10, unit: '个', comparator: null });
+    });
+
+    it('以上 before a tier word is a comparator, not a qualifier', () => {
+      expect(targetsOf('工作目标7%以上奋斗目标8%以上').map((t) => t.comparator)).toEqual(['atLeast', 'atLeast']);
+    });
+  });
+
+  describe('deadlines across clauses', () => {
+    it('a clause without a date takes the nearest date before it, not the sentence\'s earliest', () => {
+      const ts = targetsOf('全年实施重点项目300个以上，完成投资600亿元以上，其中一季度完成投资100亿元', 2024);
+      expect(ts.map((t) => [t.metric, t.due])).toEqual([
+        ['实施重点项目', '2024-12-31'],
+        ['完成投资', '2024-12-31'],
+        ['完成投资', '2024-03-31'],
+      ]);
+    });
+
+    it('a date after the figure counts when none comes before (新建3所学校，年底前完成)', () => {
+      expect(targetsOf('新建3所学校，年底前投入使用')[0]?.due).toBe('2023-12-31');
+    });
+
+    it('N年内 is a deadline, not part of the metric (三年内建成5个产业园区)', () => {
+      expect(only('三年内建成5个产业园区')).toMatchObject({ metric: '产业园区建成数', due: '2025-12-31' });
+    });
+  });
+
   describe('spans and bad input', () => {
     it('only reads inside the span', () => {
       const text = '新建3所学校。新建5所医院。';
