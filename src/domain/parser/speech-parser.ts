@@ -116,15 +116,15 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
     }
     segments.push({ span: { start: from, end: block.end }, closedBy: null });
 
-    const sentences: { span: SourceSpan; closedBy: Notation | null; lastOfSegment: boolean }[] = [];
-    for (const seg of segments) {
+    // `notationAhead`: a notation follows later in this block, so the sentence has explicit owners.
+    const sentences: { span: SourceSpan; closedBy: Notation | null; notationAhead: boolean }[] = [];
+    segments.forEach((seg, k) => {
       const ss = splitSentences(text, seg.span.start, seg.span.end);
-      ss.forEach((span, i) => sentences.push({ span, closedBy: i === ss.length - 1 ? seg.closedBy : null, lastOfSegment: i === ss.length - 1 }));
+      ss.forEach((span, i) => sentences.push({ span, closedBy: i === ss.length - 1 ? seg.closedBy : null, notationAhead: k < segments.length - 1 }));
       if (ss.length === 0 && seg.closedBy) applyNotation(seg.closedBy);
-    }
+    });
     const firstText = sentences[0] ? text.slice(sentences[0].span.start, sentences[0].span.end) : '';
     const retro = retroBySection || opensRetroParagraph(firstText);
-    const hasNotationAhead = (at: number) => notations.some((n) => n.span.start >= at);
 
     sentences.forEach((sent, index) => {
       // A review section or paragraph (一、2023年工作回顾 / 过去一年，…) reports results: its
@@ -144,7 +144,7 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
                 span: sent.span,
                 isPoint: block.isPoint && index === 0,
                 hasNextInParagraph: index < sentences.length - 1,
-                explicitOwner: subjects.length > 0 || hasNotationAhead(sent.span.end),
+                explicitOwner: subjects.length > 0 || sent.notationAhead,
               },
               units,
             ),
