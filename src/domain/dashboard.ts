@@ -40,6 +40,17 @@ export interface NoticeEntry {
   at: string;
 }
 
+/** Tasks by the month of their ORIGINAL due date in the plan year (the assessment's calendar). */
+export interface MonthBucket {
+  /** 1..12 */
+  month: number;
+  due: number;
+  /** Of those, done (on time or late). */
+  done: number;
+  /** Of those, open and past the original due date. */
+  overdue: number;
+}
+
 export interface DashboardFigures {
   total: number;
   done: number;
@@ -59,6 +70,9 @@ export interface DashboardFigures {
   pendingExtensions: number;
   lights: Record<Light, number>;
   sections: SectionProgress[];
+  months: MonthBucket[];
+  /** Open tasks with no due date (ongoing), not in `months`. */
+  undated: number;
   ranking: UnitScore[];
   honours: NoticeEntry[];
   criticisms: NoticeEntry[];
@@ -123,6 +137,9 @@ export function computeDashboard(plan: Plan, states: ReadonlyMap<string, TaskSta
   let mismatches = 0;
   let pendingExtensions = 0;
   const taskById = new Map<string, Task>();
+  const months: MonthBucket[] = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, due: 0, done: 0, overdue: 0 }));
+  let undated = 0;
+  const yearPrefix = `${plan.year}-`;
 
   for (const task of tasks) {
     taskById.set(task.id, task);
@@ -144,6 +161,15 @@ export function computeDashboard(plan: Plan, states: ReadonlyMap<string, TaskSta
     }
     if (state.mismatch) mismatches++;
     if (state.pendingExtension) pendingExtensions++;
+    if (state.originalDue === null) undated++;
+    else if (state.originalDue.startsWith(yearPrefix)) {
+      const b = months[Number(state.originalDue.slice(5, 7)) - 1];
+      if (b) {
+        b.due++;
+        if (state.done) b.done++;
+        else if (overOrig) b.overdue++;
+      }
+    }
 
     const root = task.sectionId ? (roots.get(task.sectionId) ?? null) : null;
     let row = sectionRows.get(root);
@@ -200,6 +226,8 @@ export function computeDashboard(plan: Plan, states: ReadonlyMap<string, TaskSta
     pendingExtensions,
     lights,
     sections,
+    months,
+    undated,
     ranking: rankUnits(plan, states, today, { units, tasks, ...(options.weights ? { weights: options.weights } : {}) }),
     honours,
     criticisms,

@@ -71,3 +71,14 @@ describe('computeDashboard', () => {
     expect(f).toMatchObject({ total: 0, completionRate: null, onTimeRate: null, sections: [], ranking: [] });
   });
 });
+
+describe('computeDashboard months', () => {
+  it('counts tasks by the month of their original due date, with done and overdue', () => {
+    const plan = mkPlan([mkTask('a', '甲局', '2025-03-31'), mkTask('b', '甲局', '2025-03-15'), mkTask('c', '乙局', '2025-12-31'), mkTask('d', '乙局', null), mkTask('e', '乙局', '2026-01-31')]);
+    const f = computeDashboard(plan, deriveAllStates(plan, [ev('a', '2025-03-30', { type: 'tick', done: true }, '甲局')]), '2025-06-01');
+    expect(f.months[2]).toEqual({ month: 3, due: 2, done: 1, overdue: 1 });
+    expect(f.months[11]).toEqual({ month: 12, due: 1, done: 0, overdue: 0 });
+    expect(f.months.reduce((n, m) => n + m.due, 0)).toBe(3);
+    expect(f.undated).toBe(1);
+  });
+});

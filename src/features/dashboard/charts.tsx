@@ -5,6 +5,7 @@
 import { memo, useId } from 'react';
 import { LIGHTS, type Light } from '@/domain/lights';
 import { LIGHT_LABEL, LIGHT_SHAPE } from '@/components/light-badge';
+import type { MonthBucket } from '@/domain/dashboard';
 import { formatRatio } from '@/lib/format';
 import { t } from '@/lib/strings';
 
@@ -103,6 +104,79 @@ export const ScoreBar = memo(function ScoreBar({ score, max }: { score: number; 
         <div className="sbar__axis" />
         <div className={score >= 0 ? 'sbar__fill sbar__fill--pos' : 'sbar__fill sbar__fill--neg'} style={score >= 0 ? { left: '50%', width: `${half}%` } : { right: '50%', width: `${half}%` }} />
       </div>
+    </div>
+  );
+});
+
+/**
+ * Tasks by month of their original due date: a column per month, the done part solid dark, the
+ * overdue part hatched, the rest outlined; the count printed above each column.
+ */
+export const MonthChart = memo(function MonthChart({ months, currentMonth }: { months: MonthBucket[]; currentMonth: number | null }) {
+  const prefix = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const W = 600;
+  const H = 200;
+  const top = 22;
+  const bottom = 24;
+  const plotH = H - top - bottom;
+  const colW = W / 12;
+  const barW = colW * 0.62;
+  const max = Math.max(1, ...months.map((m) => m.due));
+  const summary = months
+    .filter((m) => m.due > 0)
+    .map((m) => t.dashboard.monthSummary(m.month, m.due, m.done, m.overdue))
+    .join('；');
+  return (
+    <div className="month-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} className="month-chart__svg" role="img" aria-label={`${t.dashboard.monthsTitle}：${summary || t.dashboard.monthsEmpty}`}>
+        <defs>
+          <pattern id={`${prefix}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="#fdecea" />
+            <rect width="2.5" height="6" fill="#c62828" />
+          </pattern>
+        </defs>
+        <line x1="0" x2={W} y1={H - bottom} y2={H - bottom} stroke="#8c959f" />
+        {months.map((m, i) => {
+          const x = i * colW + (colW - barW) / 2;
+          const h = (m.due / max) * plotH;
+          const hDone = (m.done / max) * plotH;
+          const hOver = (m.overdue / max) * plotH;
+          const y0 = H - bottom;
+          const isNow = currentMonth === m.month;
+          return (
+            <g key={m.month}>
+              {isNow ? <rect x={i * colW + 1} y={top - 18} width={colW - 2} height={plotH + 18} fill="#eef0f3" /> : null}
+              {m.due > 0 ? (
+                <>
+                  <rect x={x} y={y0 - h} width={barW} height={h} fill="#ffffff" stroke="#57606a" strokeWidth="1" />
+                  {hDone > 0 ? <rect x={x} y={y0 - hDone} width={barW} height={hDone} fill="#3d4a57" /> : null}
+                  {hOver > 0 ? <rect x={x} y={y0 - hDone - hOver} width={barW} height={hOver} fill={`url(#${prefix}-hatch)`} stroke="#c62828" strokeWidth="1" /> : null}
+                  <text x={x + barW / 2} y={y0 - h - 5} textAnchor="middle" fontSize="13" fontWeight="700" fill="#1f2328">
+                    {m.due}
+                  </text>
+                </>
+              ) : null}
+              <text x={i * colW + colW / 2} y={H - 7} textAnchor="middle" fontSize="12" fill={isNow ? '#b71c1c' : '#57606a'} fontWeight={isNow ? 700 : 400}>
+                {m.month}月
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <ul className="month-legend small">
+        <li>
+          <span className="month-legend__swatch month-legend__swatch--done" aria-hidden="true" />
+          {t.dashboard.monthsDone}
+        </li>
+        <li>
+          <span className="month-legend__swatch month-legend__swatch--overdue" aria-hidden="true" />
+          {t.dashboard.monthsOverdue}
+        </li>
+        <li>
+          <span className="month-legend__swatch month-legend__swatch--open" aria-hidden="true" />
+          {t.dashboard.monthsOpen}
+        </li>
+      </ul>
     </div>
   );
 });

@@ -18,7 +18,7 @@ import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
 import { useTaskStates, useToday } from '@/store/selectors';
 import { ProgressBar } from '@/components/progress-bar';
-import { LightsChart, ScoreBar } from './charts';
+import { LightsChart, MonthChart, ScoreBar } from './charts';
 import './dashboard.css';
 
 const s = t.dashboard;
@@ -99,11 +99,18 @@ export function DashboardPage() {
           </section>
 
           <div className="grid grid--2">
-            <section className="card" aria-labelledby="dash-lights">
-              <h2 id="dash-lights">{s.lightsTitle}</h2>
-              <LightsChart lights={figures.lights} />
-              <p className="small muted dashboard__rule">{s.lightsRule}</p>
-            </section>
+            <div className="dashboard__col">
+              <section className="card" aria-labelledby="dash-lights">
+                <h2 id="dash-lights">{s.lightsTitle}</h2>
+                <LightsChart lights={figures.lights} />
+                <p className="small muted dashboard__rule">{s.lightsRule}</p>
+              </section>
+              <section className="card" aria-labelledby="dash-months">
+                <h2 id="dash-months">{s.monthsTitle}</h2>
+                <MonthChart months={figures.months} currentMonth={today.startsWith(`${plan.year}-`) ? Number(today.slice(5, 7)) : null} />
+                {figures.undated > 0 ? <p className="small muted">{s.monthsUndated(figures.undated)}</p> : null}
+              </section>
+            </div>
             <section className="card" aria-labelledby="dash-sections">
               <h2 id="dash-sections">{s.sectionsTitle}</h2>
               <p className="small muted">{s.sectionsCaption}</p>
@@ -174,7 +181,19 @@ const SectionList = memo(function SectionList({ sections }: { sections: SectionP
 
 function ScoringExplanation() {
   return (
-    <details className="disclosure scoring-help">
+    <>
+      {/* A closed <details> prints closed: paper gets the formula in one line instead. */}
+      <p className="print-only small">
+        {s.scoringTitle}：{s.scoringItems.join('；')}。{s.scoringNotes}
+      </p>
+      <ScoringDetails />
+    </>
+  );
+}
+
+function ScoringDetails() {
+  return (
+    <details className="disclosure scoring-help no-print">
       <summary>{s.scoringTitle}</summary>
       <p>{s.scoringIntro}</p>
       <ul>

@@ -47,7 +47,7 @@ describe('DashboardPage', () => {
     rerender(<DashboardPage />);
     expect(within(kpis()).getByText('已完成').nextSibling).toHaveTextContent('1');
     expect(within(kpis()).getByText('完成率 33.3%')).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /已完成 1 项/ })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /^红黄绿灯分布：.*已完成 1 项/ })).toBeInTheDocument();
   });
 
   it('ranks units and explains the score', async () => {
