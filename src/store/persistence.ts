@@ -15,7 +15,7 @@ import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import type { PersistedData } from '@/domain/merge';
 import { mergeData } from '@/domain/merge';
 import type { SetAsideItem } from '@/domain/restore';
-import { decodeText, readEnvelope, serialize, toPersisted, type DecodedState } from '@/store/codec';
+import { decodeText, guessVersion, readEnvelope, serialize, toPersisted, type DecodedState } from '@/store/codec';
 import {
   BACKUP_PREFIX,
   DEFAULT_QUOTA_BYTES,
@@ -126,7 +126,7 @@ export class Persistence implements PersistStorage<PersistedData> {
     const env = readEnvelope(raw);
     this.loadedEnvelope = env;
     // Unversioned or unreadable: treated as the first layout.
-    return { state: env.state as PersistedData, version: env.version ?? 1 };
+    return { state: env.state as PersistedData, version: env.version ?? guessVersion(env.state) };
   }
 
   setItem(_name: string, value: StorageValue<PersistedData>): void {
