@@ -168,8 +168,9 @@ export function deadlineText(task: Task): string {
   if (d.kind === 'ongoing') return `${d.label || s.ongoing}${d.recurrence ? `（${s.recurrence[d.recurrence]}）` : ''}`;
   if (d.kind === 'soon' && !d.due) return `${d.label || s.soon}（${s.soonNoDate}）`;
   const due = formatDate(d.due);
-  const base = d.label && d.label !== d.due ? `${d.label}（${due}）` : due;
-  return d.inferred ? `${base}${s.inferredDeadline}` : base;
+  // A filled-in deadline's label only repeats that the text named none: say it once.
+  if (d.inferred) return `${due}${s.inferredDeadline}`;
+  return d.label && d.label !== d.due ? `${d.label}（${due}）` : due;
 }
 
 const TargetItem = memo(function TargetItem({ target, ...rest }: ItemProps & { target: Target }) {

@@ -19,9 +19,11 @@ export interface TaskEditorProps {
   units: readonly Unit[];
   planUnits: readonly string[];
   onClose: () => void;
+  /** Asks the page to confirm deleting this task. */
+  onDelete: () => void;
 }
 
-export function TaskEditor({ task, flagged, editable, plan, units, planUnits, onClose }: TaskEditorProps) {
+export function TaskEditor({ task, flagged, editable, plan, units, planUnits, onClose, onDelete }: TaskEditorProps) {
   const updateTask = useLuoshi((st) => st.updateTask);
   const setOwners = useLuoshi((st) => st.setOwners);
   const record = useLuoshi((st) => st.record);
@@ -188,6 +190,9 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
         </button>
         <button type="button" className="btn" onClick={onClose}>
           {t.common.cancel}
+        </button>
+        <button type="button" className="btn btn--link lists-delete task-editor__delete" onClick={onDelete}>
+          {s.deleteTask}
         </button>
       </div>
 

@@ -55,7 +55,7 @@ export function TaskTable({
     [record],
   );
   const ariaSort = (col: string) => (SORT_COLUMN[sort.key] === col ? 'ascending' : undefined);
-  const columns = editable ? 10 : 8;
+  const columns = editable ? 9 : 8;
 
   return (
     <div className="table-wrap lists-table-wrap">
@@ -84,7 +84,6 @@ export function TaskTable({
               {s.colLight}
             </th>
             <th scope="col">{s.colFlag}</th>
-            {editable ? <th scope="col">{s.colActions}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -184,10 +183,10 @@ const TaskRowGroup = memo(function TaskRowGroup(props: RowProps) {
         </td>
         <td className="nowrap">{s.statusLabel[row.status]}</td>
         <td className="num nowrap">
+          {Math.round(row.percent)}%
           <span className="lists-progress" aria-hidden="true">
             <span className="lists-progress__bar" style={{ width: `${row.percent}%` }} />
           </span>
-          {Math.round(row.percent)}%
         </td>
         <td className="nowrap">
           <LightBadge light={row.light} />
@@ -209,23 +208,20 @@ const TaskRowGroup = memo(function TaskRowGroup(props: RowProps) {
             '—'
           )}
         </td>
-        {editable ? (
-          <td className="lists-table__actions">
-            <button type="button" className="btn btn--small" aria-expanded={expanded} onClick={() => onToggleExpand(task.id)}>
-              {expanded ? s.closeEditor : t.common.edit}
-              <span className="visually-hidden">：{task.title}</span>
-            </button>
-            <button type="button" className="btn btn--small btn--link lists-delete" onClick={() => onAskDelete(task)}>
-              {t.common.delete}
-              <span className="visually-hidden">：{task.title}</span>
-            </button>
-          </td>
-        ) : null}
       </tr>
       {expanded && plan ? (
         <tr className="lists-editor-row">
           <td colSpan={columns} id={editorId}>
-            <TaskEditor task={task} flagged={row.flagged} editable={editable} plan={plan} units={props.units} planUnits={props.planUnits} onClose={() => onToggleExpand(task.id)} />
+            <TaskEditor
+              task={task}
+              flagged={row.flagged}
+              editable={editable}
+              plan={plan}
+              units={props.units}
+              planUnits={props.planUnits}
+              onClose={() => onToggleExpand(task.id)}
+              onDelete={() => onAskDelete(task)}
+            />
           </td>
         </tr>
       ) : null}

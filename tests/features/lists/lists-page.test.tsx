@@ -106,7 +106,7 @@ describe('ListsPage (office)', () => {
   it('edits a task’s lead unit, co-units, title and deadline in place', async () => {
     const user = userEvent.setup();
     render(<ListsPage />);
-    await user.click(within(rowOf('新建学校三所')).getByRole('button', { name: /^编辑/ }));
+    await user.click(screen.getByRole('button', { name: '新建学校三所' }));
     const form = screen.getByRole('form', { name: /编辑任务：新建学校三所/ });
     await user.selectOptions(within(form).getByLabelText('牵头单位'), '市住房和城乡建设局');
     await user.selectOptions(within(form).getByLabelText('添加配合单位'), '市教育局');
@@ -162,7 +162,8 @@ describe('ListsPage (office)', () => {
   it('deletes a task after confirmation, and undo brings it back', async () => {
     const user = userEvent.setup();
     render(<ListsPage />);
-    await user.click(within(rowOf('道路改造')).getByRole('button', { name: /^删除/ }));
+    await user.click(screen.getByRole('button', { name: '道路改造' }));
+    await user.click(screen.getByRole('button', { name: '删除此任务…' }));
     const dialog = screen.getByRole('dialog', { name: '删除任务？' });
     await user.click(within(dialog).getByRole('button', { name: '删除' }));
     expect(store().plan.tasks.map((t) => t.id)).toEqual(['a', 'b']);
@@ -223,7 +224,7 @@ describe('ListsPage (a unit)', () => {
     expect(rows()).toHaveLength(1);
     expect(screen.getByLabelText('单位')).toHaveValue('市教育局');
     expect(screen.queryByRole('button', { name: '新增任务' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /^编辑/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /删除/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^确认/ })).not.toBeInTheDocument();
   });
 });
