@@ -145,7 +145,6 @@ export const MonthChart = memo(function MonthChart({ months, currentMonth }: { m
           const isNow = currentMonth === m.month;
           return (
             <g key={m.month}>
-              {isNow ? <rect x={i * colW + 1} y={top - 18} width={colW - 2} height={plotH + 18} fill="#eef0f3" /> : null}
               {m.due > 0 ? (
                 <>
                   <rect x={x} y={y0 - h} width={barW} height={h} fill="#ffffff" stroke="#57606a" strokeWidth="1" />
@@ -159,6 +158,7 @@ export const MonthChart = memo(function MonthChart({ months, currentMonth }: { m
               <text x={i * colW + colW / 2} y={H - 7} textAnchor="middle" fontSize="12" fill={isNow ? '#b71c1c' : '#57606a'} fontWeight={isNow ? 700 : 400}>
                 {m.month}月
               </text>
+              {isNow ? <line x1={i * colW + colW * 0.2} x2={i * colW + colW * 0.8} y1={H - 2} y2={H - 2} stroke="#b71c1c" strokeWidth="2" /> : null}
             </g>
           );
         })}
