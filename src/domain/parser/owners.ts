@@ -200,11 +200,15 @@ export function subjectOwners(text: string, span: SourceSpan, units: Unit[]): Ow
   const reg = registryOf(units);
   const owners: OwnerRef[] = [];
   const seen = new Set<string>();
-  const add = (name: string) => {
+  const add = (name: string, role: OwnerRole = 'lead') => {
     if (seen.has(name)) return;
     seen.add(name);
-    owners.push({ name, role: 'lead', inferred: false });
+    owners.push({ name, role, inferred: false });
   };
+  // 要会同市财政局、市教育局…: the units after 会同 co-operate with the subject.
+  const modalEnd = SUBJECT_END.find((w) => text.startsWith(w, stop))?.length ?? 1;
+  const co = CO_WORDS.find((w) => text.startsWith(w, stop + modalEnd));
+  const coNames = co ? namesRun(text, stop + modalEnd + co.length, span.end, units).names : [];
   let i = span.start;
   while (i < stop) {
     const hit = reg.names.matchAt(text, i, stop);
@@ -221,6 +225,7 @@ export function subjectOwners(text: string, span: SourceSpan, units: Unit[]): Ow
     }
     i++;
   }
+  if (owners.length > 0) for (const n of coNames) add(n, 'co');
   return owners;
 }
 
@@ -246,13 +251,46 @@ function roleAt(text: string, i: number, stop: number): { name: string; end: num
     if (at >= 0) return { name: run.slice(0, at + w.length), end: i + at + w.length };
   }
   if (first === '市') {
-    for (const suffix of ['委员会', '局', '委', '办公室', '办', '中心']) {
+    for (const suffix of ['委员会', '局', '委', '办公室', '办', '中心', '室']) {
       const at = run.indexOf(suffix, 2);
       // 市委 / 市政府 alone lead everything: naming them as an owner says nothing.
       if (at >= 2) return { name: run.slice(0, at + suffix.length), end: i + at + suffix.length };
     }
   }
   return null;
+}
+
+/** Words that bring in co-operating units after the subject: 市发展改革委要会同市财政局… */
+export const CO_WORDS = ['会同', '联合', '协同', '商'];
+
+/**
+ * The unit names in a run starting at `at` (市财政局、市教育局等部门), as far as they go: registry
+ * names and aliases, or unit-shaped names, joined by 、和及与. Returns where the run ends.
+ */
+export function namesRun(text: string, at: number, end: number, units: Unit[]): { names: string[]; end: number } {
+  const reg = registryOf(units);
+  const names: string[] = [];
+  let i = at;
+  let last = at;
+  while (i < end) {
+    const hit = reg.names.matchAt(text, i, end);
+    const shaped = hit ? null : roleAt(text, i, end);
+    if (!hit && !shaped) break;
+    names.push(hit ? hit.value.name : shaped!.name);
+    i = hit ? hit.end : shaped!.end;
+    last = i;
+    if (text.startsWith('等部门', i) || text.startsWith('等单位', i)) {
+      last = i + 3;
+      break;
+    }
+    if (text[i] === '等') {
+      last = i + 1;
+      break;
+    }
+    if (i < end && '、和及与'.includes(text[i]!)) i++;
+    else break;
+  }
+  return { names, end: last };
 }
 
 /** How many suggestions to make: one lead and two co-units keep the list reviewable. */

@@ -15,7 +15,7 @@
  */
 import type { SourceSpan, Unit } from '../model';
 import { PhraseMatcher } from './phrase-matcher';
-import { hasKeyword, isNonModalYao } from './owners';
+import { CO_WORDS, hasKeyword, isNonModalYao, namesRun } from './owners';
 import { splitClauses } from './sentences';
 import { documentIssue } from './title';
 
@@ -78,7 +78,7 @@ const ATTITUDE_NOUNS = [
   '严要求', '党性', '专注', '执着', '穿透性', '创造性', '首位',
 ];
 /** Objects that name no deliverable: 抓好落实, 开展工作, 落实各项决策部署, 抓好每一事. */
-const GENERIC_OBJECTS = new Set(['', '工作', '落实', '事', '事情', '各项工作', '决策部署', '部署', '要求', '任务', '好', '好工作', '到位']);
+const GENERIC_OBJECTS = new Set(['', '工作', '落实', '事', '事情', '各项工作', '决策部署', '部署', '要求', '任务', '好', '好工作', '到位', '实施', '执行', '落地', '见效']);
 const GENERIC_OBJECT_PREFIXES = ['市委', '省委', '党中央', '上级', '各项', '好', '各'];
 
 /** 把X梳理出来 / 把X与Y挂钩: a 把-clause is a directive when it ends in one of these verbs. */
@@ -241,10 +241,16 @@ function skipSubject(text: string, span: SourceSpan): { at: number; modal: boole
 }
 
 /** The directive verb heading a clause, or null when the clause is not a directive. */
-export function clauseHead(text: string, span: SourceSpan): ClauseHead | null {
+export function clauseHead(text: string, span: SourceSpan, units: Unit[] = []): ClauseHead | null {
   const subj = skipSubject(text, span);
   let p = subj.at;
   let modal = subj.modal;
+  // 会同市财政局、市教育局制定…: the co-operating units stand between the modal and the verb.
+  const co = CO_WORDS.find((w) => w.length > 1 && text.startsWith(w, p));
+  if (co) {
+    const run = namesRun(text, p + co.length, span.end, units);
+    if (run.names.length > 0) p = run.end;
+  }
   const from = p;
   // Strip modals and adverbs, longest first, as long as something is stripped.
   for (;;) {
@@ -273,6 +279,12 @@ export function clauseHead(text: string, span: SourceSpan): ClauseHead | null {
   }
   let hit = verbMatcher.matchAt(text, p, span.end);
   if (!hit && (text[p] === '把' || text[p] === '将')) return baHead(text, p, span, modal, from);
+  if (!hit && text[p] === '对') {
+    // 对X进行督查通报: the action is the noun after 进行. It counts only with help (medium).
+    const at = text.indexOf('进行', p);
+    if (at > p + 1 && at + 4 <= span.end) return { from, verbAt: at, verb: '进行', weight: 0, modal };
+    return null;
+  }
   if (!hit) {
     // A two-character adverb the list lacks (滚动实施): skip it if it holds no function word.
     // Longer skips reach into objects (坦然接受组织监督 is not 组织…).
@@ -396,11 +408,13 @@ function groupClauses(text: string, clauses: SourceSpan[], units: Unit[]): Group
     }
     const negated = startsWithAny(text, c.start, NEGATION);
     const continues = open !== null && (negated || startsWithAny(text, c.start, ELABORATION) || startsWithAny(text, c.start, GOAL));
-    const head = negated ? null : clauseHead(text, c);
+    const head = negated ? null : clauseHead(text, c, units);
     if (head?.modal) modalSeen = true;
     else if (!head && /(要|必须|务必)/.test(text.slice(c.start, c.end))) modalSeen = true;
     // A strong verb opens its own task; a medium verb only when its clause is concrete by itself.
-    const opens = head !== null && !continues && (head.weight >= 2 || open === null || isConcrete(text, c, units));
+    // A verb with nothing to deliver (3月底前出台实施, 年底前全面完成) finishes the open task.
+    const bare = head !== null && open !== null && isGenericObject(text.slice(head.verbAt + head.verb.length, c.end));
+    const opens = head !== null && !continues && !bare && (head.weight >= 2 || open === null || isConcrete(text, c, units));
     if (opens) {
       open = { head: { ...head, modal: head.modal || modalSeen }, start: c.start, end: c.end, headEnd: c.end };
       groups.push(open);

@@ -25,6 +25,17 @@ describe('owners from the subject of a directive', () => {
     expect(subjects('无论是市政府领导班子成员，还是各地各部门主要负责同志，都要讲担当。')).toEqual(['市政府领导班子成员', '各部门主要负责同志']);
   });
 
+  it('reads the units after 会同 as co-operating owners', () => {
+    const s = '市发展改革委要会同市财政局、市统计局等部门制定稳增长措施。';
+    expect(subjectOwners(s, { start: 0, end: s.length }, DEFAULT_UNITS)).toEqual([
+      { name: '市发展和改革委员会', role: 'lead', inferred: false },
+      { name: '市财政局', role: 'co', inferred: false },
+      { name: '市统计局', role: 'co', inferred: false },
+    ]);
+    const p = parseSpeech(s, { year: 2025 });
+    expect(p.tasks.map((t) => t.title)).toEqual(['制定稳增长措施']);
+  });
+
   it('keeps a unit-shaped name the registry lacks, as written', () => {
     expect(subjects('市乡村振兴局要加快推进帮扶项目。')).toEqual(['市乡村振兴局']);
   });

@@ -183,6 +183,16 @@ describe('task rules on single sentences', () => {
     expect(draft!.reasons).toEqual(expect.arrayContaining(['strong-verb:加强', 'modal', 'concrete', 'explicit-owner']));
   });
 
+  it('a verb with nothing to deliver (3月底前出台实施) finishes the task before it, with its deadline', () => {
+    const p = parseSpeech('市商务局要牵头制定促消费十条措施，3月底前出台实施。', { year: 2025 });
+    expect(p.tasks.map((t) => [t.quote, t.deadline.due])).toEqual([['市商务局要牵头制定促消费十条措施，3月底前出台实施', '2025-03-31']]);
+    expect(quotes('加快推进城市燃气管道老化更新改造，年底前全面完成。')).toEqual(['加快推进城市燃气管道老化更新改造，年底前全面完成']);
+  });
+
+  it('对X进行督查 is a task with a modal and concrete content', () => {
+    expect(quotes('市政府办公室要会同市委督查室，每月对重点工作进展情况进行督查通报。')).toEqual(['每月对重点工作进展情况进行督查通报']);
+  });
+
   it('HTML or script in the text stays plain text in the quote', () => {
     const t = speech('要加快推进<script>alert(1)</script>数据中心建设。');
     expect(quotes(t)).toEqual(['要加快推进<script>alert(1)</script>数据中心建设']);
