@@ -667,7 +667,6 @@ export const zh = {
     add: '添加单位',
     added: (name: string) => `已添加“${name}”。`,
     saved: (name: string) => `已保存“${name}”。`,
-    removed: (name: string) => `已删除“${name}”。`,
     namePlaceholder: '如：市发展和改革委员会',
     aliasesPlaceholder: '如：市发改委、发改委',
     keywordsPlaceholder: '如：重大项目、投资',

@@ -11,6 +11,7 @@ import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { allItemIds, itemsForMerge, keepItems, planFromParsed } from '@/domain/import-selection';
 import type { ParsedPlan } from '@/domain/model';
+import { detectPlanYear } from '@/domain/parser/deadlines';
 import { decodeSpeechBytes } from '@/domain/text-decode';
 import { navigate } from '@/lib/router';
 import { t } from '@/lib/strings';
@@ -47,6 +48,8 @@ export function ImportPage() {
   const [fileName, setFileName] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [year, setYear] = useState(String(currentYear));
+  // Until the office types a year itself, the field follows the year the text states.
+  const [yearTouched, setYearTouched] = useState(false);
   const [parsing, setParsing] = useState(false);
   const [parseError, setParseError] = useState<string | null>(null);
   const [result, setResult] = useState<ParseResult | null>(null);
@@ -61,6 +64,14 @@ export function ImportPage() {
   const yearValid = /^\d{4}$/.test(year) && yearNumber >= 1900 && yearNumber <= 2200;
   const isEmpty = text.trim().length === 0;
 
+  const takeText = useCallback(
+    (next: string) => {
+      setText(next);
+      if (!yearTouched) setYear(String(detectPlanYear(next) ?? currentYear));
+    },
+    [yearTouched, currentYear],
+  );
+
   const onFile = useCallback(async (file: File | undefined) => {
     setFileError(null);
     if (!file) return;
@@ -71,9 +82,9 @@ export function ImportPage() {
       return;
     }
     setFileName(file.name);
-    setText(decoded.text);
+    takeText(decoded.text);
     setResult(null);
-  }, []);
+  }, [takeText]);
 
   const runParse = async () => {
     if (isEmpty || !yearValid || parsing) return;
@@ -145,7 +156,7 @@ export function ImportPage() {
             value={text}
             aria-describedby="import-text-hint"
             onChange={(e) => {
-              setText(e.target.value);
+              takeText(e.target.value);
               setFileName(null);
             }}
             placeholder={s.textPlaceholder}
@@ -197,7 +208,10 @@ export function ImportPage() {
               value={year}
               aria-invalid={yearValid ? undefined : true}
               aria-describedby="import-year-hint"
-              onChange={(e) => setYear(e.target.value)}
+              onChange={(e) => {
+                setYear(e.target.value);
+                setYearTouched(true);
+              }}
             />
             <p id="import-year-hint" className={yearValid ? 'field__hint' : 'field__error'}>
               {yearValid ? s.yearHint : s.yearInvalid}

@@ -191,10 +191,8 @@ export function UnitsPage() {
         confirmLabel={t.common.delete}
         danger
         onConfirm={() => {
-          if (pendingRemove) {
-            removeUnit(pendingRemove.id);
-            notify('success', s.removed(pendingRemove.name));
-          }
+          // The store says so in a toast with 撤销.
+          if (pendingRemove) removeUnit(pendingRemove.id);
           setPendingRemove(null);
         }}
         onCancel={() => setPendingRemove(null)}

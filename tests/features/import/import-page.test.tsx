@@ -118,6 +118,20 @@ describe('ImportPage', () => {
     expect(screen.getByText(/来自文件“speech.txt”/)).toBeInTheDocument();
   });
 
+  it('prefills the plan year from the text, until the office types one', async () => {
+    const user = userEvent.setup();
+    render(<ImportPage />);
+    const year = screen.getByLabelText('计划年度');
+    expect(year).toHaveValue(2025);
+    await user.click(screen.getByLabelText('讲话全文'));
+    await user.paste('二〇二四年政府工作报告\n要推进道路改造。');
+    expect(year).toHaveValue(2024);
+    await user.clear(year);
+    await user.type(year, '2026');
+    await user.type(screen.getByLabelText('讲话全文'), '再补一句。');
+    expect(year).toHaveValue(2026);
+  });
+
   it('has no serious accessibility violations with a result shown', async () => {
     const user = userEvent.setup();
     const { container } = render(<ImportPage />);
