@@ -549,7 +549,6 @@ export const zh = {
     replaceConfirmCounts: (tasks: number, targets: number, current: number) =>
       `新计划：${tasks} 项任务、${targets} 项目标；当前计划的 ${current} 项任务将移入备份，可在“数据与备份”中恢复。`,
     replaceConfirm: '替换',
-    replaced: (tasks: number, targets: number) => `已替换计划：${tasks} 项任务、${targets} 项目标。`,
     merged: (tasks: number, targets: number) => `已并入 ${tasks} 项任务、${targets} 项目标。`,
   },
   unitSelect: {

@@ -126,7 +126,7 @@ export function ImportPage() {
     if (!result || !keptPlan) return;
     replacePlan(planFromParsed(keptPlan, result.text, newPlanId(), new Date().toISOString()));
     setConfirmReplace(false);
-    notify('success', s.replaced(keptPlan.tasks.length, keptPlan.targets.length));
+    // The store's own toast says the plan was replaced and backed up, with 撤销.
     navigate('/lists');
   };
 
