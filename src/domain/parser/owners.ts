@@ -38,6 +38,8 @@ export interface Notation {
 }
 
 interface Registry {
+  /** The array's length when built: an in-place push (not the store's way) still rebuilds. */
+  size: number;
   names: PhraseMatcher<Unit>;
   keywords: PhraseMatcher<Unit>;
   order: Map<Unit, number>;
@@ -47,7 +49,7 @@ const registries = new WeakMap<Unit[], Registry>();
 /** Matchers for one registry, built once per units array (the office's edits make a new array). */
 export function registryOf(units: Unit[]): Registry {
   let r = registries.get(units);
-  if (!r) {
+  if (!r || r.size !== units.length) {
     const names: [string, Unit][] = [];
     const keywords: [string, Unit][] = [];
     for (const u of units) {
@@ -55,7 +57,7 @@ export function registryOf(units: Unit[]): Registry {
       for (const a of u.aliases) names.push([a, u]);
       for (const k of u.keywords) keywords.push([k, u]);
     }
-    r = { names: new PhraseMatcher(names), keywords: new PhraseMatcher(keywords), order: new Map(units.map((u, i) => [u, i])) };
+    r = { size: units.length, names: new PhraseMatcher(names), keywords: new PhraseMatcher(keywords), order: new Map(units.map((u, i) => [u, i])) };
     registries.set(units, r);
   }
   return r;

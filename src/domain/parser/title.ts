@@ -32,6 +32,11 @@ export function taskTitle(quote: string, from = 0): string {
       }
     }
   }
+  // 围绕争创省级创新型城市: the goal itself is the task.
+  if (s.startsWith('围绕') && /^(争创|创建|打造|建设)/.test(s.slice(2))) s = s.slice(2);
+  // 确保实现A、确保完成B、确保C: a series of the same directive; its first item names it.
+  const repeat = s.length > 4 ? s.indexOf(`、${s.slice(0, 2)}`, 2) : -1;
+  if (repeat >= TITLE_MIN) s = s.slice(0, repeat);
   // First clause, unless it is too short to say anything on its own.
   let cut = findBreak(s, 0);
   while (cut < s.length && cut < TITLE_MIN) cut = findBreak(s, cut + 1);

@@ -19,6 +19,11 @@ describe('task titles', () => {
     expect((t.match(/“/g) ?? []).length).toBe((t.match(/”/g) ?? []).length);
   });
 
+  it('names a 确保A、确保B series by its first item, and 围绕争创X by the goal', () => {
+    expect(taskTitle('确保实现一季度“开门红”、确保圆满完成全年各项目标任务、确保主要经济指标走在全省前列')).toBe('确保实现一季度“开门红”');
+    expect(taskTitle('要围绕争创省级创新型城市，只要“值钱”就要舍得“花钱”')).toBe('争创省级创新型城市');
+  });
+
   it('turns a document announcement round: 出台《…》', () => {
     expect(taskTitle('《**市市级重大行政决策程序暂行规定》即将出台')).toBe('出台《**市市级重大行政决策程序暂行规定》');
   });
