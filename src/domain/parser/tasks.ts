@@ -241,10 +241,10 @@ function skipSubject(text: string, span: SourceSpan): { at: number; modal: boole
 }
 
 /** The directive verb heading a clause, or null when the clause is not a directive. */
-export function clauseHead(text: string, span: SourceSpan, units: Unit[] = []): ClauseHead | null {
+export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], modalBefore = false): ClauseHead | null {
   const subj = skipSubject(text, span);
   let p = subj.at;
-  let modal = subj.modal;
+  let modal = subj.modal || modalBefore;
   // 会同市财政局、市教育局制定…: the co-operating units stand between the modal and the verb.
   const co = CO_WORDS.find((w) => w.length > 1 && text.startsWith(w, p));
   if (co) {
@@ -278,6 +278,10 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = []): 
     return { from: p, verbAt: p, verb: '出台', weight: 2, modal };
   }
   let hit = verbMatcher.matchAt(text, p, span.end);
+  // 将 is "will" before a verb or adverb (我们将加快建设…) and 把 before an object (将X纳入…).
+  if (!hit && text[p] === '将' && (verbMatcher.matchAt(text, p + 1, span.end) || PREFIXES.matchAt(text, p + 1, span.end))) {
+    return clauseHead(text, { start: p + 1, end: span.end }, units, true);
+  }
   if (!hit && (text[p] === '把' || text[p] === '将')) return baHead(text, p, span, modal, from);
   if (!hit && text[p] === '对') {
     // 对X进行督查通报: the action is the noun after 进行. It counts only with help (medium).
@@ -351,7 +355,8 @@ export function isGenericObject(object: string): boolean {
       }
     }
   }
-  return GENERIC_OBJECTS.has(o) || o.startsWith('每一') || o.length <= 1;
+  // 抓好以下几个方面的工作 announces a list; the list items are the tasks.
+  return GENERIC_OBJECTS.has(o) || o.startsWith('每一') || o.startsWith('以下') || o.length <= 1;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -193,6 +193,12 @@ describe('task rules on single sentences', () => {
     expect(quotes('市政府办公室要会同市委督查室，每月对重点工作进展情况进行督查通报。')).toEqual(['每月对重点工作进展情况进行督查通报']);
   });
 
+  it('将 before a verb is "will" (我们将加快建设…); 抓好以下几个方面的工作 only announces a list', () => {
+    const p = parseSpeech('今年，我们将重点抓好以下几个方面的工作：\n我们将加快建设晶硅光伏产业园，力争年内建成投产。', { year: 2024 });
+    expect(p.tasks.map((t) => [t.title, t.deadline.due])).toEqual([['加快建设晶硅光伏产业园', '2024-12-31']]);
+    expect(p.tasks[0]!.deadline.inferred).toBe(false);
+  });
+
   it('HTML or script in the text stays plain text in the quote', () => {
     const t = speech('要加快推进<script>alert(1)</script>数据中心建设。');
     expect(quotes(t)).toEqual(['要加快推进<script>alert(1)</script>数据中心建设']);
