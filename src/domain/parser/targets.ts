@@ -193,18 +193,42 @@ interface Clause {
   delim: string;
 }
 
-const CLAUSE_DELIMS = new Set(['，', ',', '；', ';', '。', '！', '!', '？', '?', '、', '\n', '\r']);
+/** ， , ； ; 。 ！ ! ？ ? 、 and line breaks, as char codes (a Set of strings was a hot spot). */
+function isClauseDelim(c: number): boolean {
+  switch (c) {
+    case 0xff0c: // ，
+    case 0x2c: // ,
+    case 0xff1b: // ；
+    case 0x3b: // ;
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0x21: // !
+    case 0xff1f: // ？
+    case 0x3f: // ?
+    case 0x3001: // 、
+    case 0x0a:
+    case 0x0d:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Whitespace a pasted speech carries: ASCII blanks, the ideographic space, NBSP. */
+function isBlank(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0;
+}
 
 /** Clauses of text[start,end), trimmed of whitespace; empty ones dropped. */
 function splitClauses(text: string, start: number, end: number): Clause[] {
   const out: Clause[] = [];
   let s = start;
   for (let i = start; i <= end; i++) {
-    if (i === end || CLAUSE_DELIMS.has(text[i]!)) {
+    if (i === end || isClauseDelim(text.charCodeAt(i))) {
       let a = s;
       let b = i;
-      while (a < b && /\s/.test(text[a]!)) a++;
-      while (b > a && /\s/.test(text[b - 1]!)) b--;
+      while (a < b && isBlank(text.charCodeAt(a))) a++;
+      while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
       if (b > a) out.push({ start: a, end: b, delim: i === end ? '' : text[i]! });
       s = i + 1;
     }
@@ -215,7 +239,11 @@ function splitClauses(text: string, start: number, end: number): Clause[] {
 /** Where the sentence holding `end` stops, looking at most `limit` characters ahead. */
 function sentenceEnd(text: string, end: number, limit: number): number {
   const stop = Math.min(text.length, end + limit);
-  for (let i = end; i < stop; i++) if ('。！？!?\n'.includes(text[i]!)) return i;
+  for (let i = end; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    // 。 ！ ？ ! ? and the line feed
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a) return i;
+  }
   return stop;
 }
 
@@ -294,8 +322,8 @@ function pastContext(text: string, start: number, end: number, planYear: number)
 // Extraction
 // ---------------------------------------------------------------------------------------------
 
-/** A cheap test that a clause may hold a figure (or a province-assigned indicator). */
-const FIGURE_HINT_RE = /[0-9０-９*＊xX×一二三四五六七八九十两百]|下达/;
+/** A figure followed by a unit, 百分之, or 下达: whether a sentence is worth reading at all. */
+const CANDIDATE_RE = new RegExp(`(?:${NUM})(?:多|余)?(?:万亿|万|亿|千)?(?:${UNIT_ALT})|百分之|下达`);
 /** Shared: reset lastIndex before each use. Domain code is synchronous, so no two uses overlap. */
 const VALUE_RE = new RegExp(VALUE_SOURCE, 'g');
 /** 10亿元以上项目: a figure with 以上/以下 and a noun right after it qualifies the noun. */
@@ -309,11 +337,13 @@ interface SentenceFacts {
   tailPastBefore: number;
   /** Figures starting after this index are someone else's (根据…报告). */
   attributedAfter: number;
-  headTier: { at: number; tier: Tier } | null;
   /** Set when the whole sentence sits in a review of the past. */
   past: string | null;
-  /** findDeadline of each clause, by clause index. */
-  clauseDeadlines: MaybeDeadline[];
+  /** findDeadline of each clause, by clause index; undefined until first asked for. */
+  clauseDeadlines: (MaybeDeadline | undefined)[];
+  clauses: Clause[];
+  text: string;
+  year: number;
   sentenceDeadline: MaybeDeadline;
 }
 
@@ -325,17 +355,25 @@ function readSentence(text: string, start: number, end: number, year: number, cl
   const tailText = text.slice(start, sentenceEnd(text, end, 300));
   for (const m of tailText.matchAll(TAIL_PAST_RE)) tailPastBefore = start + m.index;
   const attribution = ATTRIBUTION_RE.exec(sentence);
-  // 主要预期目标是：A增长5%；B6万人以上…: a tier word that heads a list gives its tier to every
-  // figure after it.
-  const head = LIST_HEAD_RE.exec(sentence);
   return {
     tailPastBefore,
     attributedAfter: attribution ? start + attribution.index : Number.POSITIVE_INFINITY,
-    headTier: head ? { at: start + head.index + head[0].length, tier: tierOf(head[1]!) } : null,
     past: pastContext(text, start, end, year),
-    clauseDeadlines: clauses.map((c) => findDeadline(text.slice(c.start, c.end), year)),
+    clauseDeadlines: new Array<MaybeDeadline | undefined>(clauses.length),
+    clauses,
+    text,
+    year,
     sentenceDeadline: findDeadline(sentence, year),
   };
+}
+
+/**
+ * 主要预期目标是：A增长5%；B6万人以上…: a tier word that heads a list gives its tier to every
+ * figure after it.
+ */
+function readHeadTier(text: string, start: number, end: number): { at: number; tier: Tier } | null {
+  const head = LIST_HEAD_RE.exec(text.slice(start, end));
+  return head ? { at: start + head.index + head[0].length, tier: tierOf(head[1]!) } : null;
 }
 
 /**
@@ -344,10 +382,24 @@ function readSentence(text: string, start: number, end: number, year: number, cl
  * else the nearest after it (新建3所学校，年底前完成).
  */
 function deadlineFor(f: SentenceFacts, i: number): MaybeDeadline {
-  const has = (d: MaybeDeadline) => d !== null && (d.due !== null || d.recurrence !== null);
-  if (has(f.clauseDeadlines[i] ?? null)) return f.clauseDeadlines[i]!;
-  for (let j = i - 1; j >= 0; j--) if (has(f.clauseDeadlines[j] ?? null)) return f.clauseDeadlines[j]!;
-  for (let j = i + 1; j < f.clauseDeadlines.length; j++) if (has(f.clauseDeadlines[j] ?? null)) return f.clauseDeadlines[j]!;
+  const at = (j: number): MaybeDeadline => {
+    let d = f.clauseDeadlines[j];
+    if (d === undefined) {
+      const c = f.clauses[j]!;
+      d = f.clauseDeadlines[j] = findDeadline(f.text.slice(c.start, c.end), f.year);
+    }
+    return d !== null && (d.due !== null || d.recurrence !== null) ? d : null;
+  };
+  const own = at(i);
+  if (own) return own;
+  for (let j = i - 1; j >= 0; j--) {
+    const d = at(j);
+    if (d) return d;
+  }
+  for (let j = i + 1; j < f.clauses.length; j++) {
+    const d = at(j);
+    if (d) return d;
+  }
   return f.sentenceDeadline;
 }
 
@@ -367,14 +419,17 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
   const end = Math.max(start, Math.min(text.length, Math.floor(span.end)));
   if (end <= start) return [];
 
-  // Fast exit: no digit, no mask, no Chinese digit → no figure.
-  if (!FIGURE_HINT_RE.test(text.slice(start, end))) return [];
+  // Fast exit: most sentences of a speech hold no figure with a unit (and no 下达 indicator);
+  // one regex test over the sentence skips them before any clause work.
+  if (!CANDIDATE_RE.test(text.slice(start, end))) return [];
 
   const clauses = splitClauses(text, start, end);
-  // Sentence-wide facts, computed once and only when a clause holds a candidate figure: most
-  // sentences of a speech hold none, and the parser's throughput depends on skipping them.
+  // Sentence-wide facts, computed once and only when a figure has a target signal: most
+  // sentences of a speech hold none (一个, 一批…), and the parser's throughput depends on
+  // skipping them before the look-back and the per-clause deadlines.
   let sentenceFacts: SentenceFacts | null = null;
   const facts = (): SentenceFacts => (sentenceFacts ??= readSentence(text, start, end, ctx.year, clauses));
+  let headTier: { at: number; tier: Tier } | null | undefined;
   const out: Target[] = [];
   let lastMetric = '';
   // 新建改扩建中小学10所、幼儿园15所: the verb before the first item governs the items after 、.
@@ -385,15 +440,13 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
     const signalFromBefore = carriedSignal;
     carriedSignal = false;
     const ctext = text.slice(clause.start, clause.end);
-    if (!FIGURE_HINT_RE.test(ctext)) continue;
+    if (!CANDIDATE_RE.test(ctext)) continue;
     const re = VALUE_RE;
     re.lastIndex = 0;
-    let clauseFacts: { tiers: TierHit[]; rules: NotTargetRule[] } | null = null;
-    const cfacts = () =>
-      (clauseFacts ??= {
-        tiers: [...ctext.matchAll(TIER_RE)].map((m) => ({ at: m.index, end: m.index + m[0].length, tier: tierOf(m[0]) })),
-        rules: NOT_TARGET_RULES.filter((r) => r.test.test(ctext)),
-      });
+    // Per-clause facts, computed on first need: most clauses' figures (一个, 一批) fail the
+    // signal test before either is needed.
+    let tiers: TierHit[] | null = null;
+    let rules: NotTargetRule[] | null = null;
     let prevEnd = 0;
     let tierIdx = 0;
     let qualified = false;
@@ -462,10 +515,25 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
         comparator = 'atLeast'; // 100多家: more than 100
       }
 
+      // A goal verb right before the figure (增长5.5%), or a little earlier when the figure is
+      // more than one bare Chinese digit (培育国家级专精特新企业3家). Bare 一/两/十 need the verb
+      // right before them: that is where the rhetoric lives (两个维护, 一亩三分地, 十个手指).
+      const bareDigit = /^[一二三四五六七八九十两]$/.test(g.a ?? '');
+      const goalVerb =
+        GOAL_BEFORE_RE.test(prefixWin) ||
+        (!bareDigit && GOAL_ANYWHERE_RE.test(ctext.slice(Math.max(prevEnd, vStart - 20), vStart)));
+      const carried = !bareDigit && (signalFromBefore || qualified);
+      // Cheap reject before any tier work: no comparator, verb or carried signal, and no 目标
+      // in the clause or sentence (so neither a tier word nor a list head can apply).
+      if (comparator === null && !goalVerb && !carried && !ctext.includes('目标')) {
+        if (headTier === undefined) headTier = readHeadTier(text, start, end);
+        if (headTier === null) continue;
+      }
+
       // Tier: the nearest tier word before the figure (since the previous figure), else one
       // right after it (突破****亿元的奋斗目标).
-      const { tiers, rules } = cfacts();
-      const f = facts();
+      tiers ??= [...ctext.matchAll(TIER_RE)].map((t) => ({ at: t.index, end: t.index + t[0].length, tier: tierOf(t[0]) }));
+      if (headTier === undefined) headTier = readHeadTier(text, start, end);
       let tierHit: TierHit | undefined;
       // Tier words and figures both run left to right, so one pointer walks the tier words once
       // per clause (a loop over all of them per figure would be quadratic on a pathological clause).
@@ -475,25 +543,19 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       const tierBefore = tierHit !== undefined;
       const nextTier = tiers[tierIdx];
       if (!tierHit && nextTier && nextTier.at >= vEnd && nextTier.at - vEnd <= 4) tierHit = nextTier;
-      const headed = !tierHit && f.headTier !== null && clause.start + vStart >= f.headTier.at;
-      const tier: Tier = tierHit ? tierHit.tier : headed && f.headTier ? f.headTier.tier : null;
-
-      // A goal verb right before the figure (增长5.5%), or a little earlier when the figure is
-      // more than one bare Chinese digit (培育国家级专精特新企业3家). Bare 一/两/十 need the verb
-      // right before them: that is where the rhetoric lives (两个维护, 一亩三分地, 十个手指).
-      const bareDigit = /^[一二三四五六七八九十两]$/.test(g.a ?? '');
-      const goalVerb =
-        GOAL_BEFORE_RE.test(prefixWin) ||
-        (!bareDigit && GOAL_ANYWHERE_RE.test(ctext.slice(Math.max(prevEnd, vStart - 20), vStart)));
-      const carried = !bareDigit && (signalFromBefore || qualified);
+      const headed = !tierHit && headTier !== null && clause.start + vStart >= headTier.at;
+      const tier: Tier = tierHit ? tierHit.tier : headed && headTier ? headTier.tier : null;
       if (comparator === null && tierHit === undefined && !headed && !goalVerb && !carried) continue;
 
-      // Named rules that say this is not a target.
+      // Named rules that say this is not a target: the clause's own words first (cheap), then
+      // the sentence's context.
+      rules ??= NOT_TARGET_RULES.filter((r) => r.test.test(ctext));
+      if (rules.some((r) => !r.units || r.units.test(unit!))) continue;
+      const f = facts();
       const absStart = clause.start + vStart;
       if (f.past !== null) continue;
       if (absStart < f.tailPastBefore) continue;
       if (absStart > f.attributedAfter) continue;
-      if (rules.some((r) => !r.units || r.units.test(unit!))) continue;
 
       const masked = MASK_RE.test(aText) || (bText !== undefined && MASK_RE.test(bText));
       let value: number | null = null;
@@ -554,7 +616,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
     // 单位GDP能耗下降完成省下达任务: a target whose figure the province sets. No number in the
     // text, so value null and masked false: the office enters the assigned figure.
     const pt = out.length === before && ctext.includes('下达') ? ASSIGNED_RE.exec(ctext) : null;
-    if (pt && cfacts().rules.length === 0) {
+    if (pt && (rules ??= NOT_TARGET_RULES.filter((r) => r.test.test(ctext))).length === 0) {
       const f = facts();
       const at = clause.start + pt.index;
       const metric = cleanMetric(pt[1] ?? '');
@@ -565,7 +627,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
           metric,
           quote: ctext,
           source: { start: clause.start, end: clause.end },
-          tier: f.headTier && clause.start >= f.headTier.at ? f.headTier.tier : null,
+          tier: (headTier ??= readHeadTier(text, start, end)) !== null && clause.start >= headTier.at ? headTier.tier : null,
           value: null,
           valueMax: null,
           unit: null,
