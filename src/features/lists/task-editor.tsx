@@ -84,6 +84,13 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
     <form
       className="task-editor"
       aria-label={s.editorLabel(task.title)}
+      onKeyDown={(e) => {
+        // Esc closes the editor without saving, as it closes a dialog.
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         save();
