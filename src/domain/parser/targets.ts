@@ -101,6 +101,7 @@ const GOAL_VERB_ALT =
   '创建|打造|开工|争创|达到|达|稳定在|保持在|扩大|缩小|压缩|节约|投资|投入|认定|创成|发放|安置|' +
   '吸纳|带动|签约|落地|消化|处置|化解|盘活|收储|供应|整治|清理|治理|造林|种植|翻';
 const GOAL_BEFORE_RE = new RegExp(`(?:${GOAL_VERB_ALT})(?:到|至|为|在)?$`);
+const RESOLVE_BEFORE_RE = /(?:力争|争取|确保)(?:达到|实现)?$/;
 const GOAL_ANYWHERE_RE = new RegExp(`(?:${GOAL_VERB_ALT})`);
 const GOAL_ONLY_RE = new RegExp(`^(?:${GOAL_VERB_ALT})$`);
 
@@ -521,6 +522,8 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       const bareDigit = /^[一二三四五六七八九十两]$/.test(g.a ?? '');
       const goalVerb =
         GOAL_BEFORE_RE.test(prefixWin) ||
+        // 增长6%，力争7%: 力争/争取/确保 right before a figure raise the bar for the same indicator.
+        (!bareDigit && RESOLVE_BEFORE_RE.test(prefixWin)) ||
         (!bareDigit && GOAL_ANYWHERE_RE.test(ctext.slice(Math.max(prevEnd, vStart - 20), vStart)));
       const carried = !bareDigit && (signalFromBefore || qualified);
       // Cheap reject before any tier work: no comparator, verb or carried signal, and no 目标
@@ -583,8 +586,8 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       } else {
         metric = cleanMetric(ctext.slice(Math.max(prevEnd, vStart - 40), vStart));
       }
-      if (metric === '' && tierBefore) {
-        // 工作目标*%以上 after 经济增长预期目标…: tiers of one indicator share its name.
+      if (metric === '' && (tierBefore || RESOLVE_BEFORE_RE.test(prefixWin))) {
+        // 工作目标*%以上 after 经济增长预期目标…, 力争7% after 增长6%: the same indicator.
         metric = lastMetric;
       } else if (metric === '' || GOAL_ONLY_RE.test(metric)) {
         // 解决*至*个重点疑难问题: the thing counted comes after the unit; the metric names it

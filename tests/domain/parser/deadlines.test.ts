@@ -255,6 +255,28 @@ describe('findDeadline', () => {
     });
   });
 
+  describe('task-breakdown notices (任务分解表)', () => {
+    it('完成时限：2024年6月底前', () => {
+      expect(findDeadline('牵头单位：市发展改革委；完成时限：2024年6月底前', 2024)).toMatchObject({ label: '2024年6月底前', due: '2024-06-30' });
+    });
+
+    it('完成时限：12月31日前', () => {
+      expect(due('完成时限：12月31日前', 2024)).toBe('2024-12-31');
+    });
+
+    it('a bare month (2024年9月) is due at its end', () => {
+      expect(due('时间节点：2024年9月', 2024)).toBe('2024-09-30');
+    });
+
+    it('完成时限：长期坚持 is ongoing', () => {
+      expect(findDeadline('责任领导：分管副市长；完成时限：长期坚持', 2024)).toMatchObject({ kind: 'ongoing', due: null });
+    });
+
+    it('时间节点：每季度末 is quarterly', () => {
+      expect(findDeadline('时间节点：每季度末报送进展', 2024)).toMatchObject({ recurrence: 'quarterly', due: '2024-03-31' });
+    });
+  });
+
   describe('on the seed speech', () => {
     it('一季度"开门红" is due 03-31 of the plan year', () => {
       const { text } = seedSentence('确保实现一季度“开门红”');

@@ -261,6 +261,17 @@ describe('extractTargets', () => {
       ]);
     });
 
+    it('力争 before a second figure raises the bar for the same indicator (增长6%左右，力争7%)', () => {
+      expect(targetsOf('地区生产总值增长6%左右，力争7%').map((t) => [t.metric, t.value])).toEqual([
+        ['地区生产总值增长', 6],
+        ['地区生产总值增长', 7],
+      ]);
+    });
+
+    it('确保 before a bare 一 is a slogan, not a figure (确保一个都不能少)', () => {
+      expect(targetsOf('确保一个都不能少')).toEqual([]);
+    });
+
     it('three tiers in one clause each take the nearest tier word before them', () => {
       const ts = targetsOf('经济增长预期目标6%左右工作目标7%以上奋斗目标8%以上');
       expect(ts.map((t) => [t.tier, t.value, t.metric])).toEqual([
