@@ -76,42 +76,124 @@ function isCloseBracket(ch: string | undefined): boolean {
   return ch === '）' || ch === ')' || ch === '】' || ch === ']';
 }
 
+/** How far an unlabelled bracket is searched for its close: keeps the scan linear. */
+const MAX_ROLE_BRACKET = 120;
+
+/** The index just after the bracket that closes the one at `open`, or -1 (nesting respected). */
+function matchingClose(text: string, open: number, end: number, maxLen: number): number {
+  let depth = 0;
+  const limit = Math.min(end, open + maxLen);
+  for (let j = open; j < limit; j++) {
+    if (isOpenBracket(text[j])) depth++;
+    else if (isCloseBracket(text[j])) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+  }
+  return -1;
+}
+
 /**
- * Finds notations in text[start, end): a bracket that opens with a label, or a run that starts
- * the block with a label (a line 责任领导：…；牵头单位：…). Linear: one pass, brackets by depth.
+ * Finds notations in text[start, end): a bracket that opens with a label
+ * (（牵头单位：…，配合单位：…）), a bracketed label followed by names (【牵头单位】市发展改革委),
+ * a line that starts with a label (责任领导：…；牵头单位：…), or a bracket of names with role
+ * words (（市发展改革委牵头，市财政局配合）). Linear: every bracket is passed once.
  */
 export function findNotations(text: string, start: number, end: number, units: Unit[]): Notation[] {
-  const out: Notation[] = [];
+  const found: Notation[] = [];
   let i = start;
   while (i < end) {
-    const ch = text[i];
-    const atBlockStart = i === start;
-    let labelAt = -1;
-    if (isOpenBracket(ch) && labelMatcher.matchAt(text, i + 1, end)) labelAt = i + 1;
-    else if (atBlockStart && labelMatcher.matchAt(text, i, end)) labelAt = i;
-    if (labelAt < 0) {
+    if (i === start && labelMatcher.matchAt(text, i, end)) {
+      found.push({ span: { start: i, end }, owners: parseNotation(text.slice(i, end), units) });
+      break;
+    }
+    if (!isOpenBracket(text[i])) {
       i++;
       continue;
     }
-    let close = end;
-    if (labelAt > i) {
-      // Find the matching close bracket; nested （市、区） stays inside.
-      let depth = 0;
-      for (let j = i; j < end; j++) {
-        if (isOpenBracket(text[j])) depth++;
-        else if (isCloseBracket(text[j])) {
-          depth--;
-          if (depth === 0) {
-            close = j + 1;
-            break;
-          }
-        }
+    const label = labelMatcher.matchAt(text, i + 1, end);
+    if (label) {
+      const close = matchingClose(text, i, end, end - i);
+      if (close === label.end + 1) {
+        // 【牵头单位】市发展改革委【配合单位】市财政局: the names follow the bracket, up to the
+        // next bracket or the end of the line.
+        let stop = close;
+        while (stop < end && !isOpenBracket(text[stop])) stop++;
+        found.push({ span: { start: i, end: stop }, owners: parseNotation(`${label.phrase}：${text.slice(close, stop)}`, units) });
+        i = stop;
+      } else {
+        const stop = close < 0 ? end : close;
+        found.push({ span: { start: i, end: stop }, owners: parseNotation(text.slice(i + 1, close < 0 ? end : close - 1), units) });
+        i = stop;
       }
+      continue;
     }
-    const innerEnd = close > i && labelAt > i && isCloseBracket(text[close - 1]) ? close - 1 : close;
-    out.push({ span: { start: i, end: close }, owners: parseNotation(text.slice(labelAt, innerEnd), units) });
-    i = close;
+    const close = matchingClose(text, i, end, MAX_ROLE_BRACKET);
+    const owners = close < 0 ? null : parseRoleSuffixNotation(text.slice(i + 1, close - 1), units);
+    if (owners) {
+      found.push({ span: { start: i, end: close }, owners });
+      i = close;
+    } else i++;
   }
+  return mergeAdjacent(text, found);
+}
+
+/** 【牵头单位】A【配合单位】B is one notation: neighbours with only spaces or ；between merge. */
+function mergeAdjacent(text: string, notations: Notation[]): Notation[] {
+  const out: Notation[] = [];
+  for (const n of notations) {
+    const prev = out[out.length - 1];
+    if (prev && /^[\s\u3000；;，,]*$/.test(text.slice(prev.span.end, n.span.start))) {
+      prev.span = { start: prev.span.start, end: n.span.end };
+      for (const o of n.owners) if (!prev.owners.some((p) => p.name === o.name)) prev.owners.push(o);
+    } else out.push({ span: n.span, owners: [...n.owners] });
+  }
+  return out;
+}
+
+const LEAD_SUFFIXES = ['牵头负责', '牵头', '负责', '主责'];
+const CO_SUFFIXES = ['配合', '参与', '协助', '协同'];
+const UNIT_SUFFIXES = ['局', '委', '办', '政府', '中心', '公司', '院', '部', '室', '委员会', '办公室', '区', '县', '市长', '同志'];
+
+/**
+ * （市发展改革委牵头，市财政局、市统计局配合）: each part ends in a role word and names only
+ * units. Anything else is an ordinary aside, not a notation: null.
+ */
+export function parseRoleSuffixNotation(content: string, units: Unit[]): OwnerRef[] | null {
+  const owners: OwnerRef[] = [];
+  const parts = splitTopLevel(content, '，,；;');
+  if (parts.length === 0) return null;
+  for (const part of parts) {
+    const p = part.trim();
+    const lead = LEAD_SUFFIXES.find((w) => p.endsWith(w));
+    const co = lead ? undefined : CO_SUFFIXES.find((w) => p.endsWith(w));
+    const suffix = lead ?? co;
+    if (!suffix) return null;
+    const names = splitNames(p.slice(0, p.length - suffix.length));
+    if (names.length === 0) return null;
+    for (const raw of names) {
+      const name = canonicalName(raw, units);
+      if (name === raw && !UNIT_SUFFIXES.some((x) => raw.endsWith(x))) return null;
+      if (!owners.some((o) => o.name === name)) owners.push({ name, role: lead ? 'lead' : 'co', inferred: false });
+    }
+  }
+  return owners;
+}
+
+function splitTopLevel(s: string, seps: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (isOpenBracket(ch)) depth++;
+    else if (isCloseBracket(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && seps.includes(ch!)) {
+      if (i > from) out.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  if (s.length > from) out.push(s.slice(from));
   return out;
 }
 

@@ -83,6 +83,27 @@ describe('owners from task-breakdown notation', () => {
     expect(findNotations(line, 0, line.length, DEFAULT_UNITS)[0]!.owners.map((o) => o.name)).toEqual(['分管副市长', '市人民政府国有资产监督管理委员会']);
   });
 
+  it('reads 【牵头单位】A【配合单位】B as one notation', () => {
+    const p = parseSpeech('1. 加快推进城市更新。【牵头单位】市住建局【配合单位】市财政局、市自然资源局', { year: 2024 });
+    expect(p.tasks[0]!.owners).toEqual([
+      { name: '市住房和城乡建设局', role: 'lead', inferred: false },
+      { name: '市财政局', role: 'co', inferred: false },
+      { name: '市自然资源和规划局', role: 'co', inferred: false },
+    ]);
+  });
+
+  it('reads （A牵头，B、C配合） and leaves an ordinary aside alone', () => {
+    const p = parseSpeech('实施稳岗扩就业行动（市人社局牵头，市财政局、各县（市、区）人民政府配合）。', { year: 2024 });
+    expect(p.tasks[0]!.quote).toBe('实施稳岗扩就业行动');
+    expect(p.tasks[0]!.owners.map((o) => [o.name, o.role, o.inferred])).toEqual([
+      ['市人力资源和社会保障局', 'lead', false],
+      ['市财政局', 'co', false],
+      ['各县（市、区）人民政府', 'co', false],
+    ]);
+    const aside = parseSpeech('做好防汛抗旱工作（这是我们负责的重点）。', { year: 2024 });
+    expect(aside.tasks[0]!.owners.every((o) => o.inferred)).toBe(true);
+  });
+
   it('applies a notation to the tasks before it in the same item, and keeps it out of the quote', () => {
     const p = parseSpeech(fixtureText('task-notice'), {});
     const t = taskWith(p, '加快推进重大项目建设');
