@@ -446,6 +446,11 @@ const TITLE_YEAR_RE = new RegExp(
   `${YEAR_WORD}(?:度)?(?:[^。！？\\n]{0,20}?)(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作任务|重点工作|目标任务|任务分解|责任分工|主要目标)`,
   'u',
 );
+/**
+ * A speech title naming a government meeting of that year: 在2024年市政府第一次全体会议上的讲话.
+ * 经济工作会议 is left out: it is often held in December to plan the next year.
+ */
+const MEETING_TITLE_RE = new RegExp(`${YEAR_WORD}(?:[^。！？\\n]{0,20}?)(?:全体(?:成员)?会议|常务会议|廉政工作会议|全体干部大会)`, 'u');
 /** 今年（2024年）/ 今年(2024年): the speaker pins "this year" to a number. */
 const THIS_YEAR_RE = new RegExp(`今年[（(]${YEAR_WORD}[）)]`, 'u');
 /** A sentence that opens "2024年是…": the document's year, unless it reads as a review. */
@@ -484,6 +489,9 @@ function detectPlanYearUnsafe(text: string): number | null {
     const t = TITLE_YEAR_RE.exec(line);
     const y = yearOf(t?.[1]);
     if (y !== null) return y;
+    const mt = MEETING_TITLE_RE.exec(line);
+    const my = yearOf(mt?.[1]);
+    if (my !== null) return my;
     const d = DELIVERED_RE.exec(line);
     const dy = yearOf(d?.[1]);
     if (dy !== null) return dy;

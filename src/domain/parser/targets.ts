@@ -416,8 +416,11 @@ export function extractTargets(text: string, span: SourceSpan, ctx: TargetContex
 
 function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Target[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const start = Math.max(0, Math.min(text.length, Math.floor(span.start)));
-  const end = Math.max(start, Math.min(text.length, Math.floor(span.end)));
+  // A span from outside (NaN, negative, past the end) is clamped to the text, never trusted.
+  const s0 = Number.isFinite(span.start) ? Math.floor(span.start) : 0;
+  const e0 = Number.isFinite(span.end) ? Math.floor(span.end) : 0;
+  const start = Math.max(0, Math.min(text.length, s0));
+  const end = Math.max(start, Math.min(text.length, e0));
   if (end <= start) return [];
 
   // Fast exit: most sentences of a speech hold no figure with a unit (and no 下达 indicator);

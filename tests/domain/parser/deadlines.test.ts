@@ -361,6 +361,14 @@ describe('detectPlanYear', () => {
     expect(detectPlanYear('政府工作报告\n——2024年1月10日在市第十七届人民代表大会第四次会议上\n')).toBe(2024);
   });
 
+  it('reads a meeting title (在2024年市政府第一次全体会议上的讲话)', () => {
+    expect(detectPlanYear('在2024年市政府第一次全体会议上的讲话\n同志们：')).toBe(2024);
+  });
+
+  it('ignores an 经济工作会议 title (often held in December to plan the next year)', () => {
+    expect(detectPlanYear('在2023年全市经济工作会议上的讲话\n同志们：')).toBeNull();
+  });
+
   it('reads 今年（2024年）', () => {
     expect(detectPlanYear('市长讲话\n同志们：今年（2024年）是关键一年。')).toBe(2024);
   });

@@ -476,6 +476,10 @@ describe('extractTargets', () => {
       expect(extractTargets('新建3所学校', { start: 0, end: 999 }, { year: YEAR, newId: ids() })).toHaveLength(1);
     });
 
+    it('returns nothing for a span of NaN', () => {
+      expect(extractTargets('新建3所学校', { start: Number.NaN, end: Number.NaN }, { year: YEAR, newId: ids() })).toEqual([]);
+    });
+
     it('returns nothing for an empty span', () => {
       expect(extractTargets('新建3所学校', { start: 3, end: 3 }, { year: YEAR, newId: ids() })).toEqual([]);
     });
