@@ -27,8 +27,11 @@ export interface PlanSlice {
   planSetAt: string;
   /** Replace the whole plan (after the UI confirmed); a backup of the old one is kept first. */
   replacePlan: (plan: Plan) => void;
-  /** Add parsed tasks/targets to the current plan (import "merge" mode). */
-  addItems: (items: { tasks: Task[]; targets: Plan['targets'] }) => void;
+  /**
+   * Add parsed tasks/targets to the current plan (import "merge" mode). With `sourceText`, the
+   * plan's text becomes it (the old text with the new speech appended; spans already shifted).
+   */
+  addItems: (items: { tasks: Task[]; targets: Plan['targets']; sourceText?: string }) => void;
   updateTask: (id: string, patch: Partial<Omit<Task, 'id'>>) => void;
   setOwners: (id: string, owners: OwnerRef[]) => void;
   addTask: (task: Omit<Task, 'id'> & { id?: string }) => string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlanSchema, type ParsedPlan, type Target } from '@/domain/model';
+import { parseSpeech } from '@/domain/parser/speech-parser';
 import { allItemIds, itemsForMerge, keepItems, planFromParsed } from '@/domain/import-selection';
 import { task } from './task-fixtures';
 
@@ -58,7 +59,20 @@ describe('itemsForMerge', () => {
       sections: [sec('s1', '一、', '锚定目标'), sec('s2', '二、', '新的部分')],
       tasks: [task({ id: 'x', sectionId: 's1' }), task({ id: 'y', sectionId: 's2' }), task({ id: 'z', sectionId: null })],
     };
-    const current = { sections: [sec('s1', '一、', '别的标题'), sec('s9', '一、', '锚定目标')] };
-    expect(itemsForMerge(incoming, current).tasks.map((t) => t.sectionId)).toEqual(['s9', null, null]);
+    const current = { sections: [sec('s1', '一、', '别的标题'), sec('s9', '一、', '锚定目标')], sourceText: '' };
+    expect(itemsForMerge(incoming, current, '').tasks.map((t) => t.sectionId)).toEqual(['s9', null, null]);
+  });
+
+  it('appends the new speech to the plan text and shifts spans, so every quote still slices out of it', () => {
+    // Without the shift a merged item would point into the old speech and show the wrong sentence.
+    const oldText = '一、旧的部分\n要抓好旧任务。';
+    const newText = '要推进新任务。要开展新检查。';
+    const incoming = parseSpeech(newText, { year: 2024 });
+    const merged = itemsForMerge(incoming, { sections: [], sourceText: oldText }, newText);
+    expect(merged.sourceText.startsWith(oldText)).toBe(true);
+    expect(merged.tasks.length).toBeGreaterThan(0);
+    for (const item of [...merged.tasks, ...merged.targets]) {
+      expect(merged.sourceText.slice(item.source.start, item.source.end)).toBe(item.quote);
+    }
   });
 });

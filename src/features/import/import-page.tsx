@@ -131,8 +131,8 @@ export function ImportPage() {
   };
 
   const doMerge = () => {
-    if (!keptPlan || keptCount === 0) return;
-    addItems(itemsForMerge(keptPlan, useLuoshi.getState().plan));
+    if (!result || !keptPlan || keptCount === 0) return;
+    addItems(itemsForMerge(keptPlan, useLuoshi.getState().plan, result.text));
     notify('success', s.merged(keptPlan.tasks.length, keptPlan.targets.length));
     navigate('/lists');
   };

@@ -76,7 +76,7 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
       });
     },
 
-    addItems: ({ tasks, targets }) => {
+    addItems: ({ tasks, targets, sourceText }) => {
       edit(`添加 ${tasks.length} 项任务`, (s) => {
         const taskIds = new Set(s.plan.tasks.map((t) => t.id));
         const added = tasks.map((t) => {
@@ -90,7 +90,8 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
           targetIds.add(id);
           return id === t.id ? t : { ...t, id };
         });
-        return { ...s, plan: { ...s.plan, tasks: [...s.plan.tasks, ...added], targets: [...s.plan.targets, ...addedTargets] } };
+        const plan = { ...s.plan, tasks: [...s.plan.tasks, ...added], targets: [...s.plan.targets, ...addedTargets] };
+        return { ...s, plan: sourceText === undefined ? plan : { ...plan, sourceText } };
       }, `已添加 ${tasks.length} 项任务`);
     },
 
