@@ -112,7 +112,7 @@ type DateToken = {
   type: 'date';
   start: number;
   end: number;
-  /** The year the date falls in, null when masked. `rel` years are resolved later. */
+  /** The year named by a year word (今年 → the plan year, 2024年 → 2024); null when masked. */
   year: number | null;
   yearMasked: boolean;
   /** Which part of the year: month number + day, or a whole year. */
@@ -259,9 +259,8 @@ function toToken(m: RegExpExecArray, planYear: number, clause: string): Token | 
 interface Candidate {
   start: number;
   end: number;
+  /** null when hidden (**月底) or impossible (2月30日): the label is kept, nothing is guessed. */
   due: string | null;
-  /** The due is hidden (**月底) or impossible (2月30日): keep the label, never guess. */
-  unreadable: boolean;
   /** 从今年起: when something starts, not when it is due. */
   isStart: boolean;
   /** The year the date falls in, for start markers and recurrence. */
@@ -271,12 +270,11 @@ interface Candidate {
 
 const BY_RE = new RegExp(`^${BY}`);
 
-function dueOf(t: DateToken, year: number | null): { due: string | null; unreadable: boolean } {
-  if (year === null || t.day === 'masked') return { due: null, unreadable: true };
-  if (t.month === null) return { due: monthEnd(year, 12), unreadable: false };
-  if (t.day === 'end') return { due: monthEnd(year, t.month), unreadable: false };
-  const d = isoDate(year, t.month, t.day);
-  return { due: d, unreadable: d === null };
+function dueOf(t: DateToken, year: number | null): string | null {
+  if (year === null || t.day === 'masked') return null;
+  if (t.month === null) return monthEnd(year, 12);
+  if (t.day === 'end') return monthEnd(year, t.month);
+  return isoDate(year, t.month, t.day);
 }
 
 /** Merges a year word with a month/quarter/half right after it (2024年6月底, 明年一季度). */
@@ -321,7 +319,7 @@ function combine(tokens: Token[], planYear: number, clause: string): { dates: Ca
     if (bareYear && t.yearMasked && !pointedAt) continue;
     // 从今年起 / 自2024年开始: when something starts, not when it is due.
     const isStart = /[从自]/.test(before) || (!hasBy && /^起(?![草来])/.test(clause.slice(end, end + 2)));
-    const { due, unreadable } = dueOf(part, year);
+    const due = dueOf(part, year);
     // 到2025年 / 至2025年底: the label keeps the word that points at the date.
     let start = /[到至]/.test(before) ? t.start - 1 : t.start;
     if (isStart) {
@@ -329,7 +327,7 @@ function combine(tokens: Token[], planYear: number, clause: string): { dates: Ca
       const after = /^(?:起|开始)/.exec(clause.slice(end, end + 2));
       if (after) end += after[0].length;
     }
-    dates.push({ start, end, due, unreadable, isStart, year, month: part.month });
+    dates.push({ start, end, due, isStart, year, month: part.month });
   }
   return { dates, rest };
 }
