@@ -32,14 +32,15 @@ export interface TargetContext {
 
 /**
  * Units a 政府工作报告 measures in. Longest first in the regex, so 个百分点 wins over 个 and 万人
- * over 人. Deliberately absent: 年 (years), 次 (第三次会议), 届, 月 — they count events, not goals.
+ * over 人. Deliberately absent: 年 (years), 次 (第三次会议), 届, 月 — they count events, not goals;
+ * 批 — 一批 is "a batch of" (建设一批重点项目), never a count.
  */
 const UNITS = [
   '个百分点', '百分点', '万平方米', '平方公里', '平方米', '万亿元', '亿元', '万元', '千元', '元',
   '万人次', '人次', '万人', '人', '万吨', '吨', '万千瓦时', '亿千瓦时', '千瓦时', '万千瓦', '千瓦',
   '万户', '户', '万亩', '亩', '公顷', '公里', '千米', '万套', '套', '万辆', '辆', '个工作日',
-  '工作日', '小时', '天', '个', '项', '家', '倍', '所', '座', '条', '间', '张', '台', '件', '批',
-  '处', '名', '宗', '%', '％', '‰',
+  '工作日', '小时', '天', '个', '项', '家', '倍', '所', '座', '条', '间', '张', '台', '件', '处',
+  '名', '宗', '%', '％', '‰',
 ];
 const UNIT_SET = new Set(UNITS);
 const UNIT_ALT = [...UNITS].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
@@ -122,7 +123,7 @@ export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
   // the base of a growth target (比上年增长6%), so it is not a past marker.
   { name: 'past-year', test: /(?<![比较])(?:去年|上年|上一年)|过去一年|过去的一年|过去[五几两三]年/ },
   // 已 / 已经: the thing has happened already.
-  { name: 'past-already', test: /已/ },
+  { name: 'past-already', test: /(?<![不而])已/ },
   // A perfective verb (实现了, 突破了…) reports a result.
   { name: 'past-perfective', test: /(?:实现|完成|达到|取得|增长|提高|下降|突破|超过|增加|减少)了/ },
   // 创新高 / 创历史新高: a record is a reached figure.
@@ -131,7 +132,7 @@ export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
   // with neighbouring cities, the UN forecast), not a goal; and 跌至 always reports a fall.
   { name: 'change-from-to', test: /[由从][^，。；]{0,30}?(?:扩大|缩小|增长|增加|减少|下降|提高|提升|降低|上升|回落|跌|降)(?:到|至)|跌至|跌到/ },
   // Someone else's forecast (预计, 预测, 可能…) is an outlook, not our commitment.
-  { name: 'forecast', test: /预计|预测|预估|估计|可能|有望|或将|展望/ },
+  { name: 'forecast', test: /预计|预测|预估|估计|(?<!尽)可能|有望|或将|展望/ },
   // A gap or comparison with other places describes standing, not a goal.
   { name: 'gap', test: /差距|相差|差额/ },
   // Prices and per-unit rates (硅料每吨**万元) are market facts the city does not set.
@@ -523,8 +524,11 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       // more than one bare Chinese digit (培育国家级专精特新企业3家). Bare 一/两/十 need the verb
       // right before them: that is where the rhetoric lives (两个维护, 一亩三分地, 十个手指).
       const bareDigit = /^[一二三四五六七八九十两]$/.test(g.a ?? '');
+      // 打造一个…, 推进两个…: a bare 一/两 after a verb is an article ("a", "the two"), not a
+      // count; only 增长一倍 (a doubling) keeps it.
+      const article = (g.a === '一' || g.a === '两') && unit !== '倍';
       const goalVerb =
-        GOAL_BEFORE_RE.test(prefixWin) ||
+        (!article && GOAL_BEFORE_RE.test(prefixWin)) ||
         // 增长6%，力争7%: 力争/争取/确保 right before a figure raise the bar for the same indicator.
         (!bareDigit && RESOLVE_BEFORE_RE.test(prefixWin)) ||
         (!bareDigit && GOAL_ANYWHERE_RE.test(ctext.slice(Math.max(prevEnd, vStart - 20), vStart)));

@@ -375,6 +375,26 @@ describe('extractTargets', () => {
       expect(only('一般公共预算收入比上年增长6%左右')).toMatchObject({ value: 6, comparator: 'about', metric: '一般公共预算收入比上年增长' });
     });
 
+    it('一批 is "a batch of", never a count (建设一批重点项目)', () => {
+      expect(targetsOf('新建一批重点项目')).toEqual([]);
+    });
+
+    it('a bare 一 after a verb is an article, not a count (打造一个区域中心)', () => {
+      expect(targetsOf('打造一个区域中心')).toEqual([]);
+    });
+
+    it('but 增长一倍 is a doubling: a target', () => {
+      expect(only('旅游收入增长一倍')).toMatchObject({ value: 1, unit: '倍' });
+    });
+
+    it('a bare 三 right after a goal verb is a count (新建三所学校)', () => {
+      expect(only('新建三所学校')).toMatchObject({ value: 3, unit: '所' });
+    });
+
+    it('尽可能 is effort, not a forecast', () => {
+      expect(targetsOf('尽可能新增就业6万人以上')).toHaveLength(1);
+    });
+
     it('a figure with no comparator, tier or goal verb is not a target (一个声音一个调)', () => {
       expect(targetsOf('始终做到一个声音一个调')).toEqual([]);
     });
