@@ -108,6 +108,8 @@ export function scanSections(text: string, from = 0, to = text.length): SectionS
   const blocks: Block[] = [];
   const headings: SourceSpan[] = [];
   const stack: Section[] = [];
+  /** Whether each open section came from a （1）-style marker. */
+  const flexibleStack: boolean[] = [];
   let line = 0;
   let lineStart = from;
   while (lineStart <= to) {
@@ -118,13 +120,26 @@ export function scanSections(text: string, from = 0, to = text.length): SectionS
       const marker = headingMarker(text, trimmed.start, trimmed.end);
       if (marker) {
         let level = marker.level;
-        if (marker.flexible && !stack.some((s) => s.level === 3)) level = 3;
+        // （1） is level 4 only under a 1. / 第一 point; under （一） it is the point itself, and
+        // （2） after （1） is its sibling, not its child.
+        if (marker.flexible && !stack.some((s, k) => s.level === 3 && !flexibleStack[k])) level = 3;
         let titleStart = trimmed.start + marker.length;
         while (titleStart < trimmed.end && isSpace(text[titleStart])) titleStart++;
         let titleEnd = titleStart;
         while (titleEnd < trimmed.end && !HEADING_END.has(text[titleEnd]!)) titleEnd++;
+        const bodyBreak = titleEnd;
+        if (level >= 3) {
+          // A numbered point is a whole directive (加快推进重大项目建设，一季度开工率达到40%以上):
+          // its section title is the first clause, if that says enough on its own.
+          let comma = titleStart + 4;
+          while (comma < titleEnd && text[comma] !== '，') comma++;
+          titleEnd = comma;
+        }
         const titleSpan = trimSpan(text, titleStart, titleEnd);
-        while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
+        while (stack.length > 0 && stack[stack.length - 1]!.level >= level) {
+          stack.pop();
+          flexibleStack.pop();
+        }
         const section: Section = {
           id: `s${sections.length + 1}`,
           title: text.slice(titleSpan.start, titleSpan.end),
@@ -135,10 +150,11 @@ export function scanSections(text: string, from = 0, to = text.length): SectionS
         };
         sections.push(section);
         stack.push(section);
+        flexibleStack.push(marker.flexible);
         if (level <= 2) {
           // The heading itself is a title, not a directive; body text may follow its 。.
-          headings.push({ start: trimmed.start, end: titleEnd });
-          const bodyStart = titleEnd < trimmed.end ? titleEnd + 1 : trimmed.end;
+          headings.push({ start: trimmed.start, end: bodyBreak });
+          const bodyStart = bodyBreak < trimmed.end ? bodyBreak + 1 : trimmed.end;
           const body = trimSpan(text, bodyStart, trimmed.end);
           if (body.end > body.start) blocks.push({ ...body, sectionId: section.id, line, isPoint: false });
         } else if (titleSpan.start < trimmed.end) {

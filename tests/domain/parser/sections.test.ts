@@ -33,6 +33,22 @@ describe('sections', () => {
     expect(sections[1]).toMatchObject({ number: '（1）', level: 3, parentId: 's1' });
   });
 
+  it('（2） after （1） is a sibling, not a child', () => {
+    const { sections } = scanSections(speech('二、深化改革', '（1）推进标准地改革。', '（2）制定国企改革方案。'));
+    expect(sections.map((s) => [s.number, s.level, s.parentId])).toEqual([
+      ['二、', 1, null],
+      ['（1）', 3, 's1'],
+      ['（2）', 3, 's1'],
+    ]);
+  });
+
+  it('a numbered point’s title is its first clause; its whole text stays a task', () => {
+    const t = '1. 加快推进重大项目建设，一季度重大项目开工率达到40%以上。';
+    const plan = parseSpeech(t, { year: 2024 });
+    expect(plan.sections[0]!.title).toBe('加快推进重大项目建设');
+    expect(plan.tasks[0]!.quote).toBe('加快推进重大项目建设，一季度重大项目开工率达到40%以上');
+  });
+
   it('does not take a decimal (1.5亿元) or a year for a numbered point', () => {
     const { sections } = scanSections(speech('1.5亿元的项目要在年底前开工。', '2023年，我们完成了改造。'));
     expect(sections).toEqual([]);
