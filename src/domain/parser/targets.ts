@@ -122,6 +122,8 @@ export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
   // Last year's results describe what was done, not what must be done. 比上年/较去年 only sets
   // the base of a growth target (比上年增长6%), so it is not a past marker.
   { name: 'past-year', test: /(?<![比较])(?:去年|上年|上一年)|过去一年|过去的一年|过去[五几两三]年/ },
+  // 今年以来 / 截至目前: progress so far is a report on the target, not the target.
+  { name: 'progress-so-far', test: /以来|截至目前|截至[0-9０-９一二三四五六七八九十]{1,3}月/ },
   // 已 / 已经: the thing has happened already.
   { name: 'past-already', test: /(?<![不而])已/ },
   // A perfective verb (实现了, 突破了…) reports a result.
@@ -279,9 +281,11 @@ function splitMagnitude(num: string, unit: string | undefined): { num: string; u
 
 /**
  * Words that open a review of the past: 过去一年，… / 去年，… / 2023年，… (a year before the plan
- * year). A sentence or paragraph that opens with one reports results, whatever verbs follow.
+ * year), and progress so far: 今年以来，… / 截至目前. A sentence or paragraph that opens with
+ * one reports results, whatever verbs follow.
  */
-const PAST_OPENER_RE = /^(?:过去的?一年|过去[五几两三]年|去年|上年|上一年|一年来|五年来|近年来|([0-9０-９]{4})年[，,])/;
+const PAST_OPENER_RE =
+  /^(?:过去的?一年|过去[五几两三]年|去年|上年|上一年|一年来|五年来|近年来|截至目前|[^，,。]{0,12}以来[，,]|([0-9０-９]{4})年[，,])/;
 /** A level-1 heading (一、 / 第一部分) and the words that make it a review (一、2023年工作回顾). */
 const LEVEL1_HEADING_RE = /^[一二三四五六七八九十]{1,3}、|^第[一二三四五六七八九十]{1,3}部分/;
 const PAST_HEADING_RE = /回顾|过去[的一五几]|一年来|五年来|工作总结/;

@@ -436,6 +436,14 @@ describe('extractTargets', () => {
       expect(reportTargets('地区生产总值增长6%左右')).toHaveLength(1);
     });
 
+    it('今年以来 reports progress so far, not a target', () => {
+      expect(targetsOf('今年以来，全市新增就业2.3万人，完成投资50亿元')).toEqual([]);
+    });
+
+    it('截至目前 reports progress so far', () => {
+      expect(targetsOf('截至目前，新建学校5所')).toEqual([]);
+    });
+
     it('a sentence opening with a year before the plan year (2023年，…) is past', () => {
       expect(targetsOf('2023年，全市新建学校12所', 2024)).toEqual([]);
     });
