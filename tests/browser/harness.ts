@@ -69,6 +69,8 @@ export async function newOffice(
     serviceWorkers: 'block',
   });
   await context.clock.install({ time: options.now ?? FAKE_NOW });
+  // A control that is not there within 10 s is missing, not slow: fail early with its name.
+  context.setDefaultTimeout(10_000);
   const watched: Watched = { dialogs: [], errors: [] };
   const watch = (page: Page) => {
     page.on('dialog', (d) => {
