@@ -416,10 +416,11 @@ function groupClauses(text: string, clauses: SourceSpan[], units: Unit[]): Group
     const head = negated ? null : clauseHead(text, c, units);
     if (head?.modal) modalSeen = true;
     else if (!head && /(要|必须|务必)/.test(text.slice(c.start, c.end))) modalSeen = true;
-    // A strong verb opens its own task; a medium verb only when its clause is concrete by itself.
+    // A strong verb opens its own task; a medium verb (坚持, 维护…) only when nothing is open or
+    // its clause names a deliverable of its own: a number, a date, a document, 挂牌督办.
     // A verb with nothing to deliver (3月底前出台实施, 年底前全面完成) finishes the open task.
     const bare = head !== null && open !== null && isGenericObject(text.slice(head.verbAt + head.verb.length, c.end));
-    const opens = head !== null && !continues && !bare && (head.weight >= 2 || open === null || isConcrete(text, c, units));
+    const opens = head !== null && !continues && !bare && (head.weight >= 2 || open === null || namesDeliverable(text, c));
     if (opens) {
       open = { head: { ...head, modal: head.modal || modalSeen }, start: c.start, end: c.end, headEnd: c.end };
       groups.push(open);
@@ -491,6 +492,12 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
     if (score >= MIN_SCORE) out.push({ span, titleFrom: g.head.from, verb: g.head.verb, score, reasons });
   }
   return out;
+}
+
+/** A number, a masked number, a document, a quarter or year-end, or 挂牌督办 in text[span]. */
+const NO_UNITS: Unit[] = [];
+function namesDeliverable(text: string, span: SourceSpan): boolean {
+  return isConcrete(text, span, NO_UNITS) || text.slice(span.start, span.end).includes('挂牌督办');
 }
 
 /**
