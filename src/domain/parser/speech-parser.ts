@@ -48,7 +48,7 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
   const raw = typeof input === 'string' ? input : '';
   // All spans index the string without its BOM (the contract says so; editors add one silently).
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  const units = Array.isArray(options.units) ? options.units : DEFAULT_UNITS;
+  const units = usableUnits(options.units);
   const warnings: ParseWarning[] = [];
 
   const stated = safe(() => detectPlanYear(text), null);
@@ -238,6 +238,24 @@ function findTitleLine(text: string): SourceSpan | null {
     start = end + 1;
   }
   return null;
+}
+
+/**
+ * The registry to use: the caller's (the office's edited list) or DEFAULT_UNITS. A registry read
+ * from storage may hold a damaged entry; it is repaired here (missing lists become empty, entries
+ * without a name are skipped) so one bad unit cannot silently switch off owner detection.
+ */
+function usableUnits(units: unknown): Unit[] {
+  if (!Array.isArray(units)) return DEFAULT_UNITS;
+  const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string' && x.length > 0) : []);
+  const ok = (u: unknown): u is Unit => {
+    const x = u as Partial<Unit> | null;
+    return !!x && typeof x.name === 'string' && Array.isArray(x.aliases) && Array.isArray(x.keywords) && x.aliases.every((a) => typeof a === 'string') && x.keywords.every((k) => typeof k === 'string');
+  };
+  if (units.every(ok)) return units;
+  return units
+    .filter((u): u is Partial<Unit> => !!u && typeof (u as Partial<Unit>).name === 'string' && (u as Partial<Unit>).name!.length > 0)
+    .map((u) => ({ id: String(u.id ?? u.name), name: u.name!, kind: u.kind ?? 'other', aliases: strings(u.aliases), keywords: strings(u.keywords) }));
 }
 
 /** Runs a step; if it throws (it should not), keeps the fallback so one sentence never sinks all. */

@@ -153,6 +153,12 @@ describe('owners inferred from registry keywords', () => {
     ]);
   });
 
+  it('repairs a damaged registry entry instead of losing owner detection', () => {
+    const units = [{ id: 'x', name: '市自然资源和规划局', kind: 'department', aliases: null, keywords: ['收储', 7] }, null] as unknown as Unit[];
+    const p = parseSpeech('要滚动实施土地收储。', { year: 2024, units });
+    expect(p.tasks[0]!.owners).toEqual([{ name: '市自然资源和规划局', role: 'lead', inferred: true }]);
+  });
+
   it('warns no-owner for a task with no owner at all, with its span and id', () => {
     const p = parseSpeech('要加快推进全过程管理。', { year: 2024, units: [] });
     expect(p.warnings.filter((w) => w.code === 'no-owner')).toEqual([
