@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { isRealIsoDate } from '@/domain/model';
+import { DeadlineSchema, isRealIsoDate } from '@/domain/model';
 import { defaultDeadline, detectPlanYear, findDeadline } from '@/domain/parser/deadlines';
-import { seedSentence } from './seed-sentences-fixture';
+import { SEED, seedSentence } from './seed-sentences-fixture';
 
 const Y = 2023;
 const due = (clause: string, year = Y) => findDeadline(clause, year)?.due;
@@ -324,6 +324,16 @@ describe('findDeadline', () => {
 
     it('caps the label at 200 characters however many date words there are', () => {
       expect(findDeadline('6月底前，'.repeat(1000), Y)!.label.length).toBeLessThanOrEqual(200);
+    });
+
+    it('on random slices of the seed, due is null or a real yyyy-MM-dd (fast-check)', () => {
+      fc.assert(
+        fc.property(fc.nat(SEED.length), fc.nat(400), fc.integer({ min: 1900, max: 2200 }), (a, len, year) => {
+          const d = findDeadline(SEED.slice(a, a + len), year);
+          return d === null || ((d.due === null || isRealIsoDate(d.due)) && DeadlineSchema.safeParse(d).success);
+        }),
+        { numRuns: 300 },
+      );
     });
 
     it('never throws; due is null or a real yyyy-MM-dd (fast-check)', () => {

@@ -527,6 +527,19 @@ describe('extractTargets', () => {
       expect(only('<b>新建3所学校</b>').quote).toBe('<b>新建3所学校</b>');
     });
 
+    it('on random spans of the seed, every target lies within the span and slices to its quote (fast-check)', () => {
+      fc.assert(
+        fc.property(fc.nat(SEED.length), fc.nat(600), (a, len) => {
+          const span = { start: a, end: Math.min(SEED.length, a + len) };
+          const ts = extractTargets(SEED, span, { year: YEAR, newId: ids() });
+          return ts.every(
+            (t) => TargetSchema.safeParse(t).success && t.source.start >= span.start && t.source.end <= span.end && SEED.slice(t.source.start, t.source.end) === t.quote,
+          );
+        }),
+        { numRuns: 300 },
+      );
+    });
+
     it('never throws; every target passes the schema, lies within the span and slices to its quote (fast-check)', () => {
       const alphabet = fc.constantFrom(
         ...'0123456789.*x×一二两三十百千万亿个项家%亿元万人吨至到-以上左右突破控制在不少于增长新建解决预期工作奋斗目标每年去年已预计价格，、；。：'.split(''),
