@@ -11,12 +11,13 @@ export interface PhraseHit<T> {
 }
 
 export class PhraseMatcher<T> {
-  private readonly byFirst = new Map<string, { phrase: string; value: T }[]>();
+  /** Keyed by the first UTF-16 code: no one-character string is made per lookup. */
+  private readonly byFirst = new Map<number, { phrase: string; value: T }[]>();
 
   constructor(entries: Iterable<readonly [string, T]>) {
     for (const [phrase, value] of entries) {
       if (phrase.length === 0) continue;
-      const first = phrase[0]!;
+      const first = phrase.charCodeAt(0);
       let bucket = this.byFirst.get(first);
       if (!bucket) {
         bucket = [];
@@ -29,7 +30,8 @@ export class PhraseMatcher<T> {
 
   /** The longest phrase starting exactly at `at` (and ending by `end`), or null. */
   matchAt(text: string, at: number, end = text.length): PhraseHit<T> | null {
-    const bucket = this.byFirst.get(text[at] ?? '');
+    if (at >= end) return null;
+    const bucket = this.byFirst.get(text.charCodeAt(at));
     if (!bucket) return null;
     for (const b of bucket) {
       if (at + b.phrase.length <= end && text.startsWith(b.phrase, at)) {

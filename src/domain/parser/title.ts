@@ -52,6 +52,13 @@ function findBreak(s: string, from: number): number {
   let depth = 0;
   for (let i = from; i < s.length; i++) {
     const ch = s[i]!;
+    if (ch < '\u2000') {
+      // ASCII: only , ; : ( ) matter.
+      if (ch === '(') depth++;
+      else if (ch === ')') depth = Math.max(0, depth - 1);
+      else if (depth === 0 && BREAKS.has(ch)) return i;
+      continue;
+    }
     if (PAIRS[ch] !== undefined) depth++;
     else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
     else if (depth === 0 && BREAKS.has(ch)) return i;
