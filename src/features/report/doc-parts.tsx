@@ -63,10 +63,22 @@ export interface Column<Row> {
 const KEEP_WHOLE_ROWS = 6;
 
 /** A numbered table of the document: caption above, header repeated on every printed page. */
-export function DocTable<Row>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<Row>[]; rows: readonly Row[]; rowKey: (row: Row, index: number) => string }) {
+export function DocTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  className,
+}: {
+  caption: string;
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row, index: number) => string;
+  className?: string;
+}) {
   return (
     <div className={rows.length <= KEEP_WHOLE_ROWS ? 'doc-table-wrap doc-keep' : 'doc-table-wrap'}>
-      <table className="doc-table">
+      <table className={className ? `doc-table ${className}` : 'doc-table'}>
         <caption>{caption}</caption>
         <colgroup>
           {columns.map((c) => (

@@ -72,12 +72,12 @@ export const ReportDocument = memo(function ReportDocument({ report }: { report:
             rowKey={(r) => r.sectionId ?? 'none'}
             columns={[
               { key: 'name', header: s.colSection, cell: (r) => `${r.number}${r.title}`, rowHeader: true },
-              { key: 'tasks', header: s.colTasks, cell: (r) => r.tasks, align: 'num', width: '4.5em' },
-              { key: 'done', header: s.colDone, cell: (r) => r.done, align: 'num', width: '4.5em' },
-              { key: 'mean', header: s.colMean, cell: (r) => formatPercent(r.meanPercent), align: 'num', width: '5em' },
-              { key: 'red', header: s.colRed, cell: (r) => r.lights.red, align: 'num', width: '3.5em' },
-              { key: 'yellow', header: s.colYellow, cell: (r) => r.lights.yellow, align: 'num', width: '3.5em' },
-              { key: 'green', header: s.colGreen, cell: (r) => r.lights.green, align: 'num', width: '3.5em' },
+              { key: 'tasks', header: s.colTasks, cell: (r) => r.tasks, align: 'num', width: '3.8em' },
+              { key: 'done', header: s.colDone, cell: (r) => r.done, align: 'num', width: '3.8em' },
+              { key: 'mean', header: s.colMean, cell: (r) => formatPercent(r.meanPercent), align: 'num', width: '4.6em' },
+              { key: 'red', header: s.colRed, cell: (r) => r.lights.red, align: 'num', width: '3.2em' },
+              { key: 'yellow', header: s.colYellow, cell: (r) => r.lights.yellow, align: 'num', width: '3.2em' },
+              { key: 'green', header: s.colGreen, cell: (r) => r.lights.green, align: 'num', width: '3.2em' },
             ]}
           />
         </>
@@ -198,11 +198,14 @@ export const ReportDocument = memo(function ReportDocument({ report }: { report:
         />
       )}
 
-      <h2>{s.h8}</h2>
-      <p>{s.closing}</p>
-
-      <Signoff issuer={report.issuer} date={report.dateText} />
-      <Record cc={s.cc} printer={report.issuer} printed={s.printed(report.dateText)} />
+      {/* The last section, the signature and the date stay on one page: an official document
+          never leaves its date alone on a page without body text. */}
+      <div className="doc-closing">
+        <h2>{s.h8}</h2>
+        <p>{s.closing}</p>
+        <Signoff issuer={report.issuer} date={report.dateText} />
+        <Record cc={s.cc} printer={report.issuer} printed={s.printed(report.dateText)} />
+      </div>
     </article>
   );
 });
@@ -219,7 +222,7 @@ function KpiTable({ report }: { report: QuarterlyReport }) {
     [s.kpiDueSoon, String(f.dueSoon)],
   ];
   const columns: Column<null>[] = cells.map(([header, value], i) => ({ key: String(i), header, cell: () => value, align: 'center' }));
-  return <DocTable caption={s.kpiCaption} rows={[null]} rowKey={() => 'kpi'} columns={columns} />;
+  return <DocTable caption={s.kpiCaption} rows={[null]} rowKey={() => 'kpi'} columns={columns} className="doc-kpis" />;
 }
 
 /** On screen a link to the task's 督办单; on paper plain text (print.css). */
