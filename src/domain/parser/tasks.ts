@@ -433,7 +433,10 @@ function groupClauses(text: string, clauses: SourceSpan[], units: Unit[]): Group
 
 export function findTasks(text: string, info: SentenceInfo, units: Unit[]): TaskDraft[] {
   const sentence = text.slice(info.span.start, info.span.end);
-  const body = sentence.replace(/[。！？；!?;]+$/, '');
+  // Without its final marks (a loop, not /[。！？]+$/: that regex is quadratic on ！！！…”).
+  let bodyEnd = sentence.length;
+  while (bodyEnd > 0 && '。！？；!?;'.includes(sentence[bodyEnd - 1]!)) bodyEnd--;
+  const body = sentence.slice(0, bodyEnd);
   if (!info.isPoint && info.hasNextInParagraph && body.length <= THEME_MAX && /^(要|必须|务必)/.test(body)) return [];
 
   const clauses = splitClauses(text, info.span);

@@ -102,6 +102,19 @@ describe('parseSpeech: big input', () => {
     expect(text.slice(last.source.start, last.source.end)).toBe(last.quote);
   }, 90_000); // generous: a shared CI machine may be slow; the bench, not this test, checks speed
 
+  it('parses inputs built to trip backtracking or nested scans (shape only)', () => {
+    for (const t of [
+      '要实施' + '！'.repeat(100_000) + '”', // a terminator run before a closer: /[。！]+$/ would be quadratic
+      '（'.repeat(100_000) + '要实施土地收储。', // brackets that never close
+      '（牵头单位'.repeat(30_000), // notation labels with no names
+      '（市财政局牵头'.repeat(30_000), // role brackets with no close
+      '（一）\n'.repeat(50_000), // a heading per line
+      '市发展改革委要会同' + '市财政局、'.repeat(40_000), // an endless 会同 list
+    ]) {
+      expect(ParsedPlanSchema.safeParse(parseSpeech(t, { year: 2024 })).success).toBe(true);
+    }
+  }, 90_000);
+
   it('parses 1 MB with no punctuation and no line breaks (one giant sentence)', () => {
     const p = parseSpeech('要实施推进'.repeat(200_000), { year: 2023 });
     expect(ParsedPlanSchema.safeParse(p).success).toBe(true);
