@@ -238,7 +238,7 @@ export const zh = {
     unitLabel: '单位',
     allUnits: '全部单位',
     titleLines: (plan: string) => (plan ? [`《${plan}》`, '任务、责任、时限“三张清单”'] : ['任务、责任、时限“三张清单”']),
-    subtitle: (unit: string | null, date: string) => `${unit ? `${unit}　` : ''}截至${date}`,
+    subtitle: (unit: string | null, date: string) => `${unit ? `${unit}\u3000` : ''}截至${date}`,
     taskList: '一、任务清单',
     taskCaption: '表1　任务清单（按讲话章节）',
     responsibilityList: '二、责任清单',
