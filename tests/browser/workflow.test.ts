@@ -11,10 +11,11 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeedPlan } from '@/domain/seed';
+import { chineseDate } from '@/domain/report';
 import { DEFAULT_UNITS } from '@/domain/units-registry';
 import type { Task } from '@/domain/model';
 import { MAIN_KEY } from '@/store/keys';
-import { artifactsDir, catchDownload, FAKE_NOW, launchBrowser, newOffice, open, PLAN_YEAR, seriousAxeViolations, shot, url, type Watched } from './harness';
+import { artifactsDir, catchDownload, FAKE_NOW, FAKE_TODAY, launchBrowser, newOffice, open, PLAN_YEAR, seriousAxeViolations, shot, url, type Watched } from './harness';
 
 // The tasks the story uses, picked from the same seed the app builds (so a parser change that
 // renames a task does not break the story, and a change that removes such tasks says so).
@@ -293,7 +294,7 @@ describe('two offices, one plan', () => {
       '五、逾期未完成事项及原因',
       '六、表扬和通报批评',
       '七、本季度完成事项',
-      '2026年3月25日',
+      chineseDate(FAKE_TODAY),
     ]) {
       expect(flat, `PDF 中应有“${heading}”`).toContain(heading.replace(/\s+/g, ''));
     }
