@@ -232,6 +232,7 @@ export const zh = {
     reqFlagged: (due: string) => `该事项为挂牌督办事项。请倒排工期、压实责任，每月底前报送进展情况，于${due}前办结。`,
     reqDefault: (due: string) => `请按时限要求抓好落实，于${due}前报送完成情况及佐证材料。`,
     reqNoDue: '请明确完成时限，每月底前报送进展情况及佐证材料。',
+    reqDone: '该事项已报告完成。请于5个工作日内报送佐证材料，市政府办公室将组织验收。',
   },
   listsPrint: {
     pageTitle: '三张清单（打印）',

@@ -18,6 +18,8 @@ const s = t.notice;
 
 /** The default 督办要求: firmer for an overdue task, with a monthly report for a flagged one. */
 export function defaultRequirement(n: NoticeContent): string {
+  // A task reported done still gets a notice when the office wants the evidence for its review.
+  if (n.state.done) return s.reqDone;
   if (n.daysOverdue !== null) return s.reqOverdue(n.daysOverdue);
   const due = n.row.due ? chineseDate(n.row.due) : null;
   if (!due) return s.reqNoDue;

@@ -109,6 +109,12 @@ describe('NoticePage', () => {
     await expectNoSeriousA11yViolations(container);
   });
 
+  it('asks for the evidence when the task was reported done', () => {
+    window.location.hash = '#/notice/a';
+    render(<NoticePage />);
+    expect(within(screen.getByRole('table')).getByRole('row', { name: /督办要求/ })).toHaveTextContent('该事项已报告完成');
+  });
+
   it('says so when the task does not exist', () => {
     window.location.hash = '#/notice/nope';
     render(<NoticePage />);
