@@ -133,7 +133,9 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
         if (sent.closedBy) applyNotation(sent.closedBy);
         return;
       }
-      for (const t of safe(() => extractTargets(text, sent.span, { year, newId: newTargetId }), [])) targets.push(t);
+      for (const w of targetWindows(text, sent.span)) {
+        for (const t of safe(() => extractTargets(text, w, { year, newId: newTargetId }), [])) targets.push(t);
+      }
       {
         const subjects = safe(() => subjectOwners(text, sent.span, units), []);
         const drafts = safe(
@@ -256,6 +258,32 @@ function usableUnits(units: unknown): Unit[] {
   return units
     .filter((u): u is Partial<Unit> => !!u && typeof (u as Partial<Unit>).name === 'string' && (u as Partial<Unit>).name!.length > 0)
     .map((u) => ({ id: String(u.id ?? u.name), name: u.name!, kind: u.kind ?? 'other', aliases: strings(u.aliases), keywords: strings(u.keywords) }));
+}
+
+/**
+ * Longest span handed to extractTargets at once. Real sentences stay far below it (the seed's
+ * longest is 323 characters); a pasted table or a run of digits or * with no punctuation is cut
+ * into windows, so a step that is slow on one huge sentence stays bounded per window and the
+ * whole parse stays linear.
+ */
+const TARGET_WINDOW = 1000;
+
+function targetWindows(text: string, span: SourceSpan): SourceSpan[] {
+  if (span.end - span.start <= TARGET_WINDOW) return [span];
+  const out: SourceSpan[] = [];
+  let start = span.start;
+  while (start < span.end) {
+    let end = Math.min(span.end, start + TARGET_WINDOW);
+    if (end < span.end) {
+      // Prefer a clause break in the window's second half, so a target is rarely cut.
+      let k = end;
+      while (k > start + TARGET_WINDOW / 2 && !'，；：、,;: '.includes(text[k - 1]!)) k--;
+      if (k > start + TARGET_WINDOW / 2) end = k;
+    }
+    out.push({ start, end });
+    start = end;
+  }
+  return out;
 }
 
 /** Runs a step; if it throws (it should not), keeps the fallback so one sentence never sinks all. */

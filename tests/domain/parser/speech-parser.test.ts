@@ -110,10 +110,19 @@ describe('parseSpeech: big input', () => {
       '（市财政局牵头'.repeat(30_000), // role brackets with no close
       '（一）\n'.repeat(50_000), // a heading per line
       '市发展改革委要会同' + '市财政局、'.repeat(40_000), // an endless 会同 list
+      '要实施' + '*'.repeat(30_000), // a run of mask characters with no punctuation
+      '要完成' + '1'.repeat(30_000), // a run of digits
     ]) {
       expect(ParsedPlanSchema.safeParse(parseSpeech(t, { year: 2024 })).success).toBe(true);
     }
   }, 90_000);
+
+  it('finds targets all along a sentence too long for one extraction window, spans exact', () => {
+    const text = '今年要确保' + '规上工业增加值增长5%以上，'.repeat(300) + '。';
+    const p = parseSpeech(text, { year: 2024 });
+    expect(p.targets.length).toBeGreaterThanOrEqual(250);
+    for (const g of p.targets) expect(text.slice(g.source.start, g.source.end)).toBe(g.quote);
+  });
 
   it('parses 1 MB with no punctuation and no line breaks (one giant sentence)', () => {
     const p = parseSpeech('要实施推进'.repeat(200_000), { year: 2023 });
