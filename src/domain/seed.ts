@@ -13,6 +13,13 @@ import type { Plan } from '@/domain/model';
  */
 export const SEED_PLAN_ID = 'seed';
 
+/**
+ * An untouched seed is older than any edit. Stamping it with the first start's time would make a
+ * department that opens the app on Tuesday hold a "newer" plan than the one the office edited on
+ * Monday, and the office's plan package would be refused as outdated.
+ */
+export const SEED_UPDATED_AT = '2000-01-01T00:00:00.000Z';
+
 export function createSeedPlan(now: Date, text: string = speech): Plan {
   const iso = now.toISOString();
   const parsed = parseSpeech(text, { currentYear: now.getFullYear(), units: DEFAULT_UNITS });
@@ -20,7 +27,7 @@ export function createSeedPlan(now: Date, text: string = speech): Plan {
     ...parsed,
     id: SEED_PLAN_ID,
     createdAt: iso,
-    updatedAt: iso,
+    updatedAt: SEED_UPDATED_AT,
     // The spans index the text without a BOM, as parseSpeech reads it.
     sourceText: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
     targetValues: {},
