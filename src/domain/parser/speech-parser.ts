@@ -8,6 +8,7 @@
  * its tasks (tasks.ts), each task with owners, deadline (deadlines.ts), flag and title (title.ts).
  */
 import {
+  Deadline,
   ParsedPlan,
   ParseWarning,
   SCHEMA_VERSION,
@@ -152,14 +153,19 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
             ),
           [],
         );
+        let opening: Deadline | null | undefined;
         for (const d of drafts) {
           const quote = text.slice(d.span.start, d.span.end);
-          // The task's own words first; then its sentence up to the task's end, so a time word
-          // that opens the sentence (年底前，完成A，推进B) reaches every task in it, while a
-          // 持续 in a later, separate directive does not leak backwards.
-          const lead = text.slice(sent.span.start, d.span.end);
-          const deadline =
-            safe(() => findDeadline(quote, year), null) ?? safe(() => findDeadline(lead, year), null) ?? defaultDeadline(year);
+          // The task's own words first; then the sentence's opening before its first task, so a
+          // time word that opens the sentence (上半年，完成A，推进B) reaches every task in it,
+          // while a 持续 or 年底前 inside a sibling directive does not leak into this one. The
+          // opening is read once per sentence: reading the sentence up to each task would make a
+          // long sentence of many tasks quadratic.
+          if (opening === undefined) {
+            const open = text.slice(sent.span.start, drafts[0]!.span.start);
+            opening = open.length > 0 ? safe(() => findDeadline(open, year), null) : null;
+          }
+          const deadline = safe(() => findDeadline(quote, year), null) ?? opening ?? defaultDeadline(year);
           const task: Task = {
             id: `t${tasks.length + 1}`,
             title: safe(() => taskTitle(quote, d.titleFrom - d.span.start), quote.slice(0, 30)) || '未命名任务',

@@ -112,6 +112,7 @@ describe('parseSpeech: big input', () => {
       '市发展改革委要会同' + '市财政局、'.repeat(40_000), // an endless 会同 list
       '要实施' + '*'.repeat(30_000), // a run of mask characters with no punctuation
       '要完成' + '1'.repeat(30_000), // a run of digits
+      '推进土地收储，'.repeat(20_000), // one sentence holding 20,000 tasks
     ]) {
       expect(ParsedPlanSchema.safeParse(parseSpeech(t, { year: 2024 })).success).toBe(true);
     }
