@@ -285,8 +285,10 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
   if (!hit && (text[p] === '把' || text[p] === '将')) return baHead(text, p, span, modal, from);
   if (!hit && text[p] === '对') {
     // 对X进行督查通报: the action is the noun after 进行. It counts only with help (medium).
-    const at = text.indexOf('进行', p);
-    if (at > p + 1 && at + 4 <= span.end) return { from, verbAt: at, verb: '进行', weight: 0, modal };
+    // Searched inside the clause only: an unbounded indexOf per clause would be quadratic.
+    for (let at = p + 2; at + 4 <= span.end; at++) {
+      if (text.charCodeAt(at) === 0x8fdb && text.charCodeAt(at + 1) === 0x884c) return { from, verbAt: at, verb: '进行', weight: 0, modal };
+    }
     return null;
   }
   if (!hit) {
