@@ -49,9 +49,11 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+// The lookbehinds anchor a figure to the start of its run of digits or masks: without them the
+// engine retries the pattern at every position inside a long run, which is quadratic.
 const NUM =
-  '[0-9０-９]+(?:[.．][0-9０-９]+)?' +
-  '|[*＊xX×]+(?:[.．][*＊xX×]+)?' +
+  '(?<![0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?' +
+  '|(?<![*＊xX×.．])[*＊xX×]+(?:[.．][*＊xX×]+)?' +
   '|[一二三四五六七八九十两〇零][一二三四五六七八九十百千万亿两〇零]{0,11}(?:点[一二三四五六七八九〇零]{1,4})?';
 const RANGE_SEP = '至|到|~|～|—|－|-';
 
