@@ -1,13 +1,14 @@
 /** The app: the store wired into the layout, the identity switch, toasts and the routed page. */
 import { useCallback } from 'react';
 import type { Identity } from '@/domain/model';
-import { useLuoshi } from '@/store/store';
+import { PENDING_PLAN_ID, useLuoshi } from '@/store/store';
 import { navigate, useRoute } from '@/lib/router';
 import { Toasts } from '@/components/toasts';
 import { Layout } from '@/app/layout';
 import { IdentitySwitch } from '@/app/identity-switch';
 import { RouteView, findRoute } from '@/app/router';
 import { HOME_UNIT } from '@/app/routes';
+import { t } from '@/lib/strings';
 
 export function App() {
   const identity = useLuoshi((s) => s.identity);
@@ -17,6 +18,7 @@ export function App() {
   const toasts = useLuoshi((s) => s.toasts);
   const dismissToast = useLuoshi((s) => s.dismissToast);
   const undo = useLuoshi((s) => s.undo);
+  const seeding = useLuoshi((s) => s.plan.id === PENDING_PLAN_ID);
   const { path } = useRoute();
 
   const changeIdentity = useCallback(
@@ -36,7 +38,13 @@ export function App() {
       identitySwitch={<IdentitySwitch identity={identity} units={units} onChange={changeIdentity} />}
       toasts={<Toasts toasts={toasts} onDismiss={dismissToast} onUndo={undo} />}
     >
-      <RouteView identity={identity} onSwitchToOffice={toOffice} />
+      {seeding ? (
+        <p className="loading" role="status">
+          {t.app.seeding}
+        </p>
+      ) : (
+        <RouteView identity={identity} onSwitchToOffice={toOffice} />
+      )}
     </Layout>
   );
 }

@@ -25,6 +25,7 @@ export const zh = {
   },
   app: {
     skipLink: '跳到主要内容',
+    seeding: '正在载入示例计划（市长讲话）…',
     navLabel: '主导航',
     noLogin: '本应用无登录：身份选择只决定显示内容，不是权限控制。',
     identityLabel: '当前身份',

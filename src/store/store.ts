@@ -13,7 +13,6 @@ import { persist } from 'zustand/middleware';
 import type { LuoshiState, StorageStatus, Toast } from '@/store/api';
 import type { Identity, Plan, Unit } from '@/domain/model';
 import type { PersistedData } from '@/domain/merge';
-import { createSeedPlan } from '@/domain/seed';
 import { DEFAULT_UNITS } from '@/domain/units-registry';
 import { migrate, restoreStored, STORAGE_VERSION } from '@/store/codec';
 import { MAIN_KEY } from '@/store/keys';
@@ -35,8 +34,35 @@ export interface CreateStoreOptions {
   now?: () => Date;
   newId?: () => string;
   quotaBytes?: number;
-  /** The plan and units of a first start. Default: the seed speech, parsed, and DEFAULT_UNITS. */
+  /**
+   * The plan and units of a first start. Default: the seed speech, parsed, and DEFAULT_UNITS,
+   * loaded in the background (see `pendingPlan`): the parser and the speech are only fetched by a
+   * browser that has nothing stored, and stay out of the initial bundle.
+   */
   seed?: (now: Date) => { plan: Plan; units: Unit[] };
+}
+
+/** The id of the placeholder plan shown for the moment the seed speech is being loaded. */
+export const PENDING_PLAN_ID = 'pending-seed';
+
+function pendingPlan(now: Date): Plan {
+  const iso = now.toISOString();
+  return {
+    schemaVersion: 1,
+    id: PENDING_PLAN_ID,
+    title: '正在载入示例计划…',
+    year: now.getFullYear(),
+    sections: [],
+    tasks: [],
+    targets: [],
+    warnings: [],
+    // Older than anything: if another tab already stored a real plan, that plan wins the merge.
+    createdAt: iso,
+    updatedAt: '1970-01-01T00:00:00.000Z',
+    sourceText: '',
+    targetValues: {},
+    targetActuals: {},
+  };
 }
 
 export type LuoshiStore = StoreApi<LuoshiState> & {
@@ -45,6 +71,8 @@ export type LuoshiStore = StoreApi<LuoshiState> & {
   /** Stops listening to other tabs. */
   destroy: () => void;
   persistence: Persistence;
+  /** Settles once the first-start seed plan is in the store (at once when none is needed). */
+  seedReady: Promise<void>;
 };
 
 const MAX_UNDO = 50;
@@ -58,7 +86,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const backend = options.storage ?? defaultBackend();
   const persistence = new Persistence(backend, now, options.quotaBytes);
-  const seed = options.seed ?? ((d: Date) => ({ plan: createSeedPlan(d), units: DEFAULT_UNITS }));
+  const seed = options.seed ?? ((d: Date) => ({ plan: pendingPlan(d), units: DEFAULT_UNITS }));
 
   const undoStack: UndoEntry[] = [];
   let undoing = false;
@@ -154,7 +182,18 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
       })
     : () => {};
 
-  return Object.assign(store, { syncFromStorage, destroy: unsubscribe, persistence });
+  // A first start (or stored data without a readable plan): fetch and parse the seed speech, then
+  // show it, unless a plan arrived meanwhile (another tab, an import).
+  let seedReady: Promise<void> = Promise.resolve();
+  if (store.getState().plan.id === PENDING_PLAN_ID) {
+    seedReady = import('@/domain/seed').then(({ createSeedPlan }) => {
+      if (store.getState().plan.id !== PENDING_PLAN_ID) return;
+      const at = now();
+      store.setState({ plan: createSeedPlan(at), planSetAt: at.toISOString() });
+    });
+  }
+
+  return Object.assign(store, { syncFromStorage, destroy: unsubscribe, persistence, seedReady });
 }
 
 /**

@@ -6,6 +6,8 @@
 import { useLuoshi } from '@/store/store';
 import type { LuoshiState } from '@/store/api';
 
+// The seed speech is parsed in the background on a first start: wait for it.
+await useLuoshi.seedReady;
 const initial = useLuoshi.getState();
 
 export function resetStore(patch: Partial<LuoshiState> = {}): void {
