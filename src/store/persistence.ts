@@ -15,6 +15,7 @@ import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import type { PersistedData } from '@/domain/merge';
 import { mergeData } from '@/domain/merge';
 import type { SetAsideItem } from '@/domain/restore';
+import type { SavedCopy } from '@/store/api';
 import { decodeText, guessVersion, readEnvelope, serialize, toPersisted, type DecodedState } from '@/store/codec';
 import {
   BACKUP_PREFIX,
@@ -35,17 +36,6 @@ export interface StorageBackend {
   removeItem(key: string): void;
   key(index: number): string | null;
   readonly length: number;
-}
-
-export interface SavedCopyInfo {
-  key: string;
-  /** Day (snapshot) or ISO time (backup) it was taken. */
-  at: string;
-  reason: string;
-  bytes: number;
-  tasks: number;
-  events: number;
-  planTitle: string;
 }
 
 export interface RecoveryInfo {
@@ -349,7 +339,7 @@ export class Persistence implements PersistStorage<PersistedData> {
     return ok ? key : null;
   }
 
-  listSnapshots(): SavedCopyInfo[] {
+  listSnapshots(): SavedCopy[] {
     return this.keysWith(SNAPSHOT_PREFIX)
       .sort()
       .reverse()
@@ -359,7 +349,7 @@ export class Persistence implements PersistStorage<PersistedData> {
       });
   }
 
-  listBackups(): SavedCopyInfo[] {
+  listBackups(): SavedCopy[] {
     return this.keysWith(BACKUP_PREFIX)
       .sort()
       .reverse()
@@ -369,7 +359,7 @@ export class Persistence implements PersistStorage<PersistedData> {
       });
   }
 
-  private info(key: string, at: string, reason: string, d: DecodedState): SavedCopyInfo {
+  private info(key: string, at: string, reason: string, d: DecodedState): SavedCopy {
     return {
       key,
       at,
