@@ -5,7 +5,7 @@
  * Writes docs/screenshots/*.png (viewport-sized, 1280 × 860).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
@@ -94,7 +94,17 @@ try {
   await page.screenshot({ path: path.join(out, 'supervision.png') });
   console.log('docs/screenshots/supervision.png');
   await shot(page, '/targets', 'targets');
-  await shot(page, '/import', 'import');
+  // The import page with a parsed work report beside its source text.
+  await page.goto(`${base}#/import`);
+  await page.reload();
+  await page.getByLabel('讲话全文').fill(readFileSync(path.join(root, 'tests/fixtures/speeches/work-report.txt'), 'utf8'));
+  await page.getByRole('button', { name: '解析', exact: true }).click();
+  const result = page.getByRole('heading', { name: /解析结果/ }).first();
+  await result.waitFor();
+  await result.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(out, 'import-parsed.png') });
+  console.log('docs/screenshots/import-parsed.png');
   await shot(page, '/data', 'data');
   await shot(page, '/report?q=1', 'quarterly-summary');
   await browser.close();
