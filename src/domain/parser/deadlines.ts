@@ -235,7 +235,14 @@ function toToken(m: RegExpExecArray, planYear: number, clause: string): Token | 
   }
   if (g.yearly !== undefined) {
     // 年度 after 本/上/今 or a year number is a year, matched by the year alternatives; after
-    // anything else (年度目标, 年度考核) it means "each year".
+    // anything else (年度考核, 年度评估) it means "each year". Rule `annual-plan`: before a plan
+    // noun (完成年度投资计划的55%, 年度目标任务) it means "this year's": due at its end, nothing
+    // to repeat.
+    if (g.yearly === '年度' && /^(?:计划|目标|任务|预算|投资|重点)/.test(clause.slice(end, end + 2))) {
+      const t = dateToken(start, end, null, 'end');
+      t.wholeYear = true;
+      return t;
+    }
     return { type: 'recurrence', start, end, recurrence: 'yearly' };
   }
   if (g.quarterly !== undefined) {
@@ -445,10 +452,14 @@ const TITLE_YEAR_RE = new RegExp(
   'u',
 );
 /**
- * A speech title naming a government meeting of that year: 在2024年市政府第一次全体会议上的讲话.
- * 经济工作会议 is left out: it is often held in December to plan the next year.
+ * A speech title naming a government meeting of that year: 在2024年市政府第一次全体会议上的讲话,
+ * 在2025年全区安全生产工作会议上的讲话 (any 工作会议 / 推进会 / 部署会). 经济工作会议 is left out:
+ * it is often held in December to plan the next year.
  */
-const MEETING_TITLE_RE = new RegExp(`${YEAR_WORD}(?:[^。！？\\n]{0,20}?)(?:全体(?:成员)?会议|常务会议|廉政工作会议|全体干部大会)`, 'u');
+const MEETING_TITLE_RE = new RegExp(
+  `${YEAR_WORD}(?:[^。！？\\n]{0,20}?)(?:全体(?:成员)?会议|常务会议|(?<!经济)工作(?:会议|大会)|全体干部大会|(?:推进|部署|动员|调度)(?:会议|大会|会))`,
+  'u',
+);
 /** 今年（2024年）/ 今年(2024年): the speaker pins "this year" to a number. */
 const THIS_YEAR_RE = new RegExp(`今年[（(]${YEAR_WORD}[）)]`, 'u');
 /** A sentence that opens "2024年是…": the document's year, unless it reads as a review. */

@@ -10,8 +10,19 @@
 import type { OwnerRef, OwnerRole, SourceSpan, Unit } from '../model';
 import { PhraseMatcher } from './phrase-matcher';
 
-/** Labels of task-breakdown notation and the role each gives. 责任单位 is settled per notation. */
-const LABELS: readonly (readonly [string, OwnerRole | 'resp'])[] = [
+/**
+ * Labels of task-breakdown notation and the role each gives. 责任单位 is settled per notation.
+ * 'time' labels (完成时限：2025年6月底前) carry the item's deadline, never an owner: a notice
+ * writes them in the same bracket as the units (rule `notation-deadline`).
+ */
+type LabelRole = OwnerRole | 'resp' | 'time';
+const LABELS: readonly (readonly [string, LabelRole])[] = [
+  ['完成时限', 'time'],
+  ['完成时间', 'time'],
+  ['完成期限', 'time'],
+  ['时间节点', 'time'],
+  ['时限要求', 'time'],
+  ['办结时限', 'time'],
   ['牵头单位', 'lead'],
   ['牵头部门', 'lead'],
   ['主办单位', 'lead'],
@@ -26,7 +37,7 @@ const LABELS: readonly (readonly [string, OwnerRole | 'resp'])[] = [
   ['责任单位', 'resp'],
   ['责任部门', 'resp'],
 ];
-const labelMatcher = new PhraseMatcher<OwnerRole | 'resp'>(LABELS);
+const labelMatcher = new PhraseMatcher<LabelRole>(LABELS);
 
 /** Longest sensible owner name; longer runs are prose, not a name. */
 const MAX_NAME = 40;
@@ -35,6 +46,8 @@ export interface Notation {
   /** The whole notation, brackets included: excluded from task quotes. */
   span: SourceSpan;
   owners: OwnerRef[];
+  /** The words after a 完成时限 label (2025年6月底前, 长期坚持), for findDeadline; else null. */
+  deadlineText: string | null;
 }
 
 interface Registry {
@@ -104,7 +117,7 @@ export function findNotations(text: string, start: number, end: number, units: U
   let i = start;
   while (i < end) {
     if (i === start && labelMatcher.matchAt(text, i, end)) {
-      found.push({ span: { start: i, end }, owners: parseNotation(text.slice(i, end), units) });
+      found.push(notationOf({ start: i, end }, text.slice(i, end), units));
       break;
     }
     if (!isOpenBracket(text[i])) {
@@ -119,11 +132,11 @@ export function findNotations(text: string, start: number, end: number, units: U
         // next bracket or the end of the line.
         let stop = close;
         while (stop < end && !isOpenBracket(text[stop])) stop++;
-        found.push({ span: { start: i, end: stop }, owners: parseNotation(`${label.phrase}：${text.slice(close, stop)}`, units) });
+        found.push(notationOf({ start: i, end: stop }, `${label.phrase}：${text.slice(close, stop)}`, units));
         i = stop;
       } else {
         const stop = close < 0 ? end : close;
-        found.push({ span: { start: i, end: stop }, owners: parseNotation(text.slice(i + 1, close < 0 ? end : close - 1), units) });
+        found.push(notationOf({ start: i, end: stop }, text.slice(i + 1, close < 0 ? end : close - 1), units));
         i = stop;
       }
       continue;
@@ -131,7 +144,7 @@ export function findNotations(text: string, start: number, end: number, units: U
     const close = matchingClose(text, i, end, MAX_ROLE_BRACKET);
     const owners = close < 0 ? null : parseRoleSuffixNotation(text.slice(i + 1, close - 1), units);
     if (owners) {
-      found.push({ span: { start: i, end: close }, owners });
+      found.push({ span: { start: i, end: close }, owners, deadlineText: null });
       i = close;
     } else i++;
   }
@@ -146,7 +159,8 @@ function mergeAdjacent(text: string, notations: Notation[]): Notation[] {
     if (prev && /^[\s\u3000；;，,]*$/.test(text.slice(prev.span.end, n.span.start))) {
       prev.span = { start: prev.span.start, end: n.span.end };
       for (const o of n.owners) if (!prev.owners.some((p) => p.name === o.name)) prev.owners.push(o);
-    } else out.push({ span: n.span, owners: [...n.owners] });
+      prev.deadlineText ??= n.deadlineText;
+    } else out.push({ span: n.span, owners: [...n.owners], deadlineText: n.deadlineText });
   }
   return out;
 }
@@ -197,11 +211,26 @@ function splitTopLevel(s: string, seps: string): string[] {
   return out;
 }
 
+function notationOf(span: SourceSpan, inside: string, units: Unit[]): Notation {
+  const parts = notationParts(inside);
+  return { span, owners: ownersOf(parts, units), deadlineText: parts.find((p) => p.role === 'time')?.value.trim().replace(/[。；;，,]+$/, '') || null };
+}
+
 /** Owners from the inside of a notation: 牵头单位：A，配合单位：B、C. */
 export function parseNotation(s: string, units: Unit[]): OwnerRef[] {
-  const parts: { label: string; role: OwnerRole | 'resp'; value: string }[] = [];
+  return ownersOf(notationParts(s), units);
+}
+
+interface NotationPart {
+  label: string;
+  role: LabelRole;
+  value: string;
+}
+
+function notationParts(s: string): NotationPart[] {
+  const parts: NotationPart[] = [];
   let i = 0;
-  let current: { label: string; role: OwnerRole | 'resp'; from: number } | null = null;
+  let current: { label: string; role: LabelRole; from: number } | null = null;
   while (i < s.length) {
     const hit = labelMatcher.matchAt(s, i);
     if (hit) {
@@ -213,11 +242,16 @@ export function parseNotation(s: string, units: Unit[]): OwnerRef[] {
     } else i++;
   }
   if (current) parts.push({ label: current.label, role: current.role, value: s.slice(current.from) });
+  return parts;
+}
+
+function ownersOf(parts: NotationPart[], units: Unit[]): OwnerRef[] {
   // A lead *unit*; a 责任领导 (a leader) next to 责任单位 leaves the units as the doers.
   const hasLead = parts.some((p) => p.role === 'lead' && !p.label.endsWith('领导'));
   const owners: OwnerRef[] = [];
   const seen = new Set<string>();
   for (const p of parts) {
+    if (p.role === 'time') continue;
     // 责任单位 alone is who does it (the lead); next to a 牵头单位 it is the co-operating units.
     const role: OwnerRole = p.role === 'resp' ? (hasLead ? 'co' : 'lead') : p.role;
     for (const raw of splitNames(p.value)) {
@@ -260,7 +294,7 @@ const SUBJECT_END_FIRST = new Set(SUBJECT_END.map((w) => w[0]!));
 /** How far into a sentence a subject may reach (无论是…，还是…，都要 is long). */
 const SUBJECT_WINDOW = 40;
 /** Role words that make an owner even when the registry lacks them. */
-const ROLE_WORDS = ['副市长', '区县长', '县（市、区）长', '一把手', '领导班子成员', '主要负责同志'];
+const ROLE_WORDS = ['副市长', '区县长', '县（市、区）长', '一把手', '领导班子成员', '主要负责同志', '街道', '乡镇', '镇街', '镇（街道）', '乡镇（街道）'];
 
 /**
  * Owners named as the subject of a sentence: the units, aliases and roles that appear before its
@@ -325,21 +359,37 @@ const NAME_STOP = new Set([...'，。、；：,.;:“”"（）()《》！？ �
 /** A role or unit-shaped name at i: 各区县长, 在座“一把手”, 市乡村振兴局. */
 function roleAt(text: string, i: number, stop: number): { name: string; end: number } | null {
   const first = text[i];
-  if (first !== '市' && first !== '各' && first !== '在') return null;
+  if (first !== '市' && first !== '各' && first !== '在' && first !== '区' && first !== '县') return null;
+  // 区 / 县 start a name only at a word boundary: 园区管委会 and 社区 are not 区…委.
+  if ((first === '区' || first === '县') && i > 0) {
+    const prev = text[i - 1]!;
+    if (prev >= '\u4e00' && prev <= '\u9fff' && !'和及与同'.includes(prev)) return null;
+  }
   // Walk a name-like run and see whether it ends in a role word or a unit suffix.
   let j = i + 1;
-  while (j < stop && j - i < 16 && (!NAME_STOP.has(text[j]!) || (text[j] === '“' || text[j] === '”'))) j++;
+  // 和 may sit inside a unit's name (区住房和城乡建设局); the earliest suffix below still cuts
+  // 市财政局和市教育局 after the first name.
+  while (j < stop && j - i < 16 && (!NAME_STOP.has(text[j]!) || text[j] === '“' || text[j] === '”' || text[j] === '和')) j++;
   const run = text.slice(i, j);
   for (const w of ROLE_WORDS) {
     const at = run.indexOf(w);
     if (at >= 0) return { name: run.slice(0, at + w.length), end: i + at + w.length };
   }
-  if (first === '市') {
-    for (const suffix of ['委员会', '局', '委', '办公室', '办', '中心', '室']) {
+  // Rule `unit-shaped`: 市乡村振兴局, and in a district's or county's speech 区水务局 / 县应急管理局 /
+  // 区消防救援大队: the registry lists the city's units, a district speaks of its own.
+  if (first === '市' || first === '区' || first === '县') {
+    // The earliest suffix wins, the longest at a tie: 市发展和改革委员会, not 市发展和改革委.
+    let bestAt = -1;
+    let bestEnd = -1;
+    for (const suffix of ['委员会', '局', '委', '办公室', '办', '中心', '室', '大队', '支队']) {
       const at = run.indexOf(suffix, 2);
       // 市委 / 市政府 alone lead everything: naming them as an owner says nothing.
-      if (at >= 2) return { name: run.slice(0, at + suffix.length), end: i + at + suffix.length };
+      if (at >= 2 && (bestAt < 0 || at < bestAt || (at === bestAt && at + suffix.length > bestEnd))) {
+        bestAt = at;
+        bestEnd = at + suffix.length;
+      }
     }
+    if (bestEnd > 0) return { name: run.slice(0, bestEnd), end: i + bestEnd };
   }
   return null;
 }

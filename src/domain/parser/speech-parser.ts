@@ -16,12 +16,13 @@ import {
   SourceSpan,
   Target,
   Task,
+  Tier,
   Unit,
   OwnerRef,
 } from '../model';
 import { DEFAULT_UNITS } from '../units-registry';
 import { defaultDeadline, detectPlanYear, findDeadline } from './deadlines';
-import { extractTargets } from './targets';
+import { extractTargets, listHeadTier } from './targets';
 import { headingMarker, scanSections } from './sections';
 import { splitSentences, trimSpan } from './sentences';
 import { findNotations, inferOwners, MAX_INFERRED_CO, subjectOwners, type Notation } from './owners';
@@ -97,6 +98,8 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
   const newTargetId = () => `g${++targetCount}`;
   /** Owners a notation gave each task; they replace subject and keyword owners. */
   const notationOwners = new Map<Task, OwnerRef[]>();
+  /** Tasks whose deadline a notation's 完成时限 set: a later notation does not move it. */
+  const notationDated = new Set<Task>();
   /** Tasks since the last notation in the current section: the next notation is theirs. */
   let pending: Task[] = [];
   let pendingSection: string | null | undefined;
@@ -127,6 +130,9 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
     const firstText = sentences[0] ? text.slice(sentences[0].span.start, sentences[0].span.end) : '';
     const retro = retroBySection || opensRetroParagraph(firstText);
 
+    // Rule `list-head-carry`: 主要预期目标是：A…；B…；C…。 is one list cut at ；: the head's tier
+    // goes on to the items in the sentences after it, until a sentence ends in 。.
+    let listTier: Tier = null;
     sentences.forEach((sent, index) => {
       // A review section or paragraph (一、2023年工作回顾 / 过去一年，…) reports results: its
       // numbers are last year's facts, neither targets nor tasks.
@@ -134,9 +140,13 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
         if (sent.closedBy) applyNotation(sent.closedBy);
         return;
       }
+      const carried = listTier;
       for (const w of targetWindows(text, sent.span)) {
-        for (const t of safe(() => extractTargets(text, w, { year, newId: newTargetId }), [])) targets.push(t);
+        for (const t of safe(() => extractTargets(text, w, { year, newId: newTargetId, listTier: carried }), [])) targets.push(t);
       }
+      const last = text[sent.span.end - 1];
+      const continuesList = last === '；' || last === ';';
+      listTier = continuesList ? (safe(() => listHeadTier(text.slice(sent.span.start, sent.span.end)), null) ?? carried) : null;
       {
         const subjects = safe(() => subjectOwners(text, sent.span, units), []);
         const drafts = safe(
@@ -148,6 +158,7 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
                 isPoint: block.isPoint && index === 0,
                 hasNextInParagraph: index < sentences.length - 1,
                 explicitOwner: subjects.length > 0 || sent.notationAhead,
+                notationAhead: sent.notationAhead,
               },
               units,
             ),
@@ -186,8 +197,17 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
   }
 
   function applyNotation(n: Notation) {
-    if (n.owners.length === 0) return;
-    for (const t of pending) if (!notationOwners.has(t)) notationOwners.set(t, n.owners);
+    // Rule `notation-deadline`: a notice's 完成时限 is the official deadline of the items it
+    // closes; it replaces whatever the item's own words suggested (the notice set it on purpose).
+    const due = n.deadlineText ? safe(() => findDeadline(n.deadlineText!, year), null) : null;
+    if (n.owners.length === 0 && !due) return;
+    for (const t of pending) {
+      if (n.owners.length > 0 && !notationOwners.has(t)) notationOwners.set(t, n.owners);
+      if (due && !notationDated.has(t)) {
+        notationDated.add(t);
+        t.deadline = { ...due };
+      }
+    }
     pending = [];
   }
 

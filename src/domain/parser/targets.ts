@@ -24,6 +24,12 @@ import { parseNumeral } from '@/domain/parser/numerals';
 export interface TargetContext {
   year: number;
   newId: () => string;
+  /**
+   * The tier of a list head in an earlier sentence of the same list: 主要预期目标是：A增长5%左右；
+   * B增长4%以上；… is cut into sentences at ；, and the items after the first still belong to
+   * the head (rule `list-head-carry`). See `listHeadTier`.
+   */
+  listTier?: Tier;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -379,9 +385,19 @@ function readSentence(text: string, start: number, end: number, year: number, cl
  * 主要预期目标是：A增长5%；B6万人以上…: a tier word that heads a list gives its tier to every
  * figure after it.
  */
-function readHeadTier(text: string, start: number, end: number): { at: number; tier: Tier } | null {
+function readHeadTier(text: string, start: number, end: number, carried?: Tier): { at: number; tier: Tier } | null {
   const head = LIST_HEAD_RE.exec(text.slice(start, end));
-  return head ? { at: start + head.index + head[0].length, tier: tierOf(head[1]!) } : null;
+  if (head) return { at: start + head.index + head[0].length, tier: tierOf(head[1]!) };
+  return carried ? { at: start, tier: carried } : null;
+}
+
+/**
+ * The tier a list head in `sentence` opens for the sentences after it, or null. The caller keeps
+ * it while the list goes on (sentences ending in ；) and drops it at the first 。.
+ */
+export function listHeadTier(sentence: string): Tier {
+  const head = LIST_HEAD_RE.exec(sentence);
+  return head ? tierOf(head[1]!) : null;
 }
 
 /**
@@ -542,14 +558,14 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       // Cheap reject before any tier work: no comparator, verb or carried signal, and no 目标
       // in the clause or sentence (so neither a tier word nor a list head can apply).
       if (comparator === null && !goalVerb && !carried && !ctext.includes('目标')) {
-        if (headTier === undefined) headTier = readHeadTier(text, start, end);
+        if (headTier === undefined) headTier = readHeadTier(text, start, end, ctx.listTier ?? undefined);
         if (headTier === null) continue;
       }
 
       // Tier: the nearest tier word before the figure (since the previous figure), else one
       // right after it (突破****亿元的奋斗目标).
       tiers ??= [...ctext.matchAll(TIER_RE)].map((t) => ({ at: t.index, end: t.index + t[0].length, tier: tierOf(t[0]) }));
-      if (headTier === undefined) headTier = readHeadTier(text, start, end);
+      if (headTier === undefined) headTier = readHeadTier(text, start, end, ctx.listTier ?? undefined);
       let tierHit: TierHit | undefined;
       // Tier words and figures both run left to right, so one pointer walks the tier words once
       // per clause (a loop over all of them per figure would be quadratic on a pathological clause).
@@ -643,7 +659,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
           metric,
           quote: ctext,
           source: { start: clause.start, end: clause.end },
-          tier: (headTier ??= readHeadTier(text, start, end)) !== null && clause.start >= headTier.at ? headTier.tier : null,
+          tier: (headTier ??= readHeadTier(text, start, end, ctx.listTier ?? undefined)) !== null && clause.start >= headTier.at ? headTier.tier : null,
           value: null,
           valueMax: null,
           unit: null,

@@ -30,7 +30,7 @@ const STRONG_VERBS = [
   '完善', '加快', '防范', '化解', '防范化解', '治理', '整改', '清理', '启动', '加大', '组织', '举办', '引进',
   '培育', '打好', '做好', '突出做好', '抓紧', '压实', '压紧', '履行', '遵守', '纠治', '规范', '深化', '优化',
   '扩大', '新建', '改造', '编制', '修订', '推行', '开工', '构建', '核查', '清查', '兑现', '招引',
-  '创建', '申报', '承办', '筹办', '实行', '执行',
+  '创建', '申报', '承办', '筹办', '实行', '执行', '打击',
 ];
 /**
  * Verbs that make a directive only with help (a modal, concrete content, an owner): alone they are
@@ -57,7 +57,7 @@ const PREFIXES = new PhraseMatcher<boolean>([
     '全年', '今年', '年内', '年底前', '上半年', '下半年', '一季度', '二季度', '三季度', '四季度', '明年', '每年',
     '每季度', '每月', '每半年', '稳妥', '稳妥有序', '着眼', '聚焦',
     '我们', '大家', '各级', '全市上下', '一是', '二是', '三是', '四是', '五是', '六是', '七是', '八是', '九是', '十是',
-    '特别是', '尤其是', '尤其要', '重点是', '更好', '高质量', '加快推进',
+    '特别是', '尤其是', '尤其要', '重点是', '更好', '高质量', '加快推进', '严厉', '依法',
   ].map((w) => [w, false] as const),
 ]);
 /** 加快推进 is stripped as a unit, so the verb 推进 is found; 加快 alone is a verb (加快建设). */
@@ -71,16 +71,36 @@ const COMMENTARY = ['这是', '这既是', '这也是', '这些', '这背后', '
 const NEGATION = ['不', '防止', '避免', '严禁', '杜绝'];
 
 /** After these verbs the object is a state of mind, not a deliverable: 强化责任意识, 保持定力. */
-const ATTITUDE_VERBS = ['树牢', '树立', '强化', '增强', '提升', '提高', '保持', '坚定', '牢记', '弘扬', '发扬', '坚守', '锤炼', '涵养', '坚持'];
+const ATTITUDE_VERBS = ['树牢', '树立', '强化', '增强', '提升', '提高', '保持', '坚定', '牢记', '弘扬', '发扬', '坚守', '锤炼', '涵养', '坚持', '扛牢', '扛起', '担起', '肩负'];
 const ATTITUDE_NOUNS = [
   '意识', '理念', '精神', '作风', '定力', '能力', '本领', '站位', '思维', '观念', '状态', '干劲', '担当', '胆色', '导向',
-  '使命感', '责任感', '紧迫感', '危机感', '敏锐性', '敏感度', '判断力', '领悟力', '执行力', '总基调', '基调', '高标准',
-  '严要求', '党性', '专注', '执着', '穿透性', '创造性', '首位',
+  '使命感', '责任感', '紧迫感', '危机感', '敏感度', '判断力', '领悟力', '执行力', '总基调', '基调', '高标准',
+  '严要求', '党性', '专注', '执着', '首位',
+  // 扛牢…政治重任, 担起…使命: a charge restated, not a piece of work the office can check.
+  '重任', '使命',
 ];
+
+/**
+ * Rule `slogan-object`: a directive whose object is only a direction of travel (推动…质的有效提升和量
+ * 的合理增长, 推动高质量发展, 开创…新局面) names nothing the office can check. It is dropped when
+ * the clause has no concrete content (no number, document, date or registry field).
+ */
+const SLOGAN_ENDS = ['发展', '增长', '提升', '跨越', '新台阶', '新局面', '新篇章', '新突破', '新成效', '新高度', '新水平', '新气象', '新征程'];
+
+/**
+ * Rule `verb-as-noun`: a verb followed by these is a noun in a statement, not a directive:
+ * 防范胜于救灾 (an aphorism comparing two things), 整治完成率达到100% (a rate: the figure goes with
+ * the task before it).
+ */
+const NOUN_AFTER_VERB = ['胜于', '重于', '优于', '大于', '高于', '先于', '率', '完成率', '覆盖率', '达标率'];
 /** Objects that name no deliverable: 抓好落实, 开展工作, 落实各项决策部署, 抓好每一事. */
 const GENERIC_OBJECTS = new Set(['', '工作', '落实', '事', '事情', '各项工作', '决策部署', '部署', '要求', '任务', '好', '好工作', '到位', '实施', '执行', '落地', '见效']);
 const GENERIC_OBJECT_PREFIXES = ['市委', '省委', '党中央', '上级', '各项', '好', '各'];
 
+/** 把X纳入Y / 将X列入Y: verbs that sit in the middle of a 把-clause (rule `ba-middle-verb`). */
+const BA_MID_VERBS = ['纳入', '列入', '落实到', '分解到', '覆盖到'];
+/** 对X实行挂牌督办 / 对X开展排查: the action verb after a 对-object (rule `dui-object`). */
+const DUI_VERBS = ['进行', '实行', '实施', '开展'];
 /** 把X梳理出来 / 把X与Y挂钩: a 把-clause is a directive when it ends in one of these verbs. */
 const BA_END_VERBS = ['梳理', '排查', '整改', '清理', '解决', '处置', '落实', '建立', '出台', '完成', '挂钩', '收储'];
 const BA_COMPLEMENTS = ['出来', '起来', '下去', '到位', '清楚', '好', '完'];
@@ -146,7 +166,8 @@ export const SENTENCE_RULES: SentenceRule[] = [
     name: 'definition',
     scope: 'whole',
     why: '定义与论断（“抓落实”就是要…、关键是…、今年是…开局之年）说明意义，不分派工作',
-    test: (s) => /就是要|关键是|关键就是|关键在于|关键看|既是[^。]{0,30}也是|是[^。，,]{0,24}(之年|一年|关键期|黄金期|提升期)|不如/.test(s),
+    // 是…期: any "…之年 / 关键期 / 窗口期 / 攻坚期" (not 期间 / 期限), not only the ones the seed names.
+    test: (s) => /就是要|关键是|关键就是|关键在于|关键看|既是[^。]{0,30}也是|是[^。，,]{0,24}(之年|一年|[^。，,、]期(?![间限]))|不如/.test(s),
   },
   {
     name: 'transmittal',
@@ -250,6 +271,19 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
   if (co) {
     const run = namesRun(text, p + co.length, span.end, units);
     if (run.names.length > 0) p = run.end;
+    else {
+      // Rule `co-unnamed`: 会同公安分局交警大队严厉打击…: units the registry and the name shapes
+      // do not know still stand between 会同 and the verb; look for a strong verb a few
+      // characters on (bounded, so the scan stays linear).
+      for (let k = p + co.length + 2; k < Math.min(span.end, p + co.length + 16); k++) {
+        const v = verbMatcher.matchAt(text, k, span.end);
+        const adv = PREFIXES.matchAt(text, k, span.end);
+        if ((v && v.value >= 2) || (adv && !adv.value && verbMatcher.matchAt(text, adv.end, span.end))) {
+          p = k;
+          break;
+        }
+      }
+    }
   }
   const from = p;
   // Strip modals and adverbs, longest first, as long as something is stripped.
@@ -272,6 +306,11 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
       p = month;
       continue;
     }
+    const by = skipByPhrase(text, p, span.end);
+    if (by > p) {
+      p = by;
+      continue;
+    }
     break;
   }
   if (documentIssue(text.slice(p, span.end))) {
@@ -284,10 +323,11 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
   }
   if (!hit && (text[p] === '把' || text[p] === '将')) return baHead(text, p, span, modal, from);
   if (!hit && text[p] === '对') {
-    // 对X进行督查通报: the action is the noun after 进行. It counts only with help (medium).
-    // Searched inside the clause only: an unbounded indexOf per clause would be quadratic.
+    // 对X进行督查通报 / 对X实行挂牌督办: the action is what follows the verb. It counts only with
+    // help (medium). Searched inside the clause only (an unbounded indexOf would be quadratic).
     for (let at = p + 2; at + 4 <= span.end; at++) {
-      if (text.charCodeAt(at) === 0x8fdb && text.charCodeAt(at + 1) === 0x884c) return { from, verbAt: at, verb: '进行', weight: 0, modal };
+      const v = DUI_VERBS.find((w) => text.startsWith(w, at));
+      if (v) return { from, verbAt: at, verb: v, weight: 0, modal };
     }
     return null;
   }
@@ -304,9 +344,25 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
   // 落实最重要 / 建设的… / 推进了: the verb is used as a noun or in the past.
   const after = text[hit.end];
   if (after !== undefined && '最是的了不'.includes(after)) return null;
-  const attitude = ATTITUDE_VERBS.includes(hit.phrase) && containsAny(text.slice(hit.end, span.end), ATTITUDE_NOUNS);
+  if (startsWithAny(text, hit.end, NOUN_AFTER_VERB)) return null;
+  const rest = text.slice(hit.end, span.end);
+  const attitude = ATTITUDE_VERBS.includes(hit.phrase) && (containsAny(rest, ATTITUDE_NOUNS) || endsInQuality(rest));
   if (attitude) return null;
   return { from, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
+}
+
+/**
+ * Rule `by-phrase`: 在7月15日前 / 于2025年6月底前 / 在主汛期前 before the verb is a time word. At most
+ * 12 characters between 在/于 and 前, with no clause break: longer is an object, not a date.
+ */
+function skipByPhrase(text: string, p: number, end: number): number {
+  if (text[p] !== '在' && text[p] !== '于') return p;
+  for (let i = p + 2; i < end && i - p <= 13; i++) {
+    const ch = text[i]!;
+    if ('，。；、：,;:'.includes(ch)) return p;
+    if (ch === '前') return i + 1;
+  }
+  return p;
 }
 
 /** 6月底前 / 十二月底 / 9月: a month deadline before the verb is a time word, not the verb's object. */
@@ -333,7 +389,26 @@ function baHead(text: string, p: number, span: SourceSpan, modal: boolean, from:
       return { from, verbAt: p, verb: v, weight: 2, modal };
     }
   }
+  // 将营商环境工作纳入年度绩效考核: the verb is in the middle, its second object after it.
+  for (let at = p + 2; at + 3 < end; at++) {
+    const v = BA_MID_VERBS.find((w) => text.startsWith(w, at));
+    if (v) return { from, verbAt: p, verb: v, weight: 2, modal };
+  }
   return null;
+}
+
+/**
+ * 增强…的穿透性和创造性 / 提高工作的针对性、实效性: a quality (…性) as the object of an attitude verb
+ * is a manner of working, not a deliverable. Rule `quality-object`, general instead of listing the
+ * qualities one speech happens to use. (可行性研究 is a noun phrase: 性 must end the clause or
+ * be followed by 和 / 、.)
+ */
+function endsInQuality(object: string): boolean {
+  for (let i = object.indexOf('性'); i >= 0; i = object.indexOf('性', i + 1)) {
+    const next = object[i + 1];
+    if (next === undefined || next === '和' || next === '、') return true;
+  }
+  return false;
 }
 
 function isCjk(ch: string): boolean {
@@ -373,6 +448,8 @@ export interface SentenceInfo {
   hasNextInParagraph: boolean;
   /** The sentence names its owners explicitly (subject or notation). */
   explicitOwner: boolean;
+  /** A 牵头单位 notation closes this sentence's block: a notice item, whatever its verb. */
+  notationAhead?: boolean;
 }
 
 export interface TaskDraft {
@@ -440,9 +517,19 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
   while (bodyEnd > 0 && '。！？；!?;'.includes(sentence[bodyEnd - 1]!)) bodyEnd--;
   const body = sentence.slice(0, bodyEnd);
   if (!info.isPoint && info.hasNextInParagraph && body.length <= THEME_MAX && /^(要|必须|务必)/.test(body)) return [];
+  // Rule `theme-point`: 第一，抓好城镇燃气安全。区住建局要… — a numbered point of a speech whose
+  // first sentence is one short clause followed by more sentences is the point's heading; the
+  // directives come after it. A notice item (a 牵头单位 notation closes it) is never a heading.
+  if (info.isPoint && info.hasNextInParagraph && !info.notationAhead && body.length <= THEME_MAX + 2 && !/[，,：:]/.test(body)) return [];
 
   const clauses = splitClauses(text, info.span);
   let groups = groupClauses(text, clauses, units);
+  // Rule `notice-item`: a numbered point closed by a 牵头单位 notation is a task even when its
+  // verb is not in the lists (9. 将…纳入年度考核 / 提请…审议): the notice made it one.
+  if (groups.length === 0 && info.isPoint && info.notationAhead && clauses.length > 0) {
+    const first = clauses[0]!;
+    groups = [{ head: { from: first.start, verbAt: first.start, verb: '', weight: 0, modal: false }, start: first.start, end: clauses[clauses.length - 1]!.end, headEnd: first.end }];
+  }
   // Sentence rules only matter when there is a candidate (and most sentences have none).
   if (groups.length === 0) return [];
   const rejected = info.isPoint ? null : rejectSentence(sentence);
@@ -491,12 +578,22 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
     }
     const object = text.slice(g.head.verbAt + g.head.verb.length, g.headEnd);
     if (isGenericObject(object)) {
+      // Rule `generic-object`: 大胆开展工作 / 抓好落实 stays junk whoever is told to do it, so an
+      // explicit owner does not rescue it; only a notice item (the notice chose it) keeps it.
+      if (!info.isPoint) continue;
       score -= 3;
       reasons.push('generic-object');
     }
+    if (isSloganObject(object) && !isConcrete(text, span, units) && !info.isPoint) continue;
     if (score >= MIN_SCORE) out.push({ span, titleFrom: g.head.from, verb: g.head.verb, score, reasons });
   }
   return out;
+}
+
+/** See SLOGAN_ENDS: the object ends in a direction of travel (…发展, …增长, …新局面). */
+export function isSloganObject(object: string): boolean {
+  for (const w of SLOGAN_ENDS) if (object.endsWith(w)) return true;
+  return false;
 }
 
 /** A number, a masked number, a document, a quarter or year-end, or 挂牌督办 in text[span]. */
