@@ -20,7 +20,6 @@ import { decodeText, guessVersion, readEnvelope, serialize, toPersisted, type De
 import {
   BACKUP_PREFIX,
   DEFAULT_QUOTA_BYTES,
-  KEY_PREFIX,
   MAIN_KEY,
   MAX_BACKUPS,
   RECOVERY_PREFIX,
@@ -175,6 +174,8 @@ export class Persistence implements PersistStorage<PersistedData> {
   private fail() {
     const first = !this.saveFailed;
     this.saveFailed = true;
+    // Whatever filled the quota may not be ours: measure again so the meter shows why.
+    this.measureAll();
     this.report();
     if (first) this.hooks?.onSaveFailed();
   }
@@ -414,10 +415,15 @@ export class Persistence implements PersistStorage<PersistedData> {
     return out;
   }
 
-  /** Re-measures every key of the app (at start and when another tab changed something). */
+  /**
+   * Re-measures every key (at start, when another tab changed something, after a failed save).
+   * The quota belongs to the origin, not to the app: keys that are not ours (another page served
+   * from the same address) take room too, and a meter that left them out would show 1 % while
+   * saving fails for want of space.
+   */
   measureAll() {
     this.sizes.clear();
-    for (const k of this.keysWith(KEY_PREFIX)) {
+    for (const k of this.keysWith('')) {
       const v = this.safeGet(k);
       if (v !== null) this.sizes.set(k, storedBytes(k, v));
     }

@@ -215,6 +215,21 @@ describe('a full quota', () => {
     expect(s.getState().storage.usedBytes).toBe(st.used());
     expect(s.getState().storage.quotaBytes).toBe(5 * 1024 * 1024);
   });
+  it('counts keys that are not the app\'s in the meter: the quota is the origin\'s, and a save can fail for them', () => {
+    const st = new FakeStorage();
+    // Another page served from the same address already uses most of the room.
+    st.setItem('other-app:cache', 'x'.repeat(2 * 1024 * 1024));
+    const s = makeStore(st);
+    s.getState().record({ type: 'urge', taskId: 't1' });
+    expect(s.getState().storage.usedBytes).toBe(st.used());
+    // It grows after the app started: a failed save measures again, so the meter shows why.
+    for (const k of [...st.map.keys()]) if (k.startsWith(SNAPSHOT_PREFIX)) st.removeItem(k);
+    st.setItem('other-app:more', 'y'.repeat(100_000));
+    st.quota = st.used();
+    s.getState().record({ type: 'tick', taskId: 't1', done: true });
+    expect(s.getState().storage.saveFailed).toBe(true);
+    expect(s.getState().storage.usedBytes).toBe(st.used());
+  });
 });
 
 describe('snapshots and backups', () => {
