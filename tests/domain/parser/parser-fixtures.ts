@@ -12,7 +12,14 @@ export function seedText(): string {
   return readFileSync(resolve(process.cwd(), 'src/domain/seed-speech.txt'), 'utf8');
 }
 
-export function fixtureText(name: 'work-report' | 'task-notice'): string {
+export type FixtureName =
+  | 'work-report'
+  | 'task-notice'
+  | 'city-work-report-2025'
+  | 'business-env-task-notice-2025'
+  | 'district-safety-meeting-2025';
+
+export function fixtureText(name: FixtureName): string {
   return readFileSync(resolve(process.cwd(), `tests/fixtures/speeches/${name}.txt`), 'utf8');
 }
 
