@@ -4,7 +4,7 @@
  * extension requests and the supervision records addressed to the unit; plus the progress-report
  * file the unit sends back to the office. The office picks a unit to see its checklist.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { UnitSelect } from '@/components/unit-select';
@@ -89,10 +89,28 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
   );
   const groups = useMemo(() => groupByUrgency(items, (i) => ({ done: i.state.done, due: i.state.due }), today), [items, today]);
 
+  // A ticked task moves to another group, which is a new DOM node: the focused tick box would be
+  // gone and keyboard focus would fall back to <body>. Focus goes to the tick box that took its
+  // place (the next task, so several can be ticked in a row), or the moved one when none is left.
+  const listRef = useRef<HTMLDivElement>(null);
+  const refocus = useRef<string | null>(null);
   const onTick = useCallback(
-    (taskId: string, done: boolean, note: string) => record({ type: 'tick', taskId, done, note }),
+    (taskId: string, done: boolean, note: string) => {
+      const boxes = [...(listRef.current?.querySelectorAll<HTMLInputElement>('input[data-task-id]') ?? [])];
+      const at = boxes.findIndex((b) => b === document.activeElement);
+      if (at >= 0) refocus.current = (boxes[at + 1] ?? boxes[at - 1] ?? boxes[at])?.dataset.taskId ?? taskId;
+      record({ type: 'tick', taskId, done, note });
+    },
     [record],
   );
+  useLayoutEffect(() => {
+    const target = refocus.current;
+    if (target === null) return;
+    refocus.current = null;
+    if (listRef.current?.contains(document.activeElement)) return;
+    const boxes = listRef.current?.querySelectorAll<HTMLInputElement>('input[data-task-id]') ?? [];
+    [...boxes].find((b) => b.dataset.taskId === target)?.focus();
+  });
 
   const doneCount = groups.done.length;
   const header = embedded ? (
@@ -135,9 +153,11 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
           ),
         )}
       </nav>
-      {URGENCY_ORDER.map((g) =>
-        groups[g].length > 0 ? <UrgencySection key={g} group={g} items={groups[g]} sourceText={plan.sourceText} onTick={onTick} today={today} /> : null,
-      )}
+      <div ref={listRef}>
+        {URGENCY_ORDER.map((g) =>
+          groups[g].length > 0 ? <UrgencySection key={g} group={g} items={groups[g]} sourceText={plan.sourceText} onTick={onTick} today={today} /> : null,
+        )}
+      </div>
       <SupervisionFeed items={items} />
     </div>
   );

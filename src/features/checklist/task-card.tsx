@@ -37,6 +37,7 @@ export const TaskCard = memo(function TaskCard({ item, sourceText, today, onTick
           id={tickId}
           type="checkbox"
           className="task-card__tick"
+          data-task-id={task.id}
           checked={state.done}
           aria-describedby={`${id}-meta`}
           onChange={(e) => {

@@ -68,6 +68,24 @@ describe('ChecklistPage for a unit', () => {
     expect(within(group(/^3日内到期/)).getByRole('checkbox', { name: /教师培训/ })).not.toBeChecked();
   });
 
+  it('keeps keyboard focus when a ticked task moves to 已完成: on the next task, so several can be ticked in a row', async () => {
+    const user = userEvent.setup();
+    render(<ChecklistPage />);
+    screen.getByRole('checkbox', { name: /标记完成：新建学校三所/ }).focus();
+    await user.keyboard(' ');
+    expect(store().events.at(-1)).toMatchObject({ type: 'tick', taskId: 'late', done: true });
+    // The ticked card is a new node in another group; focus must not fall back to <body>.
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: /标记完成：教师培训/ }));
+    await user.keyboard(' ');
+    expect(store().events.at(-1)).toMatchObject({ type: 'tick', taskId: 'soon', done: true });
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: /标记完成：道路改造/ }));
+    // Unticking the last done task: focus stays in the list, on the one before it.
+    const done = group(/^已完成/);
+    within(done).getByRole('checkbox', { name: /教师培训/ }).focus();
+    await user.keyboard(' ');
+    expect(document.activeElement).toBe(within(group(/^已完成/)).getByRole('checkbox', { name: /新建学校三所/ }));
+  });
+
   it('sends the evidence note with the tick', async () => {
     const user = userEvent.setup();
     render(<ChecklistPage />);
