@@ -340,6 +340,9 @@ export async function previewImport(current: DataState, fileText: string, option
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return refusedFile('文件内容不是落实导出的文件（缺少文件头）。');
   const env = raw as Record<string, unknown>;
   const kind = env.kind;
+  // Any other JSON (a package.json, an export of another program) has no kind at all: saying
+  // "文件类型 undefined" would only puzzle the user.
+  if (kind === undefined || kind === null) return refusedFile('文件内容不是落实导出的文件（缺少文件类型）：只能导入计划包、进展报送或完整备份。');
   if (kind !== FILE_KINDS.planPackage && kind !== FILE_KINDS.progressReport && kind !== FILE_KINDS.backup) {
     return refusedFile(`无法识别的文件类型 ${quoteValue(kind)}：只能导入计划包、进展报送或完整备份。`);
   }
@@ -360,7 +363,9 @@ export async function previewImport(current: DataState, fileText: string, option
   if (expected !== env.checksum) {
     return refusedFile('校验码不符：文件在生成后被修改过或传输中损坏，未导入。请让对方重新导出发送。', head);
   }
-  const payload = env.payload && typeof env.payload === 'object' ? (env.payload as Record<string, unknown>) : {};
+  // Without a payload a report would read as "无新内容" and look like a unit that did nothing.
+  if (!env.payload || typeof env.payload !== 'object' || Array.isArray(env.payload)) return refusedFile('文件缺少内容（payload），无法导入。请让对方重新导出发送。', head);
+  const payload = env.payload as Record<string, unknown>;
   if (kind === FILE_KINDS.progressReport) return previewProgress(current, payload, head);
   if (kind === FILE_KINDS.planPackage) return previewPackage(current, payload, head, options);
   return previewBackup(current, payload, head, options);

@@ -116,6 +116,12 @@ describe('bad input: refused with a Chinese reason, data untouched', () => {
   it('malformed JSON', () => refuses('{"kind": "luoshi/progress-report", ', /不是有效的 JSON/));
   it('an HTML page', () => refuses('<html><script>alert(1)</script></html>', /网页/));
   it('a file of the wrong kind', () => refuses(JSON.stringify({ kind: 'excel', payload: {} }), /无法识别的文件类型/));
+  it('another program\'s JSON, without any kind: says it is not a Luoshi file (never "undefined")', async () => {
+    const p = await previewImport(office, JSON.stringify({ name: 'package', version: '1.0.0' }), { now });
+    expect(p.error).toMatch(/不是落实导出的文件/);
+    expect(p.error).not.toMatch(/undefined|null/);
+    await refuses(JSON.stringify({ kind: null }), /不是落实导出的文件/);
+  });
   it('a 50 MB file, before parsing', () => refuses(`{"kind":"luoshi/backup","x":"${'a'.repeat(50 * 1024 * 1024)}"}`, /过大/));
   it('exactly at the limit is still read', async () => {
     const p = await previewImport(office, ' '.repeat(MAX_IMPORT_BYTES), { now });
@@ -125,6 +131,12 @@ describe('bad input: refused with a Chinese reason, data untouched', () => {
     const f = JSON.parse(await reportFrom([dsjEvent()])) as Record<string, unknown>;
     f.schemaVersion = 7;
     await refuses(JSON.stringify(f), /更新版本/);
+  });
+  it('a report without a payload (checksum and all): refused, not read as "nothing new"', async () => {
+    const f = JSON.parse(await reportFrom([dsjEvent()])) as Record<string, unknown>;
+    delete f.payload;
+    const { checksum: _old, ...rest } = f;
+    await refuses(JSON.stringify({ ...rest, checksum: await checksumOf(rest as Parameters<typeof checksumOf>[0]) }), /缺少内容/);
   });
   it('a bad checksum (file edited after export)', async () => {
     const text = (await reportFrom([dsjEvent()])).replace('"percent": 60', '"percent": 99');
