@@ -16,6 +16,10 @@ export interface ToastsProps {
 }
 
 export function Toasts({ toasts, onDismiss, onUndo, timeoutMs = 6000 }: ToastsProps) {
+  // Undo reverts the latest undoable action, which the newest undoable toast announces (the store
+  // keeps only one). A plain toast after it (清除数据 says 已清除, 导入讲话 says 已合并) must not
+  // take its 撤销 away.
+  const undoAt = toasts.findLastIndex((x) => x.undoable);
   return (
     <div className="toasts" role="region" aria-label={t.app.toastRegion}>
       <ul className="toasts__list" aria-live="polite" aria-relevant="additions text">
@@ -23,8 +27,7 @@ export function Toasts({ toasts, onDismiss, onUndo, timeoutMs = 6000 }: ToastsPr
           <ToastItem
             key={toast.id}
             toast={toast}
-            // Only the newest toast offers undo: the store's undo reverts the latest action.
-            canUndo={Boolean(toast.undoable) && i === toasts.length - 1}
+            canUndo={i === undoAt}
             onDismiss={onDismiss}
             onUndo={onUndo}
             timeoutMs={timeoutMs}

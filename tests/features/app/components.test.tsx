@@ -107,6 +107,25 @@ describe('Toasts', () => {
   });
 });
 
+describe('Toasts after a plain message', () => {
+  it('keeps 撤销 on the undoable toast when a plain toast follows it (清除数据 → 已清除数据)', () => {
+    render(
+      <Toasts
+        timeoutMs={0}
+        onUndo={vi.fn()}
+        onDismiss={vi.fn()}
+        toasts={[
+          { id: '1', kind: 'info', message: '已替换计划（原计划已自动备份）', undoable: true },
+          { id: '2', kind: 'success', message: '已清除数据（已自动备份）。' },
+        ]}
+      />,
+    );
+    const undo = screen.getAllByRole('button', { name: '撤销' });
+    expect(undo).toHaveLength(1);
+    expect(undo[0]!.closest('li')).toHaveTextContent('已替换计划');
+  });
+});
+
 describe('EventHistory', () => {
   it('lists events newest first, in words', async () => {
     const events = [ev('a', '2025-03-01', { type: 'urge', note: '请加快' }), ev('a', '2025-03-05', { type: 'inspection', date: '2025-03-05', finding: 'behind' })];
