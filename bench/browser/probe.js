@@ -8,9 +8,12 @@
 
   /** Resolves just after the next paint: the rAF callback runs before the frame is painted, and a
    * message posted from it is delivered after that frame's paint task. */
+  let lastFrame = NaN;
   const afterPaint = () =>
     new Promise((resolve) =>
       requestAnimationFrame(() => {
+        // When the frame began: paint minus this is the frame's style, layout and paint work.
+        lastFrame = performance.now();
         const ch = new MessageChannel();
         ch.port1.onmessage = () => resolve(performance.now());
         ch.port2.postMessage(0);
@@ -45,10 +48,11 @@
     'click',
     (e) => {
       if (!isCheckbox(e.target)) return;
-      const rec = { t0: performance.now(), handler: NaN, paint: NaN, writesBefore: b.writes.length, writesInClick: 0 };
+      const rec = { t0: performance.now(), handler: NaN, frame: NaN, paint: NaN, writesBefore: b.writes.length, writesInClick: 0 };
       b.current = rec;
       b.inClick = true;
       afterPaint().then((t1) => {
+        rec.frame = lastFrame - rec.t0;
         rec.paint = t1 - rec.t0;
         b.clicks.push(rec);
       });

@@ -16,6 +16,7 @@
  *
  * Options: --runs N (default 25)  --warmup N (default 5)  --skip-build  --cpu-throttle X
  *          --only click,dashboard,load,print,bundle
+ *          --app-dist DIR  measure an app built elsewhere (an A/B comparison of a change)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { execSync } from 'node:child_process';
@@ -32,7 +33,8 @@ import { persistedEntries } from './app-state';
 const root = path.resolve(import.meta.dirname, '../..');
 const vite = path.join(root, 'node_modules/vite/bin/vite.js');
 const buildDir = path.join(os.tmpdir(), 'luoshi-bench');
-const appDist = path.join(buildDir, 'app');
+const appDistArg = process.argv.indexOf('--app-dist');
+const appDist = appDistArg >= 0 ? path.resolve(process.argv[appDistArg + 1]!) : path.join(buildDir, 'app');
 const baseDist = path.join(buildDir, 'baseline');
 const APP_PORT = 4311;
 const BASE_PORT = 4312;
@@ -202,11 +204,20 @@ const q = (xs: number[], p: number) => {
 };
 
 /** Clicks checkboxes one after another and returns each click-to-paint. */
-async function clickSeries(page: Page, selector: string, count: number): Promise<{ paint: number[]; handler: number[]; writesInClick: number[] }> {
+interface ClickSamples {
+  paint: number[];
+  handler: number[];
+  /** Click to the start of the frame (rAF): handler plus waiting for the frame. */
+  frame: number[];
+  writesInClick: number[];
+}
+const noSamples = (): ClickSamples => ({ paint: [], handler: [], frame: [], writesInClick: [] });
+
+async function clickSeries(page: Page, selector: string, count: number): Promise<ClickSamples> {
   const boxes = page.locator(selector);
   const n = Math.min(10, await boxes.count());
   if (n === 0) throw new Error(`页面上没有复选框（${selector}）：${page.url()}`);
-  const out = { paint: [] as number[], handler: [] as number[], writesInClick: [] as number[] };
+  const out = noSamples();
   for (let i = 0; i < count; i++) {
     const before = await evalNum(page, 'window.__bench.clicks.length');
     // Toggle the first boxes in turn: each is ticked on one pass and unticked on the next, so
@@ -214,9 +225,10 @@ async function clickSeries(page: Page, selector: string, count: number): Promise
     // is re-evaluated on every click, so the next box is whatever is n-th now.)
     await boxes.nth(i % n).click();
     await page.waitForFunction(`window.__bench.clicks.length > ${before}`);
-    const rec = (await page.evaluate(`window.__bench.clicks[${before}]`)) as { paint: number; handler: number; writesInClick: number };
+    const rec = (await page.evaluate(`window.__bench.clicks[${before}]`)) as { paint: number; handler: number; frame: number; writesInClick: number };
     out.paint.push(rec.paint);
     out.handler.push(rec.handler);
+    out.frame.push(rec.frame);
     out.writesInClick.push(rec.writesInClick);
     // A person does not click every frame: let debounced saves and idle work finish first.
     await page.waitForTimeout(120);
@@ -263,13 +275,14 @@ async function benchClick(browser: Browser, opts: Opts, appUrl: string, baseUrl:
   // Warm every page up, then alternate blocks of five so that drift in the machine's load hits
   // all of them alike.
   for (const t of targets) await clickSeries(t.page, t.selector, opts.warmup);
-  const got = targets.map(() => ({ paint: [] as number[], handler: [] as number[], writesInClick: [] as number[] }));
+  const got = targets.map(() => noSamples());
   for (let done = 0; done < opts.runs; done += 5) {
     const k = Math.min(5, opts.runs - done);
     for (const [i, t] of targets.entries()) {
       const r = await clickSeries(t.page, t.selector, k);
       got[i]!.paint.push(...r.paint);
       got[i]!.handler.push(...r.handler);
+      got[i]!.frame.push(...r.frame);
       got[i]!.writesInClick.push(...r.writesInClick);
     }
   }
@@ -292,6 +305,8 @@ async function benchClick(browser: Browser, opts: Opts, appUrl: string, baseUrl:
       extra: {
         p90: r1(q(g.paint, 0.9)),
         handler: r1(median(g.handler)),
+        // From the frame's start to the paint: style, layout and paint of what the click changed.
+        render: r1(median(g.paint.map((p, j) => p - g.frame[j]!))),
         checkboxesInDom: inDom[i]!,
         ...(t.budget
           ? {
@@ -462,7 +477,7 @@ async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   if (!opts.skipBuild) {
     console.log('building the app and the baseline…');
-    build(null, appDist);
+    if (appDistArg < 0) build(null, appDist);
     build('bench/baseline/vite.config.ts', baseDist);
   }
   const appUrl = await serve(null, appDist, APP_PORT);
