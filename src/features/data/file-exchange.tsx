@@ -143,7 +143,14 @@ export function ImportPanel() {
           type="file"
           accept=".json,application/json"
           aria-describedby={error ? `${id}-err` : undefined}
-          onChange={(e) => void onFile(e.target.files?.[0])}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            // Cleared at once (the File stays readable): after a refusal the user fixes the file
+            // or asks for it again under the same name, and choosing the same name again must
+            // fire change, which browsers skip when the chosen file looks unchanged.
+            e.target.value = '';
+            void onFile(file);
+          }}
         />
       </div>
       {reading ? <p role="status">{s.reading}</p> : null}

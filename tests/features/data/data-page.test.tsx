@@ -99,6 +99,18 @@ describe('DataPage: import with a preview', () => {
     expect(within(preview).getByRole('alert')).toHaveTextContent('文件不是有效的 JSON');
     expect(within(preview).getByRole('button', { name: '确认导入' })).toBeDisabled();
   });
+
+  it('after a refused file, the same file name can be chosen again (the file box is cleared, so change fires)', async () => {
+    const user = userEvent.setup();
+    render(<DataPage />);
+    const input = screen.getByLabelText<HTMLInputElement>('选择要导入的文件（.json）');
+    await user.upload(input, new File(['{"hello": 1'], 'report.json', { type: 'application/json' }));
+    await screen.findByRole('region', { name: /导入预览/ });
+    expect(input.value).toBe('');
+    // The corrected file, same name: read and previewed.
+    await user.upload(input, new File([await (await reportFile()).text()], 'report.json', { type: 'application/json' }));
+    expect(await screen.findByText(/新增 1 条/)).toBeInTheDocument();
+  });
 });
 
 describe('DataPage: exports, meter, snapshots, clearing', () => {
