@@ -223,7 +223,9 @@ export function guessVersion(state: unknown): number {
 export function migrate(state: unknown, version: number): unknown {
   let s = state;
   // v0 never existed in a release; anything unversioned is read as v1.
-  if (version < 2) {
+  // A state already in the v2 shape under a lower number (an envelope edited by hand or by a
+  // tool) is not packed again: toV2 reads v1's `events` and would drop every `ev` tuple.
+  if (version < 2 && guessVersion(s) < 2) {
     // v1 → v2: plain events to tuples, derivable quotes left out.
     s = isObj(s) ? toV2(s as StoredStateV1) : s;
   }

@@ -113,6 +113,17 @@ describe('damaged storage', () => {
     expect(recoveryKeys(st).map((k) => st.getItem(k))).toContain(text);
   });
 
+  it('a v2 text whose version was edited down to 0 or 1 keeps every event (not packed as v1 a second time)', () => {
+    for (const v of [0, 1]) {
+      const st = new FakeStorage();
+      const text = fixture(2).replace(/"version":\s*2/, `"version": ${v}`);
+      expect(text).not.toBe(fixture(2));
+      st.setItem(MAIN_KEY, text);
+      const s = makeStore(st);
+      expect(canonicalJson(s.getState().events)).toBe(canonicalJson(sampleData.events));
+    }
+  });
+
   it('a future storage version: restores what it can and keeps the original', () => {
     const st = new FakeStorage();
     const text = JSON.stringify({ state: JSON.parse(fixture(2)).state, version: 99 });
