@@ -3,6 +3,11 @@
  * file that moves between offices. Zod schemas are the source of truth; types come from z.infer.
  */
 import { z } from 'zod';
+import { zhCN } from 'zod/v4/locales';
+
+// zod's own messages reach users as the reasons of refused or set-aside records (a malformed
+// event in a progress report, an item restored from storage): in Chinese, like the rest of the app.
+z.config(zhCN());
 
 /** Bumped when the parsed plan's JSON contract changes shape. */
 export const SCHEMA_VERSION = 1 as const;

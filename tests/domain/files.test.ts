@@ -132,6 +132,14 @@ describe('bad input: refused with a Chinese reason, data untouched', () => {
     f.schemaVersion = 7;
     await refuses(JSON.stringify(f), /更新版本/);
   });
+  it('a record with a time that does not exist: refused with a reason in Chinese (zod speaks Chinese too)', async () => {
+    const text = await reportFrom([dsjEvent({ at: '2026-02-30T10:00:00.000Z' })]);
+    const p = await previewImport(office, text, { now });
+    expect(p.refused).toHaveLength(1);
+    expect(p.refused[0]!.reason).toMatch(/^记录格式不符：at /);
+    expect(p.refused[0]!.reason).not.toMatch(/Invalid|expected|received/);
+  });
+
   it('a report without a payload (checksum and all): refused, not read as "nothing new"', async () => {
     const f = JSON.parse(await reportFrom([dsjEvent()])) as Record<string, unknown>;
     delete f.payload;
