@@ -6,7 +6,9 @@ import { memo, useMemo } from 'react';
 import type { Identity, Unit, UnitKind } from '@/domain/model';
 import { OFFICE_NAME } from '@/domain/model';
 import { SelectField, type SelectGroup, type SelectOption } from '@/components/field';
+import { unitsInPlan } from '@/domain/task-filter';
 import { t } from '@/lib/strings';
+import { useLuoshi } from '@/store/store';
 
 const OFFICE_VALUE = '__office__';
 const GROUP_ORDER: readonly Exclude<UnitKind, 'office'>[] = ['department', 'district', 'leader', 'party', 'other'];
@@ -36,15 +38,20 @@ export const IdentitySwitch = memo(function IdentitySwitch({
   units: readonly Unit[];
   onChange: (identity: Identity) => void;
 }) {
+  // A unit the plan names but the registry lacks (a speech's own 牵头单位, an entry deleted from
+  // 单位名录) still has tasks to tick: it must be able to choose itself, as 我的任务's picker allows.
+  const plan = useLuoshi((s) => s.plan);
+  const planNames = useMemo(() => unitsInPlan(plan), [plan]);
   const options = useMemo(() => {
     const opts = identityOptions(units);
+    const known = new Set(units.map((u) => u.name));
+    const outside = planNames.filter((n) => !known.has(n) && n !== OFFICE_NAME);
     // A unit chosen earlier and since removed from the registry stays selectable, so the select
     // never silently shows a different identity from the one in use.
-    if (identity.kind === 'unit' && !units.some((u) => u.name === identity.name)) {
-      opts.push({ group: t.app.identityGroups.other, options: [{ value: identity.name, label: identity.name }] });
-    }
+    if (identity.kind === 'unit' && !known.has(identity.name) && !outside.includes(identity.name)) outside.push(identity.name);
+    if (outside.length) opts.push({ group: t.unitSelect.notInRegistry, options: outside.map((n) => ({ value: n, label: n })) });
     return opts;
-  }, [units, identity]);
+  }, [units, identity, planNames]);
   return (
     <div className="identity">
       <SelectField

@@ -52,6 +52,15 @@ describe('App shell', () => {
     expect(navLinks()[0]).toBe('驾驶舱');
   });
 
+  it('offers a unit the plan names but the registry lacks, so it can choose itself and tick its tasks', async () => {
+    resetStore({ plan: mkPlan([mkTask('a', '市教育局', '2025-12-31'), mkTask('b', '市大数据中心', '2025-12-31')]), units, events: [], identity: { kind: 'office' } });
+    render(<App />);
+    const select = screen.getByLabelText('当前身份');
+    expect(within(select).getByRole('group', { name: '名录外（计划中出现）' })).toHaveTextContent('市大数据中心');
+    await userEvent.selectOptions(select, '市大数据中心');
+    expect(store().identity).toEqual({ kind: 'unit', name: '市大数据中心' });
+  });
+
   it('moves a unit off an office-only page and explains such a page when opened directly', async () => {
     window.location.hash = '#/supervision';
     render(<App />);
