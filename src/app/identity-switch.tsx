@@ -6,7 +6,6 @@ import { memo, useMemo } from 'react';
 import type { Identity, Unit, UnitKind } from '@/domain/model';
 import { OFFICE_NAME } from '@/domain/model';
 import { SelectField, type SelectGroup, type SelectOption } from '@/components/field';
-import { unitsInPlan } from '@/domain/task-filter';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
 
@@ -40,8 +39,13 @@ export const IdentitySwitch = memo(function IdentitySwitch({
 }) {
   // A unit the plan names but the registry lacks (a speech's own 牵头单位, an entry deleted from
   // 单位名录) still has tasks to tick: it must be able to choose itself, as 我的任务's picker allows.
-  const plan = useLuoshi((s) => s.plan);
-  const planNames = useMemo(() => unitsInPlan(plan), [plan]);
+  // (A loop here rather than task-filter's unitsInPlan: that module would join the initial bundle.)
+  const tasks = useLuoshi((s) => s.plan.tasks);
+  const planNames = useMemo(() => {
+    const names = new Set<string>();
+    for (const task of tasks) for (const o of task.owners) names.add(o.name);
+    return [...names].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  }, [tasks]);
   const options = useMemo(() => {
     const opts = identityOptions(units);
     const known = new Set(units.map((u) => u.name));
