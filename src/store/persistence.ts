@@ -85,6 +85,9 @@ export class Persistence implements PersistStorage<PersistedData> {
   loadedEnvelope: ReturnType<typeof readEnvelope> | null = null;
   loadedRaw: string | null = null;
   lastSnapshotDay: string | null = null;
+  private schedule: ((run: () => void) => () => void) | null = null;
+  private pending: PersistedData | null = null;
+  private cancelScheduled: (() => void) | null = null;
 
   constructor(
     readonly backend: StorageBackend,
@@ -121,7 +124,45 @@ export class Persistence implements PersistStorage<PersistedData> {
   setItem(_name: string, value: StorageValue<PersistedData>): void {
     if (this.busy) return;
     const data = value.state;
-    if (this.last && sameRefs(this.last, data)) return;
+    if (this.last && sameRefs(this.last, data)) {
+      // Back to what is stored (an undo before the write): nothing left to write.
+      this.cancelPending();
+      return;
+    }
+    if (!this.schedule) {
+      this.saveNow(data);
+      return;
+    }
+    this.pending = data;
+    this.cancelScheduled ??= this.schedule(() => {
+      this.cancelScheduled = null;
+      this.flush();
+    });
+  }
+
+  /**
+   * Writes later instead of inside the click: serialising and storing a city's log takes tens of
+   * milliseconds, which would sit between a tick and its paint. Only the newest state is written.
+   * The store flushes when the page is hidden or closed, and before reading another tab's write.
+   */
+  deferWrites(schedule: (run: () => void) => () => void) {
+    this.schedule = schedule;
+  }
+
+  /** Writes the pending state now, if there is one. */
+  flush() {
+    const data = this.pending;
+    this.cancelPending();
+    if (data) this.saveNow(data);
+  }
+
+  private cancelPending() {
+    this.pending = null;
+    this.cancelScheduled?.();
+    this.cancelScheduled = null;
+  }
+
+  private saveNow(data: PersistedData) {
     this.busy = true;
     try {
       this.save(data);
@@ -219,6 +260,9 @@ export class Persistence implements PersistStorage<PersistedData> {
    * or null when nothing new is there. Does not write: the other tab already stored its merge.
    */
   readOtherTab(mine: PersistedData): PersistedData | null {
+    // A write still pending must go first, merged with the other tab's (read-merge-write);
+    // otherwise it would later overwrite what the other tab stored.
+    this.flush();
     this.measureAll();
     const stored = this.safeGet(MAIN_KEY);
     if (stored === null || stored === this.lastRaw) {

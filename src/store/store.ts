@@ -35,6 +35,11 @@ export interface CreateStoreOptions {
   newId?: () => string;
   quotaBytes?: number;
   /**
+   * Write to storage when the browser is idle rather than inside the action (default: on for the
+   * app's own store over localStorage, off when a storage is passed in, as tests do).
+   */
+  deferSaves?: boolean;
+  /**
    * The plan and units of a first start. Default: the seed speech, parsed, and DEFAULT_UNITS,
    * loaded in the background (see `pendingPlan`): the parser and the speech are only fetched by a
    * browser that has nothing stored, and stay out of the initial bundle.
@@ -68,7 +73,7 @@ function pendingPlan(now: Date): Plan {
 export type LuoshiStore = StoreApi<LuoshiState> & {
   /** Re-reads storage after another tab wrote and merges it in (also run by the storage event). */
   syncFromStorage: () => void;
-  /** Stops listening to other tabs. */
+  /** Writes what is pending and stops listening to other tabs. */
   destroy: () => void;
   persistence: Persistence;
   /** Settles once the first-start seed plan is in the store (at once when none is needed). */
@@ -86,6 +91,8 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const backend = options.storage ?? defaultBackend();
   const persistence = new Persistence(backend, now, options.quotaBytes);
+  const deferSaves = options.deferSaves ?? (!options.storage && typeof window !== 'undefined');
+  if (deferSaves) persistence.deferWrites(idleSchedule);
   const seed = options.seed ?? ((d: Date) => ({ plan: pendingPlan(d), units: DEFAULT_UNITS }));
 
   const undoStack: UndoEntry[] = [];
@@ -170,6 +177,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
       store.setState({ ...merged });
     }
   };
+  const stopFlushing = deferSaves ? flushWhenLeaving(() => persistence.flush()) : () => {};
   const subscribe = options.subscribe ?? (options.storage ? null : windowSubscribe);
   const unsubscribe = subscribe
     ? subscribe((key) => {
@@ -193,7 +201,12 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     });
   }
 
-  return Object.assign(store, { syncFromStorage, destroy: unsubscribe, persistence, seedReady });
+  const destroy = () => {
+    persistence.flush();
+    stopFlushing();
+    unsubscribe();
+  };
+  return Object.assign(store, { syncFromStorage, destroy, persistence, seedReady });
 }
 
 /**
@@ -270,6 +283,30 @@ export function memoryStorage(): StorageBackend {
     get length() {
       return m.size;
     },
+  };
+}
+
+/** Runs `run` when the browser is idle (at the latest after 300 ms); returns a cancel. */
+function idleSchedule(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: 300 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(run, 50);
+  return () => clearTimeout(handle);
+}
+
+/** A deferred write must not be lost when the tab is hidden, closed or reloaded. */
+function flushWhenLeaving(flush: () => void): () => void {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return () => {};
+  const onHide = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', onHide);
+  return () => {
+    window.removeEventListener('pagehide', flush);
+    document.removeEventListener('visibilitychange', onHide);
   };
 }
 

@@ -1,8 +1,12 @@
 /** Builders for store tests: a store over a fake storage with a clock the test moves. */
-import { createLuoshiStore, type CreateStoreOptions, type LuoshiStore } from '@/store/store';
+import { createLuoshiStore, luoshiStore, type CreateStoreOptions, type LuoshiStore } from '@/store/store';
 import { samplePlan, sampleUnits } from '../fixtures/storage/build-sample';
 import { FakeStorage } from './fake-storage';
 import type { Task } from '@/domain/model';
+
+// Importing the store module creates the app's own store, which loads the seed speech in the
+// background; let that finish so it does not outlive a test file that uses fake timers.
+await luoshiStore.seedReady;
 
 export class Clock {
   t: number;
