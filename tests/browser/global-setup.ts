@@ -49,6 +49,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(path.join(dist, 'index.html'))) {
     throw new Error(`找不到构建结果 ${dist}/index.html：先运行 npx vite build，或设置 LUOSHI_BUILD=1`);
   }
+  // Something already answering on the port (another engineer's or an earlier run's preview)
+  // would be tested instead of this build: our own server then fails on --strictPort, but the
+  // readiness check below would be satisfied by the stranger. Refuse instead.
+  const busy = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`端口 ${port} 已有服务在运行，测试会打到别的构建上：请设置另一个 LUOSHI_PORT`);
   const child = spawn(
     process.execPath,
     [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist],
