@@ -339,6 +339,10 @@ export class Persistence implements PersistStorage<PersistedData> {
   // ---------------------------------------------------------------- snapshots and backups
 
   private maybeSnapshot(data: PersistedData) {
+    // Nothing to keep: on a first start the data "as found" is the placeholder shown while the
+    // seed loads, and a snapshot of it would use up the day (restoring it shows 正在载入 for good).
+    // The day stays open for the next save, whose data before the change is worth keeping.
+    if (data.plan.tasks.length === 0 && data.plan.targets.length === 0 && data.events.length === 0) return;
     const day = localDay(this.now());
     if (this.lastSnapshotDay === day) return;
     this.lastSnapshotDay = day;

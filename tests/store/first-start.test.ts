@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLuoshiStore, PENDING_PLAN_ID } from '@/store/store';
-import { MAIN_KEY } from '@/store/keys';
+import { MAIN_KEY, SNAPSHOT_PREFIX } from '@/store/keys';
+import { decodeText } from '@/store/codec';
 import { SEED_PLAN_ID } from '@/domain/seed';
 import { FakeStorage } from './fake-storage';
 import { Clock } from './helpers';
@@ -18,6 +19,18 @@ describe('first start', () => {
     expect(plan.year).toBe(2026);
     expect(plan.tasks.length).toBeGreaterThanOrEqual(25);
     expect(storage.getItem(MAIN_KEY)).not.toBeNull();
+  });
+
+  it('does not take the loading placeholder as today\'s snapshot (restoring it would show 正在载入 for good)', async () => {
+    const storage = new FakeStorage();
+    const clock = new Clock('2026-03-02T09:00:00.000Z');
+    const store = createLuoshiStore({ storage, subscribe: undefined, now: clock.now });
+    await store.seedReady;
+    store.getState().record({ type: 'tick', taskId: store.getState().plan.tasks[0]!.id, done: true });
+    const snaps = [...storage.map.keys()].filter((k) => k.startsWith(SNAPSHOT_PREFIX));
+    // The day's snapshot is still taken, of the seed as it was before the first change.
+    expect(snaps).toHaveLength(1);
+    expect(decodeText(storage.getItem(snaps[0]!)!, clock.now()).plan?.id).toBe(SEED_PLAN_ID);
   });
 
   it('does not load the seed when a plan is stored', async () => {
