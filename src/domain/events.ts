@@ -99,6 +99,42 @@ export function deriveAllStates(plan: Plan, events: readonly PlanEvent[]): Map<s
   return out;
 }
 
+/**
+ * The states after events were appended to a log whose states are known: only the tasks the new
+ * events touch are folded again, so a tick costs O(events) reference checks instead of a fold of
+ * every task; every other task keeps its state object (and a component showing it does not
+ * re-render). Returns null when `events` is not `prevEvents` plus new events at the end (an
+ * insertion in the middle, a removal): the caller then derives everything again.
+ */
+export function deriveStatesAfterAppend(
+  plan: Plan,
+  prevEvents: readonly PlanEvent[],
+  prevStates: ReadonlyMap<string, TaskState>,
+  events: readonly PlanEvent[],
+): Map<string, TaskState> | null {
+  if (events.length < prevEvents.length) return null;
+  for (let i = 0; i < prevEvents.length; i++) if (events[i] !== prevEvents[i]) return null;
+  const aliases = plan.mergedInto ?? {};
+  const added = new Map<string, PlanEvent[]>();
+  for (let i = prevEvents.length; i < events.length; i++) {
+    const e = events[i]!;
+    const id = prevStates.has(e.taskId) ? e.taskId : resolveTaskId(aliases, e.taskId);
+    if (!prevStates.has(id)) continue; // about a task not in the plan: ignored, as in deriveAllStates
+    const list = added.get(id);
+    if (list) list.push(e);
+    else added.set(id, [e]);
+  }
+  const out = new Map(prevStates);
+  if (added.size === 0) return out;
+  for (const task of plan.tasks) {
+    const more = added.get(task.id);
+    if (!more) continue;
+    const list = [...prevStates.get(task.id)!.events, ...more];
+    out.set(task.id, fold(task, isSortedEvents(list) ? list : list.sort(compareEvents)));
+  }
+  return out;
+}
+
 /** Follows merged-task aliases (a → b → c) to the task that now carries the events. */
 export function resolveTaskId(aliases: Readonly<Record<string, string>>, id: string): string {
   let cur = id;

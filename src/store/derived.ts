@@ -2,15 +2,20 @@
  * Derived figures shared by the store and the selectors, memoised on the identity of their inputs
  * (no React here, so store actions can use them too).
  */
-import { deriveAllStates, type TaskState } from '@/domain/events';
+import { deriveAllStates, deriveStatesAfterAppend, type TaskState } from '@/domain/events';
 import type { Plan, PlanEvent } from '@/domain/model';
 
 let memo: { plan: Plan; events: readonly PlanEvent[]; states: Map<string, TaskState> } | null = null;
 
-/** deriveAllStates, recomputed only when the plan or the log changed. */
+/**
+ * deriveAllStates, recomputed only when the plan or the log changed; when the only change is
+ * events appended to the log (a tick, an urge), only the tasks they touch are derived again.
+ */
 export function selectTaskStates(s: { plan: Plan; events: readonly PlanEvent[] }): Map<string, TaskState> {
-  if (!memo || memo.plan !== s.plan || memo.events !== s.events) {
-    memo = { plan: s.plan, events: s.events, states: deriveAllStates(s.plan, s.events) };
-  }
-  return memo.states;
+  if (memo && memo.plan === s.plan && memo.events === s.events) return memo.states;
+  const states =
+    (memo && memo.plan === s.plan ? deriveStatesAfterAppend(s.plan, memo.events, memo.states, s.events) : null) ??
+    deriveAllStates(s.plan, s.events);
+  memo = { plan: s.plan, events: s.events, states };
+  return states;
 }

@@ -1,4 +1,6 @@
 /** A task's state is a pure function of the plan and its events. */
+import fc from 'fast-check';
+import { deriveStatesAfterAppend } from '@/domain/events';
 import { compareEvents, deriveAllStates, deriveTaskState } from '@/domain/events';
 import type { PlanEvent } from '@/domain/model';
 import { sampleEvents, samplePlan } from '../fixtures/storage/build-sample';
@@ -86,5 +88,56 @@ describe('compareEvents', () => {
     const b = { id: 'a', at: '2026-03-01T07:00:00+08:00' } as PlanEvent; // 23:00Z the day before
     expect(compareEvents(b, a)).toBeLessThan(0);
     expect(compareEvents({ ...a, id: 'a' }, a)).toBeLessThan(0);
+  });
+});
+
+describe('deriveStatesAfterAppend', () => {
+  const arbRaw = fc.record({
+    type: fc.constantFrom('tick', 'progress', 'urge', 'notice', 'flag'),
+    task: fc.constantFrom('t1', 't2', 'gone'),
+    yes: fc.boolean(),
+    percent: fc.integer({ min: 0, max: 100 }),
+  });
+  const toEvent = (r: { type: string; task: string; yes: boolean; percent: number }, i: number): PlanEvent => {
+    const base = { id: `p${i}`, at: `2026-04-01T00:00:${String(i % 60).padStart(2, '0')}.000Z`, unit: '市发展和改革委员会', taskId: r.task, note: '' };
+    switch (r.type) {
+      case 'tick':
+        return { ...base, type: 'tick', done: r.yes };
+      case 'progress':
+        return { ...base, type: 'progress', percent: r.percent };
+      case 'notice':
+        return { ...base, type: 'notice', kind: r.yes ? 'commend' : 'criticize' };
+      case 'flag':
+        return { ...base, type: 'flag', flagged: r.yes };
+      default:
+        return { ...base, type: 'urge' };
+    }
+  };
+
+  it('gives the same states as deriving everything again, for any events appended in order', () => {
+    // The incremental path is only an optimisation: it must never disagree with the full fold.
+    fc.assert(
+      fc.property(fc.array(arbRaw, { minLength: 1, maxLength: 12 }), fc.nat(), (raws, cut) => {
+        const log = [...sampleEvents, ...raws.map(toEvent)].sort(compareEvents);
+        const prev = log.slice(0, sampleEvents.length + (cut % raws.length));
+        const next = deriveStatesAfterAppend(samplePlan, prev, deriveAllStates(samplePlan, prev), log);
+        expect(next).not.toBeNull();
+        expect(next).toEqual(deriveAllStates(samplePlan, log));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps the state object of a task no new event touches', () => {
+    const prevStates = deriveAllStates(samplePlan, sampleEvents);
+    const tick: PlanEvent = { id: 'late', at: '2027-01-01T00:00:00.000Z', unit: 'x', taskId: 't1', note: '', type: 'tick', done: false };
+    const next = deriveStatesAfterAppend(samplePlan, sampleEvents, prevStates, [...sampleEvents, tick])!;
+    expect(next.get('t2')).toBe(prevStates.get('t2'));
+    expect(next.get('t1')).not.toBe(prevStates.get('t1'));
+  });
+
+  it('refuses a log that is not the old one plus new events at the end', () => {
+    const prevStates = deriveAllStates(samplePlan, sampleEvents);
+    expect(deriveStatesAfterAppend(samplePlan, sampleEvents, prevStates, sampleEvents.slice(1))).toBeNull();
   });
 });

@@ -9,7 +9,8 @@
  * Supervision acts (urge, inspection, notice, review, extension) have no opposite and are not
  * undoable once recorded.
  */
-import { compareEvents, deriveTaskState } from '@/domain/events';
+import { compareEvents } from '@/domain/events';
+import { selectTaskStates } from '@/store/derived';
 import { EventSchema, OFFICE_NAME, type Identity, type PlanEvent } from '@/domain/model';
 import type { NewEvent, ProgressSlice } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
@@ -60,7 +61,7 @@ export function createProgressSlice(
       const s = get();
       const taskId = resolveTaskId(s.plan.mergedInto ?? {}, input.taskId);
       const task = s.plan.tasks.find((t) => t.id === taskId);
-      const before = task ? deriveTaskState(task, s.events) : null;
+      const before = task ? (selectTaskStates(s).get(task.id) ?? null) : null;
       const e = write(input);
       if (ctx.undoing() || !before) return e;
       const opposite = ((): NewEvent | null => {
