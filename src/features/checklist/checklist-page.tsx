@@ -79,14 +79,23 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
   const states = useTaskStates();
   const today = useToday();
 
-  const items = useMemo<ChecklistItem[]>(
-    () =>
-      tasksOfUnit(plan.tasks, unitName, units).map(({ task, role }) => {
-        const state = states.get(task.id) ?? deriveTaskState(task, []);
-        return { task, state, role, light: taskLight(state, task, today, plan.year) };
-      }),
-    [plan, unitName, units, states, today],
-  );
+  // An item keeps its object while its task, state and light are unchanged, so a tick re-renders
+  // the one card it changed, not every card of the unit (TaskCard is memoised on its item).
+  const itemCache = useRef(new Map<string, ChecklistItem>());
+  const items = useMemo<ChecklistItem[]>(() => {
+    const cache = itemCache.current;
+    const next = new Map<string, ChecklistItem>();
+    const list = tasksOfUnit(plan.tasks, unitName, units).map(({ task, role }) => {
+      const state = states.get(task.id) ?? deriveTaskState(task, []);
+      const light = taskLight(state, task, today, plan.year);
+      const prev = cache.get(task.id);
+      const item = prev && prev.task === task && prev.state === state && prev.role === role && prev.light === light ? prev : { task, state, role, light };
+      next.set(task.id, item);
+      return item;
+    });
+    itemCache.current = next;
+    return list;
+  }, [plan, unitName, units, states, today]);
   const groups = useMemo(() => groupByUrgency(items, (i) => ({ done: i.state.done, due: i.state.due }), today), [items, today]);
 
   // A ticked task moves to another group, which is a new DOM node: the focused tick box would be
