@@ -4,7 +4,7 @@
  * extension requests and the supervision records addressed to the unit; plus the progress-report
  * file the unit sends back to the office. The office picks a unit to see its checklist.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { UnitSelect } from '@/components/unit-select';
@@ -103,14 +103,16 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
   // place (the next task, so several can be ticked in a row), or the moved one when none is left.
   const listRef = useRef<HTMLDivElement>(null);
   const refocus = useRef<string | null>(null);
+  const byKeyboard = useLastInputWasKeyboard();
   const onTick = useCallback(
     (taskId: string, done: boolean, note: string) => {
       const boxes = [...(listRef.current?.querySelectorAll<HTMLInputElement>('input[data-task-id]') ?? [])];
       const at = boxes.findIndex((b) => b === document.activeElement);
-      if (at >= 0) refocus.current = (boxes[at + 1] ?? boxes[at - 1] ?? boxes[at])?.dataset.taskId ?? taskId;
+      // Only after keyboard use: after a mouse click nobody is lost, and moving focus costs a layout.
+      if (at >= 0 && byKeyboard.current) refocus.current = (boxes[at + 1] ?? boxes[at - 1] ?? boxes[at])?.dataset.taskId ?? taskId;
       record({ type: 'tick', taskId, done, note });
     },
-    [record],
+    [record, byKeyboard],
   );
   useLayoutEffect(() => {
     const target = refocus.current;
@@ -170,6 +172,22 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
       <SupervisionFeed items={items} />
     </div>
   );
+}
+
+/** Whether the user's last input was the keyboard (a key) rather than a pointer (mouse, touch). */
+function useLastInputWasKeyboard() {
+  const byKeyboard = useRef(true);
+  useEffect(() => {
+    const key = () => (byKeyboard.current = true);
+    const pointer = () => (byKeyboard.current = false);
+    document.addEventListener('keydown', key, true);
+    document.addEventListener('pointerdown', pointer, true);
+    return () => {
+      document.removeEventListener('keydown', key, true);
+      document.removeEventListener('pointerdown', pointer, true);
+    };
+  }, []);
+  return byKeyboard;
 }
 
 /** Scrolls to a group without changing the hash (the hash is the route). */
