@@ -498,6 +498,7 @@ export const zh = {
     fromFile: (name: string) => `来自文件“${name}”。`,
     fileLabel: '或选择文本文件（.txt）',
     fileHint: '须为 UTF-8 编码的纯文本文件。',
+    fileTooLarge: (name: string, mb: number) => `“${name}”有 ${mb.toFixed(1)} MB，超过 20 MB，不像一篇讲话或工作报告，未读取。请确认选对了文件。`,
     yearLabel: '计划年度',
     yearHint: '讲话中写明年份时以原文为准。',
     yearInvalid: '请输入 1900 至 2200 之间的四位年份。',

@@ -24,6 +24,9 @@ import './import.css';
 
 const s = t.importPage;
 
+/** The largest speech file accepted: 20 MB, some hundred times a long 政府工作报告. */
+export const MAX_SPEECH_BYTES = 20 * 1024 * 1024;
+
 interface ParseResult {
   parsed: ParsedPlan;
   /** The exact text that was parsed: the spans index this, even if the box is edited later. */
@@ -75,6 +78,12 @@ export function ImportPage() {
   const onFile = useCallback(async (file: File | undefined) => {
     setFileError(null);
     if (!file) return;
+    // Checked before reading: a speech or work report is tens of kilobytes; a file this large is
+    // the wrong file, and reading it would freeze the page for nothing.
+    if (file.size > MAX_SPEECH_BYTES) {
+      setFileError(s.fileTooLarge(file.name, file.size / 1024 / 1024));
+      return;
+    }
     const bytes = new Uint8Array(await file.arrayBuffer());
     const decoded = decodeSpeechBytes(bytes, file.name);
     if (!decoded.ok) {

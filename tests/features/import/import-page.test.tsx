@@ -118,6 +118,20 @@ describe('ImportPage', () => {
     expect(screen.getByText(/来自文件“speech.txt”/)).toBeInTheDocument();
   });
 
+  it('refuses a file over 20 MB before reading it, and keeps the text box as it was', async () => {
+    // A speech is tens of kilobytes; reading a huge wrong file would only freeze the page.
+    const user = userEvent.setup();
+    render(<ImportPage />);
+    const input = screen.getByLabelText('或选择文本文件（.txt）');
+    const big = new File(['x'], 'video.txt', { type: 'text/plain' });
+    Object.defineProperty(big, 'size', { value: 21 * 1024 * 1024 });
+    const read = vi.spyOn(big, 'arrayBuffer');
+    await user.upload(input, big);
+    expect(await screen.findByRole('alert')).toHaveTextContent('“video.txt”有 21.0 MB，超过 20 MB');
+    expect(read).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('讲话全文')).toHaveValue('');
+  });
+
   it('prefills the plan year from the text, until the office types one', async () => {
     const user = userEvent.setup();
     render(<ImportPage />);
