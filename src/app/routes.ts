@@ -33,7 +33,7 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: '/units', file: '../features/lists/units-page.tsx', exportName: 'UnitsPage', nav: 'units', officeOnly: true },
   { pattern: '/report', file: '../features/report/report-page.tsx', exportName: 'ReportPage', nav: 'report' },
   { pattern: '/data', file: '../features/data/data-page.tsx', exportName: 'DataPage', nav: 'data' },
-  { pattern: '/notice/:taskId', file: '../features/report/notice-page.tsx', exportName: 'NoticePage', title: '督办单' },
+  { pattern: '/notice/:taskId', file: '../features/report/notice-page.tsx', exportName: 'NoticePage', title: '督办单', officeOnly: true },
   { pattern: '/print/lists', file: '../features/report/lists-print-page.tsx', exportName: 'ListsPrintPage', title: '三张清单（打印）' },
 ];
 

@@ -76,6 +76,13 @@ describe('App shell', () => {
     expect(store().identity).toEqual({ kind: 'office' });
   });
 
+  it("keeps the office's 督办单 from a unit: its 督办要求 is the office's text to edit", async () => {
+    resetStore({ identity: { kind: 'unit', name: '市教育局' } });
+    window.location.hash = `#/notice/${store().plan.tasks[0]!.id}`;
+    render(<App />);
+    expect(await screen.findByText('此页面供市政府办公室使用')).toBeInTheDocument();
+  });
+
   it('opens each screen at its own address and lazy-loads it', async () => {
     window.location.hash = '#/targets';
     render(<App />);
