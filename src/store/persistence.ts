@@ -16,6 +16,7 @@ import type { PersistedData } from '@/domain/merge';
 import { mergeData } from '@/domain/merge';
 import type { SetAsideItem } from '@/domain/restore';
 import type { SavedCopy } from '@/store/api';
+import { localDay } from '@/lib/ids';
 import { decodeText, guessVersion, readEnvelope, serialize, toPersisted, type DecodedState } from '@/store/codec';
 import {
   BACKUP_PREFIX,
@@ -66,11 +67,6 @@ function sameRefs(a: PersistedData, b: PersistedData): boolean {
   );
 }
 
-/** Local calendar day, the one the user thinks of as "today". */
-function localDay(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 export class Persistence implements PersistStorage<PersistedData> {
   /** The text this tab last wrote or read under MAIN_KEY: anything else there came from another tab. */

@@ -10,6 +10,7 @@ import { selectTaskStates } from '@/store/derived';
 import { WARN_RATIO } from '@/store/keys';
 import { writerName } from '@/store/slices/progress';
 import { useLuoshi } from '@/store/store';
+import { localDay } from '@/lib/ids';
 
 export { selectTaskStates };
 
@@ -56,10 +57,7 @@ export function useStorageMeter(): { ratio: number; warn: boolean; usedBytes: nu
 }
 
 /** Local calendar day as yyyy-MM-dd. */
-export function todayIso(d: Date = new Date()): IsoDate {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+export const todayIso = localDay;
 
 /**
  * Today (yyyy-MM-dd, local), updated when the day changes while the page stays open. A clock is

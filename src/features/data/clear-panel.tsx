@@ -3,6 +3,7 @@
  * replacePlan, so the store takes an automatic backup first and the step can be undone.
  */
 import { useState } from 'react';
+import { prefixedId } from '@/lib/ids';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { SCHEMA_VERSION, type Plan } from '@/domain/model';
 import { t } from '@/lib/strings';
@@ -50,7 +51,7 @@ export function ClearPanel() {
         danger
         onConfirm={() => {
           // A new plan id: replacePlan starts a new, empty log for a different plan.
-          const id = `plan-${globalThis.crypto?.randomUUID?.() ?? Date.now().toString(36)}`;
+          const id = prefixedId('plan');
           replacePlan(emptyPlan(id, new Date().toISOString(), Number(today.slice(0, 4))));
           setOpen(false);
           notify('success', s.cleared);

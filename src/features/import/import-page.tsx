@@ -6,6 +6,7 @@
  * The speech is untrusted: it is rendered only as React text nodes, never as HTML.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { prefixedId } from '@/lib/ids';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
@@ -33,9 +34,7 @@ interface ParseResult {
   text: string;
 }
 
-function newPlanId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? `plan-${crypto.randomUUID()}` : `plan-${Date.now().toString(36)}`;
-}
+const newPlanId = () => prefixedId('plan');
 
 /** Office only: the router (src/app/routes.ts) explains this page to a unit instead of showing it. */
 export function ImportPage() {

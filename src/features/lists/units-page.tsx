@@ -4,6 +4,7 @@
  * keywords to suggest owners; the lists and the identity switch offer these names.
  */
 import { memo, useId, useMemo, useState } from 'react';
+import { prefixedId } from '@/lib/ids';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
@@ -27,9 +28,7 @@ export function splitList(text: string): string[] {
   return out;
 }
 
-function newUnitId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? `unit-${crypto.randomUUID()}` : `unit-${Date.now().toString(36)}`;
-}
+const newUnitId = () => prefixedId('unit');
 
 interface Draft {
   name: string;
