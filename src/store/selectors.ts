@@ -3,12 +3,10 @@
  * the inputs' identities, so a component re-renders only when what it shows changed.
  */
 import { useMemo, useSyncExternalStore } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { TaskState } from '@/domain/events';
-import type { IsoDate, Task } from '@/domain/model';
+import type { IsoDate } from '@/domain/model';
 import { selectTaskStates } from '@/store/derived';
 import { WARN_RATIO } from '@/store/keys';
-import { writerName } from '@/store/slices/progress';
 import { useLuoshi } from '@/store/store';
 import { localDay } from '@/lib/ids';
 
@@ -16,35 +14,6 @@ export { selectTaskStates };
 
 export function useTaskStates(): Map<string, TaskState> {
   return useLuoshi(selectTaskStates);
-}
-
-export function useTaskState(taskId: string): TaskState | undefined {
-  return useLuoshi((s) => selectTaskStates(s).get(taskId));
-}
-
-export function useTask(taskId: string): Task | undefined {
-  return useLuoshi((s) => s.plan.tasks.find((t) => t.id === taskId));
-}
-
-export const usePlan = () => useLuoshi((s) => s.plan);
-export const useUnits = () => useLuoshi((s) => s.units);
-export const useEvents = () => useLuoshi((s) => s.events);
-export const useIdentity = () => useLuoshi((s) => s.identity);
-export const useStorageStatus = () => useLuoshi((s) => s.storage);
-export const useCanUndo = () => useLuoshi((s) => s.canUndo);
-
-/** The name the current identity writes events under. */
-export const useWriterName = () => useLuoshi((s) => writerName(s.identity));
-
-/** The tasks the current unit owns (lead or co); every task for the office. */
-export function useMyTasks(): Task[] {
-  return useLuoshi(
-    useShallow((s) => {
-      const id = s.identity;
-      if (id.kind === 'office') return s.plan.tasks;
-      return s.plan.tasks.filter((t) => t.owners.some((o) => o.name === id.name));
-    }),
-  );
 }
 
 /** The storage meter: used share of the quota and whether to warn (80 %). */
