@@ -13,14 +13,6 @@ export function formatDate(iso: string | null | undefined): string {
   return format(d, 'yyyy年M月d日', { locale: zhCN });
 }
 
-/** 2025-03-31 → 3月31日 (when the year is obvious from the context). */
-export function formatDateShort(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = parseISO(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return format(d, 'M月d日', { locale: zhCN });
-}
-
 /** An ISO date-time → 2025年3月31日 14:05 (in the browser's time zone). */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';

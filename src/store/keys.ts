@@ -1,5 +1,4 @@
 /** Every localStorage key the app writes. docs/DATA.md describes each. */
-export const KEY_PREFIX = 'luoshi';
 /** The live data: plan, units, events, identity, in the persist envelope { state, version }. */
 export const MAIN_KEY = 'luoshi:data';
 /** Untouched copies of storage that could not be read as it was; never overwritten by the app. */

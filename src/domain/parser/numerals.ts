@@ -30,7 +30,6 @@ const CN_DIGIT: Readonly<Record<string, number>> = {
 const CN_SMALL_UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
 /** Characters that mask a figure in the seed and in 征求意见稿-style drafts. */
-export const MASK_CHARS = '*＊xX×';
 const MASK_RE = /[*＊xX×]/;
 
 /** Full-width digits and punctuation a pasted PDF often carries. */
