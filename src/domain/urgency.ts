@@ -13,6 +13,8 @@ export interface UrgencyInput {
   done: boolean;
   /** Due date after approved extensions; null for ongoing tasks or an undated 即将出台. */
   due: IsoDate | null;
+  /** Keep the item in this group whatever its state (a task ticked on screen stays put). */
+  pinned?: UrgencyGroup;
 }
 
 /**
@@ -45,7 +47,7 @@ export function groupByUrgency<T>(
   };
   items.forEach((item, i) => {
     const u = get(item);
-    groups[urgencyOf(u, today, soonDays)].push({ item, due: u.due, i });
+    groups[u.pinned ?? urgencyOf(u, today, soonDays)].push({ item, due: u.due, i });
   });
   const out = {} as Record<UrgencyGroup, T[]>;
   for (const g of URGENCY_ORDER) {

@@ -697,7 +697,7 @@ export const zh = {
   },
   my: {
     title: '我的任务',
-    descriptionUnit: (unit: string) => `${unit}牵头或配合的任务，按紧急程度排列。完成一项就勾选一项。`,
+    descriptionUnit: (unit: string) => `${unit}牵头或配合的任务，按紧急程度排列。完成一项就勾选一项：勾选后任务暂留原处，便于核对和撤回，下次打开本页时归入“已完成”。`,
     descriptionOffice: '选择一个单位，查看它的任务清单（与该单位看到的一致）。',
     pickUnit: '查看单位',
     pickUnitPlaceholder: '请选择单位…',

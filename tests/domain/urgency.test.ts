@@ -41,6 +41,19 @@ describe('groupByUrgency', () => {
     expect(g.overdue.map((i) => i.id)).toEqual(['w']);
     expect(g['due-soon']).toEqual([]);
   });
+
+  it('keeps a pinned item in its pinned group, in due-date order, whatever its state', () => {
+    const items = [
+      { id: 'a', done: false, due: '2024-04-01' },
+      { id: 'b', done: true, due: '2024-04-03', pinned: 'overdue' as const },
+      { id: 'c', done: false, due: '2024-04-05' },
+      { id: 'd', done: false, due: '2024-09-01', pinned: 'done' as const },
+    ];
+    const g = groupByUrgency(items, (i) => i, today);
+    expect(g.overdue.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(g.done.map((i) => i.id)).toEqual(['d']);
+    expect(g.other).toEqual([]);
+  });
 });
 
 describe('tasksOfUnit', () => {

@@ -4,7 +4,7 @@
  * extension requests and the supervision records addressed to the unit; plus the progress-report
  * file the unit sends back to the office. The office picks a unit to see its checklist.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { UnitSelect } from '@/components/unit-select';
@@ -62,7 +62,7 @@ export function ChecklistPage() {
         </div>
       </div>
       {chosen ? (
-        <Checklist unitName={chosen} embedded />
+        <Checklist key={chosen} unitName={chosen} embedded />
       ) : (
         <EmptyState title={s.pickUnitTitle}>
           <p>{s.pickUnitHint}</p>
@@ -96,34 +96,27 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
     itemCache.current = next;
     return list;
   }, [plan, unitName, units, states, today]);
-  const groups = useMemo(() => groupByUrgency(items, (i) => ({ done: i.state.done, due: i.state.due }), today), [items, today]);
+  // A task ticked (or unticked) here stays where it was until the page is next opened: the card
+  // does not jump away under the pointer, a mistaken tick is undone with a second click in the
+  // same place, and keyboard focus stays on the box. The counts say where things really stand.
+  const [pins, setPins] = useState<ReadonlyMap<string, UrgencyGroup>>(() => new Map());
+  const groups = useMemo(
+    () => groupByUrgency(items, (i) => ({ done: i.state.done, due: i.state.due, pinned: pins.get(i.task.id) }), today),
+    [items, today, pins],
+  );
+  const counts = useMemo(() => {
+    const real = groupByUrgency(items, (i) => ({ done: i.state.done, due: i.state.due }), today);
+    return { done: real.done.length, overdue: real.overdue.length, soon: real['due-soon'].length };
+  }, [items, today]);
 
-  // A ticked task moves to another group, which is a new DOM node: the focused tick box would be
-  // gone and keyboard focus would fall back to <body>. Focus goes to the tick box that took its
-  // place (the next task, so several can be ticked in a row), or the moved one when none is left.
-  const listRef = useRef<HTMLDivElement>(null);
-  const refocus = useRef<string | null>(null);
-  const byKeyboard = useLastInputWasKeyboard();
   const onTick = useCallback(
-    (taskId: string, done: boolean, note: string) => {
-      const boxes = [...(listRef.current?.querySelectorAll<HTMLInputElement>('input[data-task-id]') ?? [])];
-      const at = boxes.findIndex((b) => b === document.activeElement);
-      // Only after keyboard use: after a mouse click nobody is lost, and moving focus costs a layout.
-      if (at >= 0 && byKeyboard.current) refocus.current = (boxes[at + 1] ?? boxes[at - 1] ?? boxes[at])?.dataset.taskId ?? taskId;
+    (taskId: string, shownIn: UrgencyGroup, done: boolean, note: string) => {
+      setPins((prev) => (prev.get(taskId) === shownIn ? prev : new Map(prev).set(taskId, shownIn)));
       record({ type: 'tick', taskId, done, note });
     },
-    [record, byKeyboard],
+    [record],
   );
-  useLayoutEffect(() => {
-    const target = refocus.current;
-    if (target === null) return;
-    refocus.current = null;
-    if (listRef.current?.contains(document.activeElement)) return;
-    const boxes = listRef.current?.querySelectorAll<HTMLInputElement>('input[data-task-id]') ?? [];
-    [...boxes].find((b) => b.dataset.taskId === target)?.focus();
-  });
 
-  const doneCount = groups.done.length;
   const header = embedded ? (
     <div className="checklist-subheader">
       <h2>{s.unitHeading(unitName)}</h2>
@@ -148,7 +141,7 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
     <div className={embedded ? undefined : 'checklist-page'}>
       {header}
       <p className="checklist-summary" role="status">
-        {s.summary(items.length, doneCount, groups.overdue.length, groups['due-soon'].length)}
+        {s.summary(items.length, counts.done, counts.overdue, counts.soon)}
       </p>
       <nav className="checklist-jump" aria-label={s.jumpLabel}>
         {URGENCY_ORDER.map((g) =>
@@ -164,7 +157,7 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
           ),
         )}
       </nav>
-      <div ref={listRef}>
+      <div>
         {URGENCY_ORDER.map((g) =>
           groups[g].length > 0 ? <UrgencySection key={g} group={g} items={groups[g]} sourceText={plan.sourceText} onTick={onTick} today={today} /> : null,
         )}
@@ -172,22 +165,6 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
       <SupervisionFeed items={items} />
     </div>
   );
-}
-
-/** Whether the user's last input was the keyboard (a key) rather than a pointer (mouse, touch). */
-function useLastInputWasKeyboard() {
-  const byKeyboard = useRef(true);
-  useEffect(() => {
-    const key = () => (byKeyboard.current = true);
-    const pointer = () => (byKeyboard.current = false);
-    document.addEventListener('keydown', key, true);
-    document.addEventListener('pointerdown', pointer, true);
-    return () => {
-      document.removeEventListener('keydown', key, true);
-      document.removeEventListener('pointerdown', pointer, true);
-    };
-  }, []);
-  return byKeyboard;
 }
 
 /** Scrolls to a group without changing the hash (the hash is the route). */
@@ -209,7 +186,7 @@ function UrgencySection({
   group: UrgencyGroup;
   items: ChecklistItem[];
   sourceText: string;
-  onTick: (taskId: string, done: boolean, note: string) => void;
+  onTick: (taskId: string, shownIn: UrgencyGroup, done: boolean, note: string) => void;
   today: string;
 }) {
   return (
@@ -220,7 +197,7 @@ function UrgencySection({
       </h2>
       <ul className="checklist-list">
         {items.map((item) => (
-          <TaskCard key={item.task.id} item={item} sourceText={sourceText} onTick={onTick} today={today} />
+          <TaskCard key={item.task.id} item={item} group={group} sourceText={sourceText} onTick={onTick} today={today} />
         ))}
       </ul>
     </section>

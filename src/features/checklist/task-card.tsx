@@ -10,6 +10,7 @@ import { isRealIsoDate } from '@/domain/model';
 import { formatDate, formatDateTime, formatDueRelative } from '@/lib/format';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
+import type { UrgencyGroup } from '@/domain/urgency';
 import type { ChecklistItem } from './checklist-page';
 import { eventText, eventTone } from './event-text';
 
@@ -17,12 +18,14 @@ const s = t.my;
 
 export interface TaskCardProps {
   item: ChecklistItem;
+  /** The group the card is shown in: it stays there when ticked, until the page is reopened. */
+  group: UrgencyGroup;
   sourceText: string;
   today: string;
-  onTick: (taskId: string, done: boolean, note: string) => void;
+  onTick: (taskId: string, shownIn: UrgencyGroup, done: boolean, note: string) => void;
 }
 
-export const TaskCard = memo(function TaskCard({ item, sourceText, today, onTick }: TaskCardProps) {
+export const TaskCard = memo(function TaskCard({ item, group, sourceText, today, onTick }: TaskCardProps) {
   const { task, state, light, role } = item;
   const id = useId();
   const [evidence, setEvidence] = useState('');
@@ -41,7 +44,7 @@ export const TaskCard = memo(function TaskCard({ item, sourceText, today, onTick
           checked={state.done}
           aria-describedby={`${id}-meta`}
           onChange={(e) => {
-            onTick(task.id, e.target.checked, e.target.checked ? evidence.trim() : '');
+            onTick(task.id, group, e.target.checked, e.target.checked ? evidence.trim() : '');
             if (e.target.checked) setEvidence('');
           }}
         />

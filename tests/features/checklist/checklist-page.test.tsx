@@ -51,39 +51,49 @@ describe('ChecklistPage for a unit', () => {
     expect(screen.getByText('共 4 项：已完成 0 项，逾期 1 项，3 日内到期 1 项。')).toBeInTheDocument();
   });
 
-  it('ticks a task off: a tick event, the task moves to 已完成; unticking moves it back', async () => {
+  it('ticks a task off: a tick event, the card stays in place (checked) until the page is reopened, then sits in 已完成', async () => {
     const user = userEvent.setup();
-    render(<ChecklistPage />);
+    const view = render(<ChecklistPage />);
     await user.click(screen.getByRole('checkbox', { name: /标记完成：教师培训/ }));
     const last = store().events.at(-1)!;
     expect(last).toMatchObject({ type: 'tick', taskId: 'soon', done: true, unit: '市教育局' });
     expect(selectTaskStates(store()).get('soon')!.done).toBe(true);
-    const done = group(/^已完成/);
-    expect(within(done).getByRole('checkbox', { name: /教师培训/ })).toBeChecked();
-    // Its only task done, the 3-day group is gone; the jump bar still says 0 there.
-    expect(screen.queryByRole('region', { name: /^3日内到期/ })).not.toBeInTheDocument();
+    // Still where the user clicked it, now checked; the counts already say it is done.
+    expect(within(group(/^3日内到期/)).getByRole('checkbox', { name: /已完成.*教师培训/ })).toBeChecked();
+    expect(screen.queryByRole('region', { name: /^已完成/ })).not.toBeInTheDocument();
+    expect(screen.getByText('共 4 项：已完成 1 项，逾期 1 项，3 日内到期 0 项。')).toBeInTheDocument();
 
-    await user.click(within(done).getByRole('checkbox', { name: /教师培训/ }));
+    // A second click in the same place takes it back.
+    await user.click(within(group(/^3日内到期/)).getByRole('checkbox', { name: /教师培训/ }));
     expect(store().events.at(-1)).toMatchObject({ type: 'tick', taskId: 'soon', done: false });
-    expect(within(group(/^3日内到期/)).getByRole('checkbox', { name: /教师培训/ })).not.toBeChecked();
+    expect(within(group(/^3日内到期/)).getByRole('checkbox', { name: /标记完成：教师培训/ })).not.toBeChecked();
+    expect(screen.getByText('共 4 项：已完成 0 项，逾期 1 项，3 日内到期 1 项。')).toBeInTheDocument();
+
+    // Ticked again and the page reopened: it is grouped by its state, and unticking it there
+    // also leaves it in place.
+    await user.click(within(group(/^3日内到期/)).getByRole('checkbox', { name: /教师培训/ }));
+    view.unmount();
+    render(<ChecklistPage />);
+    expect(screen.queryByRole('region', { name: /^3日内到期/ })).not.toBeInTheDocument();
+    await user.click(within(group(/^已完成/)).getByRole('checkbox', { name: /教师培训/ }));
+    expect(within(group(/^已完成/)).getByRole('checkbox', { name: /标记完成：教师培训/ })).not.toBeChecked();
   });
 
-  it('keeps keyboard focus when a ticked task moves to 已完成: on the next task, so several can be ticked in a row', async () => {
+  it('ticks several in a row from the keyboard: focus stays on the box just ticked, Tab goes on to the next', async () => {
     const user = userEvent.setup();
     render(<ChecklistPage />);
-    screen.getByRole('checkbox', { name: /标记完成：新建学校三所/ }).focus();
+    const first = screen.getByRole('checkbox', { name: /标记完成：新建学校三所/ });
+    first.focus();
     await user.keyboard(' ');
     expect(store().events.at(-1)).toMatchObject({ type: 'tick', taskId: 'late', done: true });
-    // The ticked card is a new node in another group; focus must not fall back to <body>.
+    expect(document.activeElement).toBe(first);
+    expect(first).toBeChecked();
+    // Tab passes the card's own controls (its 更新与记录 toggle) and reaches the next task's box.
+    await user.tab();
+    await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: /标记完成：教师培训/ }));
     await user.keyboard(' ');
     expect(store().events.at(-1)).toMatchObject({ type: 'tick', taskId: 'soon', done: true });
-    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: /标记完成：道路改造/ }));
-    // Unticking the last done task: focus stays in the list, on the one before it.
-    const done = group(/^已完成/);
-    within(done).getByRole('checkbox', { name: /教师培训/ }).focus();
-    await user.keyboard(' ');
-    expect(document.activeElement).toBe(within(group(/^已完成/)).getByRole('checkbox', { name: /新建学校三所/ }));
   });
 
   it('sends the evidence note with the tick', async () => {
