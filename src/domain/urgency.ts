@@ -2,7 +2,7 @@
  * 我的任务: a unit's tasks grouped by how soon they are due, the order a department head works in.
  * Pure; `today` is passed in.
  */
-import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { daysFromTo } from '@/domain/lights';
 import type { IsoDate, Task, Unit } from '@/domain/model';
 
 export type UrgencyGroup = 'overdue' | 'due-soon' | 'this-month' | 'other' | 'done';
@@ -24,7 +24,7 @@ export interface UrgencyInput {
 export function urgencyOf(item: UrgencyInput, today: IsoDate, soonDays = 3): UrgencyGroup {
   if (item.done) return 'done';
   if (item.due === null) return 'other';
-  const days = differenceInCalendarDays(parseISO(item.due), parseISO(today));
+  const days = daysFromTo(today, item.due);
   if (days < 0) return 'overdue';
   if (days <= soonDays) return 'due-soon';
   if (item.due.slice(0, 7) === today.slice(0, 7)) return 'this-month';

@@ -30,11 +30,7 @@ export const SupervisionFeed = memo(function SupervisionFeed({ items }: { items:
       ) : (
         <ul className="checklist-feed__list">
           {shown.map(({ e, title }) => (
-            <li key={e.id} className={`task-card__event task-card__event--${eventTone(e)}`}>
-              <span className="muted small">{formatDateTime(e.at)}</span> <strong>{eventText(e)}</strong>
-              <span className="checklist-feed__task">：{title}</span>
-              {e.note ? <span className="task-card__event-note">（{e.note}）</span> : null}
-            </li>
+            <FeedRow key={e.id} e={e} title={title} />
           ))}
         </ul>
       )}
@@ -44,5 +40,16 @@ export const SupervisionFeed = memo(function SupervisionFeed({ items }: { items:
         </button>
       ) : null}
     </section>
+  );
+});
+
+/** Events never change, so a row is rendered once (a tick elsewhere re-renders no row). */
+const FeedRow = memo(function FeedRow({ e, title }: { e: PlanEvent; title: string }) {
+  return (
+    <li className={`task-card__event task-card__event--${eventTone(e)}`}>
+      <span className="muted small">{formatDateTime(e.at)}</span> <strong>{eventText(e)}</strong>
+      <span className="checklist-feed__task">：{title}</span>
+      {e.note ? <span className="task-card__event-note">（{e.note}）</span> : null}
+    </li>
   );
 });
