@@ -816,6 +816,7 @@ export const zh = {
     snapshotsCaption: '每日快照',
     backupsCaption: '自动备份',
     noSnapshots: '还没有快照。',
+    snapshotNoRoom: '今天的快照没有保存：本机浏览器存储放不下当前数据的第二份副本。请用上方“下载完整备份”定期保存备份文件。',
     noBackups: '还没有自动备份。',
     colDay: '日期',
     colTime: '时间',

@@ -74,6 +74,8 @@ export interface StorageStatus {
   quotaBytes: number;
   /** The last save failed (quota full): changes are only in memory until exported. */
   saveFailed: boolean;
+  /** Today's snapshot did not fit beside the live data: there is no local daily copy. */
+  snapshotNoRoom: boolean;
   /** Set when stored data was unreadable or partly restored at start. Chinese, for the user. */
   recovery: null | {
     message: string;

@@ -50,7 +50,7 @@ export interface AdapterHooks {
   /** The save merged in another tab's data: the store should show `data`. */
   onMerged: (data: PersistedData) => void;
   /** Usage or save status changed. */
-  onStatus: (status: { usedBytes: number; quotaBytes: number; saveFailed: boolean }) => void;
+  onStatus: (status: { usedBytes: number; quotaBytes: number; saveFailed: boolean; snapshotNoRoom: boolean }) => void;
   /** A save failed for want of space (first failure after a success). */
   onSaveFailed: () => void;
 }
@@ -81,6 +81,8 @@ export class Persistence implements PersistStorage<PersistedData> {
   loadedEnvelope: ReturnType<typeof readEnvelope> | null = null;
   loadedRaw: string | null = null;
   lastSnapshotDay: string | null = null;
+  /** Today's snapshot was due but did not fit beside the live data (so there is no daily copy). */
+  snapshotNoRoom = false;
   private schedule: ((run: () => void) => () => void) | null = null;
   private pending: PersistedData | null = null;
   private cancelScheduled: (() => void) | null = null;
@@ -350,7 +352,7 @@ export class Persistence implements PersistStorage<PersistedData> {
     const need = storedBytes(key, text);
     const olders = this.keysWith(SNAPSHOT_PREFIX).sort();
     while (this.usedBytes() + need > cap && olders.length) this.removeItem(olders.shift()!);
-    if (this.usedBytes() + need <= cap) this.write(key, text, false);
+    this.snapshotNoRoom = !(this.usedBytes() + need <= cap && this.write(key, text, false));
     this.pruneSnapshots();
   }
 
@@ -480,6 +482,6 @@ export class Persistence implements PersistStorage<PersistedData> {
   }
 
   report() {
-    this.hooks?.onStatus({ usedBytes: this.usedBytes(), quotaBytes: this.quotaBytes, saveFailed: this.saveFailed });
+    this.hooks?.onStatus({ usedBytes: this.usedBytes(), quotaBytes: this.quotaBytes, saveFailed: this.saveFailed, snapshotNoRoom: this.snapshotNoRoom });
   }
 }

@@ -155,7 +155,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     onMerged: (data) => store.setState({ ...data }),
     onStatus: (st) => {
       const cur = store.getState().storage;
-      if (cur.usedBytes === st.usedBytes && cur.quotaBytes === st.quotaBytes && cur.saveFailed === st.saveFailed) return;
+      if (cur.usedBytes === st.usedBytes && cur.quotaBytes === st.quotaBytes && cur.saveFailed === st.saveFailed && cur.snapshotNoRoom === st.snapshotNoRoom) return;
       store.setState({ storage: { ...cur, ...st } });
     },
     onSaveFailed: () =>

@@ -244,6 +244,23 @@ describe('a full quota', () => {
 });
 
 describe('snapshots and backups', () => {
+  it('says so when today\'s snapshot does not fit beside the live data, and clears it once one fits', () => {
+    const st = new FakeStorage();
+    st.setItem(MAIN_KEY, fixture(2));
+    const clock = new Clock();
+    const live = st.used();
+    // Room for the live data and a little more, not for a second copy of it.
+    const tight = makeStore(st, { clock, quotaBytes: Math.round(live * 1.5) });
+    expect([...st.map.keys()].some((k) => k.startsWith(SNAPSHOT_PREFIX))).toBe(false);
+    expect(tight.getState().storage.snapshotNoRoom).toBe(true);
+    tight.destroy();
+
+    clock.days(1);
+    const roomy = makeStore(st, { clock, quotaBytes: live * 10 });
+    expect(roomy.getState().storage.snapshotNoRoom).toBe(false);
+    expect(roomy.getState().listSnapshots()).toHaveLength(1);
+  });
+
   it('takes at most one snapshot a day and keeps the last seven', () => {
     const st = new FakeStorage();
     const clock = new Clock();

@@ -22,6 +22,7 @@ export function CopiesPanel() {
   // Storage usage changes whenever a copy is written; re-list then (reading copies parses JSON,
   // so not on every render).
   const usedBytes = useLuoshi((st) => st.storage.usedBytes);
+  const snapshotNoRoom = useLuoshi((st) => st.storage.snapshotNoRoom);
   const planStamp = useLuoshi((st) => st.plan.updatedAt);
   const [version, setVersion] = useState(0);
   const copies = useMemo(
@@ -48,6 +49,11 @@ export function CopiesPanel() {
       <h2 id="data-copies-h">{s.copiesHeading}</h2>
       <p className="muted small">{s.copiesHint}</p>
       <CopyTable caption={s.snapshotsCaption} copies={copies.snapshots} kind="snapshot" onAction={(copy, action) => setPending({ copy, action })} />
+      {snapshotNoRoom ? (
+        <div className="banner banner--warning" role="status">
+          <p>{s.snapshotNoRoom}</p>
+        </div>
+      ) : null}
       <CopyTable caption={s.backupsCaption} copies={copies.backups} kind="backup" onAction={(copy, action) => setPending({ copy, action })} />
       <ConfirmDialog
         open={pending !== null}

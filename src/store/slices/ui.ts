@@ -13,7 +13,7 @@ export function createUiSlice(
   ctx: StoreContext & { runUndo: () => void },
   initial: { identity: Identity },
 ): UiSlice {
-  const storage: StorageStatus = { usedBytes: 0, quotaBytes: DEFAULT_QUOTA_BYTES, saveFailed: false, recovery: null };
+  const storage: StorageStatus = { usedBytes: 0, quotaBytes: DEFAULT_QUOTA_BYTES, saveFailed: false, snapshotNoRoom: false, recovery: null };
   return {
     identity: initial.identity,
     setIdentity: (identity) => set({ identity }),
