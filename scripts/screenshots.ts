@@ -76,10 +76,12 @@ try {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await asIdentity(page, '市自然资源和规划局');
   const boxes = page.getByRole('checkbox');
+  // A ticked card stays where it is until the page is reopened, so the next box is the next one.
   await boxes.nth(0).check();
   await page.waitForTimeout(200);
-  await boxes.nth(0).check();
+  await boxes.nth(1).check();
   await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(out, 'my-tasks-just-ticked.png') });
   await shot(page, '/my', 'my-tasks');
 
   await asIdentity(page, '市政府办公室（全部内容）');

@@ -104,10 +104,7 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
     () => groupByUrgency(items, (i) => ({ done: i.state.done, due: i.state.due, pinned: pins.get(i.task.id) }), today),
     [items, today, pins],
   );
-  const counts = useMemo(() => {
-    const real = groupByUrgency(items, (i) => ({ done: i.state.done, due: i.state.due }), today);
-    return { done: real.done.length, overdue: real.overdue.length, soon: real['due-soon'].length };
-  }, [items, today]);
+  const real = useMemo(() => groupByUrgency(items, (i) => ({ done: i.state.done, due: i.state.due }), today), [items, today]);
 
   const onTick = useCallback(
     (taskId: string, shownIn: UrgencyGroup, done: boolean, note: string) => {
@@ -141,27 +138,27 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
     <div className={embedded ? undefined : 'checklist-page'}>
       {header}
       <p className="checklist-summary" role="status">
-        {s.summary(items.length, counts.done, counts.overdue, counts.soon)}
+        {s.summary(items.length, real.done.length, real.overdue.length, real['due-soon'].length)}
       </p>
       <nav className="checklist-jump" aria-label={s.jumpLabel}>
         {URGENCY_ORDER.map((g) =>
+          // Counts are the real state; the link goes to the group's section when one is shown
+          // (a just-ticked card is still shown in the group it was ticked in).
           groups[g].length > 0 ? (
             <a key={g} href={`#/my${embedded ? `?unit=${encodeURIComponent(unitName)}` : ''}`} onClick={(e) => jumpTo(e, g)} className={`checklist-jump__link checklist-jump__link--${g}`}>
-              {s.group[g]} <span className="checklist-jump__count">{groups[g].length}</span>
+              {s.group[g]} <span className="checklist-jump__count">{real[g].length}</span>
             </a>
           ) : (
             // An empty group is good news, said once here rather than as an empty section below.
-            <span key={g} className="checklist-jump__link checklist-jump__link--empty">
-              {s.group[g]} <span className="checklist-jump__count">0</span>
+            <span key={g} className={`checklist-jump__link${real[g].length === 0 ? ' checklist-jump__link--empty' : ''}`}>
+              {s.group[g]} <span className="checklist-jump__count">{real[g].length}</span>
             </span>
           ),
         )}
       </nav>
-      <div>
-        {URGENCY_ORDER.map((g) =>
-          groups[g].length > 0 ? <UrgencySection key={g} group={g} items={groups[g]} sourceText={plan.sourceText} onTick={onTick} today={today} /> : null,
-        )}
-      </div>
+      {URGENCY_ORDER.map((g) =>
+        groups[g].length > 0 ? <UrgencySection key={g} group={g} items={groups[g]} sourceText={plan.sourceText} onTick={onTick} today={today} /> : null,
+      )}
       <SupervisionFeed items={items} />
     </div>
   );
