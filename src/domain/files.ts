@@ -263,6 +263,8 @@ export interface ImportPreview {
   present: PreviewItem[];
   conflicts: PreviewItem[];
   refused: PreviewItem[];
+  /** Items taken in after a correction (a date that does not exist, a missing field): each says what was done. */
+  repaired: string[];
   /** One Chinese sentence for the top of the preview. */
   summary: string;
   /** What applyImport uses; a preview is applied exactly as shown. */
@@ -300,6 +302,7 @@ function refusedFile(error: string, head?: Partial<ImportPreview>): ImportPrevie
     present: [],
     conflicts: [],
     refused: [{ kind: 'file', id: '', label: '整个文件', reason: error }],
+    repaired: [],
     summary: `未导入：${error}`,
     incoming: { plan: null, units: null, events: [], identity: null },
     ...head,
@@ -451,7 +454,8 @@ function summarize(p: Omit<ImportPreview, 'summary'>): string {
   const label = p.fileKind ? KIND_LABEL[p.fileKind] : '文件';
   const plan = p.planAction === 'replace' ? '，将替换当前计划（替换前自动备份）' : p.planAction === 'update' ? '，将更新为文件中较新的计划' : p.planAction === 'restore' ? '，将用备份恢复全部数据（恢复前自动备份）' : '';
   const nothing = !p.newItems.length && !p.conflicts.length && p.planAction === 'none';
-  return `${p.sender} 的${label}：新增 ${p.newItems.length} 条，已有 ${p.present.length} 条，冲突 ${p.conflicts.length} 条，拒收 ${p.refused.length} 条${plan}${nothing ? '。文件中没有新内容，导入不会改变任何数据。' : '。'}`;
+  const repaired = p.repaired.length ? `，自动修正 ${p.repaired.length} 处（请核对）` : '';
+  return `${p.sender} 的${label}：新增 ${p.newItems.length} 条，已有 ${p.present.length} 条，冲突 ${p.conflicts.length} 条，拒收 ${p.refused.length} 条${repaired}${plan}${nothing ? '。文件中没有新内容，导入不会改变任何数据。' : '。'}`;
 }
 
 function finish(p: Omit<ImportPreview, 'summary'>): ImportPreview {
@@ -482,6 +486,7 @@ function previewProgress(current: DataState, payload: Record<string, unknown>, h
     present: c.present,
     conflicts: c.conflicts,
     refused: c.refused,
+    repaired: [],
     incoming: { plan: null, units: null, events: c.accepted, identity: null },
   });
 }
@@ -539,6 +544,8 @@ function previewPackage(current: DataState, payload: Record<string, unknown>, he
     present: [...present, ...c.present],
     conflicts: [...conflicts, ...c.conflicts],
     refused: [...refused, ...c.refused],
+    // Corrections matter only when the file's plan is the one taken.
+    repaired: planAction === 'none' ? [] : report.repaired,
     incoming: { plan: planAction === 'none' ? null : plan, units: planAction === 'none' ? null : units, events: c.accepted, identity: null },
   });
 }
@@ -564,6 +571,7 @@ function previewBackup(current: DataState, payload: Record<string, unknown>, hea
     present: same ? [{ kind: 'plan', id: plan.id, label: '备份与当前数据完全相同' }] : [],
     conflicts: [],
     refused: restoredItemsAsRefused(report),
+    repaired: report.repaired,
     incoming: { plan, units, events, identity },
   };
   return finish(preview);

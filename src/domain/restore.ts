@@ -114,10 +114,12 @@ function restoreDeadline(v: unknown, yearEnd: string | null, repaired: string[],
   const o = isObj(v) ? v : {};
   const rawDue = o.due;
   let due: string | null = typeof rawDue === 'string' && isRealIsoDate(rawDue) ? rawDue : null;
-  if (rawDue != null && due === null) repaired.push(`${where}：时限日期 ${quoteValue(rawDue)} 不存在，已清空`);
-  const kind = o.kind === 'ongoing' || o.kind === 'soon' || o.kind === 'date' ? o.kind : due ? 'date' : 'ongoing';
+  const badDue = rawDue != null && due === null;
+  const kind = o.kind === 'ongoing' || o.kind === 'soon' || o.kind === 'date' ? o.kind : due || badDue ? 'date' : 'ongoing';
   const recurrence = o.recurrence === 'yearly' || o.recurrence === 'quarterly' || o.recurrence === 'monthly' ? o.recurrence : null;
   if (kind === 'date' && due === null) due = yearEnd;
+  // Say exactly what was done with a date that does not exist, so the office can correct it.
+  if (badDue) repaired.push(`${where}：时限日期 ${quoteValue(rawDue)} 不存在，${due ? `暂定为 ${due}（年底），请核对` : '已清空'}`);
   return { label: str(o.label).slice(0, 200), due, recurrence, kind, inferred: bool(o.inferred, due === yearEnd) };
 }
 
@@ -138,6 +140,7 @@ export function restoreTask(v: unknown, yearEnd: string | null, report: RestoreR
         return r.success ? [r.data] : [];
       })
     : [];
+  const notedBefore = report.repaired.length;
   const task: Task = {
     id,
     title: title.slice(0, 500),
@@ -145,12 +148,13 @@ export function restoreTask(v: unknown, yearEnd: string | null, report: RestoreR
     source: restoreSpan(v.source),
     sectionId: typeof v.sectionId === 'string' ? v.sectionId : null,
     owners,
-    deadline: restoreDeadline(v.deadline, yearEnd, report.repaired, where),
+    deadline: restoreDeadline(v.deadline, yearEnd, report.repaired, `${where}“${title.slice(0, 500)}”`),
     flagged: bool(v.flagged),
   };
   const check = TaskSchema.safeParse(task);
   if (!check.success) return zodReason(check.error);
-  report.repaired.push(`${where}：已补全缺失的字段`);
+  // A specific correction (a date) already says what changed; otherwise say that fields were filled.
+  if (report.repaired.length === notedBefore) report.repaired.push(`${where}“${task.title}”：已补全缺失的字段`);
   return task;
 }
 

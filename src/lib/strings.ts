@@ -786,6 +786,8 @@ export const zh = {
     catPresent: '已存在',
     catConflict: '冲突',
     catRefused: '拒收',
+    catRepaired: (n: number) => `自动修正，请核对（${n}）`,
+    moreRepaired: (n: number) => `另有 ${n} 处修正未列出。`,
     showAll: (n: number) => `显示全部 ${n} 条`,
     nothingNewTitle: '无新内容',
     nothingNew: '无新内容：文件中的记录都已存在，数据未改动。',

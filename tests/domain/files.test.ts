@@ -101,6 +101,23 @@ describe('plan package (office → departments)', () => {
     expect(r.state.events.some((e) => e.id === 'r1')).toBe(true);
     expect(applyImport(r.state, await previewImport(r.state, pkg, { now })).changed).toBe(false);
   });
+  it('a task whose date does not exist is taken in with the year end, and the preview says so (never silently)', async () => {
+    const [first, ...rest] = samplePlan.tasks;
+    const bad = { ...first!, deadline: { ...first!.deadline, kind: 'date' as const, due: '2026-02-30' } };
+    const pkg = (await buildPlanPackage({ ...office, plan: { ...samplePlan, tasks: [bad, ...rest] } }, now)).text;
+    const dept: DataState = { plan: { ...samplePlan, id: 'seed', tasks: [] }, units: [], events: [] };
+    const p = await previewImport(dept, pkg, { now });
+    expect(p.ok).toBe(true);
+    expect(p.repaired).toHaveLength(1);
+    expect(p.repaired[0]).toContain('2026-02-30');
+    expect(p.repaired[0]).toMatch(/暂定为 \d{4}-12-31（年底），请核对/);
+    expect(p.summary).toContain('自动修正 1 处');
+    const task = applyImport(dept, p).state.plan.tasks.find((t) => t.id === first!.id)!;
+    expect(task.deadline.due).toMatch(/-12-31$/);
+    // The same package for the office that already holds this plan: nothing taken, nothing to report.
+    const same = await previewImport({ ...office, plan: { ...samplePlan, tasks: [bad, ...rest] } as typeof samplePlan }, pkg, { now });
+    expect(same.repaired).toEqual([]);
+  });
 });
 
 describe('bad input: refused with a Chinese reason, data untouched', () => {

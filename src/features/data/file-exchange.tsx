@@ -194,6 +194,17 @@ export function ImportPanel() {
               <PreviewList title={s.catNew} items={p.newItems} />
               <PreviewList title={s.catConflict} items={p.conflicts} open />
               <PreviewList title={s.catRefused} items={p.refused} open />
+              {p.repaired.length ? (
+                <details className="data-preview__list" open>
+                  <summary>{s.catRepaired(p.repaired.length)}</summary>
+                  <ul>
+                    {p.repaired.slice(0, LIST_LIMIT).map((line, i) => (
+                      <li key={i}>{line}</li>
+                    ))}
+                  </ul>
+                  {p.repaired.length > LIST_LIMIT ? <p className="muted small">{s.moreRepaired(p.repaired.length - LIST_LIMIT)}</p> : null}
+                </details>
+              ) : null}
               <PreviewList title={s.catPresent} items={p.present} />
               {replaces ? <p className="banner banner--warning">{p.planAction === 'restore' ? s.restoreWarn : s.replaceWarn}</p> : null}
             </>

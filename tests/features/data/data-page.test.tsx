@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DataPage } from '@/features/data/data-page';
-import { buildProgressReport } from '@/domain/files';
+import { buildPlanPackage, buildProgressReport } from '@/domain/files';
 import { selectTaskStates } from '@/store/selectors';
 import { useLuoshi } from '@/store/store';
 import { resetStore, store } from '../../helpers/screen-store';
@@ -135,6 +135,19 @@ describe('DataPage: exports, meter, snapshots, clearing', () => {
     act(() => useLuoshi.setState({ storage: { usedBytes: 4_500_000, quotaBytes: 5_000_000, saveFailed: false, snapshotNoRoom: false, recovery: null } }));
     expect(screen.getByText(/已用 4.29 MB／约 4.77 MB（90%）/)).toBeInTheDocument();
     expect(screen.getByText(/存储空间已用 90%，接近上限/)).toBeInTheDocument();
+  });
+
+  it('lists what it corrected in a plan package (a date that does not exist) before anything is taken', async () => {
+    const user = userEvent.setup();
+    resetStore({ plan: mkPlan([], { id: 'seed' }), units, events: [], identity: { kind: 'unit', name: '市教育局' } });
+    const bad = mkPlan([mkTask('a', '市教育局', '2025-02-30', { title: '新建学校三所' })], { id: 'plan-next' });
+    const built = await buildPlanPackage({ plan: bad, units, events: [] }, new Date('2025-03-01T00:00:00Z'));
+    render(<DataPage />);
+    await user.upload(screen.getByLabelText('选择要导入的文件（.json）'), new File([built.text], built.fileName, { type: 'application/json' }));
+    const preview = await screen.findByRole('region', { name: /导入预览/ });
+    expect(within(preview).getByText(/自动修正 1 处（请核对）/)).toBeInTheDocument();
+    expect(within(preview).getByText('自动修正，请核对（1）')).toBeInTheDocument();
+    expect(within(preview).getByText(/新建学校三所.*2025-02-30 不存在，暂定为 2025-12-31（年底），请核对/)).toBeInTheDocument();
   });
 
   it('tells the user when today\'s snapshot did not fit, and what to do instead', () => {
