@@ -142,8 +142,10 @@ export class Persistence implements PersistStorage<PersistedData> {
    * Writes later instead of inside the click: serialising and storing a city's log takes tens of
    * milliseconds, which would sit between a tick and its paint. Only the newest state is written.
    * The store flushes when the page is hidden or closed, and before reading another tab's write.
+   * `null` writes inside set() again (after flushing what is pending).
    */
-  deferWrites(schedule: (run: () => void) => () => void) {
+  deferWrites(schedule: ((run: () => void) => () => void) | null) {
+    if (!schedule) this.flush();
     this.schedule = schedule;
   }
 

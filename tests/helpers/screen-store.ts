@@ -8,6 +8,9 @@ import type { LuoshiState } from '@/store/api';
 
 // The seed speech is parsed in the background on a first start: wait for it.
 await useLuoshi.seedReady;
+// Write inside each action, as the store tests do: an idle write after a test's last step would
+// update the storage meter outside act() (the deferred writes have their own tests).
+useLuoshi.persistence.deferWrites(null);
 const initial = useLuoshi.getState();
 
 export function resetStore(patch: Partial<LuoshiState> = {}): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeEach, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DashboardPage } from '@/features/dashboard/dashboard-page';
 import { resetStore, store } from '../../helpers/screen-store';
@@ -39,12 +39,13 @@ describe('DashboardPage', () => {
   });
 
   it('shows a ticked task as done', () => {
-    const { rerender } = render(<DashboardPage />);
+    render(<DashboardPage />);
     const kpis = () => screen.getByRole('region', { name: '关键指标' });
     expect(within(kpis()).getByText('已完成').nextSibling).toHaveTextContent('0');
-    store().setIdentity({ kind: 'unit', name: '市教育局' });
-    store().record({ type: 'tick', taskId: 'b', done: true });
-    rerender(<DashboardPage />);
+    act(() => {
+      store().setIdentity({ kind: 'unit', name: '市教育局' });
+      store().record({ type: 'tick', taskId: 'b', done: true });
+    });
     expect(within(kpis()).getByText('已完成').nextSibling).toHaveTextContent('1');
     expect(within(kpis()).getByText('完成率 33.3%')).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /^红黄绿灯分布：.*已完成 1 项/ })).toBeInTheDocument();
