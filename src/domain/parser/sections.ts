@@ -10,6 +10,7 @@
  * the heading is the text up to that 。 and the rest of the line is body.
  */
 import type { Section, SourceSpan } from '../model';
+import { findNotations } from './owners';
 import { isSpace, trimSpan } from './sentences';
 
 /** A stretch of body text (usually one paragraph line) and the innermost section it belongs to. */
@@ -21,6 +22,8 @@ export interface Block {
   line: number;
   /** True when the block is the text of a level-3/4 numbered point itself (1. 加快推进…). */
   isPoint: boolean;
+  /** A breakdown notice's numbered item, known by its form (notation, figure or time): a task. */
+  isItem?: boolean;
 }
 
 export interface SectionScan {
@@ -33,6 +36,21 @@ export interface SectionScan {
 const CN_DIGITS = new Set([...'一二三四五六七八九十百零〇两']);
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const HEADING_END = new Set(['。', '！', '？', '；', '!', '?', ';']);
+/** What makes a one-sentence numbered line a measurable item rather than a heading. */
+const ITEM_SIGNAL = /[0-9０-９]|年底|月底|年内|季度|上半年|下半年/;
+
+/**
+ * A task-breakdown notice numbers its items like headings: （一）新增就业5万人以上。（牵头单位：…）.
+ * Such a line is one item, not a heading, when it carries an owner notation, or (for （一）) when it
+ * is a single sentence that ends the line and names a figure or a time. A speech's heading,
+ * "(一)锚定目标抓落实。当前，…", has neither.
+ */
+function isItemLine(text: string, line: SourceSpan, firstEnd: number, level: number): boolean {
+  if (findNotations(text, line.start, line.end, []).length > 0) return true;
+  if (level !== 2 || firstEnd >= line.end) return false;
+  const rest = trimSpan(text, firstEnd + 1, line.end);
+  return rest.end === rest.start && ITEM_SIGNAL.test(text.slice(line.start, firstEnd));
+}
 
 interface Marker {
   /** Characters taken by the number, from the line's first non-space character. */
@@ -128,6 +146,19 @@ export function scanSections(text: string, from = 0, to = text.length): SectionS
         let titleEnd = titleStart;
         while (titleEnd < trimmed.end && !HEADING_END.has(text[titleEnd]!)) titleEnd++;
         const bodyBreak = titleEnd;
+        if (level <= 2 && isItemLine(text, trimmed, titleEnd, level)) {
+          // An item of a breakdown notice: a directive in the enclosing part, not a section.
+          while (stack.length > 0 && stack[stack.length - 1]!.level >= level) {
+            stack.pop();
+            flexibleStack.pop();
+          }
+          const top = stack[stack.length - 1];
+          blocks.push({ start: titleStart, end: trimmed.end, sectionId: top ? top.id : null, line, isPoint: true, isItem: true });
+          line++;
+          if (lineEnd >= to) break;
+          lineStart = lineEnd + 1;
+          continue;
+        }
         if (level >= 3) {
           // A numbered point is a whole directive (加快推进重大项目建设，一季度开工率达到40%以上):
           // its section title is the first clause, if that says enough on its own.

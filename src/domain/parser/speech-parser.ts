@@ -156,6 +156,7 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
               {
                 span: sent.span,
                 isPoint: block.isPoint && index === 0,
+                isItem: block.isItem === true && index === 0,
                 hasNextInParagraph: index < sentences.length - 1,
                 explicitOwner: subjects.length > 0 || sent.notationAhead,
                 notationAhead: sent.notationAhead,

@@ -111,6 +111,7 @@ const GOAL_VERB_ALT =
   '吸纳|带动|签约|落地|消化|处置|化解|盘活|收储|供应|整治|清理|治理|造林|种植|翻';
 const GOAL_BEFORE_RE = new RegExp(`(?:${GOAL_VERB_ALT})(?:到|至|为|在)?$`);
 const RESOLVE_BEFORE_RE = /(?:力争|争取|确保)(?:达到|实现)?$/;
+const STRIVE_BEFORE_RE = /(?:力争|争取)(?:达到|实现)?$/;
 const GOAL_ANYWHERE_RE = new RegExp(`(?:${GOAL_VERB_ALT})`);
 const GOAL_ONLY_RE = new RegExp(`^(?:${GOAL_VERB_ALT})$`);
 
@@ -615,9 +616,14 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       } else {
         metric = cleanMetric(ctext.slice(Math.max(prevEnd, vStart - 40), vStart));
       }
+      // 增长6%左右，力争达到6.5%: without tier words, the figure after 力争/争取 is the striving
+      // target and the figure it raises is the expected one.
+      let strivesPast: Target | null = null;
       if (metric === '' && (tierBefore || RESOLVE_BEFORE_RE.test(prefixWin))) {
         // 工作目标*%以上 after 经济增长预期目标…, 力争7% after 增长6%: the same indicator.
         metric = lastMetric;
+        const prev = out[out.length - 1];
+        if (!tierBefore && tier === null && STRIVE_BEFORE_RE.test(prefixWin) && prev && prev.metric === metric && prev.tier === null && metric !== '') strivesPast = prev;
       } else if (metric === '' || GOAL_ONLY_RE.test(metric)) {
         // 解决*至*个重点疑难问题: the thing counted comes after the unit; the metric names it
         // with the verb, as a tally (重点疑难问题解决数).
@@ -641,6 +647,10 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
         recurrence: deadline?.recurrence ?? f.sentenceDeadline?.recurrence ?? null,
         due: deadline?.due ?? null,
       });
+      if (strivesPast) {
+        strivesPast.tier = 'expected';
+        out[out.length - 1]!.tier = 'striving';
+      }
       prevEnd = vEnd;
       qualified = false;
     }

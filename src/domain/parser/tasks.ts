@@ -450,6 +450,8 @@ export interface SentenceInfo {
   explicitOwner: boolean;
   /** A 牵头单位 notation closes this sentence's block: a notice item, whatever its verb. */
   notationAhead?: boolean;
+  /** The point is a breakdown notice's numbered item (（七）新增托位2000个，…。): a task, whatever its verb. */
+  isItem?: boolean;
 }
 
 export interface TaskDraft {
@@ -520,13 +522,13 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
   // Rule `theme-point`: 第一，抓好城镇燃气安全。区住建局要… — a numbered point of a speech whose
   // first sentence is one short clause followed by more sentences is the point's heading; the
   // directives come after it. A notice item (a 牵头单位 notation closes it) is never a heading.
-  if (info.isPoint && info.hasNextInParagraph && !info.notationAhead && body.length <= THEME_MAX + 2 && !/[，,：:]/.test(body)) return [];
+  if (info.isPoint && info.hasNextInParagraph && !info.notationAhead && !info.isItem && body.length <= THEME_MAX + 2 && !/[，,：:]/.test(body)) return [];
 
   const clauses = splitClauses(text, info.span);
   let groups = groupClauses(text, clauses, units);
   // Rule `notice-item`: a numbered point closed by a 牵头单位 notation is a task even when its
   // verb is not in the lists (9. 将…纳入年度考核 / 提请…审议): the notice made it one.
-  if (groups.length === 0 && info.isPoint && info.notationAhead && clauses.length > 0) {
+  if (groups.length === 0 && info.isPoint && (info.notationAhead || info.isItem) && clauses.length > 0) {
     const first = clauses[0]!;
     groups = [{ head: { from: first.start, verbAt: first.start, verb: '', weight: 0, modal: false }, start: first.start, end: clauses[clauses.length - 1]!.end, headEnd: first.end }];
   }

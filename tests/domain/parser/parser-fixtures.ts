@@ -17,7 +17,8 @@ export type FixtureName =
   | 'task-notice'
   | 'city-work-report-2025'
   | 'business-env-task-notice-2025'
-  | 'district-safety-meeting-2025';
+  | 'district-safety-meeting-2025'
+  | 'bracket-items-notice-2027';
 
 export function fixtureText(name: FixtureName): string {
   return readFileSync(resolve(process.cwd(), `tests/fixtures/speeches/${name}.txt`), 'utf8');

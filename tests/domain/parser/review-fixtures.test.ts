@@ -152,3 +152,43 @@ describe('a district head’s 安全生产 speech (rhetoric and directives mixed
     expect(targetWith(plan, '整治完成率')).toMatchObject({ value: 100, unit: '%', due: '2025-06-30' });
   });
 });
+
+describe('a breakdown notice whose items are numbered （一）（二）… like headings', () => {
+  const plan = parse('bracket-items-notice-2027');
+
+  it('reads each numbered item as a task under its part, not as a section of its own', () => {
+    expect(plan.year).toBe(2027);
+    expect(plan.sections.filter((s) => s.level === 1).map((s) => s.title)).toEqual(['稳住经济基本盘', '持续改善民生', '工作要求']);
+    // The real (一)/(二) headings of 工作要求 (no notation, no figure, no 。) stay headings.
+    expect(plan.sections.filter((s) => s.level === 2).map((s) => s.title)).toEqual(['压实工作责任', '强化督查问效']);
+    const part = (title: string) => plan.sections.find((s) => s.title === title)!.id;
+    expect(taskWith(plan, '工业增加值').sectionId).toBe(part('稳住经济基本盘'));
+    expect(taskWith(plan, '老旧小区').sectionId).toBe(part('持续改善民生'));
+  });
+
+  it.each([
+    ['地区生产总值', ['市发展和改革委员会:lead', '各区政府:co'], '2027-12-31'],
+    ['民间投资', ['市发展和改革委员会:lead', '市财政局:co', '市市场监督管理局:co'], '2027-06-30'],
+    ['中小学校8所', ['市教育局:lead'], '2027-09-30'],
+    ['老旧小区', ['市住房和城乡建设局:lead', '各区政府:co'], '2027-12-31'],
+  ] as const)('item %s: owners from its notation, deadline from its words', (part, expected, due) => {
+    expect(owners(plan, part)).toEqual(expected);
+    expect(taskWith(plan, part).deadline.due).toBe(due);
+  });
+
+  it('keeps an item without a notation or a listed verb when it names a figure and a time', () => {
+    const t = taskWith(plan, '托位2000个');
+    expect(t.deadline.due).toBe('2027-09-30');
+    expect(t.owners).toEqual([]);
+  });
+
+  it('reads the items’ figures as targets; 增长6%左右，力争达到6.5% is an expected and a striving tier', () => {
+    const gdp = plan.targets.filter((t) => t.metric === '地区生产总值增长');
+    expect(gdp.map((t) => [t.tier, t.value, t.comparator])).toEqual([
+      ['expected', 6, 'about'],
+      ['striving', 6.5, null],
+    ]);
+    expect(targetWith(plan, '失业率')).toMatchObject({ value: 5.5, unit: '%', comparator: 'atMost', tier: null });
+    expect(targetWith(plan, '新增学位')).toMatchObject({ value: 12000, unit: '个' });
+  });
+});

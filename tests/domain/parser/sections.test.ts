@@ -16,6 +16,31 @@ describe('sections', () => {
     ]);
   });
 
+  it('reads a （一） line of a breakdown notice as an item of its part, not as a heading', () => {
+    const t = speech(
+      '一、稳定增长',
+      '（一）新开工项目120个。（牵头单位：市发展改革委）',
+      '（二）年底前建成智慧停车平台。',
+      '（三）提振消费',
+      '(四)锚定目标抓落实。当前形势复杂，要保持定力。',
+      '（五）扩大有效投资。',
+    );
+    const { sections, blocks } = scanSections(t);
+    // The two items carry a notation, or a figure or a time in one sentence: items. The rest are
+    // headings: a bare title, a title with its body after the 。, a one-sentence title naming nothing.
+    expect(sections.map((s) => [s.title, s.level])).toEqual([
+      ['稳定增长', 1],
+      ['提振消费', 2],
+      ['锚定目标抓落实', 2],
+      ['扩大有效投资', 2],
+    ]);
+    const items = blocks.filter((b) => b.isItem).map((b) => [t.slice(b.start, b.end), b.sectionId]);
+    expect(items).toEqual([
+      ['新开工项目120个。（牵头单位：市发展改革委）', 's1'],
+      ['年底前建成智慧停车平台。', 's1'],
+    ]);
+  });
+
   it('reads 第一， 1. 1、 as level 3 and （1） under a numbered point as level 4', () => {
     const t = speech('（一）重点任务。', '1. 推进标准地改革。', '（1）新增工业用地按标准地供应。', '2、建立信访台账。', '第一，加强党的建设。');
     const { sections } = scanSections(t);
