@@ -340,7 +340,7 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
       if (hit) break;
     }
   }
-  if (!hit) return null;
+  if (!hit) return objectFirstHead(text, p, span, modal, from);
   // 落实最重要 / 建设的… / 推进了: the verb is used as a noun or in the past.
   const after = text[hit.end];
   if (after !== undefined && '最是的了不'.includes(after)) return null;
@@ -348,7 +348,38 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
   const rest = text.slice(hit.end, span.end);
   const attitude = ATTITUDE_VERBS.includes(hit.phrase) && (containsAny(rest, ATTITUDE_NOUNS) || endsInQuality(rest));
   if (attitude) return null;
+  // Rule `topic-first`: 燃气管网更新改造工作要加快推进 — the verb ends the clause, so what it acts
+  // on is the topic before the modal: the title keeps it.
+  const restVerb = verbMatcher.matchAt(text, hit.end, span.end);
+  const bare = /^[。！？；，、!?;,\s]*$/.test(restVerb ? text.slice(restVerb.end, span.end) : rest);
+  if (subj.at > span.start && bare) return { from: span.start, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
   return { from, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
+}
+
+/** Verbs that deliver a counted thing: the ones a 政府工作报告 puts after their object. */
+const OBJECT_FIRST_VERBS = new PhraseMatcher<number>(
+  ['新建', '改造', '改扩建', '新改建', '建成', '开工', '整治', '清理', '收储', '处置', '化解', '培育', '引进', '招引', '创建'].map((v) => [v, 2] as const),
+);
+
+/**
+ * Rule `object-first`: 充电设施今年新建500处以上 / 农村公路年内改造120公里 — a short topic, maybe a
+ * time word, then a delivery verb and a figure. Only these verbs and only with a number after
+ * them: 城镇新增就业… and 地区生产总值增长… are targets, and a topic before 推进 is prose.
+ */
+function objectFirstHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
+  const limit = Math.min(span.end, p + 12);
+  for (let k = p + 2; k < limit; k++) {
+    const ch = text[k - 1]!;
+    if (!isCjk(ch) || SKIP_STOP.has(ch)) return null;
+    let at = k;
+    for (let pre = PREFIXES.matchAt(text, at, span.end); pre && !pre.value; pre = PREFIXES.matchAt(text, at, span.end)) at = pre.end;
+    const v = OBJECT_FIRST_VERBS.matchAt(text, at, span.end);
+    if (!v) continue;
+    const after = text.slice(v.end, Math.min(span.end, v.end + 12));
+    if (!/[0-9０-９*＊]/.test(after)) return null;
+    return { from, verbAt: v.start, verb: v.phrase, weight: 2, modal };
+  }
+  return null;
 }
 
 /**

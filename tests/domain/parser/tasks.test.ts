@@ -125,6 +125,25 @@ describe('tasks in 政府工作报告 style', () => {
     const all = plan().tasks.map((t) => t.quote).join('\n');
     for (const junk of ['各位代表', '请予审议', '团结奋斗']) expect(all).not.toContain(junk);
   });
+
+  it('reads an object-first directive with a delivery verb and a figure (rule object-first), not last year’s', () => {
+    const text = speech(
+      '一、今年重点工作',
+      '（一）补短板。停车设施今年新建800个以上，背街小巷年内整治60条。城镇新增就业3万人以上。绿化工作要常抓不懈。',
+      '二、过去一年工作回顾',
+      '过去一年，停车设施新建620个，背街小巷整治45条。',
+    );
+    const p = parseSpeech(text, { year: 2024 });
+    expect(p.tasks.map((t) => t.title)).toEqual(['停车设施今年新建800个以上', '背街小巷年内整治60条']);
+    expect(taskWith(p, '停车设施').deadline.due).toBe('2024-12-31');
+    // 城镇新增就业… is a target, not a task; 绿化工作要常抓不懈 names no verb of the lists.
+    expect(p.targets.map((g) => g.metric)).toContain('城镇新增就业');
+  });
+
+  it('keeps the topic in the title when the verb ends the clause (rule topic-first)', () => {
+    const p = parseSpeech(speech('一、重点工作', '燃气管网老化更新改造工作要加快推进，年底前完成120公里。'), { year: 2024 });
+    expect(p.tasks[0]!.title).toMatch(/^燃气管网老化更新改造工作要加快推进/);
+  });
 });
 
 describe('tasks in 任务分解 notices', () => {
