@@ -215,6 +215,10 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
   for (const t of tasks) {
     const fromNotation = notationOwners.get(t);
     if (fromNotation) t.owners = fromNotation.map((o) => ({ ...o }));
+  }
+  const local = localLevel(tasks);
+  for (const t of tasks) {
+    if (local) t.owners = localizeSuggestions(t.owners, local);
     if (t.owners.length === 0) {
       warnings.push({ code: 'no-owner', message: `未找到责任单位：${t.title}`, source: { ...t.source }, itemId: t.id });
     }
@@ -226,6 +230,36 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
   }
 
   return { schemaVersion: SCHEMA_VERSION, title, year, sections, tasks, targets, warnings };
+}
+
+/**
+ * Rule `local-level`: a district's or county's speech names its own units (区应急管理局, 县水务局);
+ * the registry is a city's. When explicit owners starting with 区 (or 县) outnumber those starting
+ * with 市, the document is that level's, and a 市 suggestion is read as its local counterpart.
+ */
+function localLevel(tasks: readonly Task[]): '区' | '县' | null {
+  const n = { 市: 0, 区: 0, 县: 0 };
+  for (const t of tasks) {
+    for (const o of t.owners) {
+      const first = o.name[0];
+      if (!o.inferred && (first === '市' || first === '区' || first === '县')) n[first]++;
+    }
+  }
+  const level = n.区 >= n.县 ? '区' : '县';
+  return n[level] >= 2 && n[level] > n.市 ? level : null;
+}
+
+/** 市应急管理局 → 区应急管理局 for inferred owners only, dropping one that repeats a name. */
+function localizeSuggestions(owners: OwnerRef[], level: '区' | '县'): OwnerRef[] {
+  const out: OwnerRef[] = [];
+  const seen = new Set<string>();
+  for (const o of owners) {
+    const name = o.inferred && o.name.startsWith('市') ? level + o.name.slice(1) : o.name;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    out.push(name === o.name ? o : { ...o, name });
+  }
+  return out;
 }
 
 /**

@@ -137,6 +137,15 @@ describe('a district head’s 安全生产 speech (rhetoric and directives mixed
     expect(owners(plan, '考核办法')).toEqual(['区应急管理局:lead']);
   });
 
+  it('suggests the district’s own units, never the city’s, and never one already named (rule local-level)', () => {
+    const suggested = plan.tasks.flatMap((t) => t.owners.filter((o) => o.inferred).map((o) => o.name));
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested.filter((n) => n.startsWith('市'))).toEqual([]);
+    expect(taskWith(plan, '应急演练').owners.map((o) => `${o.name}:${o.role}:${o.inferred}`)).toEqual(['各街道:lead:false', '区应急管理局:co:true']);
+    // 区交通运输局 is named; its city counterpart is not suggested beside it.
+    expect(taskWith(plan, '两客一危').owners.map((o) => o.name)).toEqual(['区交通运输局']);
+  });
+
   it('reads deadlines, recurrence, ongoing work and 挂牌督办', () => {
     expect(taskWith(plan, '燃气报警器').deadline.due).toBe('2025-04-30');
     expect(taskWith(plan, '九小场所').deadline.due).toBe('2025-06-30');
