@@ -140,6 +140,18 @@ describe('tasks in 政府工作报告 style', () => {
     expect(p.targets.map((g) => g.metric)).toContain('城镇新增就业');
   });
 
+  it('reads 支持 and 认定 as directive verbs, but not 支持 as a noun or in thanks', () => {
+    const p = parseSpeech(
+      speech(
+        '一、重点工作',
+        '支持民营企业参与城市更新项目，年内认定市级专精特新企业50家。',
+        '在市人大、市政协的大力支持下，各项工作取得新进展。感谢大家长期以来的关心和支持！',
+      ),
+      { year: 2024 },
+    );
+    expect(p.tasks.map((t) => t.title)).toEqual(['支持民营企业参与城市更新项目', '年内认定市级专精特新企业50家']);
+  });
+
   it('keeps the topic in the title when the verb ends the clause (rule topic-first)', () => {
     const p = parseSpeech(speech('一、重点工作', '燃气管网老化更新改造工作要加快推进，年底前完成120公里。'), { year: 2024 });
     expect(p.tasks[0]!.title).toMatch(/^燃气管网老化更新改造工作要加快推进/);
