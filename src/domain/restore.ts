@@ -114,7 +114,8 @@ function restoreDeadline(v: unknown, yearEnd: string | null, repaired: string[],
   const o = isObj(v) ? v : {};
   const rawDue = o.due;
   let due: string | null = typeof rawDue === 'string' && isRealIsoDate(rawDue) ? rawDue : null;
-  const badDue = rawDue != null && due === null;
+  // An empty string is "no date", as null is; anything else that is not a real date is wrong.
+  const badDue = rawDue != null && rawDue !== '' && due === null;
   const kind = o.kind === 'ongoing' || o.kind === 'soon' || o.kind === 'date' ? o.kind : due || badDue ? 'date' : 'ongoing';
   const recurrence = o.recurrence === 'yearly' || o.recurrence === 'quarterly' || o.recurrence === 'monthly' ? o.recurrence : null;
   if (kind === 'date' && due === null) due = yearEnd;

@@ -353,8 +353,15 @@ export class Persistence implements PersistStorage<PersistedData> {
     const cap = this.quotaBytes * 0.9;
     const need = storedBytes(key, text);
     const olders = this.keysWith(SNAPSHOT_PREFIX).sort();
+    // Older snapshots give way only when that makes room: never trade them for nothing.
+    const freeable = olders.reduce((n, k) => n + (this.sizes.get(k) ?? 0), 0);
+    if (this.usedBytes() - freeable + need > cap) {
+      this.snapshotNoRoom = true;
+      this.pruneSnapshots();
+      return;
+    }
     while (this.usedBytes() + need > cap && olders.length) this.removeItem(olders.shift()!);
-    this.snapshotNoRoom = !(this.usedBytes() + need <= cap && this.write(key, text, false));
+    this.snapshotNoRoom = !this.write(key, text, false);
     this.pruneSnapshots();
   }
 

@@ -259,6 +259,13 @@ describe('snapshots and backups', () => {
     const roomy = makeStore(st, { clock, quotaBytes: live * 10 });
     expect(roomy.getState().storage.snapshotNoRoom).toBe(false);
     expect(roomy.getState().listSnapshots()).toHaveLength(1);
+    roomy.destroy();
+
+    // The next day there is room again for neither: yesterday's snapshot is kept, not traded for nothing.
+    clock.days(1);
+    const tightAgain = makeStore(st, { clock, quotaBytes: Math.round(live * 1.5) });
+    expect(tightAgain.getState().storage.snapshotNoRoom).toBe(true);
+    expect(tightAgain.getState().listSnapshots()).toHaveLength(1);
   });
 
   it('takes at most one snapshot a day and keeps the last seven', () => {

@@ -36,20 +36,42 @@ export interface SectionScan {
 const CN_DIGITS = new Set([...'一二三四五六七八九十百零〇两']);
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const HEADING_END = new Set(['。', '！', '？', '；', '!', '?', ';']);
-/** What makes a one-sentence numbered line a measurable item rather than a heading. */
-const ITEM_SIGNAL = /[0-9０-９]|年底|月底|年内|季度|上半年|下半年/;
+/**
+ * What makes a one-sentence numbered line a measurable item rather than a heading: a figure with
+ * what it counts (8所, 5万人, 6%) or a time limit (6月底前, 年底前, 年内, 三季度末前). A year
+ * (2025年工作回顾), a quarter named as a period (冲刺四季度) or digits in a quoted name do not count.
+ */
+const ITEM_SIGNAL =
+  /[0-9０-９]+(?:\.[0-9]+)?(?:%|％|个|处|所|家|条|项|座|套|辆|台|户|人|名|公里|千米|米|亩|吨|万|亿|平方米|倍)|(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)?前|年底前|年内|季度末?前/;
 
 /**
  * A task-breakdown notice numbers its items like headings: （一）新增就业5万人以上。（牵头单位：…）.
- * Such a line is one item, not a heading, when it carries an owner notation, or (for （一）) when it
- * is a single sentence that ends the line and names a figure or a time. A speech's heading,
+ * Such a （一） line is one item, not a heading, when it carries an owner notation, or when it is
+ * a single sentence that names a figure or a time limit and is followed by another numbered line,
+ * a notation line or nothing (a heading is followed by its body). A speech's heading,
  * "(一)锚定目标抓落实。当前，…", has neither.
  */
-function isItemLine(text: string, line: SourceSpan, firstEnd: number, level: number): boolean {
+function isItemLine(text: string, line: SourceSpan, firstEnd: number, level: number, to: number): boolean {
+  if (level !== 2) return false;
   if (findNotations(text, line.start, line.end, []).length > 0) return true;
-  if (level !== 2 || firstEnd >= line.end) return false;
+  if (firstEnd >= line.end) return false;
   const rest = trimSpan(text, firstEnd + 1, line.end);
-  return rest.end === rest.start && ITEM_SIGNAL.test(text.slice(line.start, firstEnd));
+  if (rest.end !== rest.start) return false;
+  const sentence = text.slice(line.start, firstEnd).replace(/“[^”]*”|"[^"]*"/g, '');
+  return ITEM_SIGNAL.test(sentence) && nextLineEndsItem(text, line.end, to);
+}
+
+/** The next non-empty line starts a numbered line or a notation, or there is none. */
+function nextLineEndsItem(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    let end = text.indexOf('\n', i);
+    if (end === -1 || end > to) end = to;
+    const t = trimSpan(text, i, end);
+    if (t.end > t.start) return headingMarker(text, t.start, t.end) !== null || findNotations(text, t.start, t.end, []).some((n) => n.span.start === t.start);
+    i = end + 1;
+  }
+  return true;
 }
 
 interface Marker {
@@ -146,7 +168,7 @@ export function scanSections(text: string, from = 0, to = text.length): SectionS
         let titleEnd = titleStart;
         while (titleEnd < trimmed.end && !HEADING_END.has(text[titleEnd]!)) titleEnd++;
         const bodyBreak = titleEnd;
-        if (level <= 2 && isItemLine(text, trimmed, titleEnd, level)) {
+        if (level === 2 && isItemLine(text, trimmed, titleEnd, level, to)) {
           // An item of a breakdown notice: a directive in the enclosing part, not a section.
           while (stack.length > 0 && stack[stack.length - 1]!.level >= level) {
             stack.pop();

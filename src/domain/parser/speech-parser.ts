@@ -241,13 +241,17 @@ function localLevel(tasks: readonly Task[]): '区' | '县' | null {
   const n = { 市: 0, 区: 0, 县: 0 };
   for (const t of tasks) {
     for (const o of t.owners) {
+      // Departments only: a city's notice also names 区政府 or 县区人民政府 as owners.
       const first = o.name[0];
-      if (!o.inferred && (first === '市' || first === '区' || first === '县')) n[first]++;
+      if (!o.inferred && (first === '市' || first === '区' || first === '县') && LOCAL_DEPARTMENT_RE.test(o.name)) n[first]++;
     }
   }
   const level = n.区 >= n.县 ? '区' : '县';
   return n[level] >= 2 && n[level] > n.市 ? level : null;
 }
+
+/** 区应急管理局, 县水务局, 区消防救援大队: one level's department, not its government. */
+const LOCAL_DEPARTMENT_RE = /^[市区县](?![区县市])[^政]{1,14}(?:局|委员会|委|办公室|办|中心|大队|支队)$/;
 
 /** 市应急管理局 → 区应急管理局 for inferred owners only, dropping one that repeats a name. */
 function localizeSuggestions(owners: OwnerRef[], level: '区' | '县'): OwnerRef[] {

@@ -349,22 +349,35 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
   const attitude = ATTITUDE_VERBS.includes(hit.phrase) && (containsAny(rest, ATTITUDE_NOUNS) || endsInQuality(rest));
   if (attitude) return null;
   // Rule `topic-first`: 燃气管网更新改造工作要加快推进 — the verb ends the clause, so what it acts
-  // on is the topic before the modal: the title keeps it.
+  // on is the topic before the modal, and the title is the whole clause. Not when the words before
+  // the modal are a unit (市住建局要加快推进): that is the owner, not the topic.
   const restVerb = verbMatcher.matchAt(text, hit.end, span.end);
   const bare = /^[。！？；，、!?;,\s]*$/.test(restVerb ? text.slice(restVerb.end, span.end) : rest);
-  if (subj.at > span.start && bare) return { from: span.start, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
+  const topic = text.slice(span.start, subj.at);
+  if (subj.at > span.start && bare && !UNIT_SUBJECT_RE.test(topic) && namesRun(text, span.start, subj.at, units).names.length === 0) {
+    return { from: span.start, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
+  }
   return { from, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
 }
+
+/** The words before a modal name a unit (市住建局要, 各街道要, 各部门要): an owner, not a topic. */
+const UNIT_SUBJECT_RE = /(?:局|委|办|厅|部|院|中心|政府|街道|乡镇|大队|支队|公司|集团|部门|单位|各区|各县|同志|大家|我们)(?:都|也|还|更)?(?:要|必须|务必|应当)$/;
 
 /** Verbs that deliver a counted thing: the ones a 政府工作报告 puts after their object. */
 const OBJECT_FIRST_VERBS = new PhraseMatcher<number>(
   ['新建', '改造', '改扩建', '新改建', '建成', '开工', '整治', '清理', '收储', '处置', '化解', '培育', '引进', '招引', '创建'].map((v) => [v, 2] as const),
 );
 
+/** Something still to be done: a time ahead (今年, 年内, 6月底前) or a level to reach (以上, 力争). */
+const OBJECT_FIRST_AHEAD = /今年|全年|年内|明年|年底前|月底前|季度末?前|以上|不少于|左右|力争|确保|争取|达到/;
+/** Something done already: a result, not a directive. */
+const OBJECT_FIRST_DONE = /已|累计|共计|截至|同比|较上年/;
+
 /**
  * Rule `object-first`: 充电设施今年新建500处以上 / 农村公路年内改造120公里 — a short topic, maybe a
- * time word, then a delivery verb and a figure. Only these verbs and only with a number after
- * them: 城镇新增就业… and 地区生产总值增长… are targets, and a topic before 推进 is prose.
+ * time word, then a delivery verb, a figure, and a sign that it is still to be done. Only these
+ * verbs and only with a number after them: 城镇新增就业… and 地区生产总值增长… are targets, and a
+ * topic before 推进 is prose. 截至6月底，老旧小区已改造120个 and 上半年…开工85个 report results.
  */
 function objectFirstHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
   const limit = Math.min(span.end, p + 12);
@@ -377,6 +390,8 @@ function objectFirstHead(text: string, p: number, span: SourceSpan, modal: boole
     if (!v) continue;
     const after = text.slice(v.end, Math.min(span.end, v.end + 12));
     if (!/[0-9０-９*＊]/.test(after)) return null;
+    const clause = text.slice(span.start, Math.min(span.end, v.end + 24));
+    if (OBJECT_FIRST_DONE.test(clause) || !(modal || OBJECT_FIRST_AHEAD.test(clause))) return null;
     return { from, verbAt: v.start, verb: v.phrase, weight: 2, modal };
   }
   return null;

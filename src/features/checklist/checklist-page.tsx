@@ -38,7 +38,8 @@ export function ChecklistPage() {
   const { query } = useRoute();
   const planUnits = useMemo(() => unitsInPlan(plan), [plan]);
 
-  if (identity.kind === 'unit') return <Checklist unitName={identity.name} />;
+  // Keyed by unit: another unit's checklist starts afresh (no pins, no half-typed notes carried over).
+  if (identity.kind === 'unit') return <Checklist key={identity.name} unitName={identity.name} />;
 
   // The office chooses whose checklist to see; the choice lives in the address (#/my?unit=…)
   // so it can be bookmarked and printed.
@@ -145,7 +146,12 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
           // Counts are the real state; the link goes to the group's section when one is shown
           // (a just-ticked card is still shown in the group it was ticked in).
           groups[g].length > 0 ? (
-            <a key={g} href={`#/my${embedded ? `?unit=${encodeURIComponent(unitName)}` : ''}`} onClick={(e) => jumpTo(e, g)} className={`checklist-jump__link checklist-jump__link--${g}`}>
+            <a
+              key={g}
+              href={`#/my${embedded ? `?unit=${encodeURIComponent(unitName)}` : ''}`}
+              onClick={(e) => jumpTo(e, g)}
+              className={`checklist-jump__link${real[g].length > 0 ? ` checklist-jump__link--${g}` : ''}`}
+            >
               {s.group[g]} <span className="checklist-jump__count">{real[g].length}</span>
             </a>
           ) : (

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedPlan, Target } from '@/domain/model';
 import { parseSpeech } from '@/domain/parser/speech-parser';
-import { fixtureText, taskWith, tasksQuoting } from './parser-fixtures';
+import { fixtureText, speech, taskWith, tasksQuoting } from './parser-fixtures';
 
 // currentYear far from 2025: the plan year must come from the document itself.
 const parse = (name: Parameters<typeof fixtureText>[0]) => parseSpeech(fixtureText(name), { currentYear: 2030 });
@@ -144,6 +144,14 @@ describe('a district head’s 安全生产 speech (rhetoric and directives mixed
     expect(taskWith(plan, '应急演练').owners.map((o) => `${o.name}:${o.role}:${o.inferred}`)).toEqual(['各街道:lead:false', '区应急管理局:co:true']);
     // 区交通运输局 is named; its city counterpart is not suggested beside it.
     expect(taskWith(plan, '两客一危').owners.map((o) => o.name)).toEqual(['区交通运输局']);
+  });
+
+  it('leaves a city notice that names 县区人民政府 as owners at city level', () => {
+    const city = parseSpeech(
+      speech('一、重点任务', '1. 开展燃气安全隐患排查整治，年底前完成。（牵头单位：县区人民政府）', '2. 推进老旧小区改造80个。（牵头单位：区政府）', '3. 常态化开展应急演练。'),
+      { year: 2026 },
+    );
+    expect(taskWith(city, '应急演练').owners).toEqual([{ name: '市应急管理局', role: 'lead', inferred: true }]);
   });
 
   it('reads deadlines, recurrence, ongoing work and 挂牌督办', () => {

@@ -41,6 +41,35 @@ describe('sections', () => {
     ]);
   });
 
+  it('keeps speech headings that name a year, a quarter, a quoted figure or a notation on 一、 as headings', () => {
+    const t = speech(
+      '一、总体要求',
+      '（一）加快构建“4+4+3”现代化产业体系。',
+      '要坚持以实体经济为根基。',
+      '（二）全力冲刺四季度，确保完成全年目标任务。',
+      '各部门要逐项盘点。',
+      '（三）2025年工作回顾。',
+      '过去一年，全市经济稳中有进。',
+      '（四）新建学校8所。',
+      '校址已经选定，正在设计。',
+      '二、安全生产专项整治（牵头单位：市应急管理局）',
+      '（一）开展危化品专项检查',
+      '各区要全面排查。',
+    );
+    const { sections, blocks } = scanSections(t);
+    expect(sections.map((s) => s.title)).toEqual([
+      '总体要求',
+      '加快构建“4+4+3”现代化产业体系',
+      '全力冲刺四季度，确保完成全年目标任务',
+      '2025年工作回顾',
+      // A figure, but body text follows: a heading.
+      '新建学校8所',
+      '安全生产专项整治（牵头单位：市应急管理局）',
+      '开展危化品专项检查',
+    ]);
+    expect(blocks.some((b) => b.isItem)).toBe(false);
+  });
+
   it('reads 第一， 1. 1、 as level 3 and （1） under a numbered point as level 4', () => {
     const t = speech('（一）重点任务。', '1. 推进标准地改革。', '（1）新增工业用地按标准地供应。', '2、建立信访台账。', '第一，加强党的建设。');
     const { sections } = scanSections(t);

@@ -152,9 +152,19 @@ describe('tasks in 政府工作报告 style', () => {
     expect(p.tasks.map((t) => t.title)).toEqual(['支持民营企业参与城市更新项目', '年内认定市级专精特新企业50家']);
   });
 
-  it('keeps the topic in the title when the verb ends the clause (rule topic-first)', () => {
+  it('keeps the topic in the title when the verb ends the clause (rule topic-first), not a unit before the modal', () => {
     const p = parseSpeech(speech('一、重点工作', '燃气管网老化更新改造工作要加快推进，年底前完成120公里。'), { year: 2024 });
     expect(p.tasks[0]!.title).toMatch(/^燃气管网老化更新改造工作要加快推进/);
+    const unit = parseSpeech(speech('一、重点工作', '老旧小区改造，市住建局要加快推进。'), { year: 2024 });
+    expect(unit.tasks.map((t) => t.title)).toEqual(['加快推进']);
+  });
+
+  it('reads no object-first task from results already achieved', () => {
+    const p = parseSpeech(
+      speech('一、上半年工作', '截至6月底，全市老旧小区已改造120个。一季度，全市充电设施建成320处，同比增长15%。上半年，全市重点项目开工85个。'),
+      { year: 2024 },
+    );
+    expect(p.tasks).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChecklistPage } from '@/features/checklist/checklist-page';
 import { selectTaskStates } from '@/store/selectors';
@@ -97,6 +97,16 @@ describe('ChecklistPage for a unit', () => {
     expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: /标记完成：教师培训/ }));
     await user.keyboard(' ');
     expect(store().events.at(-1)).toMatchObject({ type: 'tick', taskId: 'soon', done: true });
+  });
+
+  it('starts afresh for another unit: a task both share, ticked by one, is grouped as done for the other', async () => {
+    const user = userEvent.setup();
+    render(<ChecklistPage />);
+    await user.click(screen.getByRole('checkbox', { name: /标记完成：道路改造/ }));
+    expect(within(group(/^本月到期/)).getByRole('checkbox', { name: /道路改造/ })).toBeChecked();
+    act(() => store().setIdentity({ kind: 'unit', name: '市交通运输局' }));
+    expect(screen.queryByRole('region', { name: /^本月到期/ })).not.toBeInTheDocument();
+    expect(within(group(/^已完成/)).getByRole('checkbox', { name: /道路改造/ })).toBeChecked();
   });
 
   it('sends the evidence note with the tick', async () => {
