@@ -112,6 +112,7 @@ const GOAL_VERB_ALT =
 const GOAL_BEFORE_RE = new RegExp(`(?:${GOAL_VERB_ALT})(?:到|至|为|在)?$`);
 const RESOLVE_BEFORE_RE = /(?:力争|争取|确保)(?:达到|实现)?$/;
 const STRIVE_BEFORE_RE = /(?:力争|争取)(?:达到|实现)?$/;
+const PERIOD_RE = /明年|后年|今年|全年|年底|年内|半年|季度|月/;
 const GOAL_ANYWHERE_RE = new RegExp(`(?:${GOAL_VERB_ALT})`);
 const GOAL_ONLY_RE = new RegExp(`^(?:${GOAL_VERB_ALT})$`);
 
@@ -623,7 +624,9 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
         // 工作目标*%以上 after 经济增长预期目标…, 力争7% after 增长6%: the same indicator.
         metric = lastMetric;
         const prev = out[out.length - 1];
-        if (!tierBefore && tier === null && STRIVE_BEFORE_RE.test(prefixWin) && prev && prev.metric === metric && prev.tier === null && metric !== '') strivesPast = prev;
+        // Not when the clause names its own period (今年增长6%，明年力争7%): that is another target.
+        const ownPeriod = PERIOD_RE.test(ctext.slice(0, vStart));
+        if (!tierBefore && tier === null && !ownPeriod && STRIVE_BEFORE_RE.test(prefixWin) && prev && prev.metric === metric && prev.tier === null && metric !== '') strivesPast = prev;
       } else if (metric === '' || GOAL_ONLY_RE.test(metric)) {
         // 解决*至*个重点疑难问题: the thing counted comes after the unit; the metric names it
         // with the verb, as a tally (重点疑难问题解决数).

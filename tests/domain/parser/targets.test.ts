@@ -241,6 +241,14 @@ describe('extractTargets', () => {
       expect(only('实现旅游收入突破100亿元的奋斗目标').tier).toBe('striving');
     });
 
+    it('增长5%左右，力争达到6% → expected and striving (rule strive-pair), but not across periods', () => {
+      expect(targetsOf('一般公共预算收入增长5%左右，力争达到6%').map((t) => [t.metric, t.value, t.tier])).toEqual([
+        ['一般公共预算收入增长', 5, 'expected'],
+        ['一般公共预算收入增长', 6, 'striving'],
+      ]);
+      expect(targetsOf('今年地区生产总值增长6%，明年力争达到7%').map((t) => t.tier)).toEqual([null, null]);
+    });
+
     it('no tier word → null', () => {
       expect(only('新建3所学校').tier).toBeNull();
     });
