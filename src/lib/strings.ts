@@ -710,7 +710,8 @@ export const zh = {
       `共 ${total} 项：已完成 ${done} 项，逾期 ${overdue} 项，3 日内到期 ${soon} 项。`,
     jumpLabel: '按紧急程度跳转',
     group: { overdue: '已逾期', 'due-soon': '3日内到期', 'this-month': '本月到期', other: '其他', done: '已完成' },
-    groupCount: (n: number) => `${n} 项`,
+    groupCount: (n: number, justChanged: number, toDone: boolean) =>
+      justChanged > 0 ? `${n} 项（其中 ${justChanged} 项刚${toDone ? '勾选完成' : '取消完成'}）` : `${n} 项`,
     tickPrefix: '标记完成：',
     tickedPrefix: '已完成（取消勾选可撤回）：',
     roleLead: '牵头',

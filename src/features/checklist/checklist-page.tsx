@@ -196,7 +196,14 @@ function UrgencySection({
     <section className={`checklist-group checklist-group--${group}`} aria-labelledby={`group-${group}`}>
       <h2 id={`group-${group}`} tabIndex={-1} className="checklist-group__title">
         {s.group[group]}
-        <span className="checklist-group__count">{s.groupCount(items.length)}</span>
+        <span className="checklist-group__count">
+          {s.groupCount(
+            items.length,
+            // Cards kept here after a tick although their state now belongs to another group.
+            items.filter((i) => i.state.done !== (group === 'done')).length,
+            group !== 'done',
+          )}
+        </span>
       </h2>
       <ul className="checklist-list">
         {items.map((item) => (

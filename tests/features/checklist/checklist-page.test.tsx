@@ -62,6 +62,7 @@ describe('ChecklistPage for a unit', () => {
     expect(within(group(/^3日内到期/)).getByRole('checkbox', { name: /已完成.*教师培训/ })).toBeChecked();
     expect(screen.queryByRole('region', { name: /^已完成/ })).not.toBeInTheDocument();
     expect(screen.getByText('共 4 项：已完成 1 项，逾期 1 项，3 日内到期 0 项。')).toBeInTheDocument();
+    expect(group(/^3日内到期/)).toHaveAccessibleName('3日内到期1 项（其中 1 项刚勾选完成）');
     const jump = screen.getByRole('navigation', { name: '按紧急程度跳转' });
     expect(jump).toHaveTextContent(/3日内到期 0/);
     expect(jump).toHaveTextContent(/已完成 1/);
