@@ -469,6 +469,18 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
     const signalFromBefore = carriedSignal;
     carriedSignal = false;
     const ctext = text.slice(clause.start, clause.end);
+    /** A target read from this clause: quote, span, id and deadline are the clause's. */
+    const clauseTarget = (f: SentenceFacts, what: Pick<Target, 'metric' | 'tier' | 'value' | 'valueMax' | 'unit' | 'comparator' | 'masked'>): Target => {
+      const deadline = deadlineFor(f, ci);
+      return {
+        id: ctx.newId(),
+        quote: ctext,
+        source: { start: clause.start, end: clause.end },
+        ...what,
+        recurrence: deadline?.recurrence ?? f.sentenceDeadline?.recurrence ?? null,
+        due: deadline?.due ?? null,
+      };
+    };
     if (!CANDIDATE_RE.test(ctext)) continue;
     const re = VALUE_RE;
     re.lastIndex = 0;
@@ -635,25 +647,8 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       }
       lastMetric = metric || lastMetric;
 
-      const deadline = deadlineFor(f, ci);
-      out.push({
-        id: ctx.newId(),
-        metric,
-        quote: ctext,
-        source: { start: clause.start, end: clause.end },
-        tier,
-        value,
-        valueMax,
-        unit,
-        comparator,
-        masked,
-        recurrence: deadline?.recurrence ?? f.sentenceDeadline?.recurrence ?? null,
-        due: deadline?.due ?? null,
-      });
-      if (strivesPast) {
-        strivesPast.tier = 'expected';
-        out[out.length - 1]!.tier = 'striving';
-      }
+      if (strivesPast) strivesPast.tier = 'expected';
+      out.push(clauseTarget(f, { metric, tier: strivesPast ? 'striving' : tier, value, valueMax, unit, comparator, masked }));
       prevEnd = vEnd;
       qualified = false;
     }
@@ -666,21 +661,8 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       const at = clause.start + pt.index;
       const metric = cleanMetric(pt[1] ?? '');
       if (f.past === null && at >= f.tailPastBefore && at <= f.attributedAfter && metric !== '') {
-        const deadline = deadlineFor(f, ci);
-        out.push({
-          id: ctx.newId(),
-          metric,
-          quote: ctext,
-          source: { start: clause.start, end: clause.end },
-          tier: (headTier ??= readHeadTier(text, start, end, ctx.listTier ?? undefined)) !== null && clause.start >= headTier.at ? headTier.tier : null,
-          value: null,
-          valueMax: null,
-          unit: null,
-          comparator: null,
-          masked: false,
-          recurrence: deadline?.recurrence ?? f.sentenceDeadline?.recurrence ?? null,
-          due: deadline?.due ?? null,
-        });
+        const tier = (headTier ??= readHeadTier(text, start, end, ctx.listTier ?? undefined)) !== null && clause.start >= headTier.at ? headTier.tier : null;
+        out.push(clauseTarget(f, { metric, tier, value: null, valueMax: null, unit: null, comparator: null, masked: false }));
         lastMetric = metric;
       }
     }
