@@ -101,11 +101,11 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
   // does not jump away under the pointer, a mistaken tick is undone with a second click in the
   // same place, and keyboard focus stays on the box. The counts say where things really stand.
   const [pins, setPins] = useState<ReadonlyMap<string, UrgencyGroup>>(() => new Map());
-  const groups = useMemo(
-    () => groupByUrgency(items, (i) => ({ done: i.state.done, due: i.state.due, pinned: pins.get(i.task.id) }), today),
-    [items, today, pins],
-  );
   const real = useMemo(() => groupByUrgency(items, (i) => ({ done: i.state.done, due: i.state.due }), today), [items, today]);
+  const groups = useMemo(
+    () => (pins.size === 0 ? real : groupByUrgency(items, (i) => ({ done: i.state.done, due: i.state.due, pinned: pins.get(i.task.id) }), today)),
+    [real, items, today, pins],
+  );
 
   const onTick = useCallback(
     (taskId: string, shownIn: UrgencyGroup, done: boolean, note: string) => {
