@@ -16,8 +16,10 @@ export function keepItems(parsed: ParsedPlan, kept: ReadonlySet<string>): Parsed
 
 /** A whole new plan from a parsed speech (replace mode). `now` is an ISO date-time. */
 export function planFromParsed(parsed: ParsedPlan, sourceText: string, id: string, now: string): Plan {
+  // Candidates the office did not tick stay in the preview; a plan holds only tasks.
+  const { candidates: _candidates, ...rest } = parsed;
   return {
-    ...parsed,
+    ...rest,
     id,
     createdAt: now,
     updatedAt: now,

@@ -74,6 +74,17 @@ export const SectionSchema = z.object({
 });
 export type Section = z.infer<typeof SectionSchema>;
 
+/**
+ * Where a table row came from, for a task read from a table: the sheet (Excel), the page (PDF,
+ * Word when known) and the row number as the user sees it (1-based, header rows counted).
+ */
+export const SourceLocationSchema = z.object({
+  sheet: z.string().max(200).nullable(),
+  page: z.number().int().positive().nullable(),
+  row: z.number().int().positive().nullable(),
+});
+export type SourceLocation = z.infer<typeof SourceLocationSchema>;
+
 export const TaskSchema = z.object({
   id: z.string().min(1),
   /** A short title an office would write in the task list. */
@@ -86,8 +97,20 @@ export const TaskSchema = z.object({
   deadline: DeadlineSchema,
   /** 挂牌督办: a key item, shown first everywhere. */
   flagged: z.boolean(),
+  /** For a task read from a table: its sheet, page and row. Absent for prose and manual tasks. */
+  location: SourceLocationSchema.nullable().optional(),
 });
 export type Task = z.infer<typeof TaskSchema>;
+
+/**
+ * A directive the parser doubts (a weak verb, no modal, a sentence that might be a fact): kept
+ * out of the tasks, shown unticked in the import preview with its reason, never dropped silently.
+ */
+export const CandidateSchema = TaskSchema.extend({
+  /** Why it is only a candidate, in Chinese, for the office to judge. */
+  reason: z.string().min(1).max(500),
+});
+export type Candidate = z.infer<typeof CandidateSchema>;
 
 export const TierSchema = z.enum(['expected', 'working', 'striving']).nullable();
 export type Tier = z.infer<typeof TierSchema>;
@@ -141,6 +164,8 @@ export const ParsedPlanSchema = z.object({
   year: z.number().int().min(1900).max(2200),
   sections: z.array(SectionSchema),
   tasks: z.array(TaskSchema),
+  /** Doubtful directives for the office to tick in the import preview (absent in older output). */
+  candidates: z.array(CandidateSchema).default([]),
   targets: z.array(TargetSchema),
   warnings: z.array(ParseWarningSchema),
 });
@@ -171,7 +196,7 @@ export const TargetActualsSchema = z.tuple([
 export type TargetActuals = z.infer<typeof TargetActualsSchema>;
 
 /** The plan as the app holds it: the parsed plan plus identity and the office's additions. */
-export const PlanSchema = ParsedPlanSchema.extend({
+export const PlanSchema = ParsedPlanSchema.omit({ candidates: true }).extend({
   id: z.string().min(1),
   createdAt: z.string(),
   updatedAt: z.string(),

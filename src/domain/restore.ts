@@ -13,6 +13,7 @@ import {
   OwnerRefSchema,
   SCHEMA_VERSION,
   SectionSchema,
+  SourceLocationSchema,
   TargetActualsSchema,
   TargetSchema,
   TaskSchema,
@@ -152,6 +153,8 @@ export function restoreTask(v: unknown, yearEnd: string | null, report: RestoreR
     deadline: restoreDeadline(v.deadline, yearEnd, report.repaired, `${where}“${title.slice(0, 500)}”`),
     flagged: bool(v.flagged),
   };
+  const location = SourceLocationSchema.nullable().safeParse(v.location);
+  if (location.success && location.data) task.location = location.data;
   const check = TaskSchema.safeParse(task);
   if (!check.success) return zodReason(check.error);
   // A specific correction (a date) already says what changed; otherwise say that fields were filled.

@@ -24,6 +24,7 @@ const parsed: ParsedPlan = {
   year: 2024,
   sections: [],
   tasks: [task({ id: 'a' }), task({ id: 'b' })],
+  candidates: [],
   targets: [target],
   warnings: [
     { code: 'no-owner', message: '无牵头单位', source: null, itemId: 'b' },

@@ -28,6 +28,7 @@ import { splitSentences, trimSpan } from './sentences';
 import { findNotations, inferOwners, MAX_INFERRED_CO, subjectOwners, type Notation } from './owners';
 import { findTasks, isRetroTitle, opensRetroParagraph } from './tasks';
 import { taskTitle } from './title';
+import { textDocument, type SourceDocument } from './source-document';
 
 export interface ParseOptions {
   /** The plan year when the text does not state one (the CLI's --year). */
@@ -46,10 +47,15 @@ function validYear(y: unknown): y is number {
   return typeof y === 'number' && Number.isInteger(y) && y >= 1900 && y <= 2200;
 }
 
+/** Pasted text or a .txt file. All spans index the text without its BOM (editors add one silently). */
 export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPlan {
   const raw = typeof input === 'string' ? input : '';
-  // All spans index the string without its BOM (the contract says so; editors add one silently).
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return parseDocument(textDocument(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw), options);
+}
+
+/** Any document a reader produced (src/domain/parser/source-document.ts): its text and its tables. */
+export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): ParsedPlan {
+  const text = typeof doc?.text === 'string' ? doc.text : '';
   const units = usableUnits(options.units);
   const warnings: ParseWarning[] = [];
 
@@ -77,6 +83,7 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
       year,
       sections: [],
       tasks: [],
+      candidates: [],
       targets: [],
       warnings: [{ code: 'empty-text', message: '讲话文本为空，没有可提取的任务', source: null, itemId: null }],
     };
@@ -229,7 +236,7 @@ export function parseSpeech(input: string, options: ParseOptions = {}): ParsedPl
     }
   }
 
-  return { schemaVersion: SCHEMA_VERSION, title, year, sections, tasks, targets, warnings };
+  return { schemaVersion: SCHEMA_VERSION, title, year, sections, tasks, candidates: [], targets, warnings };
 }
 
 /**
