@@ -12,7 +12,7 @@ import { generateCity } from './fixtures';
 import { median, time, type BenchRow } from './lib';
 import { deriveAllStates } from '../src/domain/events';
 import type { PersistedData } from '../src/domain/merge';
-import { decodeText, serialize } from '../src/store/codec';
+import { decodeText, serialize, type WorkingState } from '../src/store/codec';
 import { DEFAULT_QUOTA_BYTES, MAIN_KEY, storedBytes } from '../src/store/keys';
 import { Persistence, type StorageBackend } from '../src/store/persistence';
 
@@ -51,7 +51,7 @@ export default function storeBench(): BenchRow[] {
   // Save: the adapter as the store uses it. Each run appends one event so the write is real.
   const backend = mapStorage();
   const persistence = new Persistence(backend, () => new Date('2026-06-15T08:00:00Z'));
-  persistence.setItem(MAIN_KEY, { state: data, version: 2 });
+  persistence.setItem(MAIN_KEY, { state: data as unknown as WorkingState, version: 3 });
   let cur = data;
   let n = 0;
   const saveMs = time(
@@ -59,7 +59,7 @@ export default function storeBench(): BenchRow[] {
       const last = cur.events[cur.events.length - 1]!;
       const e = { ...last, id: `bench-${n++}`, at: new Date(Date.parse(last.at) + 1000).toISOString() };
       cur = { ...cur, events: [...cur.events, e] };
-      persistence.setItem(MAIN_KEY, { state: cur, version: 2 });
+      persistence.setItem(MAIN_KEY, { state: cur as unknown as WorkingState, version: 3 });
     },
     9,
     2,

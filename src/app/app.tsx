@@ -19,6 +19,9 @@ export function App() {
   const dismissToast = useLuoshi((s) => s.dismissToast);
   const undo = useLuoshi((s) => s.undo);
   const seeding = useLuoshi((s) => s.plan.id === PENDING_PLAN_ID);
+  // The frame and the plan are drawn from the working state at once; the screens, whose figures
+  // need every event, wait the moment it takes to read the history.
+  const loadingHistory = useLuoshi((s) => !s.storage.historyLoaded);
   const { path } = useRoute();
 
   const changeIdentity = useCallback(
@@ -38,9 +41,9 @@ export function App() {
       identitySwitch={<IdentitySwitch identity={identity} units={units} onChange={changeIdentity} />}
       toasts={<Toasts toasts={toasts} onDismiss={dismissToast} onUndo={undo} />}
     >
-      {seeding ? (
+      {seeding || loadingHistory ? (
         <p className="loading" role="status">
-          {t.app.seeding}
+          {seeding ? t.app.seeding : t.app.historyLoading}
         </p>
       ) : (
         <RouteView identity={identity} onSwitchToOffice={toOffice} />

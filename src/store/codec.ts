@@ -1,15 +1,15 @@
 /**
- * What goes into localStorage and how it comes back: the persist envelope, the storage versions
- * and their stepwise migration, and the full read path (parse → migrate → restore item by item).
- * No zustand here, so the same path serves the first load, another tab's write, snapshots and
- * backups.
+ * What goes into storage and how it comes back: the working state's envelope, the event records
+ * of the log (one tuple per event, sealed chunks of many), the storage versions and their
+ * stepwise migration, and the full read path (parse → migrate → restore item by item). No zustand
+ * here, so the same path serves the first load, another tab's write, snapshots and backups.
  */
 import type { Identity, PlanEvent } from '@/domain/model';
 import type { PersistedData } from '@/domain/merge';
 import { parseJsonTolerant, restoreState, type RestoreReport } from '@/domain/restore';
 
 /** The storage layout's version (not the plan's schemaVersion). See docs/DATA.md. */
-export const STORAGE_VERSION = 2;
+export const STORAGE_VERSION = 3;
 
 /** v1: { plan, units, events, identity, planSetAt, dropped } as plain JSON. */
 export type StoredStateV1 = {
@@ -22,14 +22,8 @@ export type StoredStateV1 = {
 };
 
 /**
- * v2, compact (v1 of a city plan, 1,000 tasks and 20,000 events, is 7.7 MB in UTF-16 and does
- * not fit a 5 MiB localStorage):
- * - `plan`: as in v1, but a task's or target's `quote` is left out when it is exactly its span of
- *   plan.sourceText (the speech is then stored once, not twice);
- * - `names`: the event writers' names, each once;
- * - `ev`: events as tuples [type code, id, at, name index, taskId, note, ...fields of the type]
- *   (EVENT_FIELDS below), with a UUID id as `~` + 22 base64url characters and a time that
- *   `toISOString` writes back exactly as a number (ms since 1970). Anything else stays as written.
+ * v2, compact, everything in one key: the plan with derivable quotes left out, `names` (the event
+ * writers, each once) and `ev` (one tuple per event, see EVENT_FIELDS).
  */
 export type StoredStateV2 = {
   plan: unknown;
@@ -41,10 +35,24 @@ export type StoredStateV2 = {
   dropped?: unknown;
 };
 
-/** The current layout. */
-export type StoredState = StoredStateV2;
+/**
+ * v3, the working state only: the plan (quotes left out as in v2), units, identity, planSetAt,
+ * dropped, and any other field the store lists as persisted. The events live in the log
+ * (src/store/log.ts), one record per event and sealed chunks, never in this key.
+ */
+export type StoredStateV3 = Record<string, unknown> & { plan: unknown; units: unknown; identity: unknown };
 
-/** Type code and the type's own fields, in tuple order. Booleans are stored as 1/0. */
+/** The current layout of the working-state key. */
+export type StoredState = StoredStateV3;
+
+/** The persisted working state: everything the store saves except the events. */
+export type WorkingState = Omit<PersistedData, 'events'> & Record<string, unknown>;
+
+/**
+ * The one encoding table of event types: type → [code, the type's own fields in tuple order].
+ * A new event type is one entry here (and its schema in src/domain/model.ts). Booleans are stored
+ * as 1/0. Fields an event carries beyond these (a signature, say) travel in a trailing object.
+ */
 const EVENT_FIELDS = {
   tick: ['k', ['done']],
   progress: ['p', ['percent']],
@@ -58,6 +66,7 @@ const EVENT_FIELDS = {
   flag: ['f', ['flagged']],
 } as const satisfies Record<PlanEvent['type'], readonly [string, readonly string[]]>;
 const BOOLEAN_FIELDS = new Set(['done', 'approved', 'accepted', 'flagged']);
+const BASE_FIELDS = new Set(['type', 'id', 'at', 'unit', 'taskId', 'note']);
 const BY_CODE = new Map<string, [PlanEvent['type'], readonly string[]]>(
   Object.entries(EVENT_FIELDS).map(([type, [code, fields]]) => [code, [type as PlanEvent['type'], fields]]),
 );
@@ -120,27 +129,41 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 const PACKED = new WeakMap<object, [string, string, string, string | number]>();
 
-/** One event (any value) to its tuple; a value that is not an event record is kept as it is. */
-function packEvent(e: unknown, names: Map<string, number>): unknown {
+/**
+ * One event (any value) to its tuple `[code, id, at, unit, taskId, note, …fields, extras?]`; the
+ * unit is an index into `names` when a names table is given, else the name itself. A value that
+ * is not an event record is kept as it is.
+ */
+export function packEvent(e: unknown, names?: Map<string, number>): unknown {
   if (!isObj(e) || typeof e.type !== 'string' || !(e.type in EVENT_FIELDS)) return e;
   const [code, fields] = EVENT_FIELDS[e.type as PlanEvent['type']];
   if (typeof e.id !== 'string' || typeof e.at !== 'string' || typeof e.unit !== 'string') return e;
-  let n = names.get(e.unit);
-  if (n === undefined) names.set(e.unit, (n = names.size));
-  // Events are immutable and the store saves the whole log on every change: packing the id and
-  // time once per event object keeps a save from redoing 20,000 of them.
+  let unit: string | number = e.unit;
+  if (names) {
+    let n = names.get(e.unit);
+    if (n === undefined) names.set(e.unit, (n = names.size));
+    unit = n;
+  }
+  // Events are immutable: packing the id and time once per event object keeps a seal or a copy
+  // from redoing thousands of them.
   let packed = PACKED.get(e);
   if (!packed || packed[0] !== e.id || packed[1] !== e.at) PACKED.set(e, (packed = [e.id, e.at, packId(e.id), packAt(e.at)]));
-  const out: unknown[] = [code, packed[2], packed[3], n, e.taskId, e.note ?? ''];
+  const out: unknown[] = [code, packed[2], packed[3], unit, e.taskId, e.note ?? ''];
   for (const f of fields) {
     const v = e[f];
     out.push(BOOLEAN_FIELDS.has(f) && typeof v === 'boolean' ? (v ? 1 : 0) : v);
   }
+  let extras: Obj | null = null;
+  for (const k of Object.keys(e)) {
+    if (BASE_FIELDS.has(k) || (fields as readonly string[]).includes(k)) continue;
+    (extras ??= {})[k] = e[k];
+  }
+  if (extras) out.push(extras);
   return out;
 }
 
 /** A tuple back to an event object; anything unreadable is returned as it is (restore sets it aside). */
-function unpackEvent(t: unknown, names: readonly unknown[]): unknown {
+export function unpackEvent(t: unknown, names: readonly unknown[] = []): unknown {
   if (!Array.isArray(t) || typeof t[0] !== 'string') return t;
   const spec = BY_CODE.get(t[0]);
   if (!spec) return t;
@@ -151,6 +174,10 @@ function unpackEvent(t: unknown, names: readonly unknown[]): unknown {
     const v = t[6 + i];
     e[f] = BOOLEAN_FIELDS.has(f) && (v === 0 || v === 1) ? v === 1 : v;
   });
+  const extras = t[6 + fields.length];
+  if (isObj(extras)) {
+    for (const [k, v] of Object.entries(extras)) if (!(k in e)) Object.defineProperty(e, k, { value: v, enumerable: true, writable: true, configurable: true });
+  }
   return e;
 }
 
@@ -186,7 +213,7 @@ function unpackPlan(plan: unknown): unknown {
   return { ...plan, tasks: fill(plan.tasks), targets: fill(plan.targets) };
 }
 
-/** Any v1-shaped value (validated or not) to the v2 layout; the migration step and the writer share it. */
+/** Any v1-shaped value (validated or not) to the v2 layout (migration of v1, and old copies). */
 function toV2(s: StoredStateV1 | PersistedData): StoredStateV2 {
   const names = new Map<string, number>();
   const ev = Array.isArray(s.events) ? s.events.map((e) => packEvent(e, names)) : s.events;
@@ -201,24 +228,35 @@ function toV2(s: StoredStateV1 | PersistedData): StoredStateV2 {
   };
 }
 
-export function encodeState(data: PersistedData): StoredState {
-  return toV2(data);
+/** The working state in the v3 layout: every listed field as it is, the plan's quotes left out. */
+export function encodeState(data: WorkingState | PersistedData): StoredState {
+  const { events: _events, ...working } = data as PersistedData & Record<string, unknown>;
+  return { ...working, plan: packPlan(working.plan) };
 }
 
 /** The envelope with `version` first, so even a text cut off early still says its layout. */
-export function serialize(data: PersistedData): string {
+export function serialize(data: WorkingState | PersistedData): string {
   return JSON.stringify({ version: STORAGE_VERSION, state: encodeState(data) });
+}
+
+/** The whole data of one plan in the v2 one-key layout: for tests of old data and fixtures. */
+export function serializeV2(data: PersistedData): string {
+  return JSON.stringify({ version: 2, state: toV2(data) });
 }
 
 /** The layout of a state whose envelope lost its version (cut off, or hand-made): by its shape. */
 export function guessVersion(state: unknown): number {
-  return isObj(state) && ('ev' in state || 'names' in state) ? 2 : 1;
+  if (!isObj(state)) return 1;
+  if ('ev' in state || 'names' in state) return 2;
+  return 'events' in state ? 1 : 3;
 }
 
 /**
  * Stepwise migration from any older layout to the current one. Each step takes the previous
  * layout only; a layout newer than this app knows is passed through and restored as well as it
- * can be (the store keeps the original text as a recovery copy).
+ * can be (the store keeps the original text as a recovery copy). v2 → v3 keeps the state as it
+ * is: the events it still carries (`ev`) are decoded by decodeState and moved into the log by the
+ * store, which writes the v3 key only once the log holds them.
  */
 export function migrate(state: unknown, version: number): unknown {
   let s = state;
@@ -232,21 +270,24 @@ export function migrate(state: unknown, version: number): unknown {
   return s;
 }
 
-/** The current layout back to plain objects, for the item-by-item restore. */
+/** Any stored layout back to plain objects, for the item-by-item restore. */
 export function decodeState(state: unknown): unknown {
   if (!isObj(state)) return state;
   const names = Array.isArray(state.names) ? state.names : [];
-  const events = Array.isArray(state.ev) ? state.ev.map((t) => unpackEvent(t, names)) : state.ev;
+  const events = Array.isArray(state.ev) ? state.ev.map((t) => unpackEvent(t, names)) : state.events;
   return { ...state, plan: unpackPlan(state.plan), events };
 }
 
 export interface DecodedState {
   plan: PersistedData['plan'] | null;
   units: PersistedData['units'] | null;
+  /** Events the stored text itself carried (v1, v2 and copies of them); v3 keeps none here. */
   events: PersistedData['events'];
   identity: Identity | null;
   planSetAt: string | null;
   dropped: string[];
+  /** Persisted fields this read path does not restore itself (listed by the store), as stored. */
+  extra: Record<string, unknown>;
   report: RestoreReport;
   /** The text was not valid JSON (truncated, damaged): what could be read was salvaged. */
   damaged: boolean;
@@ -265,13 +306,17 @@ export function readEnvelope(text: string): { state: unknown; version: number | 
   return { state: value, version: null, complete };
 }
 
+const KNOWN_FIELDS = new Set(['plan', 'units', 'events', 'ev', 'names', 'identity', 'planSetAt', 'dropped']);
+
 /** The restore half of the read path: takes an already migrated state. */
 export function restoreStored(state: unknown, now: Date): Omit<DecodedState, 'damaged' | 'future' | 'version'> {
   const r = restoreState(decodeState(state), { now });
-  const o = state && typeof state === 'object' ? (state as { dropped?: unknown; planSetAt?: unknown }) : {};
+  const o = isObj(state) ? state : {};
   const dropped = Array.isArray(o.dropped) ? o.dropped.filter((x): x is string => typeof x === 'string') : [];
   const planSetAt = typeof o.planSetAt === 'string' ? o.planSetAt : null;
-  return { plan: r.plan, units: r.units, events: r.events, identity: r.identity, planSetAt, dropped, report: r.report };
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (!KNOWN_FIELDS.has(k)) extra[k] = v;
+  return { plan: r.plan, units: r.units, events: r.events, identity: r.identity, planSetAt, dropped, extra, report: r.report };
 }
 
 /** A decoded copy as PersistedData, filling what it lacks from `fallback`. Null without a plan. */
@@ -279,6 +324,7 @@ export function toPersisted(d: Omit<DecodedState, 'damaged' | 'future' | 'versio
   if (!d.plan) return null;
   const gone = new Set(d.dropped);
   return {
+    ...d.extra,
     plan: d.plan,
     units: d.units ?? fallback.units,
     events: gone.size ? d.events.filter((e) => !gone.has(e.id)) : d.events,
@@ -294,4 +340,69 @@ export function decodeText(text: string, now: Date): DecodedState {
   const version = env.version ?? guessVersion(env.state);
   const migrated = version === STORAGE_VERSION ? env.state : migrate(env.state, version);
   return { ...restoreStored(migrated, now), damaged: !env.complete, future: version > STORAGE_VERSION, version: env.version };
+}
+
+// ------------------------------------------------------------------------------------ the log
+
+/**
+ * FNV-1a over UTF-16 code units: the seal of a chunk. Not a defence against tampering (a file
+ * import is checked with SHA-256); it tells a chunk written whole from one damaged on disk, so
+ * that a whole chunk is read without validating each event again.
+ */
+export function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** One journal record: the event's tuple with the unit's name written out. */
+export function encodeRecord(e: PlanEvent): string {
+  return JSON.stringify(packEvent(e));
+}
+
+const CHUNK_MAGIC = 'c1:';
+
+/** A sealed chunk: `c1:<fnv1a of the JSON>:{"names":[…],"ev":[tuples…]}`. */
+export function encodeChunk(events: readonly PlanEvent[]): string {
+  const names = new Map<string, number>();
+  const ev = events.map((e) => packEvent(e, names));
+  const json = JSON.stringify({ names: [...names.keys()], ev });
+  return `${CHUNK_MAGIC}${fnv1a(json)}:${json}`;
+}
+
+export interface DecodedChunk {
+  /** Raw event objects: trusted when `sealed`, to be validated one by one otherwise. */
+  events: unknown[];
+  /** The seal matched: written whole by this app, every event validated before it was sealed. */
+  sealed: boolean;
+  /** Not valid JSON: what could be read was salvaged. */
+  damaged: boolean;
+}
+
+/** A chunk back to event objects, salvaging what it can of a damaged one. Never throws. */
+export function decodeChunk(text: string): DecodedChunk {
+  let json = text;
+  let sealed = false;
+  if (text.startsWith(CHUNK_MAGIC) && text.charCodeAt(CHUNK_MAGIC.length + 8) === 58 /* : */) {
+    json = text.slice(CHUNK_MAGIC.length + 9);
+    sealed = fnv1a(json) === text.slice(CHUNK_MAGIC.length, CHUNK_MAGIC.length + 8);
+  }
+  if (sealed) {
+    const o = JSON.parse(json) as { names: unknown[]; ev: unknown[] };
+    return { events: o.ev.map((t) => unpackEvent(t, o.names)), sealed: true, damaged: false };
+  }
+  const { value, complete } = parseJsonTolerant(json);
+  const o = isObj(value) ? value : {};
+  const names = Array.isArray(o.names) ? o.names : [];
+  const events = Array.isArray(o.ev) ? o.ev.map((t) => unpackEvent(t, names)) : [];
+  return { events, sealed: false, damaged: !complete || !Array.isArray(o.ev) };
+}
+
+/** A journal record back to an event object (unvalidated); damaged text gives what it can. */
+export function decodeRecord(text: string): { event: unknown; damaged: boolean } {
+  const { value, complete } = parseJsonTolerant(text);
+  return { event: unpackEvent(value), damaged: !complete };
 }

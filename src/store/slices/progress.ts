@@ -49,7 +49,10 @@ export function createProgressSlice(
       throw new Error(`记录无效：${issue ? `${issue.path.join('.')} ${issue.message}` : '格式不符'}`);
     }
     const e = parsed.data;
-    set({ events: appendEvent(get().events, e) });
+    const events = appendEvent(get().events, e);
+    // Its own record in the log, started inside the click: on disk within milliseconds.
+    ctx.recorded(events, e);
+    set({ events });
     return e;
   };
 

@@ -132,7 +132,7 @@ describe('DataPage: exports, meter, snapshots, clearing', () => {
     render(<DataPage />);
     expect(screen.getByText(/浏览器为每个网站提供约 5 MB/)).toBeInTheDocument();
     // The store measures real usage on every save; set the figures the meter would get when full.
-    act(() => useLuoshi.setState({ storage: { usedBytes: 4_500_000, quotaBytes: 5_000_000, saveFailed: false, snapshotNoRoom: false, recovery: null } }));
+    act(() => useLuoshi.setState({ storage: { ...useLuoshi.getState().storage, usedBytes: 4_500_000, quotaBytes: 5_000_000, saveFailed: false, snapshotNoRoom: false, recovery: null } }));
     expect(screen.getByText(/已用 4.29 MB／约 4.77 MB（90%）/)).toBeInTheDocument();
     expect(screen.getByText(/存储空间已用 90%，接近上限/)).toBeInTheDocument();
   });
@@ -153,7 +153,7 @@ describe('DataPage: exports, meter, snapshots, clearing', () => {
   it('tells the user when today\'s snapshot did not fit, and what to do instead', () => {
     render(<DataPage />);
     expect(screen.queryByText(/今天的快照没有保存/)).not.toBeInTheDocument();
-    act(() => useLuoshi.setState({ storage: { usedBytes: 3_900_000, quotaBytes: 5_000_000, saveFailed: false, snapshotNoRoom: true, recovery: null } }));
+    act(() => useLuoshi.setState({ storage: { ...useLuoshi.getState().storage, usedBytes: 3_900_000, quotaBytes: 5_000_000, saveFailed: false, snapshotNoRoom: true, recovery: null } }));
     expect(screen.getByText(/今天的快照没有保存.*下载完整备份/)).toBeInTheDocument();
   });
 
@@ -164,7 +164,7 @@ describe('DataPage: exports, meter, snapshots, clearing', () => {
       units,
       events: [],
       discardRecovery: discard,
-      storage: { usedBytes: 0, quotaBytes: 5_000_000, saveFailed: false, snapshotNoRoom: false, recovery: { message: '保存的数据不完整或已损坏。', backupKey: 'luoshi:recovery:x', restoredItems: 9, setAsideItems: 1 } },
+      storage: { ...useLuoshi.getState().storage, usedBytes: 0, quotaBytes: 5_000_000, saveFailed: false, snapshotNoRoom: false, recovery: { message: '保存的数据不完整或已损坏。', backupKey: 'luoshi:recovery:x', restoredItems: 9, setAsideItems: 1 } },
     });
     const user = userEvent.setup();
     render(<DataPage />);
