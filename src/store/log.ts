@@ -194,9 +194,8 @@ export class EventLog {
     const done = (ok: boolean, error: unknown) => {
       if (ok) {
         this.journalCount += journalAdded;
-        const wasFailing = this.lastError !== null;
         this.lastError = null;
-        if (wasFailing) this.hooks.onWriteStatus?.(true, null);
+        this.hooks.onWriteStatus?.(true, null);
         if (this.journalCount >= SEAL_AT) void this.seal().catch(() => undefined);
       } else {
         for (const e of todo) this.known.delete(e.id);

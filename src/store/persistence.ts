@@ -23,7 +23,7 @@ import { mergeData } from '@/domain/merge';
 import type { SetAsideItem } from '@/domain/restore';
 import type { SavedCopy } from '@/store/api';
 import { localDay } from '@/lib/ids';
-import { decodeText, guessVersion, readEnvelope, serialize, STORAGE_VERSION, toPersisted, type DecodedState, type WorkingState } from '@/store/codec';
+import { decodeText, guessVersion, readEnvelope, serialize, toPersisted, type DecodedState, type WorkingState } from '@/store/codec';
 import { EventLog, StorageKv, type LogKv } from '@/store/log';
 import {
   BACKUP_PREFIX,
@@ -134,6 +134,8 @@ export class Persistence implements PersistStorage<WorkingState> {
       onWriteStatus: (ok) => {
         if (!ok) return this.fail();
         this.saveFailed = false;
+        // The log has every event now: an older layout's main key may take the v3 layout.
+        if (this.holdMain && !this.log.failed.length) this.releaseMain();
         this.report();
       },
       lock: lockFor(),
@@ -180,6 +182,8 @@ export class Persistence implements PersistStorage<WorkingState> {
     if (!this.schedule || this.holdMain) {
       if (this.holdMain) {
         this.pending = data;
+        // Try the log again (it may have failed for want of room); success releases the key.
+        void this.log.append([]).catch(() => undefined);
         return;
       }
       this.saveNow(data);
@@ -212,17 +216,34 @@ export class Persistence implements PersistStorage<WorkingState> {
     if (data) this.saveNow(data);
   }
 
-  /** The log has the older layout's events now: the main key may take the v3 layout. */
+  /**
+   * The log has the older layout's events now: the main key is rewritten in the v3 layout (the
+   * events leave it), with what is pending or else the working state as loaded.
+   */
   releaseMain() {
     if (!this.holdMain) return;
     this.holdMain = false;
-    if (this.pending) {
-      if (this.schedule) {
-        const data = this.pending;
-        this.pending = null;
-        this.setItem(MAIN_KEY, { state: data, version: STORAGE_VERSION });
-      } else this.flush();
+    const data = this.pending ?? this.last;
+    this.pending = null;
+    if (!data) return;
+    if (this.busy) {
+      this.pending = data;
+      return;
     }
+    if (this.schedule) {
+      this.pending = data;
+      this.cancelScheduled ??= this.schedule(() => {
+        this.cancelScheduled = null;
+        this.flush();
+      });
+    } else this.saveNow(data);
+  }
+
+  /** The first change of a day keeps the day's snapshot (of the data before it) first. */
+  snapshotDue() {
+    if (this.lastSnapshotDay === localDay(this.now()) || !this.last || this.holdMain) return;
+    this.maybeSnapshot(this.last);
+    this.report();
   }
 
   private cancelPending() {
@@ -267,7 +288,7 @@ export class Persistence implements PersistStorage<WorkingState> {
         const m = mergeData({ ...data, events: [] } as PersistedData, theirs, this.last as PersistedData | null);
         out = withoutEvents(m.data);
         merge = m.planMerge;
-        if (m.displaced) this.backup(m.displaced, '另一个标签页替换了计划，这是被替换的计划');
+        if (m.displaced) this.backupDisplaced(m.displaced, data);
       }
     }
     this.maybeSnapshot(this.last ?? out);
@@ -344,7 +365,7 @@ export class Persistence implements PersistStorage<WorkingState> {
     if (!theirs) return null;
     // The other tab wrote last, so its identity is the browser's current one.
     const m = mergeData({ ...mine, identity: theirs.identity, events: [] } as PersistedData, theirs, this.last as PersistedData | null);
-    if (m.displaced) this.backup(m.displaced, '另一个标签页替换了计划，这是被替换的计划');
+    if (m.displaced) this.backupDisplaced(m.displaced, mine);
     this.last = withoutEvents(theirs);
     if (m.planMerge?.conflicts.length) this.hooks?.onPlanMerged?.(m.planMerge);
     this.report();
@@ -461,6 +482,12 @@ export class Persistence implements PersistStorage<WorkingState> {
   private pruneSnapshots() {
     const keys = this.keysWith(SNAPSHOT_PREFIX).sort();
     while (keys.length > SNAPSHOT_DAYS) this.removeItem(keys.shift()!);
+  }
+
+  /** The plan another tab's replaced (or this tab's, replaced by the other's): kept as a backup. */
+  private backupDisplaced(displaced: PersistedData, mine: WorkingState) {
+    const ours = displaced.plan.id === mine.plan.id;
+    this.backup(displaced, '另一个标签页替换了计划，这是被替换的计划', ours ? this.hooks?.countEvents?.() : undefined);
   }
 
   /**

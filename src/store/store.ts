@@ -138,6 +138,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
           newId,
           persistence,
           recorded: (events, e) => {
+            persistence.snapshotDue();
             expected = events;
             void log.append([e]).catch(() => undefined);
           },
@@ -185,8 +186,20 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     ),
   );
 
+  /** Another tab's working state, merged: another plan brings its own log; undone ids leave memory. */
+  const applyWorking = (data: WorkingState) => {
+    const s = store.getState();
+    const patch: Partial<LuoshiState> = { ...(data as Partial<LuoshiState>) };
+    if (data.plan.id !== s.plan.id) patch.events = [];
+    else if (data.dropped !== s.dropped && data.dropped.length) {
+      const gone = new Set(data.dropped);
+      const events = s.events.filter((e) => !gone.has(e.id));
+      if (events.length !== s.events.length) patch.events = events;
+    }
+    store.setState(patch);
+  };
   persistence.setHooks({
-    onMerged: (data) => store.setState({ ...data } as Partial<LuoshiState>),
+    onMerged: (data) => applyWorking(data),
     onStatus: (st) => {
       const cur = store.getState().storage;
       if (cur.usedBytes === st.usedBytes && cur.quotaBytes === st.quotaBytes && cur.saveFailed === st.saveFailed && cur.snapshotNoRoom === st.snapshotNoRoom) return;
@@ -293,7 +306,10 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     if (s.events === prev.events || s.events === expected || loadingPlan !== null) return;
     // Events that reached memory another way (an import, a merge, an undo): write the new ones.
     const fresh = s.events.filter((e) => !log.known.has(e.id));
-    if (fresh.length) void log.append(fresh).catch(() => undefined);
+    if (fresh.length) {
+      persistence.snapshotDue();
+      void log.append(fresh).catch(() => undefined);
+    }
   });
 
   const refreshEstimate = () => store.getState().refreshStorage();
@@ -303,7 +319,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
 
   const syncFromStorage = () => {
     const merged = persistence.readOtherTab(workingOf(store.getState()));
-    if (merged) store.setState({ ...merged } as Partial<LuoshiState>);
+    if (merged) applyWorking(merged);
   };
   const stopFlushing = deferSaves ? flushWhenLeaving(() => persistence.flush()) : () => {};
   const subscribe = options.subscribe ?? (options.storage ? null : windowSubscribe);
