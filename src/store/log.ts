@@ -241,33 +241,42 @@ export class EventLog {
    * records deleted). Runs under a lock shared by the tabs when there is one.
    */
   async seal(): Promise<void> {
+    const planId = this.planId;
+    const sync = this.kv.sync;
+    if (sync) {
+      // One synchronous step (localStorage): nothing can come between the read and the write.
+      const entries = sync.list(journalPrefix(planId));
+      const plan = this.sealPlan(planId, entries);
+      if (plan) sync.commit(plan.puts, plan.deletes);
+      this.journalCount = plan ? 0 : entries.length;
+      return;
+    }
     if (this.sealing) return;
     this.sealing = true;
-    const planId = this.planId;
     const run = async () => {
-      const entries = this.kv.sync ? this.kv.sync.list(journalPrefix(planId)) : await this.kv.list(journalPrefix(planId));
-      if (entries.length < SEAL_AT) {
-        if (planId === this.planId) this.journalCount = entries.length;
-        return;
-      }
-      const loaded = decodeLog(planId, entries);
-      // Damaged records stay where they are (their recovery copy is made on load); only the
-      // records read whole move into the chunk.
-      const bad = new Set(loaded.damaged.map(([k]) => k));
-      const good = new Set(loaded.events.map((e) => e.id));
-      const moved = entries.filter(([k]) => !bad.has(k) && good.has(idOfKey(k)));
-      const chunkKey = this.newChunkKey(planId);
-      const text = encodeChunk(loaded.events.filter((e) => !bad.has(`${journalPrefix(planId)}${packId(e.id)}`)));
-      const deletes = moved.map(([k]) => k);
-      if (this.kv.sync) this.kv.sync.commit([[chunkKey, text]], deletes);
-      else await this.kv.commit([[chunkKey, text]], deletes);
-      if (planId === this.planId) this.journalCount = Math.max(0, this.journalCount - deletes.length);
+      const entries = await this.kv.list(journalPrefix(planId));
+      const plan = this.sealPlan(planId, entries);
+      if (plan) await this.kv.commit(plan.puts, plan.deletes);
+      if (planId === this.planId) this.journalCount = Math.max(0, this.journalCount - (plan?.deletes.length ?? 0));
     };
     try {
       await (this.hooks.lock ? this.hooks.lock(`luoshi-seal`, run) : run());
     } finally {
       this.sealing = false;
     }
+  }
+
+  /** The chunk that seals these journal records, and the records it replaces (null: too few). */
+  private sealPlan(planId: string, entries: Array<[string, string]>): { puts: Array<[string, string]>; deletes: string[] } | null {
+    if (entries.length < SEAL_AT) return null;
+    const loaded = decodeLog(planId, entries);
+    // Damaged records stay where they are (their recovery copy is made on load); only the
+    // records read whole move into the chunk.
+    const bad = new Set(loaded.damaged.map(([k]) => k));
+    const good = new Set(loaded.events.map((e) => e.id));
+    const deletes = entries.filter(([k]) => !bad.has(k) && good.has(idOfKey(k))).map(([k]) => k);
+    const text = encodeChunk(loaded.events.filter((e) => !bad.has(`${journalPrefix(planId)}${packId(e.id)}`)));
+    return { puts: [[this.newChunkKey(planId), text]], deletes };
   }
 
   /** A unique chunk key; chunks are read in key order, roughly the order they were sealed. */
