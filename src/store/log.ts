@@ -174,7 +174,8 @@ export class EventLog {
    */
   append(events: readonly PlanEvent[]): Promise<void> {
     const fresh = events.filter((e) => !this.known.has(e.id));
-    const retry = this.failed.filter((e) => !fresh.includes(e));
+    const freshIds = new Set(fresh.map((e) => e.id));
+    const retry = this.failed.filter((e) => !freshIds.has(e.id));
     const todo = [...retry, ...fresh];
     if (!todo.length) return Promise.resolve();
     if (this.waiting) {
@@ -191,39 +192,55 @@ export class EventLog {
     for (let i = 0; i < whole; i += SEAL_AT) puts.push([this.newChunkKey(), encodeChunk(todo.slice(i, i + SEAL_AT))]);
     for (const e of todo.slice(whole)) puts.push([`${jp}${packId(e.id)}`, encodeRecord(e)]);
     const journalAdded = todo.length - whole;
-    const done = (ok: boolean, error: unknown) => {
-      if (ok) {
-        this.journalCount += journalAdded;
-        this.lastError = null;
-        this.hooks.onWriteStatus?.(true, null);
-        if (this.journalCount >= SEAL_AT) void this.seal().catch(() => undefined);
-      } else {
-        for (const e of todo) this.known.delete(e.id);
-        this.failed = [...this.failed, ...todo];
-        this.lastError = error;
-        this.hooks.onWriteStatus?.(false, error);
-      }
-    };
     if (this.kv.sync) {
       try {
         this.kv.sync.commit(puts, []);
-        done(true, null);
+        this.settle(todo, journalAdded, true, null);
         return Promise.resolve();
       } catch (e) {
-        done(false, e);
+        this.settle(todo, journalAdded, false, e);
         return Promise.reject(e instanceof Error ? e : new Error(String(e)));
       }
     }
-    const p = this.kv.commit(puts, []).then(
-      () => done(true, null),
-      (e: unknown) => {
-        done(false, e);
-        throw e;
-      },
-    );
-    const tracked = p.catch(() => undefined).finally(() => this.inFlight.delete(tracked));
-    this.inFlight.add(tracked);
-    return p;
+    // Everything appended in one task (a click, an import) goes in one transaction, started as
+    // soon as that task ends.
+    let b = this.batch;
+    if (!b) {
+      const batch = { puts: [] as Array<[string, string]>, todo: [] as PlanEvent[], journal: 0, promise: Promise.resolve() };
+      batch.promise = Promise.resolve().then(() => {
+        if (this.batch === batch) this.batch = null;
+        return this.kv.commit(batch.puts, []).then(
+          () => this.settle(batch.todo, batch.journal, true, null),
+          (e: unknown) => {
+            this.settle(batch.todo, batch.journal, false, e);
+            throw e;
+          },
+        );
+      });
+      const tracked = batch.promise.catch(() => undefined).finally(() => this.inFlight.delete(tracked));
+      this.inFlight.add(tracked);
+      this.batch = b = batch;
+    }
+    b.puts.push(...puts);
+    b.todo.push(...todo);
+    b.journal += journalAdded;
+    return b.promise;
+  }
+
+  private batch: { puts: Array<[string, string]>; todo: PlanEvent[]; journal: number; promise: Promise<void> } | null = null;
+
+  private settle(todo: PlanEvent[], journalAdded: number, ok: boolean, error: unknown) {
+    if (ok) {
+      this.journalCount += journalAdded;
+      this.lastError = null;
+      this.hooks.onWriteStatus?.(true, null);
+      if (this.journalCount >= SEAL_AT) void this.seal().catch(() => undefined);
+    } else {
+      for (const e of todo) this.known.delete(e.id);
+      this.failed = [...this.failed, ...todo];
+      this.lastError = error;
+      this.hooks.onWriteStatus?.(false, error);
+    }
   }
 
   /** Resolves when every append started so far has committed or failed. */

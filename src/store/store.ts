@@ -530,6 +530,9 @@ function windowSubscribe(onChange: (key: string | null) => void): () => void {
 
 /** The app's store. */
 export const luoshiStore = createLuoshiStore();
+// A handle for the browser tests and benchmarks that drive the built app (they write events
+// through the app's own store and wait for the log); the screens never use it.
+if (typeof window !== 'undefined') (window as unknown as { __LUOSHI_STORE__?: LuoshiStore }).__LUOSHI_STORE__ = luoshiStore;
 
 type Bound = {
   <T>(selector: (s: LuoshiState) => T): T;
