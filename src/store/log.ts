@@ -438,6 +438,9 @@ export class IdbKv implements LogKv {
         const s = tx.objectStore(STORE);
         for (const [k, v] of puts) s.put(v, k);
         for (const k of deletes) s.delete(k);
+        // Sent for commit now, not when the task ends: a reload or close right after a tick
+        // would otherwise abort the transaction with the page.
+        tx.commit?.();
       } catch (e) {
         reject(e instanceof Error ? e : new Error(String(e)));
         return;
