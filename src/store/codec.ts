@@ -74,7 +74,6 @@ const BY_CODE = new Map<string, [PlanEvent['type'], readonly string[]]>(
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
 const HEX = '0123456789abcdef';
 
 /** A lowercase UUID as `~` + 22 base64url characters; any other id as written (`~` doubled in front). */
@@ -93,24 +92,35 @@ export function packId(id: string): string {
   return out + B64[last >> 2]! + B64[(last & 3) << 4]!;
 }
 
+const B64_CODE = new Int16Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64_CODE[B64.charCodeAt(i)] = i;
+const HEX2 = Array.from({ length: 256 }, (_, i) => HEX[i >> 4]! + HEX[i & 15]!);
+
+/** The value of a base64url character, -1 for anything else. */
+const b64At = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c < 128 ? B64_CODE[c]! : -1;
+};
+
+/** Back from packId. Runs once per event on every start: tables, no per-character strings. */
 export function unpackId(s: string): string {
   if (s.charCodeAt(0) !== 126 /* ~ */) return s;
-  if (s.startsWith('~~')) return s.slice(1);
+  if (s.charCodeAt(1) === 126) return s.slice(1);
   if (s.length !== 23) return s;
-  const v: number[] = [];
-  for (let i = 1; i < 23; i++) {
-    const x = B64_INDEX.get(s[i]!);
-    if (x === undefined) return s;
-    v.push(x);
-  }
-  const bytes: number[] = [];
-  for (let i = 0; i < 20; i += 4) {
-    const n = (v[i]! << 18) | (v[i + 1]! << 12) | (v[i + 2]! << 6) | v[i + 3]!;
-    bytes.push(n >> 16, (n >> 8) & 255, n & 255);
-  }
-  bytes.push((v[20]! << 2) | (v[21]! >> 4));
   let hex = '';
-  for (const x of bytes) hex += HEX[x >> 4]! + HEX[x & 15]!;
+  for (let i = 1; i < 21; i += 4) {
+    const a = b64At(s, i);
+    const b = b64At(s, i + 1);
+    const c = b64At(s, i + 2);
+    const d = b64At(s, i + 3);
+    if ((a | b | c | d) < 0) return s;
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    hex += HEX2[n >> 16]! + HEX2[(n >> 8) & 255]! + HEX2[n & 255]!;
+  }
+  const y = b64At(s, 21);
+  const z = b64At(s, 22);
+  if ((y | z) < 0) return s;
+  hex += HEX2[((y << 2) | (z >> 4)) & 255]!;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 

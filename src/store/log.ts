@@ -15,6 +15,7 @@
  * Backends: IndexedDB in the browser (`IdbKv`), the same layout over localStorage where there is
  * no IndexedDB (`StorageKv`, also what the unit tests use through a fake localStorage).
  */
+import { sortEvents } from '@/domain/events';
 import { EventSchema, type PlanEvent } from '@/domain/model';
 import { mergeEvents } from '@/domain/merge';
 import { restoreEvents, type SetAsideItem } from '@/domain/restore';
@@ -88,8 +89,14 @@ export function decodeLog(planId: string, entries: Array<[string, string]>): Loa
   }
   const report = { restored: 0, setAside: [] as SetAsideItem[], repaired: [] as string[] };
   const checked = raw.length ? restoreEvents(raw, report) : [];
-  // Union by id with the merge's own rule for two versions of one id: the same on every load.
-  const m = mergeEvents(trusted, checked);
+  const all = checked.length ? [...trusted, ...checked] : trusted;
+  // Usually every id is there once: then only the order is needed (chunks come in the order they
+  // were sealed, so this is mostly a check). A repeated id takes the merge's own rule for two
+  // versions of one id, the same on every load.
+  const ids = new Set<string>();
+  for (const e of all) ids.add(e.id);
+  if (ids.size === all.length) return { events: sortEvents(all), setAside: report.setAside, damaged, journal, chunks };
+  const m = mergeEvents(all, []);
   for (const c of m.conflicts) report.setAside.push({ where: `事件（${c.id}）`, reason: `事件编号 ${c.id} 重复且内容不同，保留了另一条`, value: c.dropped });
   return { events: m.events, setAside: report.setAside, damaged, journal, chunks };
 }
