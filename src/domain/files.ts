@@ -10,11 +10,14 @@
  * anything; applyImport then applies exactly that preview. Applying the same file twice changes
  * nothing, because events merge by union (src/domain/merge.ts).
  */
+import { format } from 'date-fns';
 import { compareEvents, deriveAllStates, resolveTaskId, type TaskState } from '@/domain/events';
-import { canonicalJson, mergeEvents, newerPlan } from '@/domain/merge';
+import { FILE_KINDS, isSaneTime, quoted, timeProblem, verifySender, type FileKind } from '@/domain/imports/rules';
+import { canonicalJson, mergeEvents } from '@/domain/merge';
 import {
   EventSchema,
   OFFICE_NAME,
+  parseIsoTime,
   type EventType,
   type Identity,
   type Plan,
@@ -25,17 +28,13 @@ import {
 } from '@/domain/model';
 import { emptyReport, quoteValue, restoreEvents, restoreIdentity, restorePlan, restoreUnits } from '@/domain/restore';
 
+export { FILE_KINDS, type FileKind };
+
 /** Version of the file format (not the plan model's schemaVersion). */
 export const FILE_SCHEMA_VERSION = 1;
 /** Files above this are refused before they are read: no plan comes near it (a city plan is < 2 MB). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-export const FILE_KINDS = {
-  planPackage: 'luoshi/plan-package',
-  progressReport: 'luoshi/progress-report',
-  backup: 'luoshi/backup',
-} as const;
-export type FileKind = (typeof FILE_KINDS)[keyof typeof FILE_KINDS];
 const KIND_LABEL: Record<FileKind, string> = {
   'luoshi/plan-package': '计划包',
   'luoshi/progress-report': '进展报送',
@@ -104,7 +103,11 @@ function safeName(s: string): string {
   return s.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40) || '计划';
 }
 
-/** Office → departments: the plan, the units, and the office's own events (urges, flags…). */
+/**
+ * Office → departments: the plan, the units, and the office's own events (urges, flags…). The
+ * sender is whoever this browser is: a package made while a unit is chosen says so, and the
+ * office's browsers refuse it (verifySender).
+ */
 export async function buildPlanPackage(state: DataState, now: Date): Promise<BuiltFile> {
   const events = state.events.filter((e) => e.unit === OFFICE_NAME);
   const text = await seal({
@@ -112,7 +115,7 @@ export async function buildPlanPackage(state: DataState, now: Date): Promise<Bui
     schemaVersion: FILE_SCHEMA_VERSION,
     planId: state.plan.id,
     createdAt: now.toISOString(),
-    sender: OFFICE_NAME,
+    sender: !state.identity || state.identity.kind === 'office' ? OFFICE_NAME : state.identity.name,
     payload: { plan: state.plan, units: state.units, events },
   });
   return { fileName: `落实-计划包-${safeName(state.plan.title)}-${stamp(now)}.json`, mime: 'application/json', text };
@@ -241,13 +244,22 @@ export type PreviewItemKind = 'file' | 'plan' | 'task' | 'unit' | 'event';
 export interface PreviewItem {
   kind: PreviewItemKind;
   id: string;
-  /** Chinese, for the preview list. */
+  /** Chinese, for the preview list (a record's words come from `event`, see below). */
   label: string;
-  /** Chinese: why refused, or how a conflict is resolved. */
+  /** Chinese: why refused, or what importing changes. */
   reason?: string;
+  /** The record itself, so that the screen says what it holds (the note, the percentage, the dates…). */
+  event?: PlanEvent;
+  /** The title of the task a record is about, when the plan has that task. */
+  taskTitle?: string;
 }
 
 export type PlanAction = 'none' | 'update' | 'replace' | 'restore';
+
+export interface RemovedTask {
+  id: string;
+  title: string;
+}
 
 export interface ImportPreview {
   /** False when the whole file is refused: `error` says why, and applying changes nothing. */
@@ -259,10 +271,19 @@ export interface ImportPreview {
   planId: string;
   /** update: same plan, the file's is newer; replace: another plan replaces this one; restore: a full backup. */
   planAction: PlanAction;
+  /** 新增: records and tasks this computer does not have yet. */
   newItems: PreviewItem[];
+  /** 已有: already here exactly so (or older than what is here); importing them changes nothing. */
   present: PreviewItem[];
-  conflicts: PreviewItem[];
+  /** 需确认: what importing changes in data that is already here (a task edited or removed by a newer plan). */
+  toConfirm: PreviewItem[];
+  /** 拒收: not imported, each with the reason. */
   refused: PreviewItem[];
+  /**
+   * Tasks of the current plan that the plan after the import no longer has. Non-empty: applyImport
+   * needs { confirmRemoval: true } (a dialog that names them), and the store backs up first.
+   */
+  removedTasks: RemovedTask[];
   /** Items taken in after a correction (a date that does not exist, a missing field): each says what was done. */
   repaired: string[];
   /** One Chinese sentence for the top of the preview. */
@@ -276,18 +297,11 @@ export interface ImportPreview {
   };
 }
 
-const EVENT_LABEL: Record<EventType, string> = {
-  tick: '勾选',
-  progress: '进度',
-  status: '状态',
-  'extension-request': '延期申请',
-  'extension-decision': '延期批复',
-  review: '验收',
-  urge: '催办',
-  inspection: '四不两直检查',
-  notice: '通报/表扬',
-  flag: '挂牌/摘牌',
-};
+/** Deeper than any file Luoshi writes (about 7 levels); a deeper one would only exhaust the stack. */
+const MAX_DEPTH = 40;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function refusedFile(error: string, head?: Partial<ImportPreview>): ImportPreview {
   return {
@@ -300,8 +314,9 @@ function refusedFile(error: string, head?: Partial<ImportPreview>): ImportPrevie
     planAction: 'none',
     newItems: [],
     present: [],
-    conflicts: [],
+    toConfirm: [],
     refused: [{ kind: 'file', id: '', label: '整个文件', reason: error }],
+    removedTasks: [],
     repaired: [],
     summary: `未导入：${error}`,
     incoming: { plan: null, units: null, events: [], identity: null },
@@ -316,38 +331,88 @@ export function checkFileSize(bytes: number): string | null {
     : null;
 }
 
+/**
+ * A chosen file's bytes as text: UTF-8 (a byte-order mark is dropped) or UTF-16 with its
+ * byte-order mark (Windows 记事本 "Unicode"); anything else is refused in Chinese rather than
+ * read as mojibake that would then fail as "not JSON".
+ */
+export function decodeImportBytes(bytes: Uint8Array, fileName: string): { text: string } | { error: string } {
+  const tooBig = checkFileSize(bytes.length);
+  if (tooBig) return { error: tooBig };
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    try {
+      return { text: new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes) };
+    } catch {
+      return { error: `“${fileName}”的 UTF-16 编码已损坏，无法读取。请让对方重新导出发送。` };
+    }
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { error: `“${fileName}”不是落实导出的文本文件（无法按 UTF-8 读取，可能是 Word、Excel、压缩包或 GBK 编码的文件）。` };
+  }
+}
+
 export interface PreviewOptions {
   now: Date;
 }
 
+/** Where JSON.parse stopped, in words: the engine's own message is English and says little. */
+function jsonProblem(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const at = /position (\d+)/.exec(message);
+  const pos = at ? Number(at[1]) : -1;
+  if (/end of JSON|Unterminated|unexpected end/i.test(message) || pos >= text.trimEnd().length) {
+    return '文件在结尾处中断，内容不完整（可能没有下载完，或在传送中被截断）。请让对方重新导出发送。';
+  }
+  if (pos >= 0) {
+    const before = text.slice(0, pos);
+    const line = before.split('\n').length;
+    const column = pos - before.lastIndexOf('\n');
+    const near = text.slice(Math.max(0, pos - 12), pos + 12).replace(/\s+/g, ' ');
+    return `第 ${line} 行第 ${column} 个字符附近有无法识别的内容 ${quoted(near)}，文件可能被手工改动过或已损坏。`;
+  }
+  return '文件内容无法按 JSON 格式读取，可能已损坏。';
+}
+
+/** Walks without recursion, so a hostile nesting cannot overflow the stack here either. */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (depth > max) return true;
+    if (v && typeof v === 'object') for (const child of Object.values(v)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /**
  * Reads a file against the current state. Pure (async only for the SHA-256); changes nothing.
- * Refuses the whole file for: size above 20 MB (before parsing), malformed JSON, unknown kind, a
- * future schemaVersion, a bad or missing checksum, a progress report of another plan. Refuses
- * single records for: malformed record (bad field, impossible date), unknown task, an event not
- * written by the sending unit, an event about a task the sender does not own (lead or co), a
- * supervision record from a department.
+ * The rules (who may send what, what is refused and why, what needs confirmation) are written
+ * down in docs/DATA.md, "Import rules".
  */
 export async function previewImport(current: DataState, fileText: string, options: PreviewOptions = { now: new Date() }): Promise<ImportPreview> {
   // A UTF-8 string is at least as many bytes as UTF-16 code units / 1; checking length first
   // keeps a 50 MB file from ever reaching JSON.parse.
   if (fileText.length > MAX_IMPORT_BYTES) return refusedFile(checkFileSize(fileText.length)!);
   const text = fileText.startsWith('\uFEFF') ? fileText.slice(1) : fileText;
+  if (!text.trim()) return refusedFile('文件是空的，没有任何内容。');
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
     const hint = text.trimStart().startsWith('<') ? '（看起来是网页或 XML，不是落实导出的文件）' : '';
-    return refusedFile(`文件不是有效的 JSON${hint}：${e instanceof Error ? e.message : String(e)}`);
+    return refusedFile(`文件不是有效的 JSON${hint}：${jsonProblem(text, e)}`);
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return refusedFile('文件内容不是落实导出的文件（缺少文件头）。');
-  const env = raw as Record<string, unknown>;
+  if (deeperThan(raw, MAX_DEPTH)) return refusedFile(`文件的结构层层嵌套超过 ${MAX_DEPTH} 层，落实导出的文件不会这样，未导入。`);
+  if (!isObj(raw)) return refusedFile('文件内容不是落实导出的文件（缺少文件头）。');
+  const env = raw;
   const kind = env.kind;
   // Any other JSON (a package.json, an export of another program) has no kind at all: saying
   // "文件类型 undefined" would only puzzle the user.
   if (kind === undefined || kind === null) return refusedFile('文件内容不是落实导出的文件（缺少文件类型）：只能导入计划包、进展报送或完整备份。');
   if (kind !== FILE_KINDS.planPackage && kind !== FILE_KINDS.progressReport && kind !== FILE_KINDS.backup) {
-    return refusedFile(`无法识别的文件类型 ${quoteValue(kind)}：只能导入计划包、进展报送或完整备份。`);
+    return refusedFile(`无法识别的文件类型 ${quoted(kind)}：只能导入计划包、进展报送或完整备份。`);
   }
   const head = {
     fileKind: kind,
@@ -356,20 +421,27 @@ export async function previewImport(current: DataState, fileText: string, option
     planId: typeof env.planId === 'string' ? env.planId : '',
   };
   const sv = env.schemaVersion;
-  if (typeof sv !== 'number' || !Number.isInteger(sv) || sv < 1) return refusedFile(`文件版本 ${quoteValue(sv)} 无效。`, head);
+  if (sv === undefined || sv === null) return refusedFile('文件缺少文件版本（schemaVersion），无法确认它的格式，未导入。', head);
+  if (typeof sv !== 'number' || !Number.isInteger(sv) || sv < 1) return refusedFile(`文件版本 ${quoted(sv)} 无效（应为 1 这样的正整数），未导入。`, head);
   if (sv > FILE_SCHEMA_VERSION) {
     return refusedFile(`此文件由更新版本的落实生成（文件版本 ${sv}，本版本只认识 ${FILE_SCHEMA_VERSION}），请先更新落实再导入。`, head);
   }
-  if (!head.planId || !head.sender || !head.createdAt) return refusedFile('文件头缺少计划编号、发送单位或生成时间。', head);
+  const missing = [!head.planId && '计划编号（planId）', !head.sender && '发送单位（sender）', !head.createdAt && '生成时间（createdAt）'].filter(Boolean);
+  if (missing.length) return refusedFile(`文件头缺少${missing.join('、')}，未导入。`, head);
+  if (head.sender.length > 200) return refusedFile(`发送单位的名称过长（${head.sender.length} 个字符）：${quoted(head.sender)}，未导入。`, head);
   if (typeof env.checksum !== 'string') return refusedFile('文件缺少校验码，无法确认内容完整，未导入。', head);
   const expected = await checksumOf({ kind, schemaVersion: sv, planId: head.planId, createdAt: head.createdAt, sender: head.sender, payload: env.payload });
   if (expected !== env.checksum) {
     return refusedFile('校验码不符：文件在生成后被修改过或传输中损坏，未导入。请让对方重新导出发送。', head);
   }
+  const made = timeProblem(head.createdAt, options.now);
+  if (made) return refusedFile(`文件的生成时间${made}，未导入。请核对发送方电脑的日期后重新导出。`, { ...head, createdAt: '' });
   // Without a payload a report would read as "无新内容" and look like a unit that did nothing.
-  if (!env.payload || typeof env.payload !== 'object' || Array.isArray(env.payload)) return refusedFile('文件缺少内容（payload），无法导入。请让对方重新导出发送。', head);
-  const payload = env.payload as Record<string, unknown>;
-  if (kind === FILE_KINDS.progressReport) return previewProgress(current, payload, head);
+  if (!isObj(env.payload)) return refusedFile('文件缺少内容（payload），无法导入。请让对方重新导出发送。', head);
+  const payload = env.payload;
+  const sender = verifySender({ kind, sender: head.sender, payload });
+  if (!sender.ok) return refusedFile(sender.reason, head);
+  if (kind === FILE_KINDS.progressReport) return previewProgress(current, payload, head, options);
   if (kind === FILE_KINDS.planPackage) return previewPackage(current, payload, head, options);
   return previewBackup(current, payload, head, options);
 }
@@ -381,70 +453,159 @@ export function samePlanContent(a: Plan, b: Plan): boolean {
 
 type Head = Pick<ImportPreview, 'fileKind' | 'sender' | 'createdAt' | 'planId'>;
 
-function eventLabel(e: PlanEvent, plan: Plan): string {
-  const task = plan.tasks.find((t) => t.id === resolveTaskId(plan.mergedInto ?? {}, e.taskId));
-  return `${e.unit} ${EVENT_LABEL[e.type]}：${task ? task.title : e.taskId}（${e.at.slice(0, 10)}）`;
+const whenText = (iso: string) => {
+  const t = parseIsoTime(iso);
+  return t === null ? quoted(iso) : format(new Date(t), 'yyyy年M月d日 HH:mm');
+};
+
+/** Field names of a record, for a refusal a person can act on. */
+const FIELD_NAMES: Record<string, string> = {
+  id: '编号',
+  at: '时间',
+  unit: '填写单位',
+  taskId: '任务编号',
+  note: '说明',
+  type: '记录类型',
+  done: '完成标记',
+  percent: '进度',
+  status: '状态',
+  requestedDue: '申请的期限',
+  requestId: '所答复的申请',
+  approved: '是否批准',
+  newDue: '新期限',
+  accepted: '是否通过',
+  grade: '等次',
+  date: '日期',
+  finding: '核查结果',
+  kind: '类别',
+  flagged: '挂牌标记',
+};
+const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', boolean: '是或否（true/false）', object: '一条记录', array: '列表' };
+
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: unknown;
+  maximum?: unknown;
+  minimum?: unknown;
+}
+
+function valueAt(raw: unknown, path: PropertyKey[]): unknown {
+  let v = raw;
+  for (const k of path) {
+    if (!v || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/** A schema problem of one record in plain Chinese, naming the field and quoting the bad value. */
+function recordProblem(issue: Issue | undefined, raw: unknown): string {
+  if (!issue) return '无法识别';
+  const path = issue.path.map(String);
+  if (!path.length) return `不是一条记录，文件中是 ${quoted(raw)}`;
+  const field = FIELD_NAMES[path[0]!] ? `${FIELD_NAMES[path[0]!]}（${path.join('.')}）` : `字段 ${path.join('.')}`;
+  const value = valueAt(raw, issue.path);
+  if (value === undefined) return `缺少${field}`;
+  const got = `文件中是 ${quoted(value)}`;
+  switch (issue.code) {
+    case 'invalid_union':
+      return path[0] === 'type' ? `无法识别的记录类型 ${quoted(value)}` : `${field}不符合要求，${got}`;
+    case 'invalid_type':
+      return `${field}应为${TYPE_NAMES[String(issue.expected)] ?? '另一种类型'}，${got}`;
+    case 'invalid_format':
+      return `${field}格式不对，${got}`;
+    case 'too_big':
+      return typeof value === 'string' ? `${field}过长（${value.length} 个字符，上限 ${String(issue.maximum)}）` : `${field}超过上限 ${String(issue.maximum)}，${got}`;
+    case 'too_small':
+      return typeof value === 'string' ? `${field}不能为空` : `${field}低于下限 ${String(issue.minimum)}，${got}`;
+    case 'invalid_value':
+      return `${field}不是可接受的值，${got}`;
+    case 'custom':
+      // Our own refinements speak Chinese already (日期须为真实存在的 yyyy-MM-dd).
+      return `${field}${issue.message}，${got}`;
+    default:
+      return `${field}不符合要求，${got}`;
+  }
+}
+
+function eventItem(e: PlanEvent, tasks: ReadonlyMap<string, Task>, aliases: Readonly<Record<string, string>>): PreviewItem {
+  const task = tasks.get(e.taskId) ?? tasks.get(resolveTaskId(aliases, e.taskId));
+  return {
+    kind: 'event',
+    id: e.id,
+    label: `${e.unit} 的记录：${task ? task.title : `任务 ${e.taskId}`}（${e.at.slice(0, 10)}）`,
+    event: e,
+    ...(task ? { taskTitle: task.title } : {}),
+  };
+}
+
+interface Classified {
+  newItems: PreviewItem[];
+  present: PreviewItem[];
+  refused: PreviewItem[];
+  accepted: PlanEvent[];
 }
 
 /**
- * Sorts a file's events into new / present / conflict / refused against `existing`. `check`
- * returns a refusal reason for an event that is well-formed but not acceptable.
+ * Sorts a file's records into new / present / refused against `existing`. A record is immutable:
+ * one whose id is already here with other content is refused, never replaces what is here, and
+ * a file that gives one id two contents has neither taken. `check` returns a refusal reason for a
+ * record that is well-formed but not acceptable from this sender.
  */
-function classifyEvents(
-  rawEvents: unknown,
-  existing: readonly PlanEvent[],
-  plan: Plan,
-  check: (e: PlanEvent) => string | null,
-): Pick<ImportPreview, 'newItems' | 'present' | 'conflicts' | 'refused'> & { accepted: PlanEvent[] } {
-  const out = { newItems: [] as PreviewItem[], present: [] as PreviewItem[], conflicts: [] as PreviewItem[], refused: [] as PreviewItem[], accepted: [] as PlanEvent[] };
+function classifyEvents(rawEvents: unknown, existing: readonly PlanEvent[], plan: Plan, now: Date, check: (e: PlanEvent) => string | null): Classified {
+  const out: Classified = { newItems: [], present: [], refused: [], accepted: [] };
   if (!Array.isArray(rawEvents)) {
-    if (rawEvents !== undefined) out.refused.push({ kind: 'event', id: '', label: '事件列表', reason: '事件列表不是数组' });
+    if (rawEvents !== undefined) out.refused.push({ kind: 'event', id: '', label: '记录列表', reason: `记录列表应是一个列表，文件中是 ${quoted(rawEvents)}` });
     return out;
   }
+  const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
+  const aliases = plan.mergedInto ?? {};
   const byId = new Map(existing.map((e) => [e.id, e]));
-  const inFile = new Map<string, PlanEvent>();
+  const parsed: { e: PlanEvent; text: string }[] = [];
+  const versions = new Map<string, Set<string>>();
   rawEvents.forEach((v, i) => {
     const r = EventSchema.safeParse(v);
     if (!r.success) {
-      const issue = r.error.issues[0];
-      const id = v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' ? (v as { id: string }).id : '';
-      out.refused.push({
-        kind: 'event',
-        id,
-        label: `第 ${i + 1} 条记录${id ? `（${id}）` : ''}`,
-        reason: `记录格式不符：${issue ? `${issue.path.join('.') || '记录'} ${issue.message}` : '无法识别'}`,
-      });
+      const id = isObj(v) && typeof v.id === 'string' ? v.id : '';
+      out.refused.push({ kind: 'event', id, label: `第 ${i + 1} 条记录${id ? `（编号 ${quoteValue(id, 40)}）` : ''}`, reason: `记录格式不符：${recordProblem(r.error.issues[0] as Issue | undefined, v)}` });
       return;
     }
-    const e = r.data;
-    const why = check(e);
-    if (why) {
-      out.refused.push({ kind: 'event', id: e.id, label: eventLabel(e, plan), reason: why });
-      return;
-    }
-    const dup = inFile.get(e.id);
-    if (dup) {
-      // Duplicated in the file itself: identical copies count once; different ones conflict.
-      if (canonicalJson(dup) === canonicalJson(e)) return;
-      const keep = canonicalJson(e) < canonicalJson(dup) ? e : dup;
-      inFile.set(e.id, keep);
-      out.conflicts.push({ kind: 'event', id: e.id, label: eventLabel(e, plan), reason: '文件中有两条同编号但内容不同的记录，按固定规则保留其中一条' });
-      return;
-    }
-    inFile.set(e.id, e);
+    const text = canonicalJson(r.data);
+    parsed.push({ e: r.data, text });
+    const seen = versions.get(r.data.id);
+    if (seen) seen.add(text);
+    else versions.set(r.data.id, new Set([text]));
   });
-  for (const e of inFile.values()) {
+  const done = new Set<string>();
+  for (const { e, text } of parsed) {
+    // Identical copies within the file count once.
+    if (done.has(text)) continue;
+    done.add(text);
+    const item = eventItem(e, tasks, aliases);
     const have = byId.get(e.id);
-    if (!have) {
-      out.newItems.push({ kind: 'event', id: e.id, label: eventLabel(e, plan) });
-      out.accepted.push(e);
-    } else if (canonicalJson(have) === canonicalJson(e)) {
-      out.present.push({ kind: 'event', id: e.id, label: eventLabel(e, plan) });
-    } else {
-      const kept = canonicalJson(e) < canonicalJson(have) ? '保留文件中的版本' : '保留本机的版本';
-      out.conflicts.push({ kind: 'event', id: e.id, label: eventLabel(e, plan), reason: `同一编号的记录内容不同，按固定规则${kept}（各处结果一致）` });
-      out.accepted.push(e);
+    // Exactly what is here already, whoever wrote it (the office's own records coming back): 已有.
+    if (have && canonicalJson(have) === text) {
+      out.present.push(item);
+      continue;
     }
+    const copies = versions.get(e.id)!.size;
+    const badTime = timeProblem(e.at, now);
+    const why =
+      copies > 1
+        ? `文件中有 ${copies} 条编号相同（${quoteValue(e.id, 40)}）但内容不同的记录，无法判断哪条是真的，已拒收`
+        : have
+          ? `记录编号重复但内容不同，已拒收：本机已有编号 ${quoteValue(e.id, 40)} 的另一条记录（${have.unit}，${whenText(have.at)}）。记录写下后不能修改，请与对方核对`
+          : badTime
+            ? `记录时间${badTime}，已拒收`
+            : check(e);
+    if (why) {
+      out.refused.push({ ...item, reason: why });
+      continue;
+    }
+    out.newItems.push(item);
+    out.accepted.push(e);
   }
   out.accepted.sort(compareEvents);
   return out;
@@ -453,27 +614,28 @@ function classifyEvents(
 function summarize(p: Omit<ImportPreview, 'summary'>): string {
   const label = p.fileKind ? KIND_LABEL[p.fileKind] : '文件';
   const plan = p.planAction === 'replace' ? '，将替换当前计划（替换前自动备份）' : p.planAction === 'update' ? '，将更新为文件中较新的计划' : p.planAction === 'restore' ? '，将用备份恢复全部数据（恢复前自动备份）' : '';
-  const nothing = !p.newItems.length && !p.conflicts.length && p.planAction === 'none';
+  const removal = p.removedTasks.length ? `；导入后当前计划中的 ${p.removedTasks.length} 项任务将不再保留，须先确认` : '';
+  const nothing = !p.newItems.length && !p.toConfirm.length && p.planAction === 'none';
   const repaired = p.repaired.length ? `，自动修正 ${p.repaired.length} 处（请核对）` : '';
-  return `${p.sender} 的${label}：新增 ${p.newItems.length} 条，已有 ${p.present.length} 条，冲突 ${p.conflicts.length} 条，拒收 ${p.refused.length} 条${repaired}${plan}${nothing ? '。文件中没有新内容，导入不会改变任何数据。' : '。'}`;
+  return `${p.sender} 的${label}：新增 ${p.newItems.length} 条，已有 ${p.present.length} 条，需确认 ${p.toConfirm.length} 条，拒收 ${p.refused.length} 条${repaired}${plan}${removal}${nothing ? '。文件中没有新内容，导入不会改变任何数据。' : '。'}`;
 }
 
 function finish(p: Omit<ImportPreview, 'summary'>): ImportPreview {
   return { ...p, summary: summarize(p) };
 }
 
-function previewProgress(current: DataState, payload: Record<string, unknown>, head: Head): ImportPreview {
+function previewProgress(current: DataState, payload: Obj, head: Head, options: PreviewOptions): ImportPreview {
   const plan = current.plan;
   if (head.planId !== plan.id) {
-    return refusedFile(`这是另一个计划的进展报送（计划编号 ${head.planId}），与当前计划（${plan.id}）不符，未导入。`, head);
+    return refusedFile(`这是另一个计划的进展报送（计划编号 ${quoted(head.planId)}），与当前计划（${quoted(plan.id)}）不符，未导入。`, head);
   }
   const aliases = plan.mergedInto ?? {};
   const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
-  const c = classifyEvents(payload.events, current.events, plan, (e) => {
-    if (e.unit !== head.sender) return `不是发送单位（${head.sender}）填写的记录，而是 ${e.unit} 的`;
-    if (OFFICE_ONLY_TYPES.has(e.type)) return `“${EVENT_LABEL[e.type]}”只能由${OFFICE_NAME}记录`;
+  const c = classifyEvents(payload.events, current.events, plan, options.now, (e) => {
+    if (e.unit !== head.sender) return `不是发送单位（${head.sender}）填写的记录，而是 ${quoteValue(e.unit, 40)} 的`;
+    if (OFFICE_ONLY_TYPES.has(e.type)) return `督办类记录（催办、检查、通报、验收、延期批复、挂牌）只能由${OFFICE_NAME}填写`;
     const task = tasks.get(resolveTaskId(aliases, e.taskId));
-    if (!task) return `未知任务 ${e.taskId}：当前计划中没有这项任务`;
+    if (!task) return `未知任务 ${quoted(e.taskId)}：当前计划中没有这项任务`;
     if (!task.owners.some((o) => o.name === head.sender)) return `${head.sender} 不是任务“${task.title}”的牵头或配合单位`;
     return null;
   });
@@ -484,8 +646,9 @@ function previewProgress(current: DataState, payload: Record<string, unknown>, h
     planAction: 'none',
     newItems: c.newItems,
     present: c.present,
-    conflicts: c.conflicts,
+    toConfirm: [],
     refused: c.refused,
+    removedTasks: [],
     repaired: [],
     incoming: { plan: null, units: null, events: c.accepted, identity: null },
   });
@@ -495,44 +658,99 @@ function restoredItemsAsRefused(report: ReturnType<typeof emptyReport>): Preview
   return report.setAside.map((s) => ({ kind: s.where.startsWith('事件') ? 'event' : s.where.startsWith('单位') ? 'unit' : 'task', id: '', label: s.where, reason: s.reason }));
 }
 
-function previewPackage(current: DataState, payload: Record<string, unknown>, head: Head, options: PreviewOptions): ImportPreview {
+/** Why a file's plan cannot be read at all, before any of it is restored: a missing or broken task list would otherwise read as "no tasks". */
+function planShapeProblem(rawPlan: unknown, where: string): string | null {
+  if (rawPlan === undefined || rawPlan === null) return `${where}中没有计划（plan），文件可能已损坏，未导入。`;
+  if (!isObj(rawPlan)) return `${where}中的计划应是一个对象，文件中是 ${quoted(rawPlan)}，未导入。`;
+  if (rawPlan.tasks === undefined || rawPlan.tasks === null) return `${where}中的计划缺少任务列表（tasks），文件可能已损坏或被改动；按它导入会清空全部任务，未导入。`;
+  if (!Array.isArray(rawPlan.tasks)) return `${where}中的任务列表（tasks）应是一个列表，文件中是 ${quoted(rawPlan.tasks)}；按它导入会清空全部任务，未导入。`;
+  return null;
+}
+
+/** Tasks `before` has and `after` has not (for the confirmation that names them). */
+function tasksRemoved(before: Plan, after: Plan): RemovedTask[] {
+  const kept = new Set(after.tasks.map((t) => t.id));
+  return before.tasks.filter((t) => !kept.has(t.id)).map((t) => ({ id: t.id, title: t.title }));
+}
+
+const ownerText = (t: Task, role: 'lead' | 'co') => t.owners.filter((o) => o.role === role).map((o) => o.name).join('、') || '无';
+const deadlineWords = (t: Task) => [t.deadline.label, t.deadline.due].filter(Boolean).join(' ') || '无';
+
+/** What a newer plan changes in one task, in words (for 需确认). */
+function taskChanges(before: Task, after: Task): string {
+  const parts: string[] = [];
+  if (before.title !== after.title) parts.push(`标题改为“${after.title}”`);
+  if (ownerText(before, 'lead') !== ownerText(after, 'lead')) parts.push(`牵头单位 ${ownerText(before, 'lead')} → ${ownerText(after, 'lead')}`);
+  if (ownerText(before, 'co') !== ownerText(after, 'co')) parts.push(`配合单位 ${ownerText(before, 'co')} → ${ownerText(after, 'co')}`);
+  if (deadlineWords(before) !== deadlineWords(after)) parts.push(`时限 ${deadlineWords(before)} → ${deadlineWords(after)}`);
+  if (before.flagged !== after.flagged) parts.push(after.flagged ? '挂牌督办' : '摘牌');
+  if (before.quote !== after.quote || canonicalJson(before.source) !== canonicalJson(after.source)) parts.push('原文有改动');
+  if (before.sectionId !== after.sectionId) parts.push('所属部分有改动');
+  return parts.length ? parts.join('；') : '其他内容有改动';
+}
+
+function previewPackage(current: DataState, payload: Obj, head: Head, options: PreviewOptions): ImportPreview {
+  const shape = planShapeProblem(payload.plan, '计划包');
+  if (shape) return refusedFile(shape, head);
+  const rawPlan = payload.plan as Obj;
+  // The package's updatedAt decides whether it is newer than what is here: garbage there
+  // ("zzz", a year 275760) would make a genuine newer package look older later on.
+  const edited = timeProblem(rawPlan.updatedAt, options.now);
+  if (edited) return refusedFile(`计划的修改时间（updatedAt）${edited}，无法判断它与本机的计划哪个较新，未导入。`, head);
+  const created = timeProblem(rawPlan.createdAt, options.now);
+  if (created) return refusedFile(`计划的创建时间（createdAt）${created}，未导入。`, head);
   const report = emptyReport();
-  const plan = restorePlan(payload.plan, { now: options.now }, report);
-  if (!plan) return refusedFile('计划包中没有可读的计划。', head);
-  if (plan.id !== head.planId) return refusedFile(`文件头的计划编号（${head.planId}）与包内计划（${plan.id}）不一致，未导入。`, head);
+  const plan = restorePlan(rawPlan, { now: options.now }, report);
+  if (!plan) return refusedFile('计划包中没有可读的计划，未导入。', head);
+  if (plan.id !== head.planId) return refusedFile(`文件头的计划编号（${quoted(head.planId)}）与包内计划（${quoted(plan.id)}）不一致，未导入。`, head);
   const units = restoreUnits(payload.units, report);
   const refused = restoredItemsAsRefused(report);
   const newItems: PreviewItem[] = [];
   const present: PreviewItem[] = [];
-  const conflicts: PreviewItem[] = [];
+  const toConfirm: PreviewItem[] = [];
+  let removedTasks: RemovedTask[] = [];
   let planAction: PlanAction = 'none';
+  const name = `计划“${plan.title || plan.id}”`;
   if (plan.id !== current.plan.id) {
     planAction = 'replace';
-    newItems.push({ kind: 'plan', id: plan.id, label: `计划“${plan.title || plan.id}”（${plan.tasks.length} 项任务）`, reason: '替换当前计划' });
+    removedTasks = tasksRemoved(current.plan, plan);
+    newItems.push({ kind: 'plan', id: plan.id, label: `${name}（${plan.tasks.length} 项任务）`, reason: `替换当前计划“${current.plan.title || current.plan.id}”（${current.plan.tasks.length} 项任务，替换前自动备份）` });
   } else if (samePlanContent(plan, current.plan)) {
-    present.push({ kind: 'plan', id: plan.id, label: `计划“${plan.title || plan.id}”` });
-  } else if (newerPlan(current.plan, plan) === plan) {
-    planAction = 'update';
-    const have = new Map(current.plan.tasks.map((t) => [t.id, t]));
-    for (const t of plan.tasks) {
-      const h = have.get(t.id);
-      if (!h) newItems.push({ kind: 'task', id: t.id, label: `任务：${t.title}` });
-      else if (canonicalJson(h) !== canonicalJson(t)) conflicts.push({ kind: 'task', id: t.id, label: `任务：${t.title}`, reason: '内容有改动，以文件中较新的计划为准' });
-      else present.push({ kind: 'task', id: t.id, label: `任务：${t.title}` });
-    }
-    const incomingIds = new Set(plan.tasks.map((t) => t.id));
-    for (const t of current.plan.tasks) {
-      if (!incomingIds.has(t.id)) conflicts.push({ kind: 'task', id: t.id, label: `任务：${t.title}`, reason: '较新的计划中已没有这项任务（其记录保留在日志中）' });
-    }
+    present.push({ kind: 'plan', id: plan.id, label: name, reason: '与本机的计划相同' });
   } else {
-    conflicts.push({ kind: 'plan', id: plan.id, label: `计划“${plan.title || plan.id}”`, reason: '文件中的计划比当前的旧，保留当前计划' });
+    const theirs = parseIsoTime(plan.updatedAt)!;
+    // A time here that cannot be believed (left by an older version of the app) never wins.
+    const mine = isSaneTime(current.plan.updatedAt, options.now) ? parseIsoTime(current.plan.updatedAt)! : -Infinity;
+    if (theirs === mine) {
+      refused.push({
+        kind: 'plan',
+        id: plan.id,
+        label: name,
+        reason: `文件中的计划与本机的计划修改时间相同（${whenText(plan.updatedAt)}），内容却不同：同一版本在两处被分别改动过。保留本机的计划，未采用文件中的；请与${OFFICE_NAME}核对后由其重新导出计划包`,
+      });
+    } else if (theirs < mine) {
+      present.push({ kind: 'plan', id: plan.id, label: name, reason: `本机的计划较新（${whenText(current.plan.updatedAt)} 修改），文件中的是 ${whenText(plan.updatedAt)} 的版本，保留本机的计划` });
+    } else {
+      planAction = 'update';
+      const have = new Map(current.plan.tasks.map((t) => [t.id, t]));
+      for (const t of plan.tasks) {
+        const h = have.get(t.id);
+        const item: PreviewItem = { kind: 'task', id: t.id, label: `任务：${t.title}` };
+        if (!h) newItems.push({ ...item, reason: '新增的任务' });
+        else if (canonicalJson(h) !== canonicalJson(t)) toConfirm.push({ ...item, label: `任务：${h.title}`, reason: `按文件中较新的计划修改：${taskChanges(h, t)}` });
+        else present.push(item);
+      }
+      removedTasks = tasksRemoved(current.plan, plan);
+      for (const t of removedTasks) {
+        toConfirm.push({ kind: 'task', id: t.id, label: `任务：${t.title}`, reason: '文件中较新的计划已没有这项任务：导入后从任务清单中移除（它的记录仍留在日志中，导入前自动备份）' });
+      }
+    }
   }
   // After a replace the file's plan is the one the events must fit.
   const basis = planAction === 'none' ? current.plan : plan;
   const tasks = new Set(basis.tasks.map((t) => t.id));
-  const c = classifyEvents(payload.events, planAction === 'replace' ? [] : current.events, basis, (e) => {
-    if (e.unit !== head.sender) return `计划包只应带有发送单位（${head.sender}）的记录，这条是 ${e.unit} 的`;
-    if (!tasks.has(resolveTaskId(basis.mergedInto ?? {}, e.taskId))) return `未知任务 ${e.taskId}：计划中没有这项任务`;
+  const c = classifyEvents(payload.events, planAction === 'replace' ? [] : current.events, basis, options.now, (e) => {
+    if (!tasks.has(resolveTaskId(basis.mergedInto ?? {}, e.taskId))) return `未知任务 ${quoted(e.taskId)}：计划中没有这项任务`;
     return null;
   });
   return finish({
@@ -542,50 +760,85 @@ function previewPackage(current: DataState, payload: Record<string, unknown>, he
     planAction,
     newItems: [...newItems, ...c.newItems],
     present: [...present, ...c.present],
-    conflicts: [...conflicts, ...c.conflicts],
+    toConfirm,
     refused: [...refused, ...c.refused],
+    removedTasks,
     // Corrections matter only when the file's plan is the one taken.
     repaired: planAction === 'none' ? [] : report.repaired,
     incoming: { plan: planAction === 'none' ? null : plan, units: planAction === 'none' ? null : units, events: c.accepted, identity: null },
   });
 }
 
-function previewBackup(current: DataState, payload: Record<string, unknown>, head: Head, options: PreviewOptions): ImportPreview {
+function previewBackup(current: DataState, payload: Obj, head: Head, options: PreviewOptions): ImportPreview {
+  const shape = planShapeProblem(payload.plan, '备份');
+  if (shape) return refusedFile(shape, head);
+  const rawPlan = payload.plan as Obj;
   const report = emptyReport();
-  const plan = restorePlan(payload.plan, { now: options.now }, report);
-  if (!plan) return refusedFile('备份中没有可读的计划。', head);
+  const restored = restorePlan(rawPlan, { now: options.now }, report);
+  if (!restored) return refusedFile('备份中没有可读的计划，未导入。', head);
+  // A backup is a last resort: its plan's times are corrected (and said so), not refused.
+  let plan = restored;
+  for (const [field, what] of [['createdAt', '创建时间'], ['updatedAt', '修改时间']] as const) {
+    const why = timeProblem(rawPlan[field], options.now);
+    if (why) {
+      plan = { ...plan, [field]: head.createdAt };
+      report.repaired.push(`计划的${what}（${field}）${why}，已改为备份文件的生成时间（${whenText(head.createdAt)}）`);
+    }
+  }
   const units = restoreUnits(payload.units, report);
-  const events = restoreEvents(payload.events, report);
+  const events: PlanEvent[] = [];
+  const lateOrEarly: PreviewItem[] = [];
+  const aliases = plan.mergedInto ?? {};
+  const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
+  for (const e of restoreEvents(payload.events, report)) {
+    const why = timeProblem(e.at, options.now);
+    if (why) lateOrEarly.push({ ...eventItem(e, tasks, aliases), reason: `记录时间${why}，已拒收` });
+    else events.push(e);
+  }
+  const refused = [...restoredItemsAsRefused(report), ...lateOrEarly];
   const identity = restoreIdentity(payload.identity);
   const same =
     samePlanContent(plan, current.plan) &&
     canonicalJson(units ?? current.units) === canonicalJson(current.units) &&
     events.length === current.events.length &&
     canonicalJson(events) === canonicalJson(current.events);
-  const preview: Omit<ImportPreview, 'summary'> = {
+  const removedTasks = same ? [] : tasksRemoved(current.plan, plan);
+  return finish({
     ok: true,
     error: null,
     ...head,
     planAction: same ? 'none' : 'restore',
     newItems: same ? [] : [{ kind: 'plan', id: plan.id, label: `计划“${plan.title || plan.id}”，${plan.tasks.length} 项任务，${events.length} 条记录` }],
     present: same ? [{ kind: 'plan', id: plan.id, label: '备份与当前数据完全相同' }] : [],
-    conflicts: [],
-    refused: restoredItemsAsRefused(report),
+    toConfirm: [],
+    refused,
+    removedTasks,
     repaired: report.repaired,
     incoming: { plan, units, events, identity },
-  };
-  return finish(preview);
+  });
+}
+
+export interface ApplyOptions {
+  /** The user confirmed, in a dialog that named them, that the tasks in `preview.removedTasks` go. */
+  confirmRemoval?: boolean;
 }
 
 export interface ApplyResult {
   state: DataState;
-  /** False when the import changed nothing (same file twice, or a refused file). */
+  /** False when the import changed nothing (same file twice, a refused file, a removal not confirmed). */
   changed: boolean;
+  /** Nothing was applied because the import removes tasks and that was not confirmed. */
+  needsConfirmation?: boolean;
 }
 
-/** Applies a preview. A refused file or a file with nothing new returns the state unchanged. */
-export function applyImport(state: DataState, preview: ImportPreview): ApplyResult {
+/**
+ * Applies a preview. A refused file or a file with nothing new returns the state unchanged; so
+ * does a preview that removes tasks without { confirmRemoval: true }: no file ever empties a
+ * plan on its own.
+ */
+export function applyImport(state: DataState, preview: ImportPreview, options: ApplyOptions = {}): ApplyResult {
   if (!preview.ok) return { state, changed: false };
+  if (preview.removedTasks.length && !options.confirmRemoval) return { state, changed: false, needsConfirmation: true };
   const inc = preview.incoming;
   if (preview.planAction === 'restore' && inc.plan) {
     return {
@@ -599,12 +852,14 @@ export function applyImport(state: DataState, preview: ImportPreview): ApplyResu
   let next = state;
   if (preview.planAction === 'update' && inc.plan) next = { ...next, plan: inc.plan, units: inc.units ?? next.units };
   if (inc.events.length) {
-    const m = mergeEvents(next.events, inc.events);
-    const fromFile = new Set(inc.events);
-    // A conflict changes something only when the file's version is the one kept.
-    if (m.added.length || m.conflicts.some((c) => fromFile.has(c.kept))) {
+    // The preview refused every record whose id is here with other content; a record that
+    // arrived meanwhile (another tab) with such an id keeps what is here.
+    const have = new Set(next.events.map((e) => e.id));
+    const fresh = inc.events.filter((e) => !have.has(e.id));
+    if (fresh.length) {
+      const m = mergeEvents(next.events, fresh);
       // An import is an explicit wish for these events: an earlier undo of them no longer holds.
-      const ids = new Set(inc.events.map((e) => e.id));
+      const ids = new Set(fresh.map((e) => e.id));
       next = { ...next, events: m.events, dropped: (next.dropped ?? []).filter((id) => !ids.has(id)) };
     }
   }

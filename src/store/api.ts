@@ -3,7 +3,7 @@
  * The store implements `LuoshiState`; components read it through small selectors.
  * Data shapes come from the zod model; this file only names the slices and their actions.
  */
-import type { ImportPreview } from '@/domain/files';
+import type { ApplyOptions, ImportPreview } from '@/domain/files';
 import type {
   Identity,
   OwnerRef,
@@ -145,8 +145,13 @@ export interface DataSlice {
   exportCsv: () => DownloadFile;
   /** Reads a file and says what importing it would do; changes nothing. */
   previewImport: (fileText: string) => Promise<ImportPreview>;
-  /** Applies a preview (a backup of the current data first when the plan is replaced); undoable. Returns false when nothing changed. */
-  applyImport: (preview: ImportPreview) => boolean;
+  /**
+   * Applies a preview; undoable. When the plan is replaced or restored, or tasks are removed
+   * (`preview.removedTasks`, which needs `{ confirmRemoval: true }` after a dialog naming them),
+   * the current data is backed up first, and nothing is applied if that backup cannot be stored.
+   * Returns false when nothing changed.
+   */
+  applyImport: (preview: ImportPreview, options?: ApplyOptions) => boolean;
 }
 
 export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice;

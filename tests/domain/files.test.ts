@@ -70,11 +70,16 @@ describe('progress report (department → office)', () => {
     expect(p.refused[0]!.reason).toContain('不是发送单位');
   });
 
-  it('flags a conflict (same id, different content) and resolves it the same way everywhere', async () => {
+  // Changed (issue 16 point 8): a record is immutable, so the same id with other content is
+  // refused and what is here stays; it used to be a "conflict" that could replace the local one.
+  it('refuses a record whose id is here with other content, and keeps the local one', async () => {
     const local = dsjEvent();
+    const state = { ...office, events: [...sampleEvents, local] };
     const text = await reportFrom([dsjEvent({ note: '另一种说法' } as Partial<PlanEvent>)]);
-    const p = await previewImport({ ...office, events: [...sampleEvents, local] }, text, { now });
-    expect(p.conflicts).toHaveLength(1);
+    const p = await previewImport(state, text, { now });
+    expect(p.refused.map((i) => i.reason)).toEqual([expect.stringMatching(/^记录编号重复但内容不同，已拒收/)]);
+    expect(p.newItems).toEqual([]);
+    expect(applyImport(state, p).changed).toBe(false);
   });
 });
 
@@ -153,7 +158,8 @@ describe('bad input: refused with a Chinese reason, data untouched', () => {
     const text = await reportFrom([dsjEvent({ at: '2026-02-30T10:00:00.000Z' })]);
     const p = await previewImport(office, text, { now });
     expect(p.refused).toHaveLength(1);
-    expect(p.refused[0]!.reason).toMatch(/^记录格式不符：at /);
+    // The field is named in words and the bad value quoted (it used to be zod's "at 无效ISO日期时间").
+    expect(p.refused[0]!.reason).toMatch(/^记录格式不符：时间（at）格式不对，文件中是 “2026-02-30T10:00:00.000Z”/);
     expect(p.refused[0]!.reason).not.toMatch(/Invalid|expected|received/);
   });
 
@@ -180,8 +186,10 @@ describe('bad input: refused with a Chinese reason, data untouched', () => {
     const text = await reportFrom([bad, dup, dup, { ...dup, note: '不同内容' }]);
     const p = await previewImport(office, text, { now });
     expect(p.refused.some((i) => i.id === 'd1' && /requestedDue/.test(i.reason ?? ''))).toBe(true);
-    expect(p.newItems.filter((i) => i.id === 'd2')).toHaveLength(1);
-    expect(p.conflicts.some((i) => i.id === 'd2')).toBe(true);
+    // Changed (issue 16 point 8): identical copies count once, but a file that gives one id two
+    // contents has neither taken (it used to keep one by a fixed rule).
+    expect(p.newItems.filter((i) => i.id === 'd2')).toHaveLength(0);
+    expect(p.refused.filter((i) => i.id === 'd2').map((i) => i.reason)).toEqual([expect.stringMatching(/编号相同.*内容不同/), expect.stringMatching(/编号相同.*内容不同/)]);
   });
 
   it('HTML in notes stays plain text', async () => {
@@ -193,9 +201,12 @@ describe('bad input: refused with a Chinese reason, data untouched', () => {
 
 describe('full backup', () => {
   it('export then import gives back the same state (property)', async () => {
+    // The generated records are dated all through 2026: the backup is made and read after them
+    // (records dated after the reader's tomorrow are refused).
+    const now = new Date('2027-01-01T00:00:00Z');
     await fc.assert(
       fc.asyncProperty(eventsArb(30), async (events) => {
-        const sorted = applyImport({ ...office, events: [] }, { ok: true, planAction: 'none', incoming: { plan: null, units: null, events, identity: null } } as never).state.events;
+        const sorted = applyImport({ ...office, events: [] }, { ok: true, planAction: 'none', removedTasks: [], incoming: { plan: null, units: null, events, identity: null } } as never).state.events;
         const state: DataState = { plan: samplePlan, units: sampleUnits, events: sorted, identity: { kind: 'unit', name: '市财政局' }, dropped: [] };
         const text = (await buildBackup(state, '市财政局', now)).text;
         const empty: DataState = { plan: { ...samplePlan, id: 'other', tasks: [] }, units: [], events: [] };
