@@ -12,7 +12,7 @@
  */
 import { format } from 'date-fns';
 import { compareEvents, deriveAllStates, resolveTaskId, type TaskState } from '@/domain/events';
-import { FILE_KINDS, isSaneTime, quoted, timeProblem, verifySender, type FileKind } from '@/domain/imports/rules';
+import { FILE_KINDS, isSaneTime, timeProblem, verifySender, type FileKind } from '@/domain/imports/rules';
 import { canonicalJson, mergeEvents } from '@/domain/merge';
 import {
   EventSchema,
@@ -26,7 +26,7 @@ import {
   type TaskStatus,
   type Unit,
 } from '@/domain/model';
-import { emptyReport, quoteValue, restoreEvents, restoreIdentity, restorePlan, restoreUnits } from '@/domain/restore';
+import { describeIssue, emptyReport, quoted, quoteValue, restoreEvents, restoreIdentity, restorePlan, restoreUnits } from '@/domain/restore';
 
 export { FILE_KINDS, type FileKind };
 
@@ -458,78 +458,6 @@ const whenText = (iso: string) => {
   return t === null ? quoted(iso) : format(new Date(t), 'yyyy年M月d日 HH:mm');
 };
 
-/** Field names of a record, for a refusal a person can act on. */
-const FIELD_NAMES: Record<string, string> = {
-  id: '编号',
-  at: '时间',
-  unit: '填写单位',
-  taskId: '任务编号',
-  note: '说明',
-  type: '记录类型',
-  done: '完成标记',
-  percent: '进度',
-  status: '状态',
-  requestedDue: '申请的期限',
-  requestId: '所答复的申请',
-  approved: '是否批准',
-  newDue: '新期限',
-  accepted: '是否通过',
-  grade: '等次',
-  date: '日期',
-  finding: '核查结果',
-  kind: '类别',
-  flagged: '挂牌标记',
-};
-const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', boolean: '是或否（true/false）', object: '一条记录', array: '列表' };
-
-interface Issue {
-  code: string;
-  path: PropertyKey[];
-  message: string;
-  expected?: unknown;
-  maximum?: unknown;
-  minimum?: unknown;
-}
-
-function valueAt(raw: unknown, path: PropertyKey[]): unknown {
-  let v = raw;
-  for (const k of path) {
-    if (!v || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
-}
-
-/** A schema problem of one record in plain Chinese, naming the field and quoting the bad value. */
-function recordProblem(issue: Issue | undefined, raw: unknown): string {
-  if (!issue) return '无法识别';
-  const path = issue.path.map(String);
-  if (!path.length) return `不是一条记录，文件中是 ${quoted(raw)}`;
-  const field = FIELD_NAMES[path[0]!] ? `${FIELD_NAMES[path[0]!]}（${path.join('.')}）` : `字段 ${path.join('.')}`;
-  const value = valueAt(raw, issue.path);
-  if (value === undefined) return `缺少${field}`;
-  const got = `文件中是 ${quoted(value)}`;
-  switch (issue.code) {
-    case 'invalid_union':
-      return path[0] === 'type' ? `无法识别的记录类型 ${quoted(value)}` : `${field}不符合要求，${got}`;
-    case 'invalid_type':
-      return `${field}应为${TYPE_NAMES[String(issue.expected)] ?? '另一种类型'}，${got}`;
-    case 'invalid_format':
-      return `${field}格式不对，${got}`;
-    case 'too_big':
-      return typeof value === 'string' ? `${field}过长（${value.length} 个字符，上限 ${String(issue.maximum)}）` : `${field}超过上限 ${String(issue.maximum)}，${got}`;
-    case 'too_small':
-      return typeof value === 'string' ? `${field}不能为空` : `${field}低于下限 ${String(issue.minimum)}，${got}`;
-    case 'invalid_value':
-      return `${field}不是可接受的值，${got}`;
-    case 'custom':
-      // Our own refinements speak Chinese already (日期须为真实存在的 yyyy-MM-dd).
-      return `${field}${issue.message}，${got}`;
-    default:
-      return `${field}不符合要求，${got}`;
-  }
-}
-
 function eventItem(e: PlanEvent, tasks: ReadonlyMap<string, Task>, aliases: Readonly<Record<string, string>>): PreviewItem {
   const task = tasks.get(e.taskId) ?? tasks.get(resolveTaskId(aliases, e.taskId));
   return {
@@ -569,7 +497,7 @@ function classifyEvents(rawEvents: unknown, existing: readonly PlanEvent[], plan
     const r = EventSchema.safeParse(v);
     if (!r.success) {
       const id = isObj(v) && typeof v.id === 'string' ? v.id : '';
-      out.refused.push({ kind: 'event', id, label: `第 ${i + 1} 条记录${id ? `（编号 ${quoteValue(id, 40)}）` : ''}`, reason: `记录格式不符：${recordProblem(r.error.issues[0] as Issue | undefined, v)}` });
+      out.refused.push({ kind: 'event', id, label: `第 ${i + 1} 条记录${id ? `（编号 ${quoteValue(id, 40)}）` : ''}`, reason: `记录格式不符：${describeIssue(r.error.issues[0], v)}` });
       return;
     }
     const text = canonicalJson(r.data);
@@ -819,26 +747,34 @@ function previewBackup(current: DataState, payload: Obj, head: Head, options: Pr
 }
 
 export interface ApplyOptions {
-  /** The user confirmed, in a dialog that named them, that the tasks in `preview.removedTasks` go. */
-  confirmRemoval?: boolean;
+  /**
+   * The user confirmed, in a dialog that said what goes (the plan replaced, the data restored, the
+   * tasks in `preview.removedTasks` named), the part of the import that removes data.
+   */
+  confirmed?: boolean;
 }
 
 export interface ApplyResult {
   state: DataState;
   /** False when the import changed nothing (same file twice, a refused file, a removal not confirmed). */
   changed: boolean;
-  /** Nothing was applied because the import removes tasks and that was not confirmed. */
+  /** Nothing was applied because the import replaces or removes data and that was not confirmed. */
   needsConfirmation?: boolean;
+}
+
+/** Whether applying this preview removes or replaces data here, and so needs { confirmed: true }. */
+export function needsConfirmation(preview: ImportPreview): boolean {
+  return preview.ok && (preview.planAction === 'replace' || preview.planAction === 'restore' || preview.removedTasks.length > 0);
 }
 
 /**
  * Applies a preview. A refused file or a file with nothing new returns the state unchanged; so
- * does a preview that removes tasks without { confirmRemoval: true }: no file ever empties a
- * plan on its own.
+ * does a preview that replaces the plan, restores a backup or removes tasks without
+ * { confirmed: true }: no file ever empties a plan on its own.
  */
 export function applyImport(state: DataState, preview: ImportPreview, options: ApplyOptions = {}): ApplyResult {
   if (!preview.ok) return { state, changed: false };
-  if (preview.removedTasks.length && !options.confirmRemoval) return { state, changed: false, needsConfirmation: true };
+  if (needsConfirmation(preview) && !options.confirmed) return { state, changed: false, needsConfirmation: true };
   const inc = preview.incoming;
   if (preview.planAction === 'restore' && inc.plan) {
     return {

@@ -146,9 +146,9 @@ export interface DataSlice {
   /** Reads a file and says what importing it would do; changes nothing. */
   previewImport: (fileText: string) => Promise<ImportPreview>;
   /**
-   * Applies a preview; undoable. When the plan is replaced or restored, or tasks are removed
-   * (`preview.removedTasks`, which needs `{ confirmRemoval: true }` after a dialog naming them),
-   * the current data is backed up first, and nothing is applied if that backup cannot be stored.
+   * Applies a preview; undoable. A preview that replaces the plan, restores a backup or removes
+   * tasks (`needsConfirmation(preview)`) is applied only with `{ confirmed: true }`, given after a
+   * dialog that names what goes, and only after the current data was backed up.
    * Returns false when nothing changed.
    */
   applyImport: (preview: ImportPreview, options?: ApplyOptions) => boolean;

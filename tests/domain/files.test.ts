@@ -89,7 +89,9 @@ describe('plan package (office → departments)', () => {
     const dept: DataState = { plan: { ...samplePlan, id: 'seed', tasks: [] }, units: [], events: [] };
     const p = await previewImport(dept, pkg, { now });
     expect(p.planAction).toBe('replace');
-    const r = applyImport(dept, p);
+    // Changed (issue 16 point 4): a replacement applies only once confirmed.
+    expect(applyImport(dept, p).changed).toBe(false);
+    const r = applyImport(dept, p, { confirmed: true });
     expect(r.state.plan.id).toBe(samplePlan.id);
     expect(r.state.events.every((e) => e.unit === OFFICE_NAME)).toBe(true);
     expect(r.state.events.length).toBe(sampleEvents.filter((e) => e.unit === OFFICE_NAME).length);
@@ -117,7 +119,7 @@ describe('plan package (office → departments)', () => {
     expect(p.repaired[0]).toContain('2026-02-30');
     expect(p.repaired[0]).toMatch(/暂定为 \d{4}-12-31（年底），请核对/);
     expect(p.summary).toContain('自动修正 1 处');
-    const task = applyImport(dept, p).state.plan.tasks.find((t) => t.id === first!.id)!;
+    const task = applyImport(dept, p, { confirmed: true }).state.plan.tasks.find((t) => t.id === first!.id)!;
     expect(task.deadline.due).toMatch(/-12-31$/);
     // The same package for the office that already holds this plan: nothing taken, nothing to report.
     const same = await previewImport({ ...office, plan: { ...samplePlan, tasks: [bad, ...rest] } as typeof samplePlan }, pkg, { now });
@@ -210,7 +212,7 @@ describe('full backup', () => {
         const state: DataState = { plan: samplePlan, units: sampleUnits, events: sorted, identity: { kind: 'unit', name: '市财政局' }, dropped: [] };
         const text = (await buildBackup(state, '市财政局', now)).text;
         const empty: DataState = { plan: { ...samplePlan, id: 'other', tasks: [] }, units: [], events: [] };
-        const r = applyImport(empty, await previewImport(empty, text, { now }));
+        const r = applyImport(empty, await previewImport(empty, text, { now }), { confirmed: true });
         expect(canonicalJson(r.state.plan)).toBe(canonicalJson(state.plan));
         expect(canonicalJson(r.state.events)).toBe(canonicalJson(state.events));
         expect(r.state.units).toEqual(state.units);

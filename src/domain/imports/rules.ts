@@ -6,7 +6,7 @@
  */
 import { format } from 'date-fns';
 import { OFFICE_NAME, parseIsoTime } from '@/domain/model';
-import { quoteValue } from '@/domain/restore';
+import { quoted } from '@/domain/restore';
 
 /** Nothing Luoshi records happened before this (the seed plan is stamped with it exactly). */
 export const EARLIEST_TIME = Date.UTC(2000, 0, 1);
@@ -20,11 +20,6 @@ export const FILE_KINDS = {
   backup: 'luoshi/backup',
 } as const;
 export type FileKind = (typeof FILE_KINDS)[keyof typeof FILE_KINDS];
-
-/** A bad value quoted for a message: “…”, shortened, with no quote mark inside to confuse the reader. */
-export function quoted(value: unknown): string {
-  return `“${quoteValue(value).replace(/[“”]/g, '"')}”`;
-}
 
 /** True for a time between 2000-01-01 and one day after `now`, both included. */
 export function isSaneTime(value: unknown, now: Date): boolean {

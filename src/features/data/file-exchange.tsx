@@ -8,7 +8,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CsvExportButton } from '@/components/csv-export-button';
 import { downloadText } from '@/components/download';
 import { describeEvent } from '@/components/event-history';
-import { checkFileSize, decodeImportBytes, type ImportPreview, type PreviewItem, type RemovedTask } from '@/domain/files';
+import { checkFileSize, decodeImportBytes, needsConfirmation, type ImportPreview, type PreviewItem, type RemovedTask } from '@/domain/files';
 import { formatDateTime } from '@/lib/format';
 import { t } from '@/lib/strings';
 import type { DownloadFile } from '@/store/api';
@@ -115,11 +115,12 @@ export function ImportPanel() {
     setPreview(null);
     if (inputRef.current) inputRef.current.value = '';
   };
-  const apply = (confirmRemoval: boolean) => {
+  const apply = (confirmed: boolean) => {
     if (!preview) return;
-    const changed = applyImport(preview.preview, { confirmRemoval });
+    const changed = applyImport(preview.preview, { confirmed });
     setConfirming(false);
-    if (!changed && preview.preview.removedTasks.length) return;
+    // Not applied (the backup could not be stored): the store said why; the preview stays.
+    if (!changed && needsConfirmation(preview.preview)) return;
     setResult(changed ? s.imported(preview.fileName) : s.nothingNew);
     reset();
   };
@@ -128,7 +129,7 @@ export function ImportPanel() {
   const nothingNew = p ? p.ok && p.newItems.length === 0 && p.toConfirm.length === 0 && p.planAction === 'none' : false;
   const replaces = p ? p.planAction === 'replace' || p.planAction === 'restore' : false;
   // Replacing, restoring or losing tasks is never one click: a dialog says what goes first.
-  const needsDialog = p ? replaces || p.removedTasks.length > 0 : false;
+  const needsDialog = p ? needsConfirmation(p) : false;
 
   return (
     <section className="card data-card" aria-labelledby="data-import-h">

@@ -2,7 +2,7 @@
  * The data slice: local safety copies (daily snapshots, automatic backups, the recovery copy).
  * Restoring a copy first backs up what is there now and can be undone, like any destructive action.
  */
-import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, previewImport } from '@/domain/files';
+import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, needsConfirmation as needsConfirmationOf, previewImport } from '@/domain/files';
 import { OFFICE_NAME } from '@/domain/model';
 import type { DataSlice, DownloadFile, SavedCopy } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
@@ -77,7 +77,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const before = current();
       const { state: next, changed, needsConfirmation } = applyImport(before, preview, options);
       if (needsConfirmation) {
-        get().notify('error', `导入后将移除 ${preview.removedTasks.length} 项任务，须先确认，数据未改动。`);
+        get().notify('error', preview.removedTasks.length ? `导入后将移除 ${preview.removedTasks.length} 项任务，须先确认，数据未改动。` : '导入将替换当前数据，须先确认，数据未改动。');
         return false;
       }
       if (!changed) {
@@ -85,7 +85,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
         return false;
       }
       const replaces = preview.planAction === 'replace' || preview.planAction === 'restore';
-      if (replaces || preview.removedTasks.length) {
+      if (needsConfirmationOf(preview)) {
         const what = preview.planAction === 'restore' ? '导入完整备份前的自动备份' : preview.planAction === 'replace' ? '导入计划包前的自动备份' : `导入计划包前的自动备份（将移除 ${preview.removedTasks.length} 项任务）`;
         // Nothing destructive without a copy to go back to, even after the user confirmed.
         if (!p.backup(before, what)) {
