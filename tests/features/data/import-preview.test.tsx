@@ -8,7 +8,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DataPage } from '@/features/data/data-page';
 import { buildProgressReport, checksumOf } from '@/domain/files';
-import { OFFICE_NAME, type Plan } from '@/domain/model';
+import { OFFICE_NAME, type Plan, type PlanEvent } from '@/domain/model';
 import { resetStore, store } from '../../helpers/screen-store';
 import { expectNoSeriousA11yViolations } from '../../helpers/axe';
 import { ev, mkPlan, mkTask, mkUnit } from '../../domain/screen-fixtures';
@@ -79,7 +79,7 @@ describe('a progress report, as the office reads it', () => {
     const mine = ev('a', '2025-06-01', { type: 'progress', percent: 10 }, '市教育局');
     resetStore({ plan, units, events: [mine], identity: { kind: 'office' } });
     render(<DataPage />);
-    const built = await buildProgressReport({ plan, units, events: [{ ...mine, percent: 100 }] }, '市教育局', new Date('2025-06-03T00:00:00Z'));
+    const built = await buildProgressReport({ plan, units, events: [{ ...mine, percent: 100 } as PlanEvent] }, '市教育局', new Date('2025-06-03T00:00:00Z'));
     const { user, preview } = await upload(built.text);
     expect(within(preview).getByText(/——记录编号重复但内容不同，已拒收/)).toBeInTheDocument();
     expect(within(preview).getByRole('button', { name: '确认导入' })).toBeDisabled();
