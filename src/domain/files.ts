@@ -37,7 +37,7 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 const KIND_LABEL: Record<FileKind, string> = {
   'luoshi/plan-package': '计划包',
-  'luoshi/progress-report': '进展报送',
+  'luoshi/progress-report': '进度报告',
   'luoshi/backup': '完整备份',
 };
 
@@ -410,9 +410,9 @@ export async function previewImport(current: DataState, fileText: string, option
   const kind = env.kind;
   // Any other JSON (a package.json, an export of another program) has no kind at all: saying
   // "文件类型 undefined" would only puzzle the user.
-  if (kind === undefined || kind === null) return refusedFile('文件内容不是落实导出的文件（缺少文件类型）：只能导入计划包、进展报送或完整备份。');
+  if (kind === undefined || kind === null) return refusedFile('文件内容不是落实导出的文件（缺少文件类型）：只能导入计划包、进度报告或完整备份。');
   if (kind !== FILE_KINDS.planPackage && kind !== FILE_KINDS.progressReport && kind !== FILE_KINDS.backup) {
-    return refusedFile(`无法识别的文件类型 ${quoted(kind)}：只能导入计划包、进展报送或完整备份。`);
+    return refusedFile(`无法识别的文件类型 ${quoted(kind)}：只能导入计划包、进度报告或完整备份。`);
   }
   const head = {
     fileKind: kind,
@@ -555,7 +555,7 @@ function finish(p: Omit<ImportPreview, 'summary'>): ImportPreview {
 function previewProgress(current: DataState, payload: Obj, head: Head, options: PreviewOptions): ImportPreview {
   const plan = current.plan;
   if (head.planId !== plan.id) {
-    return refusedFile(`这是另一个计划的进展报送（计划编号 ${quoted(head.planId)}），与当前计划（${quoted(plan.id)}）不符，未导入。`, head);
+    return refusedFile(`这是另一个计划的进度报告（计划编号 ${quoted(head.planId)}），与当前计划（${quoted(plan.id)}）不符，未导入。`, head);
   }
   const aliases = plan.mergedInto ?? {};
   const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
@@ -670,7 +670,7 @@ function previewPackage(current: DataState, payload: Obj, head: Head, options: P
       }
       removedTasks = tasksRemoved(current.plan, plan);
       for (const t of removedTasks) {
-        toConfirm.push({ kind: 'task', id: t.id, label: `任务：${t.title}`, reason: '文件中较新的计划已没有这项任务：导入后从任务清单中移除（它的记录仍留在日志中，导入前自动备份）' });
+        toConfirm.push({ kind: 'task', id: t.id, label: `任务：${t.title}`, reason: '文件中较新的计划已没有这项任务，导入后移除' });
       }
     }
   }

@@ -19,6 +19,8 @@ const s = t.data;
 const LIST_LIMIT = 50;
 /** Removed tasks named in the confirmation before "另有 N 项": enough to recognise, short enough to read. */
 const REMOVED_LIMIT = 20;
+/** About as many items as fit in a preview list's box before it scrolls. */
+const SCROLL_AFTER = 10;
 
 export function ExportPanel() {
   const identity = useLuoshi((st) => st.identity);
@@ -210,7 +212,7 @@ export function ImportPanel() {
               ) : null}
               <PreviewList title={s.catPresent} hint={s.catPresentHint} items={p.present} tone="present" />
               {replaces ? <p className="banner banner--warning">{p.planAction === 'restore' ? s.restoreWarn : s.replaceWarn}</p> : null}
-              {!replaces && p.removedTasks.length ? <p className="banner banner--warning">{s.removeWarn(p.removedTasks.length, false)}</p> : null}
+              {!replaces && p.removedTasks.length ? <p className="banner banner--warning">{s.removeBanner(p.removedTasks.length)}</p> : null}
             </>
           ) : null}
           <div className="btn-row">
@@ -247,7 +249,8 @@ function RemovedTasks({ tasks, all }: { tasks: RemovedTask[]; all: boolean }) {
   return (
     <>
       <p>{s.removeWarn(tasks.length, all)}</p>
-      <ul className="data-removed" aria-label={s.removedListLabel}>
+      {/* Focusable: a long list scrolls, and keyboard users must be able to scroll it too. */}
+      <ul className="data-removed" aria-label={s.removedListLabel} tabIndex={0}>
         {shown.map((task) => (
           <li key={task.id}>{task.title}</li>
         ))}
@@ -295,7 +298,8 @@ function PreviewList({ title, hint, items, tone, open = false }: { title: string
         {title}（{items.length}）
       </summary>
       <p className="muted small">{hint}</p>
-      <ul>
+      {/* A long list scrolls inside its box: focusable, so that a keyboard can scroll it. */}
+      <ul tabIndex={shown.length > SCROLL_AFTER ? 0 : undefined} aria-label={shown.length > SCROLL_AFTER ? title : undefined}>
         {shown.map((item, i) => (
           <li key={`${item.kind}:${item.id}:${i}`}>
             {item.event ? <EventLine item={{ ...item, event: item.event }} /> : item.label}

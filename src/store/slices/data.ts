@@ -107,7 +107,9 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const added = next.events.filter((e) => !beforeIds.has(e.id)).map((e) => e.id);
       ctx.pushUndo({
         label: '导入',
-        toast: `已导入 ${preview.sender || OFFICE_NAME} 的文件：${preview.summary}`,
+        toast: preview.removedTasks.length
+          ? `已导入 ${preview.sender || OFFICE_NAME} 的文件，移除了 ${preview.removedTasks.length} 项任务（导入前已自动备份）。`
+          : `已导入 ${preview.sender || OFFICE_NAME} 的文件：${preview.summary}`,
         run: () => {
           const stamped = { ...before.plan, updatedAt: laterIso(ctx.now(), get().plan.updatedAt) };
           if (replaces) {
