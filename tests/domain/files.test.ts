@@ -13,9 +13,9 @@ import {
   csvCell,
   MAX_IMPORT_BYTES,
   parseCsv,
-  previewImport,
   type DataState,
 } from '@/domain/files';
+import { previewImport } from '@/domain/imports/preview';
 import { canonicalJson } from '@/domain/merge';
 import { deriveAllStates } from '@/domain/events';
 import { OFFICE_NAME, type PlanEvent } from '@/domain/model';

@@ -4,7 +4,7 @@
  * signatures to come (issue 13) strengthen one function, verifySender, and nothing else: today a
  * file's sender is only what the file declares; a signature will prove it.
  */
-import { format } from 'date-fns';
+import { FILE_KINDS, type FileKind } from '@/domain/files';
 import { OFFICE_NAME, parseIsoTime } from '@/domain/model';
 import { quoted } from '@/domain/restore';
 
@@ -13,13 +13,17 @@ export const EARLIEST_TIME = Date.UTC(2000, 0, 1);
 /** How far ahead of this computer's clock another computer's clock may run. */
 export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
-/** The kinds of file as the envelope names them (files.ts re-exports this as FILE_KINDS). */
-export const FILE_KINDS = {
-  planPackage: 'luoshi/plan-package',
-  progressReport: 'luoshi/progress-report',
-  backup: 'luoshi/backup',
-} as const;
-export type FileKind = (typeof FILE_KINDS)[keyof typeof FILE_KINDS];
+
+/**
+ * 2026年3月10日, or with `withTime` 2026年3月10日 08:05, in this computer's time zone (a person
+ * reads it). Written out rather than with date-fns' format, which would put its whole formatting
+ * machinery into the first JavaScript the app loads (the store reads files).
+ */
+export function chineseTime(ms: number, withTime = false): string {
+  const d = new Date(ms);
+  const day = `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  return withTime ? `${day} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}` : day;
+}
 
 /** True for a time between 2000-01-01 and one day after `now`, both included. */
 export function isSaneTime(value: unknown, now: Date): boolean {
@@ -37,7 +41,7 @@ export function timeProblem(value: unknown, now: Date): string | null {
   const t = parseIsoTime(value);
   if (t === null) return `${quoted(value)}不是有效的时间`;
   if (t < EARLIEST_TIME) return `${quoted(value)}早于 2000年1月1日`;
-  if (t > now.getTime() + FUTURE_SLACK_MS) return `${quoted(value)}比本机当前日期（${format(now, 'yyyy年M月d日')}）晚一天以上`;
+  if (t > now.getTime() + FUTURE_SLACK_MS) return `${quoted(value)}比本机当前日期（${chineseTime(now.getTime())}）晚一天以上`;
   return null;
 }
 

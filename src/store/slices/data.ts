@@ -2,7 +2,7 @@
  * The data slice: local safety copies (daily snapshots, automatic backups, the recovery copy).
  * Restoring a copy first backs up what is there now and can be undone, like any destructive action.
  */
-import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, needsConfirmation as needsConfirmationOf, previewImport } from '@/domain/files';
+import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, needsConfirmation as needsConfirmationOf } from '@/domain/files';
 import { OFFICE_NAME } from '@/domain/model';
 import type { DataSlice, DownloadFile, SavedCopy } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
@@ -72,7 +72,12 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const d = ctx.now().toISOString().slice(0, 10);
       return { fileName: `落实-三张清单-${d}.csv`, mime: 'text/csv;charset=utf-8', text: buildCsv(s.plan, selectTaskStates(s)) };
     },
-    previewImport: (fileText) => previewImport(current(), fileText, { now: ctx.now() }),
+    previewImport: async (fileText) => {
+      const state = current();
+      // Reading a file needs the whole preview (checks, messages): loaded on the first import, not at start.
+      const { previewImport } = await import('@/domain/imports/preview');
+      return previewImport(state, fileText, { now: ctx.now() });
+    },
     applyImport: (preview, options = {}) => {
       const before = current();
       const { state: next, changed, needsConfirmation } = applyImport(before, preview, options);

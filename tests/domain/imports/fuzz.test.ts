@@ -8,7 +8,8 @@
  */
 import fc from 'fast-check';
 import { deriveAllStates } from '@/domain/events';
-import { applyImport, buildBackup, buildPlanPackage, buildProgressReport, checksumOf, decodeImportBytes, needsConfirmation, previewImport, type DataState } from '@/domain/files';
+import { applyImport, buildBackup, buildPlanPackage, buildProgressReport, checksumOf, needsConfirmation, type DataState } from '@/domain/files';
+import { decodeImportBytes, previewImport } from '@/domain/imports/preview';
 import { canonicalJson } from '@/domain/merge';
 import { OFFICE_NAME, type PlanEvent } from '@/domain/model';
 import { createSeedPlan } from '@/domain/seed';

@@ -2,7 +2,8 @@
  * Issue 16, points 4, 7, 8 and 9, one file each: a malformed or hostile file is refused (or, for
  * a plan that loses tasks, held until confirmed) with a Chinese reason, and nothing is applied.
  */
-import { applyImport, buildPlanPackage, previewImport, type DataState, type ImportPreview } from '@/domain/files';
+import { applyImport, buildPlanPackage, type DataState, type ImportPreview } from '@/domain/files';
+import { previewImport } from '@/domain/imports/preview';
 import { OFFICE_NAME, type Plan } from '@/domain/model';
 import { sampleEvents, samplePlan } from '../../fixtures/storage/build-sample';
 import { backupOf, department, dsj, engineText, messagesOf, newerPlan, now, office, packageOf, reportOf, sealed } from './file-builders';
