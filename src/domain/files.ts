@@ -26,7 +26,6 @@ export const FILE_SCHEMA_VERSION = 1;
 /** Files above this are refused before they are read: no plan comes near it (a city plan is < 2 MB). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-
 export interface FileEnvelope<P = unknown> {
   kind: FileKind;
   schemaVersion: number;
@@ -267,7 +266,7 @@ export interface ImportPreview {
   refused: PreviewItem[];
   /**
    * Tasks of the current plan that the plan after the import no longer has. Non-empty: applyImport
-   * needs { confirmRemoval: true } (a dialog that names them), and the store backs up first.
+   * needs { confirmed: true } (a dialog that names them), and the store backs up first.
    */
   removedTasks: RemovedTask[];
   /** Items taken in after a correction (a date that does not exist, a missing field): each says what was done. */
