@@ -151,9 +151,15 @@ export class EventLog {
   async load(planId: string): Promise<LoadedLog> {
     const sync = this.loadSync(planId);
     if (sync) return sync;
+    const gen = this.gen;
     const [j, c] = await Promise.all([this.kv.list(journalPrefix(planId)), this.kv.list(chunkPrefix(planId))]);
-    return this.took(planId, decodeLog(planId, [...c, ...j]));
+    const loaded = decodeLog(planId, [...c, ...j]);
+    // Another plan was taken up while this one was read: its log is the current one now.
+    return gen === this.gen ? this.took(planId, loaded) : loaded;
   }
+
+  /** Counts switches of plan, so a load that finishes late does not take the log back. */
+  private gen = 0;
 
   private took(planId: string, loaded: LoadedLog): LoadedLog {
     if (planId !== this.planId) {
@@ -168,6 +174,7 @@ export class EventLog {
 
   /** Starts a plan's log with nothing known (a plan just replaced, before its load). */
   switchTo(planId: string) {
+    this.gen++;
     if (planId === this.planId) return;
     this.planId = planId;
     this.known.clear();

@@ -251,6 +251,8 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
 
   const loadHistory = (planId: string) => {
     loadingPlan = planId;
+    // From now on this plan's log is the one written to, even before its history is read.
+    log.switchTo(planId);
     const sync = log.loadSync(planId);
     if (sync) {
       applyLoaded(planId, sync);
@@ -299,7 +301,6 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   store.subscribe((s, prev) => {
     if (s.plan.id !== log.planId && s.plan.id !== loadingPlan) {
       // Another plan (replaced, restored, imported): its own log, loaded and merged.
-      log.switchTo(s.plan.id);
       loadHistory(s.plan.id);
       return;
     }
