@@ -107,7 +107,13 @@ export class Persistence implements PersistStorage<WorkingState> {
    * them and must not be replaced by the v3 working state until the log has them.
    */
   holdMain = false;
-  saveFailed = false;
+  /** The working state's last write failed / the log's last write failed: kept apart, so that a tick
+   * reaching the log does not hide a plan edit that is still only in memory (and the reverse). */
+  private mainFailed = false;
+  private logFailed = false;
+  get saveFailed(): boolean {
+    return this.mainFailed || this.logFailed;
+  }
   private evictionTold = false;
   private sizes = new Map<string, number>();
   /** The envelope of the main key as read at start, for the store's merge. */
@@ -132,8 +138,8 @@ export class Persistence implements PersistStorage<WorkingState> {
   ) {
     this.log = new EventLog(kv ?? new StorageKv(backend, undefined, (k, v) => this.noteSize(k, v)), {
       onWriteStatus: (ok) => {
-        if (!ok) return this.fail();
-        this.saveFailed = false;
+        if (!ok) return this.fail('log');
+        this.logFailed = false;
         // The log has every event now: an older layout's main key may take the v3 layout.
         if (this.holdMain && !this.log.failed.length) this.releaseMain();
         this.report();
@@ -296,7 +302,7 @@ export class Persistence implements PersistStorage<WorkingState> {
     if (this.write(MAIN_KEY, text, true)) {
       this.lastRaw = text;
       this.last = out;
-      if (this.log.lastError === null) this.saveFailed = false;
+      this.mainFailed = false;
       if (out !== data) this.hooks?.onMerged(out);
       if (merge && (merge.tookTheirs || merge.conflicts.length)) this.hooks?.onPlanMerged?.(merge);
       this.report();
@@ -305,9 +311,10 @@ export class Persistence implements PersistStorage<WorkingState> {
     }
   }
 
-  private fail() {
+  private fail(what: 'main' | 'log' = 'main') {
     const first = !this.saveFailed;
-    this.saveFailed = true;
+    if (what === 'main') this.mainFailed = true;
+    else this.logFailed = true;
     // Whatever filled the quota may not be ours: measure again so the meter shows why.
     this.measureAll();
     this.report();

@@ -9,7 +9,7 @@ import { canonicalJson, mergeEvents } from '@/domain/merge';
 import type { PlanEvent } from '@/domain/model';
 import { decodeText, encodeChunk, encodeRecord, packId, serializeV2 } from '@/store/codec';
 import { LOG_PREFIX, MAIN_KEY, RECOVERY_PREFIX } from '@/store/keys';
-import { chunkPrefix, decodeLog, journalPrefix, SEAL_AT } from '@/store/log';
+import { chunkPrefix, decodeLog, journalPrefix, SEAL_AT, StorageKv } from '@/store/log';
 import { generateCity } from '../../bench/fixtures';
 import { eventsArb } from '../domain/event-arbitraries';
 import { sampleData, samplePlan } from '../fixtures/storage/build-sample';
@@ -173,6 +173,26 @@ describe('a full quota', () => {
     const u = s.getState().record({ type: 'urge', taskId: 't1' });
     expect(s.getState().storage.saveFailed).toBe(false);
     expect(storedEvents(st).map((x) => x.id)).toEqual(expect.arrayContaining([e.id, u.id]));
+  });
+
+  it('a tick that reaches the log does not hide a plan edit still waiting for room (two stores, two states)', () => {
+    const st = new FakeStorage();
+    const logStore = new FakeStorage();
+    const s = makeStore(st, { log: new StorageKv(logStore) });
+    s.getState().updateTask('t1', { title: '先存一次' });
+    for (const k of [...st.map.keys()]) if (k.startsWith('luoshi:snap:')) st.removeItem(k);
+    st.quota = st.used();
+    s.getState().updateTask('t1', { title: `工作区已满时改的名称${'很长'.repeat(50)}` });
+    expect(s.getState().storage.saveFailed).toBe(true);
+    const e = s.getState().record({ type: 'tick', taskId: 't2', done: true });
+    expect([...logStore.map.values()].some((v) => v.includes(packId(e.id)))).toBe(true);
+    // The tick is on disk, the edit is not: still failing, and said once, not once per write.
+    expect(s.getState().storage.saveFailed).toBe(true);
+    expect(s.getState().toasts.filter((t) => t.kind === 'error')).toHaveLength(1);
+    st.quota = Infinity;
+    s.getState().updateTask('t3', { title: '有空间了' });
+    expect(s.getState().storage.saveFailed).toBe(false);
+    expect(st.getItem(MAIN_KEY)).toContain('工作区已满时改的名称');
   });
 
   it('the first snapshot given up for the live data is named in a notice', () => {
