@@ -276,7 +276,7 @@ export interface ImportPreview {
   };
 }
 
-const EVENT_LABEL: Record<EventType, string> = {
+export const EVENT_LABEL: Record<EventType, string> = {
   tick: '勾选',
   progress: '进度',
   status: '状态',
