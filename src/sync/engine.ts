@@ -74,6 +74,8 @@ export interface EngineOptions {
   /** Longest wait between tries while the server is unreachable (ms). */
   maxBackoffMs?: number;
   longpollMs?: number;
+  /** After a long poll brought changes, wait this long before the next so that changes gather. */
+  gatherMs?: number;
 }
 
 const RefusedSchema = z.object({ code: z.string().nullable(), reason: z.string() });
@@ -133,6 +135,7 @@ export class SyncEngine {
   private readonly batch: number;
   private readonly maxBackoff: number;
   private readonly longpollMs: number;
+  private readonly gatherMs: number;
   private client: CouchClient;
   private s: SavedSync;
   private abort = new AbortController();
@@ -159,6 +162,7 @@ export class SyncEngine {
     this.batch = o.batch ?? 500;
     this.maxBackoff = o.maxBackoffMs ?? 10_000;
     this.longpollMs = o.longpollMs ?? 25_000;
+    this.gatherMs = o.gatherMs ?? 1000;
     this.s = saved;
     this.client = new CouchClient(saved.dbUrl, { fetch: o.fetch });
   }
@@ -301,9 +305,16 @@ export class SyncEngine {
         this.save();
         this.caughtUp = r.results.length < this.batch;
         backoff = 1000;
-        if (!this.caughtUp) this.setPhase('syncing');
-        else if (this.s.pending.length || this.s.fullPush || this.planDirty() || this.registryDirty()) this.kick();
+        if (!this.caughtUp) {
+          this.setPhase('syncing');
+          continue;
+        }
+        if (this.s.pending.length || this.s.fullPush || this.planDirty() || this.registryDirty()) this.kick();
         else if (!this.pushing) this.markSynced();
+        // A city's hundred offices writing at once would each wake every other browser's long
+        // poll for every request: a moment's wait gathers them into one answer (still far
+        // within the seconds a dashboard may lag).
+        if (r.results.length && this.gatherMs) await sleep(this.gatherMs, signal);
       } catch (e) {
         if (!this.running || signal.aborted) break;
         if (this.needsLogin(e)) return;
