@@ -787,7 +787,7 @@ export const zh = {
         refused: (reason: string, n: number) => `被服务器拒收（${reason}${n > 1 ? `，共 ${n} 条` : ''}）`,
         conflict: '计划冲突，请在“数据与备份”中处理',
       },
-      lastSynced: (at: string) => `最近同步：${at}`,
+      lastSynced: '最近同步',
       pending: (n: number) => `${n} 条记录待发送`,
       refusedHeading: (n: number) => `被服务器拒收的记录（${n}）`,
       refusedHint: '这些记录只在本机，服务器没有接受，其他单位和市政府办公室看不到。',
@@ -804,6 +804,7 @@ export const zh = {
       disconnectTitle: '停止同步？',
       disconnectBody: (n: number) => (n ? `还有 ${n} 条记录没有发送到服务器。停止后它们仍保存在本机，可用文件报送，或重新连接后发送。` : '停止后落实回到单机使用，数据仍保存在本机。'),
       disconnectConfirm: '停止同步',
+      officeOnly: (unit: string) => `当前登录账号属于“${unit}”。此页面由市政府办公室使用，服务器不接受其他单位的督办记录。`,
       footer: (account: string) => `已登录服务器（账号 ${account}）：每条记录的写入权限由服务器核验。`,
       refusals: {
         'office-only': '只有市政府办公室可以记录此类内容',
