@@ -774,6 +774,7 @@ export const zh = {
       connected: (account: string) => `已登录为 ${account}。`,
       replacesPlan: '连接后，本机将采用服务器上的计划；本机现有数据会先自动备份（见下方“快照与备份”）。',
       accountOf: (account: string, who: string) => `账号 ${account}（${who}）`,
+      accountValue: (account: string, who: string) => `${account}（${who}）`,
       identityFromLogin: '身份由登录账号决定',
       status: {
         off: '未开启同步',

@@ -58,7 +58,7 @@ export function SyncPanel() {
             <dt>{s.dbUrl}</dt>
             <dd>{sync.dbUrl}</dd>
             <dt>{s.account}</dt>
-            <dd>{s.accountOf(sync.account ?? '', who)}</dd>
+            <dd>{s.accountValue(sync.account ?? '', who)}</dd>
             {sync.lastSyncedAt ? (
               <>
                 <dt>{s.lastSynced}</dt>
