@@ -19,7 +19,6 @@
 import { z } from 'zod';
 import validateSource from '../../couchdb/validate_doc_update.js?raw';
 import { canonicalJson } from '@/domain/merge';
-import { EVENT_LABEL } from '@/domain/files';
 import { IdentitySchema, type Identity, type Plan, type PlanEvent, type Unit } from '@/domain/model';
 import { restorePlan, restoreUnits } from '@/domain/restore';
 import {
@@ -32,6 +31,7 @@ import {
   identityFromRoles,
   parseRefusal,
   PLAN_DOC_ID,
+  RECORD_LABELS,
   REGISTRY_DOC_ID,
   DESIGN_DOC_ID,
   RETRYABLE_REFUSALS,
@@ -222,7 +222,7 @@ export class SyncEngine {
     const refused = refusedIds.map((id) => {
       const e = events.get(id);
       const r = this.s.refused[id]!;
-      const label = e ? `${titles.get(e.taskId) ?? e.taskId} · ${EVENT_LABEL[e.type] ?? e.type}（${e.unit}）` : id;
+      const label = e ? `${titles.get(e.taskId) ?? e.taskId} · ${RECORD_LABELS[e.type] ?? e.type}（${e.unit}）` : id;
       return { id, label, reason: r.reason, code: r.code };
     });
     this.host.setStatus({

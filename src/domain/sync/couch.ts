@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { EventSchema, OFFICE_NAME, type EventType, type Identity, type Plan, type PlanEvent, type Unit } from '@/domain/model';
-import { EVENT_LABEL, OFFICE_ONLY_TYPES } from '@/domain/files';
+import { OFFICE_ONLY_TYPES } from '@/domain/files';
 
 export const DESIGN_DOC_ID = '_design/luoshi';
 export const PLAN_DOC_ID = 'plan';
@@ -69,6 +69,23 @@ export interface SyncRules {
   owners: Record<string, number[]>;
 }
 
+/**
+ * Record types in words, for the server's refusals and the list of refused records. A type
+ * without a word here (added later) is named by its code: still refused or accepted correctly.
+ */
+export const RECORD_LABELS: Partial<Record<EventType, string>> = {
+  tick: '勾选',
+  progress: '进度',
+  status: '状态',
+  'extension-request': '延期申请',
+  'extension-decision': '延期批复',
+  review: '验收',
+  urge: '催办',
+  inspection: '四不两直检查',
+  notice: '通报/表扬',
+  flag: '挂牌/摘牌',
+};
+
 export const ALL_EVENT_TYPES: readonly EventType[] = EventSchema.options.map((o) => o.shape.type.value);
 
 export function buildRules(plan: Plan): SyncRules {
@@ -102,7 +119,7 @@ export function buildRules(plan: Plan): SyncRules {
     officeName: OFFICE_NAME,
     officeOnly: ALL_EVENT_TYPES.filter((t) => OFFICE_ONLY_TYPES.has(t)),
     unitTypes: ALL_EVENT_TYPES.filter((t) => !OFFICE_ONLY_TYPES.has(t)),
-    labels: { ...EVENT_LABEL },
+    labels: Object.fromEntries(ALL_EVENT_TYPES.map((t) => [t, RECORD_LABELS[t] ?? t])),
     units,
     owners: { ...owners },
   };
