@@ -4,6 +4,8 @@
  * prepared by the setup script, and written to by the app's own client logged in as each role.
  * A forbidden write is HTTP 403 with the rule's reason; the setup is idempotent.
  */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPouchServer, type PouchServer } from '../../scripts/pouchdb-server';
 import { couchSetup, SetupError, type SetupReport } from '../../scripts/couch-setup';
@@ -12,6 +14,7 @@ import { parseRefusal } from '@/domain/sync/couch';
 import { OFFICE_NAME, type Plan, type Unit } from '@/domain/model';
 import { owner, plan as makePlan, task } from '../domain/task-fixtures';
 
+const root = path.resolve(import.meta.dirname, '../..');
 const A = '市发展和改革委员会';
 const B = '市教育局';
 const units: Unit[] = [
@@ -89,6 +92,33 @@ describe('couch:setup', () => {
     await as('jyj', line.password!);
     report.accounts = report.accounts.map((a) => (a.account === 'jyj' ? line : a));
   });
+
+  it('runs as `npm run couch:setup -- <server>` with the admin from the environment, twice', () => {
+    const run = () =>
+      spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/couch-setup.ts'), server.url, '--json'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, COUCH_ADMIN_USER: server.admin.user, COUCH_ADMIN_PASSWORD: server.admin.password },
+        timeout: 120_000,
+      });
+    const first = run();
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const r1 = JSON.parse(first.stdout) as SetupReport;
+    // Without --plan: the app's first-start plan (the seed speech) in its own database.
+    expect(r1.dbUrl).toBe(`${server.url}luoshi-seed`);
+    expect(r1.accounts.filter((a) => a.status === 'created').length).toBeGreaterThan(20);
+    const r2 = JSON.parse(run().stdout) as SetupReport;
+    expect(r2).toMatchObject({ db: 'existed', design: 'same', plan: 'kept', registry: 'kept' });
+    expect(r2.accounts.every((a) => a.status === 'kept' && a.password === null)).toBe(true);
+    const missing = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/couch-setup.ts'), server.url], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, COUCH_ADMIN_USER: '', COUCH_ADMIN_PASSWORD: '' },
+    });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('COUCH_ADMIN_USER');
+  }, 240_000);
 
   it('refuses an admin that is not one', async () => {
     await expect(couchSetup({ serverUrl: server.url, admin: { user: 'admin', password: 'wrong' }, plan: { plan: thePlan, units } })).rejects.toThrow(SetupError);
