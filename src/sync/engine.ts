@@ -151,6 +151,8 @@ export class SyncEngine {
   private phase: SyncPhase = 'connecting';
   private message: string | null = null;
   private caughtUp = false;
+  /** Why the server refused this browser's plan; shown until the plan changes again. */
+  private planProblem: string | null = null;
   private pushing: Promise<void> | null = null;
   private pushAgain = false;
   private wake: () => void = () => {};
@@ -193,7 +195,7 @@ export class SyncEngine {
     // The same account on the same database picks up where it left (its queue, its checkpoint).
     const same = prev && prev.dbUrl === client.dbUrl && prev.account === account;
     const saved: SavedSync = same
-      ? { ...prev, identity, loggedIn: true }
+      ? { ...prev, identity, loggedIn: true, fullPush: true }
       : SavedSchema.parse({ v: 1, dbUrl: client.dbUrl, account, identity, loggedIn: true });
     o.storage.setItem(SYNC_KEY, JSON.stringify(saved));
     return saved;
@@ -340,6 +342,10 @@ export class SyncEngine {
   }
 
   private markSynced() {
+    if (this.planProblem) {
+      this.setPhase('error', this.planProblem);
+      return;
+    }
     const phase = this.settledPhase();
     if (phase === 'synced') {
       this.s.lastSyncedAt = this.now().toISOString();
@@ -503,6 +509,7 @@ export class SyncEngine {
       }
     }
     if (d.plan !== this.lastPlan || d.units !== this.lastUnits) {
+      this.planProblem = null;
       this.lastPlan = d.plan;
       this.lastUnits = d.units;
       if (this.isOffice) queued = true;
@@ -550,10 +557,23 @@ export class SyncEngine {
       await this.ensureRules();
     }
     if (this.s.fullPush) {
-      // First connection: every record here that the server's feed did not bring.
-      const missing = this.host.read().events.filter((e) => !this.onServer.has(e.id) && !this.s.refused[e.id]).map((e) => e.id);
+      // After a login: every record here that the server lacks (work done before sync was on,
+      // or while logged out, or imported from files meanwhile). Ids first, cheaply, in batches.
       const queued = new Set(this.s.pending);
-      for (const id of missing) if (!queued.has(id)) this.s.pending.push(id);
+      const unknown: string[] = [];
+      for (const e of this.host.read().events) {
+        if (this.onServer.has(e.id) || this.s.refused[e.id] || queued.has(e.id)) continue;
+        // An id the server cannot take goes straight to the queue, which refuses it with the reason.
+        if (eventIdProblem(e.id)) this.s.pending.push(e.id);
+        else unknown.push(e.id);
+      }
+      for (let i = 0; i < unknown.length && this.running; i += this.batch) {
+        const rows = await this.client.allDocs(unknown.slice(i, i + this.batch));
+        for (const row of rows) {
+          if (row.error === 'not_found') this.s.pending.push(row.key);
+          else this.onServer.add(row.key);
+        }
+      }
       this.s.fullPush = false;
       this.save();
     }
@@ -634,6 +654,14 @@ export class SyncEngine {
       this.s.planSyncedAt = plan.updatedAt;
       this.save();
     } catch (e) {
+      if (e instanceof CouchError && e.status === 403) {
+        // The rules refuse this plan (another plan than the database's): not retried until the
+        // plan changes again; the status says why.
+        this.s.planSyncedAt = plan.updatedAt;
+        this.save();
+        this.planProblem = `服务器拒收计划：${parseRefusal(e.reason).message || e.reason}`;
+        return;
+      }
       if (!(e instanceof CouchError) || e.status !== 409) throw e;
       const cur = await this.client.get<{ plan: unknown; editedBy?: string; editedAt?: string }>(PLAN_DOC_ID);
       if (!cur) {

@@ -127,6 +127,9 @@ describe('live sync through a server (three offices)', () => {
     expect(text).toContain('“通报/表扬”只能由市政府办公室记录');
     expect(text).toContain(`不能以${B}的名义填写记录`);
     await shot(p, 'sync-01-dept-refused');
+    await p.setViewportSize({ width: 390, height: 844 });
+    await shot(p, 'sync-01-dept-refused-390');
+    await p.setViewportSize({ width: 1280, height: 900 });
     // Neither reached the server, so neither reached the office or department B.
     const onServer = await serverEvents();
     expect(onServer.some((e) => e.type === 'notice')).toBe(false);
@@ -155,6 +158,7 @@ describe('live sync through a server (three offices)', () => {
     await tick(people.b.page, bTask);
     await expect.poll(() => status(people.a.page), { timeout: 20_000 }).toBe('离线（1 条待发送）');
     await expect.poll(() => status(people.b.page), { timeout: 20_000 }).toBe('离线（1 条待发送）');
+    await open(people.a.page, '/my');
     await shot(people.a.page, 'sync-03-dept-offline');
     await people.a.page.reload();
     await people.a.page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -172,7 +176,8 @@ describe('live sync through a server (three offices)', () => {
     expect(ticks.map((e) => `${e.unit}:${e.taskId}`).sort()).toEqual([`${A}:${aTick1!.id}`, `${A}:${aTick2!.id}`, `${B}:${bTask.id}`].sort());
     // The office holds each record once: its record of the task lists one completion.
     await open(office, `/supervision?task=${encodeURIComponent(aTick2!.id)}`);
-    await expect.poll(() => office.getByText('报告完成').count()).toBe(1);
+    await shot(office, 'sync-04-office-task-record');
+    await expect.poll(() => office.getByText(/^(标记|报告)完成$/).count()).toBe(1);
     for (const who of ['office', 'a', 'b'] as const) {
       expect(people[who].watched.dialogs).toEqual([]);
       expect(people[who].watched.errors).toEqual([]);

@@ -154,6 +154,23 @@ describe('sync through a real CouchDB API (in memory)', () => {
     expect(o2b.host.status!.conflict).toBeNull();
   });
 
+  it('records written while logged out go at the next login, and a plan of another id is refused with the reason', async () => {
+    const a = await openB('fgw');
+    await a.engine.logout();
+    expect(a.host.status?.phase).toBe('login');
+    const offline = a.host.record({ type: 'progress', taskId: 't3', percent: 90 });
+    const saved = await SyncEngine.login(report.dbUrl, 'fgw', report.accounts.find((x) => x.account === 'fgw')!.password!, { fetch: a.fetch, storage: a.kv });
+    const again = new SyncEngine(saved, { host: a.host, storage: a.kv, fetch: a.fetch, maxBackoffMs: 300, longpollMs: 2000 });
+    open_.push({ ...a, engine: again });
+    await again.start();
+    const office = await openB('office');
+    await until('登录后补发', () => office.host.data.events.some((e) => e.id === offline.id));
+
+    office.host.editPlan((p) => ({ ...p, id: 'another-plan' }));
+    await until('计划被拒收', () => office.host.status?.phase === 'error');
+    expect(office.host.status!.message).toBe('服务器拒收计划：此数据库属于计划 sync-e2e，不能写入计划 another-plan');
+  });
+
   it('a plan edit that gives a department a task lets it write there (the office rewrites the rules)', async () => {
     const office = await openB('office');
     const b = await openB('jyj');
