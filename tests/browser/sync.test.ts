@@ -17,7 +17,7 @@ import { createSeedPlan } from '@/domain/seed';
 import { DEFAULT_UNITS } from '@/domain/units-registry';
 import { CouchClient, withCookieJar } from '@/sync/couch-client';
 import type { Task } from '@/domain/model';
-import { baseURL, FAKE_NOW, launchBrowser, newOffice, open, seriousAxeViolations, shot, type Watched } from './harness';
+import { baseURL, FAKE_NOW, kpi, launchBrowser, newOffice, open, seriousAxeViolations, shot, type Watched } from './harness';
 
 const seed = createSeedPlan(FAKE_NOW);
 const A = '市发展和改革委员会';
@@ -48,14 +48,6 @@ async function connect(page: Page, account: string) {
 /** The sync status line in the header, as a person reads it. */
 function status(page: Page) {
   return page.getByRole('banner').getByRole('status').innerText();
-}
-
-async function kpi(page: Page, label: string): Promise<string> {
-  const text = await page.getByRole('region', { name: '关键指标' }).innerText();
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const i = lines.indexOf(label);
-  if (i < 0 || i + 1 >= lines.length) throw new Error(`驾驶舱上找不到指标“${label}”：\n${text}`);
-  return lines[i + 1]!;
 }
 
 async function tick(page: Page, task: Task) {

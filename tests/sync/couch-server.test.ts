@@ -11,18 +11,13 @@ import { startPouchServer, type PouchServer } from '../../scripts/pouchdb-server
 import { couchSetup, SetupError, type SetupReport } from '../../scripts/couch-setup';
 import { CouchClient, CouchError, withCookieJar } from '@/sync/couch-client';
 import { parseRefusal } from '@/domain/sync/couch';
-import { OFFICE_NAME, type Plan, type Unit } from '@/domain/model';
-import { owner, plan as makePlan, task } from '../domain/task-fixtures';
+import { OFFICE_NAME, type Plan } from '@/domain/model';
+import { owner } from '../domain/task-fixtures';
+import { A, B, syncPlan, syncUnits } from './sync-host';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const A = '市发展和改革委员会';
-const B = '市教育局';
-const units: Unit[] = [
-  { id: 'office', name: OFFICE_NAME, kind: 'office', aliases: [], keywords: [] },
-  { id: 'fgw', name: A, kind: 'department', aliases: [], keywords: [] },
-  { id: 'jyj', name: B, kind: 'department', aliases: [], keywords: [] },
-];
-const thePlan: Plan = makePlan([task({ id: 't1', owners: [owner(A), owner(B, 'co')] }), task({ id: 't2', owners: [owner(B)] })], [], { id: 'e2e' });
+const units = syncUnits;
+const thePlan: Plan = syncPlan('e2e');
 const AT = '2024-03-01T08:00:00.000Z';
 
 let server: PouchServer;

@@ -9,20 +9,12 @@ import { startPouchServer, type PouchServer } from '../../scripts/pouchdb-server
 import { couchSetup, type SetupReport } from '../../scripts/couch-setup';
 import { SyncEngine, type KeyValue } from '@/sync/engine';
 import { CouchClient, withCookieJar, type FetchLike } from '@/sync/couch-client';
-import { OFFICE_NAME, type Plan, type Unit } from '@/domain/model';
-import { owner, plan as makePlan, task } from '../domain/task-fixtures';
-import { FakeHost, memoryKv, until } from './sync-host';
+import { OFFICE_NAME, type Plan } from '@/domain/model';
+import { owner } from '../domain/task-fixtures';
+import { A, B, FakeHost, memoryKv, syncPlan, syncUnits, until } from './sync-host';
 
-const A = '市发展和改革委员会';
-const B = '市教育局';
-const units: Unit[] = [
-  { id: 'office', name: OFFICE_NAME, kind: 'office', aliases: [], keywords: [] },
-  { id: 'fgw', name: A, kind: 'department', aliases: [], keywords: [] },
-  { id: 'jyj', name: B, kind: 'department', aliases: [], keywords: [] },
-];
-const basePlan: Plan = makePlan([task({ id: 't1', owners: [owner(A), owner(B, 'co')] }), task({ id: 't2', owners: [owner(B)] }), task({ id: 't3', owners: [owner(A)] })], [], {
-  id: 'sync-e2e',
-});
+const units = syncUnits;
+const basePlan: Plan = syncPlan('sync-e2e');
 
 interface Browser {
   host: FakeHost;

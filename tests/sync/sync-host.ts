@@ -8,6 +8,19 @@ import { OFFICE_NAME, type Identity, type Plan, type PlanEvent, type Unit } from
 import type { NewEvent } from '@/store/api';
 import type { KeyValue, SyncHost } from '@/sync/engine';
 import type { SyncStatus } from '@/sync/status';
+import { owner, plan as makePlan, task } from '../domain/task-fixtures';
+
+/** Two departments and the office; A leads t1 (B co-owns it) and t3, B leads t2. */
+export const A = '市发展和改革委员会';
+export const B = '市教育局';
+export const syncUnits: Unit[] = [
+  { id: 'office', name: OFFICE_NAME, kind: 'office', aliases: [], keywords: [] },
+  { id: 'fgw', name: A, kind: 'department', aliases: [], keywords: [] },
+  { id: 'jyj', name: B, kind: 'department', aliases: [], keywords: [] },
+];
+export function syncPlan(id: string): Plan {
+  return makePlan([task({ id: 't1', owners: [owner(A), owner(B, 'co')] }), task({ id: 't2', owners: [owner(B)] }), task({ id: 't3', owners: [owner(A)] })], [], { id });
+}
 
 export class FakeHost implements SyncHost {
   data: { plan: Plan; units: Unit[]; events: PlanEvent[]; dropped: string[] };
