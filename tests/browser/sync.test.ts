@@ -175,4 +175,19 @@ describe('live sync through a server (three offices)', () => {
       expect(people[who].watched.errors).toEqual([]);
     }
   });
+
+  it('a second window of a department follows the first (one engine a browser); its untick still reaches the office', async () => {
+    const office = people.office.page;
+    await open(office, '/dashboard');
+    const before = Number(await kpi(office, '已完成'));
+    const second = await people.a.context.newPage();
+    await open(second, '/my');
+    await expect.poll(() => status(second), { timeout: 10_000 }).toBe('由本浏览器的另一个窗口同步');
+    const box = second.getByRole('checkbox', { name: aTick1!.title });
+    await box.uncheck();
+    await expect.poll(() => box.isChecked()).toBe(false);
+    await expect.poll(() => kpi(office, '已完成'), { timeout: 10_000 }).toBe(String(before - 1));
+    await expect.poll(() => status(people.a.page), { timeout: 10_000 }).toMatch(/已同步|被服务器拒收/);
+    await second.close();
+  });
 });
