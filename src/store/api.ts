@@ -4,6 +4,7 @@
  * Data shapes come from the zod model; this file only names the slices and their actions.
  */
 import type { ApplyOptions, ImportPreview } from '@/domain/files';
+import type { SyncStatus } from '@/sync/status';
 import type {
   Identity,
   OwnerRef,
@@ -154,4 +155,16 @@ export interface DataSlice {
   applyImport: (preview: ImportPreview, options?: ApplyOptions) => boolean;
 }
 
-export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice;
+/** Live sync through a CouchDB server (off unless switched on; the engine lives in src/sync/). */
+export interface SyncSlice {
+  sync: SyncStatus;
+  setSyncStatus: (status: SyncStatus) => void;
+  /** The server's data in: records merged by id (undone ids stay out), plan and units replaced. */
+  applyRemote: (patch: { plan?: Plan; units?: Unit[]; events?: readonly PlanEvent[] }) => void;
+  /** Takes records out of this browser (ones the server refused and that exist nowhere else). */
+  withdraw: (ids: readonly string[]) => void;
+  /** Keeps local data the server's version replaces as an automatic backup (数据与备份). */
+  keepCopy: (data: { plan: Plan; units: Unit[]; events: readonly PlanEvent[] }, reason: string) => void;
+}
+
+export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice & SyncSlice;

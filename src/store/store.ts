@@ -21,6 +21,7 @@ import { createPlanSlice } from '@/store/slices/plan';
 import { createProgressSlice } from '@/store/slices/progress';
 import { createUiSlice } from '@/store/slices/ui';
 import { createDataSlice } from '@/store/slices/data';
+import { createSyncSlice } from '@/store/slices/sync';
 import type { GetState, SetState, StoreContext, UndoEntry } from '@/store/slices/context';
 
 export interface CreateStoreOptions {
@@ -138,6 +139,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
           ...createProgressSlice(setState, getState, ctx, { events: [], dropped: [] }),
           ...createUiSlice(setState, getState, { ...ctx, runUndo }, { identity }),
           ...createDataSlice(setState, getState, ctx),
+          ...createSyncSlice(setState, getState, ctx),
         };
       },
       {

@@ -91,6 +91,15 @@ export async function open(page: Page, route: string): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible' });
 }
 
+/** Reads a KPI of the dashboard as a person reads it: the line after its label. */
+export async function kpi(page: Page, label: string): Promise<string> {
+  const text = await page.getByRole('region', { name: '关键指标' }).innerText();
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const i = lines.indexOf(label);
+  if (i < 0 || i + 1 >= lines.length) throw new Error(`驾驶舱上找不到指标“${label}”：\n${text}`);
+  return lines[i + 1]!;
+}
+
 /** Full-page screenshot kept in artifacts/browser/<name>.png for people to look at. */
 export async function shot(page: Page, name: string): Promise<string> {
   const file = path.join(artifactsDir, `${name}.png`);

@@ -15,7 +15,7 @@ import { chineseDate } from '@/domain/report';
 import { DEFAULT_UNITS } from '@/domain/units-registry';
 import type { Task } from '@/domain/model';
 import { MAIN_KEY } from '@/store/keys';
-import { artifactsDir, catchDownload, FAKE_NOW, FAKE_TODAY, launchBrowser, newOffice, open, PLAN_YEAR, seriousAxeViolations, shot, url, type Watched } from './harness';
+import { artifactsDir, catchDownload, FAKE_NOW, FAKE_TODAY, kpi, launchBrowser, newOffice, open, PLAN_YEAR, seriousAxeViolations, shot, url, type Watched } from './harness';
 
 // The tasks the story uses, picked from the same seed the app builds (so a parser change that
 // renames a task does not break the story, and a change that removes such tasks says so).
@@ -47,15 +47,6 @@ let progressReport = '';
 function named(word: string, title: string): RegExp {
   const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`^${esc(word)}\\s*：\\s*${esc(title)}$`);
-}
-
-/** Reads a KPI of the dashboard as a person reads it: the line after its label. */
-async function kpi(page: Page, label: string): Promise<string> {
-  const text = await page.getByRole('region', { name: '关键指标' }).innerText();
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const i = lines.indexOf(label);
-  if (i < 0 || i + 1 >= lines.length) throw new Error(`驾驶舱上找不到指标“${label}”：\n${text}`);
-  return lines[i + 1]!;
 }
 
 async function chooseIdentity(page: Page, label: string) {
