@@ -1,0 +1,103 @@
+/**
+ * Signatures at city scale (bench/fixtures.ts: 1,000 tasks, 100 units, 20,000 events), with the
+ * WebCrypto that Node shares with browsers (OpenSSL underneath, off the main thread):
+ * - sign 20,000 events, each by its author's key (the office's or its unit's), as a log that was
+ *   written in one sitting would be; in the app an event is signed once, when it is written;
+ * - verifyRecords over the 20,000 (every record checked against its author's pinned key), which is
+ *   what importing a city-scale file costs on top of reading it;
+ * - baseline, measured in the same run: the SHA-256 checksum of the same events' canonical JSON,
+ *   which every import already pays.
+ */
+import { generateCity } from './fixtures';
+import { median, type BenchRow } from './lib';
+import { canonicalJson } from '../src/domain/merge';
+import type { PlanEvent } from '../src/domain/model';
+import { emptyTrust, generateSigningKeyPair, pinKey, publicKeyInfo, signEvent, verifyRecords, type KeyInfo, type Signer } from '../src/domain/signing/signing';
+import { sha256Hex } from '../src/domain/files';
+
+async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+/** The file import budget at city scale (issue 13): reading, verifying and previewing under 2 s. */
+const IMPORT_BUDGET_MS = 2000;
+
+export default async function signingBench(): Promise<BenchRow[]> {
+  const city = generateCity();
+  const events = city.events;
+  const planId = city.plan.id;
+  const now = new Date('2026-06-15T08:00:00Z');
+  const authors = [...new Set(events.map((e) => e.unit))];
+  const keys = new Map<string, Signer & { info: KeyInfo }>();
+  let trust = emptyTrust();
+  for (const a of authors) {
+    const kp = await generateSigningKeyPair();
+    const info = await publicKeyInfo(kp.publicKey);
+    keys.set(a, { keyId: info.keyId, privateKey: kp.privateKey, info });
+    trust = pinKey(trust, a, info, now);
+  }
+
+  const signAll = async (): Promise<PlanEvent[]> => {
+    // The same small pool verifyRecords uses: WebCrypto is asynchronous, not free to flood.
+    const out = new Array<PlanEvent>(events.length);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < events.length) {
+          const i = next++;
+          out[i] = await signEvent(events[i]!, planId, keys.get(events[i]!.unit)!);
+        }
+      }),
+    );
+    return out;
+  };
+  let signed: PlanEvent[] = [];
+  const signMs = await timeAsync(async () => {
+    signed = await signAll();
+  }, 5);
+
+  let accepted = 0;
+  let refused = -1;
+  const verifyMs = await timeAsync(async () => {
+    const r = await verifyRecords(signed, trust, { planId });
+    accepted = r.accepted.length;
+    refused = r.refused.length;
+  }, 5);
+
+  const checksumMs = await timeAsync(() => sha256Hex(canonicalJson(signed)), 5);
+
+  const n = events.length;
+  const rows: BenchRow[] = [
+    {
+      group: 'signing',
+      name: `sign ${n} events (ECDSA P-256, ${authors.length} authors)`,
+      median: median(signMs),
+      unit: 'ms',
+      runs: signMs.length,
+      extra: { perEventUs: Math.round((median(signMs) * 1000) / n) },
+    },
+    {
+      group: 'signing',
+      name: `verifyRecords ${n} events against pinned keys`,
+      median: median(verifyMs),
+      unit: 'ms',
+      runs: verifyMs.length,
+      extra: {
+        perEventUs: Math.round((median(verifyMs) * 1000) / n),
+        accepted,
+        refused,
+        ratioToChecksum: (median(verifyMs) / median(checksumMs)).toFixed(1),
+        budget: median(verifyMs) < IMPORT_BUDGET_MS && refused === 0 ? 'ok' : 'FAIL',
+      },
+    },
+    { group: 'signing', name: 'baseline: SHA-256 checksum of the same events', median: median(checksumMs), unit: 'ms', runs: checksumMs.length },
+  ];
+  return rows;
+}
