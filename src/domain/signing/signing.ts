@@ -17,6 +17,7 @@ import { eventMessage, planMessage } from './encoding';
 import { defaultSubtle, importVerifyKey, signText, verifyText, type KeyInfo } from './keys';
 
 export { canonicalText, eventMessage, planMessage } from './encoding';
+export { KEY_FILE_KIND, KeyFileSchema, MIN_PASSPHRASE, openKeyFile, sealKeyFile, type KeyFile, type OpenedKeyFile } from './keyfile';
 export { formatFingerprint, generateSigningKeyPair, keyInfo, publicKeyInfo, type KeyInfo } from './keys';
 export {
   canActAs,
