@@ -24,6 +24,22 @@ import {
   type Unit,
 } from '@/domain/model';
 import { emptyReport, quoteValue, restoreEvents, restoreIdentity, restorePlan, restoreUnits } from '@/domain/restore';
+import {
+  decideKey,
+  keyInfo,
+  pinnedKeyOf,
+  settledPin,
+  signPlan,
+  TrustStoreSchema,
+  verifyPlan,
+  verifyRecords,
+  type KeyDecision,
+  type KeyInfo,
+  type PinRequest,
+  type PresentedKey,
+  type Signer,
+  type TrustStore,
+} from '@/domain/signing/signing';
 
 /** Version of the file format (not the plan model's schemaVersion). */
 export const FILE_SCHEMA_VERSION = 1;
@@ -105,7 +121,7 @@ function safeName(s: string): string {
 }
 
 /** Office → departments: the plan, the units, and the office's own events (urges, flags…). */
-export async function buildPlanPackage(state: DataState, now: Date): Promise<BuiltFile> {
+export async function buildPlanPackage(state: DataState, now: Date, signing?: FileSigning): Promise<BuiltFile> {
   const events = state.events.filter((e) => e.unit === OFFICE_NAME);
   const text = await seal({
     kind: FILE_KINDS.planPackage,
@@ -113,13 +129,13 @@ export async function buildPlanPackage(state: DataState, now: Date): Promise<Bui
     planId: state.plan.id,
     createdAt: now.toISOString(),
     sender: OFFICE_NAME,
-    payload: { plan: state.plan, units: state.units, events },
+    payload: { plan: state.plan, units: state.units, events, ...(await signedBy(signing, state, true)) },
   });
   return { fileName: `落实-计划包-${safeName(state.plan.title)}-${stamp(now)}.json`, mime: 'application/json', text };
 }
 
 /** Department → office: the events this unit wrote about this plan's tasks. */
-export async function buildProgressReport(state: DataState, unitName: string, now: Date): Promise<BuiltFile> {
+export async function buildProgressReport(state: DataState, unitName: string, now: Date, signing?: FileSigning): Promise<BuiltFile> {
   const known = new Set(state.plan.tasks.map((t) => t.id));
   const aliases = state.plan.mergedInto ?? {};
   const events = state.events.filter((e) => e.unit === unitName && known.has(resolveTaskId(aliases, e.taskId)));
@@ -129,20 +145,28 @@ export async function buildProgressReport(state: DataState, unitName: string, no
     planId: state.plan.id,
     createdAt: now.toISOString(),
     sender: unitName,
-    payload: { events },
+    payload: { events, ...(await signedBy(signing, state, false)) },
   });
   return { fileName: `落实-进展报送-${safeName(unitName)}-${stamp(now)}.json`, mime: 'application/json', text };
 }
 
 /** Everything, for a full restore on this or another computer. */
-export async function buildBackup(state: DataState, sender: string, now: Date): Promise<BuiltFile> {
+export async function buildBackup(state: DataState, sender: string, now: Date, trust?: { trust: TrustStore; own: PresentedKey[] }): Promise<BuiltFile> {
   const text = await seal({
     kind: FILE_KINDS.backup,
     schemaVersion: FILE_SCHEMA_VERSION,
     planId: state.plan.id,
     createdAt: now.toISOString(),
     sender,
-    payload: { plan: state.plan, units: state.units, events: state.events, identity: state.identity ?? { kind: 'office' }, dropped: state.dropped ?? [] },
+    payload: {
+      plan: state.plan,
+      units: state.units,
+      events: state.events,
+      identity: state.identity ?? { kind: 'office' },
+      dropped: state.dropped ?? [],
+      // Public keys only (the pins, and this browser's own): private keys never go into a backup.
+      ...(trust ? { trust: trust.trust, ownKeys: trust.own.map((k) => ({ author: k.author, publicKey: k.key.publicKey })) } : {}),
+    },
   });
   return { fileName: `落实-完整备份-${stamp(now)}.json`, mime: 'application/json', text };
 }
@@ -267,6 +291,8 @@ export interface ImportPreview {
   repaired: string[];
   /** One Chinese sentence for the top of the preview. */
   summary: string;
+  /** Signature checks, when the preview was given a trust store. */
+  signatures?: PreviewSignatures;
   /** What applyImport uses; a preview is applied exactly as shown. */
   incoming: {
     plan: Plan | null;
@@ -318,6 +344,9 @@ export function checkFileSize(bytes: number): string | null {
 
 export interface PreviewOptions {
   now: Date;
+  /** This browser's pinned keys: given, every record is checked for its author's signature (src/domain/signing/). */
+  trust?: TrustStore;
+  subtle?: SubtleCrypto;
 }
 
 /**
@@ -369,9 +398,9 @@ export async function previewImport(current: DataState, fileText: string, option
   // Without a payload a report would read as "无新内容" and look like a unit that did nothing.
   if (!env.payload || typeof env.payload !== 'object' || Array.isArray(env.payload)) return refusedFile('文件缺少内容（payload），无法导入。请让对方重新导出发送。', head);
   const payload = env.payload as Record<string, unknown>;
-  if (kind === FILE_KINDS.progressReport) return previewProgress(current, payload, head);
-  if (kind === FILE_KINDS.planPackage) return previewPackage(current, payload, head, options);
-  return previewBackup(current, payload, head, options);
+  const preview =
+    kind === FILE_KINDS.progressReport ? previewProgress(current, payload, head) : kind === FILE_KINDS.planPackage ? previewPackage(current, payload, head, options) : previewBackup(current, payload, head, options);
+  return options.trust && preview.ok ? checkSignatures(preview, payload, current, options.trust, options) : preview;
 }
 
 /** Same plan apart from when it was last stamped (a restore on this computer stamps it anew). */
@@ -609,4 +638,143 @@ export function applyImport(state: DataState, preview: ImportPreview): ApplyResu
     }
   }
   return { state: next, changed: next !== state };
+}
+
+// ------------------------------------------------------------------------------------ signatures
+// Issue 13, docs/DATA.md "Trust model". Everything about signatures in files is in this block; the
+// cryptography and the decisions are in src/domain/signing/.
+
+/** The key that signs what this browser sends: its own key for the author it writes as. */
+export interface FileSigning {
+  author: string;
+  key: KeyInfo;
+  signer: Signer;
+}
+
+export interface PreviewSignatures {
+  /** The key the file presents for its sender (null: a file from before signing). */
+  signer: PresentedKey | null;
+  /** What that key is here (null without one). */
+  decision: KeyDecision | null;
+  /** Keys to confirm (first use) or to re-pin on purpose before the records they sign can be imported. */
+  pinRequests: Array<Omit<PinRequest, 'records'> & { count: number }>;
+  /** Unsigned records from an older file, accepted once; they stay marked as unsigned. */
+  legacy: number;
+}
+
+/** A file's own public key and, for a plan package, the office's signature over plan and registry. */
+async function signedBy(signing: FileSigning | undefined, state: DataState, withPlan: boolean): Promise<Record<string, unknown>> {
+  if (!signing) return {};
+  return {
+    signer: { author: signing.author, publicKey: signing.key.publicKey },
+    ...(withPlan ? { planSig: await signPlan(state.plan, state.units, state.plan.id, signing.signer) } : {}),
+  };
+}
+
+async function presentedKey(raw: unknown, subtle: SubtleCrypto | undefined): Promise<PresentedKey | null | 'bad'> {
+  if (raw === undefined) return null;
+  if (!raw || typeof raw !== 'object') return 'bad';
+  const { author, publicKey } = raw as { author?: unknown; publicKey?: unknown };
+  if (typeof author !== 'string' || typeof publicKey !== 'string') return 'bad';
+  const key = await keyInfo(publicKey, subtle);
+  return key ? { author, key } : 'bad';
+}
+
+/**
+ * Takes out of a preview every record whose signature does not hold, listing it as refused with
+ * its reason, so that applyImport applies only what verified (or was accepted once as legacy).
+ */
+async function checkSignatures(preview: ImportPreview, payload: Record<string, unknown>, current: DataState, trust: TrustStore, options: PreviewOptions): Promise<ImportPreview> {
+  const subtle = options.subtle;
+  const planId = preview.planId;
+  const plan = preview.incoming.plan ?? current.plan;
+  const signer = await presentedKey(payload.signer, subtle);
+  if (signer === 'bad') return refusedFile('文件中的签名公钥无法读取，未导入。请让对方重新导出发送。', preview);
+  if (signer && signer.author !== preview.sender) return refusedFile(`文件的签名公钥属于${quoted(signer.author)}，与发送单位${quoted(preview.sender)}不符，未导入。`, preview);
+
+  let verifyTrust = trust;
+  let presented: PresentedKey[] = signer ? [signer] : [];
+  if (preview.fileKind === FILE_KINDS.backup) {
+    // A backup is one's own data restored on purpose: the keys it names count for authors that
+    // have none pinned here; a pin here always outranks the backup's.
+    const inBackup = TrustStoreSchema.safeParse(payload.trust);
+    if (inBackup.success) {
+      for (const [author, pin] of [[OFFICE_NAME, inBackup.data.office] as const, ...Object.entries(inBackup.data.units)]) {
+        if (pin && !pinnedKeyOf(verifyTrust, author) && (await keyInfo(pin.publicKey, subtle))?.keyId === pin.keyId) {
+          verifyTrust = author === OFFICE_NAME ? { ...verifyTrust, office: pin } : { ...verifyTrust, units: { ...verifyTrust.units, [author]: pin } };
+        }
+      }
+    }
+    const own = Array.isArray(payload.ownKeys) ? payload.ownKeys : [];
+    for (const k of own) {
+      const p = await presentedKey(k, subtle);
+      if (p && p !== 'bad' && !pinnedKeyOf(verifyTrust, p.author)) verifyTrust = { ...verifyTrust, units: { ...verifyTrust.units, [p.author]: { ...p.key, pinnedAt: '', how: 'confirmed', sent: false, retired: [] } } };
+    }
+    presented = [];
+  }
+  const decision = signer ? decideKey(verifyTrust, signer.author, signer.key) : null;
+
+  const out: Omit<ImportPreview, 'summary'> = { ...preview, newItems: [...preview.newItems], conflicts: [...preview.conflicts], refused: [...preview.refused], incoming: { ...preview.incoming } };
+  const drop = (ids: Set<string>) => {
+    out.newItems = out.newItems.filter((i) => i.kind !== 'event' || !ids.has(i.id));
+    out.conflicts = out.conflicts.filter((i) => i.kind !== 'event' || !ids.has(i.id));
+    out.incoming.events = out.incoming.events.filter((e) => !ids.has(e.id));
+  };
+
+  // The plan and registry of a package: the office's signature, under the key it presents.
+  let planProblem: string | null = null;
+  if (preview.fileKind === FILE_KINDS.planPackage) {
+    const sig = payload.planSig as { key?: unknown; value?: unknown } | undefined;
+    const pin = settledPin(trust, OFFICE_NAME);
+    if (!signer) planProblem = pin ? `计划包没有签名，而本机已登记${OFFICE_NAME}的密钥（指纹 ${pin.fingerprint}），未导入` : null;
+    else if (!sig || typeof sig.key !== 'string' || typeof sig.value !== 'string' || !(await verifyPlan(payload.plan, payload.units, planId, { key: sig.key, value: sig.value }, signer.key, subtle))) {
+      planProblem = '计划和单位名录的签名不符：计划包在签名后被改动过，未导入';
+    } else if (decision === 'first-use') planProblem = `等待登记${OFFICE_NAME}的密钥（指纹 ${signer.key.fingerprint}）：核对指纹后登记，才能导入`;
+    else if (decision === 'changed') planProblem = keyChangedReason(OFFICE_NAME, signer.key, pinnedKeyOf(trust, OFFICE_NAME)!);
+  }
+
+  const toCheck = out.incoming.events;
+  const v = await verifyRecords(toCheck, verifyTrust, { planId, presented, known: current.events, allowLegacy: !signer, subtle });
+  const refusedIds = new Set<string>();
+  for (const r of v.refused) {
+    refusedIds.add(r.record.id);
+    out.refused.push({ kind: 'event', id: r.record.id, label: eventLabel(r.record, plan), reason: r.reason });
+  }
+  for (const req of v.needsPinning) {
+    const reason = req.previous ? keyChangedReason(req.author, req.key, req.previous) : `等待登记${req.author}的密钥（指纹 ${req.key.fingerprint}）：核对指纹后登记，才能导入`;
+    for (const e of req.records) {
+      refusedIds.add(e.id);
+      out.refused.push({ kind: 'event', id: e.id, label: eventLabel(e, plan), reason });
+    }
+  }
+  if (planProblem !== null) {
+    // Nothing of a package whose plan cannot be trusted is applied: its events were read against its plan.
+    for (const e of out.incoming.events) {
+      if (refusedIds.has(e.id)) continue;
+      refusedIds.add(e.id);
+      out.refused.push({ kind: 'event', id: e.id, label: eventLabel(e, plan), reason: planProblem });
+    }
+    out.refused.unshift({ kind: 'plan', id: planId, label: `计划“${plan.title || planId}”及单位名录`, reason: planProblem });
+    out.newItems = out.newItems.filter((i) => i.kind !== 'plan' && i.kind !== 'task');
+    out.conflicts = out.conflicts.filter((i) => i.kind !== 'plan' && i.kind !== 'task');
+    out.planAction = 'none';
+    out.repaired = [];
+    out.incoming = { ...out.incoming, plan: null, units: null };
+  }
+  drop(refusedIds);
+  const pinRequests = v.needsPinning.map(({ records, ...rest }) => ({ ...rest, count: records.length }));
+  // A package waiting for the office key asks for it even when it carries no record.
+  if (preview.fileKind === FILE_KINDS.planPackage && signer && decision !== 'pinned' && !pinRequests.some((r) => r.author === OFFICE_NAME) && !planProblem?.startsWith('计划和单位名录')) {
+    pinRequests.unshift({ author: OFFICE_NAME, key: signer.key, previous: decision === 'changed' ? pinnedKeyOf(trust, OFFICE_NAME) : null, count: 0 });
+  }
+  out.signatures = { signer, decision, pinRequests, legacy: v.legacy.length };
+  return finish(out);
+}
+
+function keyChangedReason(author: string, key: KeyInfo, pinned: { fingerprint: string }): string {
+  return `${author}的密钥与本机登记的不同（文件中为 ${key.fingerprint}，已登记 ${pinned.fingerprint}），未导入。只有确认对方换了电脑或重装了浏览器，才应重新登记`;
+}
+
+function quoted(v: string): string {
+  return `“${v}”`;
 }

@@ -27,6 +27,7 @@ export {
   pinKey,
   pinnedKeyOf,
   repinKey,
+  settledPin,
   TrustStoreSchema,
   type KeyDecision,
   type PinnedKey,

@@ -55,6 +55,16 @@ export function pinnedKeyOf(trust: TrustStore, author: string): PinnedKey | null
   return Object.hasOwn(trust.units, author) ? trust.units[author]! : null;
 }
 
+/**
+ * The author's pin, unless it is only a key of this browser's own that has never signed anything
+ * that left it: such a key commits nobody (a department's browser makes an office key on its
+ * first start, before its first plan package tells it the office's real one).
+ */
+export function settledPin(trust: TrustStore, author: string): PinnedKey | null {
+  const pin = pinnedKeyOf(trust, author);
+  return pin && !(pin.how === 'own' && !pin.sent) ? pin : null;
+}
+
 function withPin(trust: TrustStore, author: string, pin: PinnedKey | null): TrustStore {
   if (author === OFFICE_NAME) return { ...trust, office: pin };
   const units = { ...trust.units };

@@ -9,7 +9,7 @@
 import { OFFICE_NAME, type PlanEvent } from '@/domain/model';
 import { eventMessage } from './encoding';
 import { defaultSubtle, importVerifyKey, verifyText, type KeyInfo } from './keys';
-import { pinnedKeyOf, decideKey, type PinnedKey, type TrustStore } from './trust';
+import { decideKey, pinnedKeyOf, settledPin, type PinnedKey, type TrustStore } from './trust';
 
 export type RefusalCode =
   | 'unsigned'
@@ -119,7 +119,7 @@ export async function verifyRecords(records: readonly PlanEvent[], trust: TrustS
 
   const one = async (record: PlanEvent): Promise<Outcome> => {
     const author = record.unit;
-    const pin = pinnedKeyOf(trust, author);
+    const pin = settledPin(trust, author);
     if (!record.sig) {
       if (options.allowLegacy && !pin) return { kind: 'legacy' };
       return refuse(

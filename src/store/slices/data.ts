@@ -2,8 +2,9 @@
  * The data slice: local safety copies (daily snapshots, automatic backups, the recovery copy).
  * Restoring a copy first backs up what is there now and can be undone, like any destructive action.
  */
-import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, previewImport } from '@/domain/files';
-import { OFFICE_NAME } from '@/domain/model';
+import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, previewImport, type FileSigning } from '@/domain/files';
+import { OFFICE_NAME, type PlanEvent } from '@/domain/model';
+import { signEvent } from '@/domain/signing/signing';
 import type { DataSlice, DownloadFile, SavedCopy } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { writerName } from '@/store/slices/progress';
@@ -15,6 +16,28 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
   const current = () => {
     const s = get();
     return { plan: s.plan, units: s.units, events: s.events, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
+  };
+
+  /**
+   * A file this browser sends, signed by its own key for `author`. Records the author wrote here
+   * before signing existed are signed now: they are this browser's own, and unsigned they would be
+   * refused wherever the author's key is already pinned.
+   */
+  const exportSigned = async (author: string, build: (signing: FileSigning | undefined) => Promise<DownloadFile>): Promise<DownloadFile> => {
+    const s = get();
+    if (!s.signing.enabled) return build(undefined);
+    const signing = await s.signingFor(author);
+    if (!signing) throw new Error(s.signing.error ?? `本浏览器没有${author}的签名密钥，不能以它的名义导出文件。`);
+    const planId = get().plan.id;
+    const unsigned = get().events.filter((e) => e.unit === author && !e.sig);
+    if (unsigned.length) {
+      const signed = new Map<PlanEvent, PlanEvent>();
+      for (const e of unsigned) signed.set(e, await signEvent(e, planId, signing.signer));
+      set((st) => ({ events: st.events.map((e) => signed.get(e) ?? e) }));
+    }
+    const file = await build(signing);
+    get().markKeySent(author);
+    return file;
   };
 
   const restoreCopy = (key: string): boolean => {
@@ -64,15 +87,27 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       set({ plan: { ...get().plan } });
     },
 
-    exportPlanPackage: () => buildPlanPackage(current(), ctx.now()),
-    exportProgressReport: () => buildProgressReport(current(), writerName(get().identity), ctx.now()),
-    exportBackup: () => buildBackup(current(), writerName(get().identity), ctx.now()),
+    exportPlanPackage: () => exportSigned(OFFICE_NAME, (signing) => buildPlanPackage(current(), ctx.now(), signing)),
+    exportProgressReport: () => {
+      const unit = writerName(get().identity);
+      return exportSigned(unit, (signing) => buildProgressReport(current(), unit, ctx.now(), signing));
+    },
+    exportBackup: async () => {
+      const s = get();
+      await s.whenSigned();
+      const own = Object.entries(s.signing.own).map(([author, key]) => ({ author, key }));
+      return buildBackup(current(), writerName(s.identity), ctx.now(), s.signing.enabled ? { trust: s.trust, own } : undefined);
+    },
     exportCsv: (): DownloadFile => {
       const s = get();
       const d = ctx.now().toISOString().slice(0, 10);
       return { fileName: `落实-三张清单-${d}.csv`, mime: 'text/csv;charset=utf-8', text: buildCsv(s.plan, selectTaskStates(s)) };
     },
-    previewImport: (fileText) => previewImport(current(), fileText, { now: ctx.now() }),
+    previewImport: async (fileText) => {
+      const s = get();
+      await s.whenSigned();
+      return previewImport(current(), fileText, { now: ctx.now(), ...(s.signing.enabled ? { trust: get().trust } : {}) });
+    },
     applyImport: (preview) => {
       const before = current();
       const { state: next, changed } = applyImport(before, preview);
