@@ -9,6 +9,8 @@ import { IdentitySwitch } from '@/app/identity-switch';
 import { RouteView, findRoute } from '@/app/router';
 import { HOME_UNIT } from '@/app/routes';
 import { t } from '@/lib/strings';
+import { selectCanWrite } from '@/store/slices/signing';
+import { writerName } from '@/store/slices/progress';
 
 export function App() {
   const identity = useLuoshi((s) => s.identity);
@@ -19,6 +21,7 @@ export function App() {
   const dismissToast = useLuoshi((s) => s.dismissToast);
   const undo = useLuoshi((s) => s.undo);
   const seeding = useLuoshi((s) => s.plan.id === PENDING_PLAN_ID);
+  const canWrite = useLuoshi(selectCanWrite);
   const { path } = useRoute();
 
   const changeIdentity = useCallback(
@@ -38,6 +41,14 @@ export function App() {
       identitySwitch={<IdentitySwitch identity={identity} units={units} onChange={changeIdentity} />}
       toasts={<Toasts toasts={toasts} onDismiss={dismissToast} onUndo={undo} />}
     >
+      {canWrite ? null : (
+        <div className="banner banner--warning" role="status">
+          <p>
+            <strong>{t.signing.readOnlyTitle(writerName(identity))}</strong>
+          </p>
+          <p>{t.signing.readOnlyBody(writerName(identity))}</p>
+        </div>
+      )}
       {seeding ? (
         <p className="loading" role="status">
           {t.app.seeding}

@@ -845,6 +845,53 @@ export const zh = {
     clearConfirm: '清除',
     cleared: '已清除数据（已自动备份）。',
   },
+  signing: {
+    heading: '签名密钥',
+    hint: '本机发出的每条记录都用本机的密钥签名，对方据此确认记录确实来自本单位、未被改动。电话核对时，请读下面这串指纹。',
+    ownFor: (author: string) => `${author}在本机的密钥指纹`,
+    noKeyYet: '正在生成密钥…',
+    notPersistent: '此浏览器不能长期保存密钥（可能是隐私窗口）：关闭页面后密钥会丢失，对方将无法再核对。请用普通窗口打开落实。',
+    failed: (msg: string) => `签名功能不可用：${msg}`,
+    readOnlyTitle: (author: string) => `只读：本浏览器没有${author}的签名密钥`,
+    readOnlyBody: (author: string) =>
+      `本浏览器登记的${author}密钥来自${author}发来的文件，私钥不在这台电脑上。在这里以${author}的名义记录的内容，任何电脑都不会认可，因此这里只能查看。`,
+    pinnedHeading: '已登记的密钥',
+    pinnedNone: '还没有登记其他单位的密钥。单位第一次报送进度报告时，会在导入预览中请您核对并登记。',
+    colAuthor: '单位',
+    colFingerprint: '指纹',
+    colPinned: '登记时间',
+    colHow: '来源',
+    how: { own: '本机生成', confirmed: '核对后登记', repinned: '重新登记' },
+    retired: (n: number) => `（另有 ${n} 把已停用）`,
+    exportKey: '导出密钥（换电脑用）…',
+    exportKeyTitle: '导出市政府办公室的签名密钥？',
+    exportKeyBody:
+      '拿到这个文件和口令的人，就能以市政府办公室的名义签署督办记录和计划包，各单位的电脑会认可。只在把市政府办公室搬到新电脑时导出；文件请用 U 盘当面交接，不要用邮件或聊天软件发送，用完即删。口令另行告知新电脑的使用人。',
+    passphrase: '口令（至少 8 个字符）',
+    passphraseAgain: '再输入一次口令',
+    passphraseMismatch: '两次输入的口令不一致。',
+    exportKeyConfirm: '我明白，导出',
+    importKey: '导入密钥文件…',
+    importKeyHint: '在新电脑上导入从原电脑导出的密钥文件，本机即可继续以原来的身份签名。',
+    importKeyFile: '选择密钥文件（.json）',
+    importKeyConfirm: '导入密钥',
+    keyImported: (author: string, fp: string) => `已导入${author}的密钥（指纹 ${fp}）。`,
+    pinTitle: (author: string) => `核对${author}的密钥`,
+    pinFirst: (author: string, n: number) =>
+      `${author}的签名密钥尚未在本机登记${n ? `，文件中有 ${n} 条记录由它签名` : ''}。请打电话给${author}，请对方在“数据与备份”页（或打印的督办单）上读出指纹，与下面的逐字核对：`,
+    pinOwnOffice: '登记后，本浏览器将作为单位使用：市政府办公室的页面在这里只能查看。',
+    pinConfirm: '指纹一致，登记并重新核对',
+    pinChanged: (author: string, old: string) =>
+      `文件中${author}的密钥与本机登记的（${old}）不同。可能是对方换了电脑或重装了浏览器，也可能是有人冒充。请先打电话核实，确认无误才重新登记。文件中的密钥：`,
+    repin: '重新登记…',
+    repinTitle: (author: string) => `重新登记${author}的密钥？`,
+    repinBody: (author: string) =>
+      `旧密钥将停用：它此后签署的记录不再被接受，之前的记录仍然有效。只有在电话中确认${author}换了电脑、指纹与对方读出的一致时，才应重新登记。`,
+    repinConfirm: '重新登记',
+    pinned: (author: string) => `已登记${author}的密钥。`,
+    legacy: (n: number) => `其中 ${n} 条记录来自旧版落实，没有签名，按旧规则接受一次，并标为“未签名”。`,
+    unsigned: '未签名（旧版记录）',
+  },
 } as const;
 
 export const t = zh;

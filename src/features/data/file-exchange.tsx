@@ -8,6 +8,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CsvExportButton } from '@/components/csv-export-button';
 import { downloadText } from '@/components/download';
 import { checkFileSize, type ImportPreview, type PreviewItem } from '@/domain/files';
+import { PinRequests } from './pin-requests';
 import { formatDateTime } from '@/lib/format';
 import { t } from '@/lib/strings';
 import type { DownloadFile } from '@/store/api';
@@ -91,7 +92,7 @@ export function ImportPanel() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<{ fileName: string; preview: ImportPreview } | null>(null);
+  const [preview, setPreview] = useState<{ fileName: string; text: string; preview: ImportPreview } | null>(null);
   const [confirmBig, setConfirmBig] = useState(false);
   const [result, setResult] = useState<string | null>(null);
 
@@ -104,7 +105,7 @@ export function ImportPanel() {
     try {
       const read = await readFileText(file);
       if ('error' in read) return setError(read.error);
-      setPreview({ fileName: file.name, preview: await previewImport(read.text) });
+      setPreview({ fileName: file.name, text: read.text, preview: await previewImport(read.text) });
     } catch (err) {
       setError(s.readFailed(err instanceof Error ? err.message : String(err)));
     } finally {
@@ -191,6 +192,13 @@ export function ImportPanel() {
                 <Count label={s.catConflict} n={p.conflicts.length} tone="conflict" />
                 <Count label={s.catRefused} n={p.refused.length} tone="refused" />
               </div>
+              {p.signatures?.pinRequests.length ? (
+                <PinRequests
+                  requests={p.signatures.pinRequests}
+                  onPinned={async () => setPreview({ ...preview, preview: await previewImport(preview.text) })}
+                />
+              ) : null}
+              {p.signatures?.legacy ? <p className="banner banner--info">{t.signing.legacy(p.signatures.legacy)}</p> : null}
               <PreviewList title={s.catNew} items={p.newItems} />
               <PreviewList title={s.catConflict} items={p.conflicts} open />
               <PreviewList title={s.catRefused} items={p.refused} open />
