@@ -484,7 +484,8 @@ function summarize(p: Omit<ImportPreview, 'summary'>): string {
   const plan = p.planAction === 'replace' ? '，将替换当前计划（替换前自动备份）' : p.planAction === 'update' ? '，将更新为文件中较新的计划' : p.planAction === 'restore' ? '，将用备份恢复全部数据（恢复前自动备份）' : '';
   const nothing = !p.newItems.length && !p.conflicts.length && p.planAction === 'none';
   const repaired = p.repaired.length ? `，自动修正 ${p.repaired.length} 处（请核对）` : '';
-  return `${p.sender} 的${label}：新增 ${p.newItems.length} 条，已有 ${p.present.length} 条，冲突 ${p.conflicts.length} 条，拒收 ${p.refused.length} 条${repaired}${plan}${nothing ? '。文件中没有新内容，导入不会改变任何数据。' : '。'}`;
+  const none = p.refused.length ? '。文件中没有可导入的内容（拒收的记录见下），导入不会改变任何数据。' : '。文件中没有新内容，导入不会改变任何数据。';
+  return `${p.sender} 的${label}：新增 ${p.newItems.length} 条，已有 ${p.present.length} 条，冲突 ${p.conflicts.length} 条，拒收 ${p.refused.length} 条${repaired}${plan}${nothing ? none : '。'}`;
 }
 
 function finish(p: Omit<ImportPreview, 'summary'>): ImportPreview {

@@ -27,7 +27,7 @@ export const zh = {
     skipLink: '跳到主要内容',
     seeding: '正在载入示例计划（市长讲话）…',
     navLabel: '主导航',
-    noLogin: '本应用无登录：身份选择只决定显示内容，不是权限控制。',
+    noLogin: '本应用无登录：身份选择决定显示内容；以谁的名义记录，由本机持有的签名密钥决定。',
     identityLabel: '当前身份',
     identityOffice: '市政府办公室（全部内容）',
     identityGroups: {

@@ -179,9 +179,9 @@ export function ImportPanel() {
               <dd>{formatDateTime(p.createdAt)}</dd>
             </dl>
           ) : null}
-          <p className={p.ok ? (nothingNew ? 'banner banner--info' : 'data-preview__summary') : 'banner banner--error'} role={p.ok ? 'status' : 'alert'}>
-            {nothingNew ? <strong>{s.nothingNewTitle}</strong> : null}
-            {nothingNew ? '：' : null}
+          <p className={p.ok ? (nothingNew ? (p.refused.length ? 'banner banner--warning' : 'banner banner--info') : 'data-preview__summary') : 'banner banner--error'} role={p.ok ? 'status' : 'alert'}>
+            {nothingNew && !p.refused.length ? <strong>{s.nothingNewTitle}</strong> : null}
+            {nothingNew && !p.refused.length ? '：' : null}
             {p.summary}
           </p>
           {p.ok ? (
