@@ -24,22 +24,7 @@ import {
   type Unit,
 } from '@/domain/model';
 import { emptyReport, quoteValue, restoreEvents, restoreIdentity, restorePlan, restoreUnits } from '@/domain/restore';
-import {
-  decideKey,
-  keyInfo,
-  pinnedKeyOf,
-  settledPin,
-  signPlan,
-  TrustStoreSchema,
-  verifyPlan,
-  verifyRecords,
-  type KeyDecision,
-  type KeyInfo,
-  type PinRequest,
-  type PresentedKey,
-  type Signer,
-  type TrustStore,
-} from '@/domain/signing/signing';
+import type { KeyDecision, KeyInfo, PinRequest, PresentedKey, Signer, TrustStore } from '@/domain/signing/signing';
 
 /** Version of the file format (not the plan model's schemaVersion). */
 export const FILE_SCHEMA_VERSION = 1;
@@ -315,7 +300,7 @@ const EVENT_LABEL: Record<EventType, string> = {
   flag: '挂牌/摘牌',
 };
 
-function refusedFile(error: string, head?: Partial<ImportPreview>): ImportPreview {
+export function refusedFile(error: string, head?: Partial<ImportPreview>): ImportPreview {
   return {
     ok: false,
     error,
@@ -410,7 +395,7 @@ export function samePlanContent(a: Plan, b: Plan): boolean {
 
 type Head = Pick<ImportPreview, 'fileKind' | 'sender' | 'createdAt' | 'planId'>;
 
-function eventLabel(e: PlanEvent, plan: Plan): string {
+export function eventLabel(e: PlanEvent, plan: Plan): string {
   const task = plan.tasks.find((t) => t.id === resolveTaskId(plan.mergedInto ?? {}, e.taskId));
   return `${e.unit} ${EVENT_LABEL[e.type]}：${task ? task.title : e.taskId}（${e.at.slice(0, 10)}）`;
 }
@@ -488,7 +473,7 @@ function summarize(p: Omit<ImportPreview, 'summary'>): string {
   return `${p.sender} 的${label}：新增 ${p.newItems.length} 条，已有 ${p.present.length} 条，冲突 ${p.conflicts.length} 条，拒收 ${p.refused.length} 条${repaired}${plan}${nothing ? none : '。'}`;
 }
 
-function finish(p: Omit<ImportPreview, 'summary'>): ImportPreview {
+export function finish(p: Omit<ImportPreview, 'summary'>): ImportPreview {
   return { ...p, summary: summarize(p) };
 }
 
@@ -642,8 +627,10 @@ export function applyImport(state: DataState, preview: ImportPreview): ApplyResu
 }
 
 // ------------------------------------------------------------------------------------ signatures
-// Issue 13, docs/DATA.md "Trust model". Everything about signatures in files is in this block; the
-// cryptography and the decisions are in src/domain/signing/.
+// Issue 13, docs/DATA.md "Trust model". Files carry the sender's public key and, for a plan
+// package, the office's signature over plan and registry; a preview checks every record against
+// its author's pinned key. The work is in src/domain/signing/ (file-signatures.ts), loaded when a
+// file is built or read: it is not initial JavaScript.
 
 /** The key that signs what this browser sends: its own key for the author it writes as. */
 export interface FileSigning {
@@ -663,119 +650,10 @@ export interface PreviewSignatures {
   legacy: number;
 }
 
-/** A file's own public key and, for a plan package, the office's signature over plan and registry. */
 async function signedBy(signing: FileSigning | undefined, state: DataState, withPlan: boolean): Promise<Record<string, unknown>> {
-  if (!signing) return {};
-  return {
-    signer: { author: signing.author, publicKey: signing.key.publicKey },
-    ...(withPlan ? { planSig: await signPlan(state.plan, state.units, state.plan.id, signing.signer) } : {}),
-  };
+  return signing ? (await import('@/domain/signing/signing')).fileSignature(signing, state.plan, state.units, withPlan) : {};
 }
 
-async function presentedKey(raw: unknown, subtle: SubtleCrypto | undefined): Promise<PresentedKey | null | 'bad'> {
-  if (raw === undefined) return null;
-  if (!raw || typeof raw !== 'object') return 'bad';
-  const { author, publicKey } = raw as { author?: unknown; publicKey?: unknown };
-  if (typeof author !== 'string' || typeof publicKey !== 'string') return 'bad';
-  const key = await keyInfo(publicKey, subtle);
-  return key ? { author, key } : 'bad';
-}
-
-/**
- * Takes out of a preview every record whose signature does not hold, listing it as refused with
- * its reason, so that applyImport applies only what verified (or was accepted once as legacy).
- */
 async function checkSignatures(preview: ImportPreview, payload: Record<string, unknown>, current: DataState, trust: TrustStore, options: PreviewOptions): Promise<ImportPreview> {
-  const subtle = options.subtle;
-  const planId = preview.planId;
-  const plan = preview.incoming.plan ?? current.plan;
-  const signer = await presentedKey(payload.signer, subtle);
-  if (signer === 'bad') return refusedFile('文件中的签名公钥无法读取，未导入。请让对方重新导出发送。', preview);
-  if (signer && signer.author !== preview.sender) return refusedFile(`文件的签名公钥属于${quoted(signer.author)}，与发送单位${quoted(preview.sender)}不符，未导入。`, preview);
-
-  let verifyTrust = trust;
-  let presented: PresentedKey[] = signer ? [signer] : [];
-  if (preview.fileKind === FILE_KINDS.backup) {
-    // A backup is one's own data restored on purpose: the keys it names count for authors that
-    // have none pinned here; a pin here always outranks the backup's.
-    const inBackup = TrustStoreSchema.safeParse(payload.trust);
-    if (inBackup.success) {
-      for (const [author, pin] of [[OFFICE_NAME, inBackup.data.office] as const, ...Object.entries(inBackup.data.units)]) {
-        if (pin && !pinnedKeyOf(verifyTrust, author) && (await keyInfo(pin.publicKey, subtle))?.keyId === pin.keyId) {
-          verifyTrust = author === OFFICE_NAME ? { ...verifyTrust, office: pin } : { ...verifyTrust, units: { ...verifyTrust.units, [author]: pin } };
-        }
-      }
-    }
-    const own = Array.isArray(payload.ownKeys) ? payload.ownKeys : [];
-    for (const k of own) {
-      const p = await presentedKey(k, subtle);
-      if (p && p !== 'bad' && !pinnedKeyOf(verifyTrust, p.author)) verifyTrust = { ...verifyTrust, units: { ...verifyTrust.units, [p.author]: { ...p.key, pinnedAt: '', how: 'confirmed', sent: false, retired: [] } } };
-    }
-    presented = [];
-  }
-  const decision = signer ? decideKey(verifyTrust, signer.author, signer.key) : null;
-
-  const out: Omit<ImportPreview, 'summary'> = { ...preview, newItems: [...preview.newItems], conflicts: [...preview.conflicts], refused: [...preview.refused], incoming: { ...preview.incoming } };
-  const drop = (ids: Set<string>) => {
-    out.newItems = out.newItems.filter((i) => i.kind !== 'event' || !ids.has(i.id));
-    out.conflicts = out.conflicts.filter((i) => i.kind !== 'event' || !ids.has(i.id));
-    out.incoming.events = out.incoming.events.filter((e) => !ids.has(e.id));
-  };
-
-  // The plan and registry of a package: the office's signature, under the key it presents.
-  let planProblem: string | null = null;
-  if (preview.fileKind === FILE_KINDS.planPackage) {
-    const sig = payload.planSig as { key?: unknown; value?: unknown } | undefined;
-    const pin = settledPin(trust, OFFICE_NAME);
-    if (!signer) planProblem = pin ? `计划包没有签名，而本机已登记${OFFICE_NAME}的密钥（指纹 ${pin.fingerprint}），未导入` : null;
-    else if (!sig || typeof sig.key !== 'string' || typeof sig.value !== 'string' || !(await verifyPlan(payload.plan, payload.units, planId, { key: sig.key, value: sig.value }, signer.key, subtle))) {
-      planProblem = '计划和单位名录的签名不符：计划包在签名后被改动过，未导入';
-    } else if (decision === 'first-use') planProblem = `等待登记${OFFICE_NAME}的密钥（指纹 ${signer.key.fingerprint}）：核对指纹后登记，才能导入`;
-    else if (decision === 'changed') planProblem = keyChangedReason(OFFICE_NAME, signer.key, pinnedKeyOf(trust, OFFICE_NAME)!);
-  }
-
-  const toCheck = out.incoming.events;
-  const v = await verifyRecords(toCheck, verifyTrust, { planId, presented, known: current.events, allowLegacy: !signer, subtle });
-  const refusedIds = new Set<string>();
-  for (const r of v.refused) {
-    refusedIds.add(r.record.id);
-    out.refused.push({ kind: 'event', id: r.record.id, label: eventLabel(r.record, plan), reason: r.reason });
-  }
-  for (const req of v.needsPinning) {
-    const reason = req.previous ? keyChangedReason(req.author, req.key, req.previous) : `等待登记${req.author}的密钥（指纹 ${req.key.fingerprint}）：核对指纹后登记，才能导入`;
-    for (const e of req.records) {
-      refusedIds.add(e.id);
-      out.refused.push({ kind: 'event', id: e.id, label: eventLabel(e, plan), reason });
-    }
-  }
-  if (planProblem !== null) {
-    // Nothing of a package whose plan cannot be trusted is applied: its events were read against its plan.
-    for (const e of out.incoming.events) {
-      if (refusedIds.has(e.id)) continue;
-      refusedIds.add(e.id);
-      out.refused.push({ kind: 'event', id: e.id, label: eventLabel(e, plan), reason: planProblem });
-    }
-    out.refused.unshift({ kind: 'plan', id: planId, label: `计划“${plan.title || planId}”及单位名录`, reason: planProblem });
-    out.newItems = out.newItems.filter((i) => i.kind !== 'plan' && i.kind !== 'task');
-    out.conflicts = out.conflicts.filter((i) => i.kind !== 'plan' && i.kind !== 'task');
-    out.planAction = 'none';
-    out.repaired = [];
-    out.incoming = { ...out.incoming, plan: null, units: null };
-  }
-  drop(refusedIds);
-  const pinRequests = v.needsPinning.map(({ records, ...rest }) => ({ ...rest, count: records.length }));
-  // A package waiting for the office key asks for it even when it carries no record.
-  if (preview.fileKind === FILE_KINDS.planPackage && signer && decision !== 'pinned' && !pinRequests.some((r) => r.author === OFFICE_NAME) && !planProblem?.startsWith('计划和单位名录')) {
-    pinRequests.unshift({ author: OFFICE_NAME, key: signer.key, previous: decision === 'changed' ? pinnedKeyOf(trust, OFFICE_NAME) : null, count: 0 });
-  }
-  out.signatures = { signer, decision, pinRequests, legacy: v.legacy.length };
-  return finish(out);
-}
-
-function keyChangedReason(author: string, key: KeyInfo, pinned: { fingerprint: string }): string {
-  return `${author}的密钥与本机登记的不同（文件中为 ${key.fingerprint}，已登记 ${pinned.fingerprint}），未导入。只有确认对方换了电脑或重装了浏览器，才应重新登记`;
-}
-
-function quoted(v: string): string {
-  return `“${v}”`;
+  return (await import('@/domain/signing/signing')).checkFileSignatures(preview, payload, current, trust, options.subtle);
 }

@@ -173,13 +173,13 @@ export interface SigningSlice {
   /** Re-reads the trust store (another tab pinned a key). */
   reloadTrust: () => void;
   /** Pins a key on first use, after the user compared its fingerprint. */
-  pinKey: (author: string, key: KeyInfo) => void;
+  pinKey: (author: string, key: KeyInfo) => Promise<void>;
   /** Replaces a pinned key on purpose (the other side moved to a new computer). */
-  repinKey: (author: string, key: KeyInfo) => void;
+  repinKey: (author: string, key: KeyInfo) => Promise<void>;
   /** This browser's key for an author, to sign a file; null without a keyring or when the browser may not write as it. */
   signingFor: (author: string) => Promise<FileSigning | null>;
   /** The own key of an author has left in a file. */
-  markKeySent: (author: string) => void;
+  markKeySent: (author: string) => Promise<void>;
   /** The private key sealed under a passphrase, to move to a new computer. */
   exportSigningKey: (author: string, passphrase: string) => Promise<DownloadFile>;
   importSigningKey: (text: string, passphrase: string) => Promise<{ ok: true; author: string; fingerprint: string } | { ok: false; error: string }>;

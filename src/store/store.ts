@@ -22,7 +22,7 @@ import { createProgressSlice } from '@/store/slices/progress';
 import { createUiSlice } from '@/store/slices/ui';
 import { createDataSlice } from '@/store/slices/data';
 import { createSigningSlice } from '@/store/slices/signing';
-import { openKeyring, type Keyring } from '@/lib/keyring';
+import type { Keyring } from '@/lib/keyring';
 import type { GetState, SetState, StoreContext, UndoEntry } from '@/store/slices/context';
 
 export interface CreateStoreOptions {
@@ -103,7 +103,14 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   if (deferSaves) persistence.deferWrites(idleSchedule);
   const seed = options.seed ?? ((d: Date) => ({ plan: pendingPlan(d), units: DEFAULT_UNITS }));
   const keyringOption: Promise<Keyring> | null =
-    options.keyring === undefined ? (options.storage ? null : openKeyring(now)) : options.keyring === null ? null : Promise.resolve(options.keyring);
+    options.keyring === undefined
+      ? options.storage
+        ? null
+        : // Loaded after the first paint: the keyring and the signing room are not initial JavaScript.
+          import('@/lib/keyring').then((m) => m.openKeyring(now))
+      : options.keyring === null
+        ? null
+        : Promise.resolve(options.keyring);
 
   const undoStack: UndoEntry[] = [];
   let undoing = false;

@@ -26,7 +26,7 @@ async function importFile(store: LuoshiStore, text: string) {
 /** Pins whatever the preview asks for (the user confirmed the fingerprints), then previews again. */
 async function pinAndPreview(store: LuoshiStore, text: string) {
   const first = await importFile(store, text);
-  for (const r of first.signatures?.pinRequests ?? []) store.getState().pinKey(r.author, r.key);
+  for (const r of first.signatures?.pinRequests ?? []) await store.getState().pinKey(r.author, r.key);
   return importFile(store, text);
 }
 
@@ -69,7 +69,7 @@ describe('signing between an office and a department', () => {
     expect(held.refused.map((r) => r.reason)).toEqual(expect.arrayContaining([expect.stringContaining('等待登记市政府办公室的密钥')]));
     expect(dept.getState().applyImport(held)).toBe(false);
 
-    dept.getState().pinKey(OFFICE_NAME, held.signatures!.pinRequests[0]!.key);
+    await dept.getState().pinKey(OFFICE_NAME, held.signatures!.pinRequests[0]!.key);
     const ok = await importFile(dept, pkg);
     expect(ok.refused).toEqual([]);
     expect(ok.newItems.map((i) => i.kind)).toEqual(['event']);
@@ -137,7 +137,7 @@ describe('signing between an office and a department', () => {
     dept.getState().setIdentity({ kind: 'unit', name: DSJ });
     dept.getState().record({ type: 'progress', taskId: 't2', percent: 40 });
     const report = JSON.parse((await dept.getState().exportProgressReport()).text) as { payload: { events: PlanEvent[] } };
-    office.getState().pinKey(DSJ, dept.getState().signing.own[DSJ]!);
+    await office.getState().pinKey(DSJ, dept.getState().signing.own[DSJ]!);
     const mine = report.payload.events[0]!;
     const v = await verifyRecords(
       [
@@ -167,8 +167,8 @@ describe('signing between an office and a department', () => {
     const p = await importFile(office, report);
     expect(p.signatures?.pinRequests[0]!.previous?.fingerprint).toBe(office.getState().trust.units[DSJ]!.fingerprint);
     expect(p.refused[0]!.reason).toMatch(/市大数据局的密钥与本机登记的不同/);
-    expect(() => office.getState().pinKey(DSJ, p.signatures!.pinRequests[0]!.key)).toThrow();
-    office.getState().repinKey(DSJ, p.signatures!.pinRequests[0]!.key);
+    await expect(office.getState().pinKey(DSJ, p.signatures!.pinRequests[0]!.key)).rejects.toThrow(/重新登记/);
+    await office.getState().repinKey(DSJ, p.signatures!.pinRequests[0]!.key);
     const again = await importFile(office, report);
     expect(again.refused).toEqual([]);
     expect(again.newItems).toHaveLength(1);
@@ -184,7 +184,7 @@ describe('signing between an office and a department', () => {
     const p = await importFile(office, text);
     expect(p.signatures?.legacy).toBe(1);
     expect(p.newItems).toHaveLength(1);
-    office.getState().pinKey(DSJ, dept.getState().signing.own[DSJ] ?? (await memoryKeyring().ensure(DSJ)).info);
+    await office.getState().pinKey(DSJ, (await memoryKeyring().ensure(DSJ)).info);
     const after = await importFile(office, text);
     expect(after.newItems).toEqual([]);
     expect(after.refused[0]!.reason).toMatch(/缺少签名/);

@@ -12,10 +12,6 @@
  *   each record of a file, whether to apply it, refuse it (and why, in Chinese), take it as legacy,
  *   or wait for a key to be pinned.
  */
-import type { PlanEvent, Signature } from '@/domain/model';
-import { eventMessage, planMessage } from './encoding';
-import { defaultSubtle, importVerifyKey, signText, verifyText, type KeyInfo } from './keys';
-
 export { canonicalText, eventMessage, planMessage } from './encoding';
 export { KEY_FILE_KIND, KeyFileSchema, MIN_PASSPHRASE, openKeyFile, sealKeyFile, type KeyFile, type OpenedKeyFile } from './keyfile';
 export { formatFingerprint, generateSigningKeyPair, keyInfo, publicKeyInfo, type KeyInfo } from './keys';
@@ -34,26 +30,5 @@ export {
   type TrustStore,
 } from './trust';
 export { verifyRecords, type PinRequest, type PresentedKey, type RefusalCode, type RefusedRecord, type VerifyOptions, type VerifyResult } from './verify';
-
-/** A private key with the id of its public half: what signs this browser's records. */
-export interface Signer {
-  keyId: string;
-  privateKey: CryptoKey;
-}
-
-/** The event with its signature (any previous one replaced). The event is not changed. */
-export async function signEvent<E extends PlanEvent>(event: E, planId: string, signer: Signer, subtle: SubtleCrypto = defaultSubtle()): Promise<E> {
-  const value = await signText(signer.privateKey, eventMessage(event, planId), subtle);
-  return { ...event, sig: { key: signer.keyId, value } };
-}
-
-/** The office's signature over a plan package's plan and unit registry. */
-export async function signPlan(plan: unknown, units: unknown, planId: string, signer: Signer, subtle: SubtleCrypto = defaultSubtle()): Promise<Signature> {
-  return { key: signer.keyId, value: await signText(signer.privateKey, planMessage(plan, units, planId), subtle) };
-}
-
-/** Whether `sig` is the office key's signature over exactly this plan and registry. */
-export async function verifyPlan(plan: unknown, units: unknown, planId: string, sig: Signature, office: KeyInfo, subtle: SubtleCrypto = defaultSubtle()): Promise<boolean> {
-  if (sig.key !== office.keyId) return false;
-  return verifyText(await importVerifyKey(office, subtle), sig.value, planMessage(plan, units, planId), subtle);
-}
+export { signEvent, signPlan, verifyPlan, type Signer } from './signing-core';
+export { checkFileSignatures, fileSignature } from './file-signatures';

@@ -48,10 +48,7 @@ function PinRequestCard({ request: r, onPinned }: { request: Request; onPinned: 
         <button
           type="button"
           className="btn btn--primary"
-          onClick={() => {
-            pinKey(r.author, r.key);
-            void done();
-          }}
+          onClick={() => void pinKey(r.author, r.key).then(done)}
         >
           {s.pinConfirm}
         </button>
@@ -61,10 +58,7 @@ function PinRequestCard({ request: r, onPinned }: { request: Request; onPinned: 
         title={s.repinTitle(r.author)}
         confirmLabel={s.repinConfirm}
         danger
-        onConfirm={() => {
-          repinKey(r.author, r.key);
-          void done();
-        }}
+        onConfirm={() => void repinKey(r.author, r.key).then(done)}
         onCancel={() => setConfirming(false)}
       >
         <p>{s.repinBody(r.author)}</p>

@@ -4,7 +4,6 @@
  */
 import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, previewImport, type FileSigning } from '@/domain/files';
 import { OFFICE_NAME, type PlanEvent } from '@/domain/model';
-import { signEvent } from '@/domain/signing/signing';
 import type { DataSlice, DownloadFile, SavedCopy } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { writerName } from '@/store/slices/progress';
@@ -31,12 +30,13 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     const planId = get().plan.id;
     const unsigned = get().events.filter((e) => e.unit === author && !e.sig);
     if (unsigned.length) {
+      const { signEvent } = await import('@/domain/signing/signing');
       const signed = new Map<PlanEvent, PlanEvent>();
       for (const e of unsigned) signed.set(e, await signEvent(e, planId, signing.signer));
       set((st) => ({ events: st.events.map((e) => signed.get(e) ?? e) }));
     }
     const file = await build(signing);
-    get().markKeySent(author);
+    await get().markKeySent(author);
     return file;
   };
 

@@ -10,18 +10,7 @@
  *   package, sees the office's screens read-only.
  */
 import { OFFICE_NAME, type PlanEvent } from '@/domain/model';
-import {
-  canActAs,
-  emptyTrust,
-  markSent,
-  pinKey,
-  pinnedKeyOf,
-  repinKey,
-  signEvent,
-  TrustStoreSchema,
-  type KeyInfo,
-  type TrustStore,
-} from '@/domain/signing/signing';
+import type { KeyInfo, PinnedKey, TrustStore } from '@/domain/signing/signing';
 import type { Keyring } from '@/lib/keyring';
 import type { LuoshiState, SigningSlice, SigningStatus } from '@/store/api';
 import { TRUST_KEY } from '@/store/keys';
@@ -29,24 +18,45 @@ import type { StorageBackend } from '@/store/persistence';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { writerName } from '@/store/slices/progress';
 
-export function readTrust(backend: StorageBackend): TrustStore {
+/**
+ * The signing room (WebCrypto, zod schemas of keys and key files, verification) is loaded with the
+ * keyring, after the first paint: it is not part of the initial JavaScript. What the first render
+ * needs (who may write) reads the trust store's plain data.
+ */
+const loadSigning = () => import('@/domain/signing/signing');
+
+const EMPTY_TRUST: TrustStore = { version: 1, office: null, units: {} };
+
+/** The stored trust store as it is; validated (and dropped when invalid) once the signing room is loaded. */
+function readTrustText(backend: StorageBackend): unknown {
   try {
     const text = backend.getItem(TRUST_KEY);
-    if (text === null) return emptyTrust();
-    const r = TrustStoreSchema.safeParse(JSON.parse(text));
-    return r.success ? r.data : emptyTrust();
+    return text === null ? null : JSON.parse(text);
   } catch {
-    return emptyTrust();
+    return null;
   }
 }
 
-/** May the current identity write here? Always, when signing is off (tests without a keyring). */
+function looksLikeTrust(v: unknown): v is TrustStore {
+  return !!v && typeof v === 'object' && (v as TrustStore).version === 1 && typeof (v as TrustStore).units === 'object' && (v as TrustStore).units !== null;
+}
+
+function pinOf(trust: TrustStore, author: string): PinnedKey | null {
+  if (author === OFFICE_NAME) return trust.office;
+  return Object.hasOwn(trust.units, author) ? trust.units[author]! : null;
+}
+
+/**
+ * May the current identity write here? Always when signing is off (tests without a keyring);
+ * otherwise only with the private half of the author's pinned key, or when none is pinned (the
+ * rule of canActAs in src/domain/signing/, on the plain data, so the first render needs no crypto).
+ */
 export function selectCanWrite(s: Pick<LuoshiState, 'identity' | 'trust' | 'signing'>): boolean {
   if (!s.signing.enabled) return true;
-  const author = writerName(s.identity);
-  // Before the keyring is read only a browser with nothing pinned for the author may write.
-  if (!s.signing.ready) return !pinnedKeyOf(s.trust, author);
-  return canActAs(s.trust, author, new Set(Object.values(s.signing.own).map((k) => k.keyId)));
+  const pin = pinOf(s.trust, writerName(s.identity));
+  if (!pin) return true;
+  // Before the keyring is read, a browser with a pin for the author does not know yet.
+  return s.signing.ready && Object.values(s.signing.own).some((k) => k.keyId === pin.keyId);
 }
 
 export interface SigningHooks {
@@ -76,6 +86,7 @@ export function createSigningSlice(
     }
   };
   const fail = (err: unknown) => setStatus({ error: err instanceof Error ? err.message : String(err) });
+  const storedTrust = readTrustText(backend);
 
   const ensureOwn = async (author: string): Promise<KeyInfo | null> => {
     if (!keyring) return null;
@@ -85,13 +96,19 @@ export function createSigningSlice(
     const ring = await keyring;
     const k = await ring.ensure(author);
     setStatus({ own: { ...get().signing.own, [author]: k.info } });
-    if (author === OFFICE_NAME && !get().trust.office) saveTrust(pinKey(get().trust, OFFICE_NAME, k.info, ctx.now(), 'own'));
+    if (author === OFFICE_NAME && !get().trust.office) saveTrust((await loadSigning()).pinKey(get().trust, OFFICE_NAME, k.info, ctx.now(), 'own'));
     return k.info;
   };
 
   const ready: Promise<void> = keyring
     ? keyring
         .then(async (ring) => {
+          const { TrustStoreSchema } = await loadSigning();
+          // A damaged trust store is dropped: keys are then pinned on first use again (Trust model).
+          if (storedTrust !== null) {
+            const r = TrustStoreSchema.safeParse(storedTrust);
+            set({ trust: r.success ? r.data : EMPTY_TRUST });
+          }
           const own: Record<string, KeyInfo> = {};
           for (const k of await ring.list()) own[k.author] = k.info;
           setStatus({ own, persistent: ring.persistent });
@@ -113,6 +130,7 @@ export function createSigningSlice(
           if (!info) return;
           const k = await (await keyring).get(e.unit);
           if (!k) return;
+          const { markSent, signEvent } = await loadSigning();
           const signed = await signEvent(e, planId, k.signer);
           set((s) => {
             const i = s.events.indexOf(e);
@@ -121,7 +139,7 @@ export function createSigningSlice(
             events[i] = signed;
             return { events };
           });
-          const pin = pinnedKeyOf(get().trust, e.unit);
+          const pin = pinOf(get().trust, e.unit);
           if (pin?.how === 'own' && pin.keyId === info.keyId && !pin.sent) saveTrust(markSent(get().trust, e.unit));
         })
         .catch(fail);
@@ -133,12 +151,19 @@ export function createSigningSlice(
 
   return {
     hooks,
-    trust: readTrust(backend),
+    trust: looksLikeTrust(storedTrust) ? storedTrust : EMPTY_TRUST,
     signing: { enabled, ready: !enabled, persistent: false, own: {}, error: null },
     whenSigned: () => ready.then(() => queue),
-    reloadTrust: () => set({ trust: readTrust(backend) }),
-    pinKey: (author, key) => {
-      const before = pinnedKeyOf(get().trust, author);
+    reloadTrust: () => {
+      const stored = readTrustText(backend);
+      void loadSigning().then(({ TrustStoreSchema }) => {
+        const r = TrustStoreSchema.safeParse(stored);
+        set({ trust: r.success ? r.data : EMPTY_TRUST });
+      });
+    },
+    pinKey: async (author, key) => {
+      const { pinKey } = await loadSigning();
+      const before = pinOf(get().trust, author);
       saveTrust(pinKey(get().trust, author, key, ctx.now()));
       // A department's browser that started as the office gives its unused office key up.
       if (before?.how === 'own' && before.keyId !== key.keyId && keyring) {
@@ -149,7 +174,10 @@ export function createSigningSlice(
         });
       }
     },
-    repinKey: (author, key) => saveTrust(repinKey(get().trust, author, key, ctx.now())),
+    repinKey: async (author, key) => {
+      const { repinKey } = await loadSigning();
+      saveTrust(repinKey(get().trust, author, key, ctx.now()));
+    },
     signingFor: async (author) => {
       if (!keyring) return null;
       await ready;
@@ -158,7 +186,10 @@ export function createSigningSlice(
       const k = info ? await (await keyring).get(author) : null;
       return k ? { author, key: k.info, signer: k.signer } : null;
     },
-    markKeySent: (author) => saveTrust(markSent(get().trust, author)),
+    markKeySent: async (author) => {
+      const { markSent } = await loadSigning();
+      saveTrust(markSent(get().trust, author));
+    },
     exportSigningKey: async (author, passphrase) => {
       if (!keyring) throw new Error('本浏览器不能签名');
       const file = await (await keyring).exportKey(author, passphrase);
@@ -177,10 +208,11 @@ export function createSigningSlice(
       if (!r.ok) return r;
       const author = r.key.author;
       setStatus({ own: { ...get().signing.own, [author]: r.key.info } });
+      const { markSent, pinKey, repinKey } = await loadSigning();
       const trust = get().trust;
-      const pin = pinnedKeyOf(trust, author);
+      const pin = pinOf(trust, author);
       // The office moved here: its key is the office's key on this computer too.
-      if (!pin || (pin.how === 'own' && !pin.sent)) saveTrust(pinKey(trust, author, r.key.info, ctx.now(), 'own'));
+      if (!pin || (pin.how === 'own' && !pin.sent)) saveTrust(markSent(pinKey(trust, author, r.key.info, ctx.now(), 'own'), author));
       else if (pin.keyId !== r.key.info.keyId) saveTrust(repinKey(trust, author, r.key.info, ctx.now()));
       return { ok: true, author, fingerprint: r.key.info.fingerprint };
     },
