@@ -5,15 +5,19 @@
  *   written in one sitting would be; in the app an event is signed once, when it is written;
  * - verifyRecords over the 20,000 (every record checked against its author's pinned key), which is
  *   what importing a city-scale file costs on top of reading it;
- * - baseline, measured in the same run: the SHA-256 checksum of the same events' canonical JSON,
- *   which every import already pays.
+ * - previewImport of city-scale files with the signatures checked (what the import preview costs
+ *   end to end: read, checksum, validate, verify): a full backup of all 20,000 events restored on
+ *   a new computer (every record verified), and the office's plan package at a department;
+ * - baselines, measured in the same run: the SHA-256 checksum of the same events' canonical JSON,
+ *   which every import already pays, and the same previews without signature checks.
  */
 import { generateCity } from './fixtures';
 import { median, type BenchRow } from './lib';
 import { canonicalJson } from '../src/domain/merge';
 import type { PlanEvent } from '../src/domain/model';
 import { emptyTrust, generateSigningKeyPair, pinKey, publicKeyInfo, signEvent, verifyRecords, type KeyInfo, type Signer } from '../src/domain/signing/signing';
-import { sha256Hex } from '../src/domain/files';
+import { buildBackup, buildPlanPackage, previewImport, sha256Hex, type DataState } from '../src/domain/files';
+import { OFFICE_NAME } from '../src/domain/model';
 
 async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
@@ -73,6 +77,29 @@ export default async function signingBench(): Promise<BenchRow[]> {
 
   const checksumMs = await timeAsync(() => sha256Hex(canonicalJson(signed)), 5);
 
+  // Whole files. The office's own state, signed; a new computer (nothing but the seed-like empty
+  // plan of another id) restores the backup; a department that holds the plan imports the package.
+  const office: DataState = { plan: city.plan, units: city.units, events: signed, identity: { kind: 'office' } };
+  const officeKey = keys.get(OFFICE_NAME)!;
+  const backup = (await buildBackup(office, OFFICE_NAME, now, { trust, own: [{ author: OFFICE_NAME, key: officeKey.info }] })).text;
+  const pkg = (await buildPlanPackage(office, now, { author: OFFICE_NAME, key: officeKey.info, signer: officeKey })).text;
+  const officeEvents = signed.filter((e) => e.unit === OFFICE_NAME).length;
+  const fresh: DataState = { plan: { ...city.plan, id: 'fresh-computer', tasks: [] }, units: city.units, events: [] };
+  const department: DataState = { plan: city.plan, units: city.units, events: signed.filter((e) => e.unit !== OFFICE_NAME) };
+  const opts = { now, trust };
+  let refusedInBackup = -1;
+  const backupMs = await timeAsync(async () => {
+    const p = await previewImport(fresh, backup, opts);
+    refusedInBackup = p.refused.length;
+  }, 5);
+  const backupPlainMs = await timeAsync(() => previewImport(fresh, backup, { now }), 5);
+  let newInPkg = -1;
+  const pkgMs = await timeAsync(async () => {
+    const p = await previewImport(department, pkg, opts);
+    newInPkg = p.newItems.length;
+  }, 5);
+  const pkgPlainMs = await timeAsync(() => previewImport(department, pkg, { now }), 5);
+
   const n = events.length;
   const rows: BenchRow[] = [
     {
@@ -98,6 +125,34 @@ export default async function signingBench(): Promise<BenchRow[]> {
       },
     },
     { group: 'signing', name: 'baseline: SHA-256 checksum of the same events', median: median(checksumMs), unit: 'ms', runs: checksumMs.length },
+    {
+      group: 'signing',
+      name: `previewImport full backup, ${n} signed events, new computer`,
+      median: median(backupMs),
+      unit: 'ms',
+      runs: backupMs.length,
+      extra: {
+        MB: (backup.length / 1e6).toFixed(1),
+        refused: refusedInBackup,
+        ratioToUnchecked: (median(backupMs) / median(backupPlainMs)).toFixed(2),
+        budget: median(backupMs) < IMPORT_BUDGET_MS && refusedInBackup === 0 ? 'ok' : 'FAIL',
+      },
+    },
+    { group: 'signing', name: 'baseline: the same preview without signature checks', median: median(backupPlainMs), unit: 'ms', runs: backupPlainMs.length },
+    {
+      group: 'signing',
+      name: `previewImport plan package (${officeEvents} office events) at a department`,
+      median: median(pkgMs),
+      unit: 'ms',
+      runs: pkgMs.length,
+      extra: {
+        MB: (pkg.length / 1e6).toFixed(1),
+        newItems: newInPkg,
+        ratioToUnchecked: (median(pkgMs) / median(pkgPlainMs)).toFixed(2),
+        budget: median(pkgMs) < IMPORT_BUDGET_MS && newInPkg === officeEvents ? 'ok' : 'FAIL',
+      },
+    },
+    { group: 'signing', name: 'baseline: the same preview without signature checks', median: median(pkgPlainMs), unit: 'ms', runs: pkgPlainMs.length },
   ];
   return rows;
 }
