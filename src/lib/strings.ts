@@ -891,6 +891,7 @@ export const zh = {
     pinned: (author: string) => `已登记${author}的密钥。`,
     legacy: (n: number) => `其中 ${n} 条记录来自旧版落实，没有签名，按旧规则接受一次，并标为“未签名”。`,
     unsigned: '未签名（旧版记录）',
+    noticeFingerprint: (fp: string) => `市政府办公室签名密钥指纹：${fp}（各单位首次导入计划包时请核对）`,
   },
 } as const;
 

@@ -69,6 +69,13 @@ describe('a department cannot speak for the office', () => {
     await p.getByRole('button', { name: new RegExp(`^挂牌\\s*：\\s*${own!.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).click();
     officeFingerprint = await ownFingerprint(p);
     expect(officeFingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/);
+    // The printed 督办单 carries the same fingerprint, for the department to compare on paper.
+    await open(p, `/notice/${encodeURIComponent(own!.id)}`);
+    await expect(p.getByText(`市政府办公室签名密钥指纹：${officeFingerprint}`).isVisible()).resolves.toBe(true);
+    await p.emulateMedia({ media: 'print' });
+    await shot(p, 'sign-01b-office-notice-print');
+    await p.emulateMedia({ media: 'screen' });
+    await open(p, '/data');
     await shot(p, 'sign-01-office-keys');
     const { file, text } = await catchDownload(p, () => p.getByRole('button', { name: '导出计划包' }).click(), 'signed-plan-package.json');
     planPackage = file;
