@@ -81,8 +81,10 @@ export default async function signingBench(): Promise<BenchRow[]> {
   // plan of another id) restores the backup; a department that holds the plan imports the package.
   const office: DataState = { plan: city.plan, units: city.units, events: signed, identity: { kind: 'office' } };
   const officeKey = keys.get(OFFICE_NAME)!;
-  const backup = (await buildBackup(office, OFFICE_NAME, now, { trust, own: [{ author: OFFICE_NAME, key: officeKey.info }] })).text;
-  const pkg = (await buildPlanPackage(office, now, { author: OFFICE_NAME, key: officeKey.info, signer: officeKey })).text;
+  const officeSigning = { author: OFFICE_NAME, key: officeKey.info, signer: officeKey };
+  // Signed by the office's key, restored on a computer that has not got it: every record is checked.
+  const backup = (await buildBackup(office, OFFICE_NAME, now, { trust, own: [{ author: OFFICE_NAME, key: officeKey.info }], signing: officeSigning })).text;
+  const pkg = (await buildPlanPackage(office, now, officeSigning)).text;
   const officeEvents = signed.filter((e) => e.unit === OFFICE_NAME).length;
   const fresh: DataState = { plan: { ...city.plan, id: 'fresh-computer', tasks: [] }, units: city.units, events: [] };
   const department: DataState = { plan: city.plan, units: city.units, events: signed.filter((e) => e.unit !== OFFICE_NAME) };

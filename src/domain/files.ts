@@ -19,6 +19,7 @@ import {
   type Identity,
   type Plan,
   type PlanEvent,
+  type Signature,
   type Task,
   type TaskStatus,
   type Unit,
@@ -53,6 +54,8 @@ export interface FileEnvelope<P = unknown> {
   sender: string;
   /** `sha256:<hex>` of canonicalJson of the envelope without this field. */
   checksum: string;
+  /** The sender's signature over the checksum (src/domain/signing/); absent in files from before signing. */
+  signature?: Signature;
   payload: P;
 }
 
@@ -87,11 +90,12 @@ export async function checksumOf(envelope: Omit<FileEnvelope, 'checksum'>): Prom
   return `sha256:${await sha256Hex(canonicalJson({ kind, schemaVersion, planId, createdAt, sender, payload }))}`;
 }
 
-async function seal<P>(head: Omit<FileEnvelope<P>, 'checksum'>): Promise<string> {
+async function seal<P>(head: Omit<FileEnvelope<P>, 'checksum' | 'signature'>, signing?: FileSigning): Promise<string> {
   const checksum = await checksumOf(head);
+  const signature = signing ? await (await import('@/domain/signing/signing')).signFile(checksum, signing.signer) : undefined;
   // Fields in reading order, checksum before the (long) payload so a person can see it.
   const { payload, ...rest } = head;
-  return JSON.stringify({ ...rest, checksum, payload }, null, 1);
+  return JSON.stringify({ ...rest, checksum, ...(signature ? { signature } : {}), payload }, null, 1);
 }
 
 // ------------------------------------------------------------------------------------ building
@@ -114,8 +118,8 @@ export async function buildPlanPackage(state: DataState, now: Date, signing?: Fi
     planId: state.plan.id,
     createdAt: now.toISOString(),
     sender: OFFICE_NAME,
-    payload: { plan: state.plan, units: state.units, events, ...(await signedBy(signing, state, true)) },
-  });
+    payload: { plan: state.plan, units: state.units, events, ...signerOf(signing) },
+  }, signing);
   return { fileName: `落实-计划包-${safeName(state.plan.title)}-${stamp(now)}.json`, mime: 'application/json', text };
 }
 
@@ -130,13 +134,13 @@ export async function buildProgressReport(state: DataState, unitName: string, no
     planId: state.plan.id,
     createdAt: now.toISOString(),
     sender: unitName,
-    payload: { events, ...(await signedBy(signing, state, false)) },
-  });
+    payload: { events, ...signerOf(signing) },
+  }, signing);
   return { fileName: `落实-进展报送-${safeName(unitName)}-${stamp(now)}.json`, mime: 'application/json', text };
 }
 
 /** Everything, for a full restore on this or another computer. */
-export async function buildBackup(state: DataState, sender: string, now: Date, trust?: { trust: TrustStore; own: PresentedKey[] }): Promise<BuiltFile> {
+export async function buildBackup(state: DataState, sender: string, now: Date, keys?: { trust: TrustStore; own: PresentedKey[]; signing: FileSigning | null }): Promise<BuiltFile> {
   const text = await seal({
     kind: FILE_KINDS.backup,
     schemaVersion: FILE_SCHEMA_VERSION,
@@ -150,9 +154,9 @@ export async function buildBackup(state: DataState, sender: string, now: Date, t
       identity: state.identity ?? { kind: 'office' },
       dropped: state.dropped ?? [],
       // Public keys only (the pins, and this browser's own): private keys never go into a backup.
-      ...(trust ? { trust: trust.trust, ownKeys: trust.own.map((k) => ({ author: k.author, publicKey: k.key.publicKey })) } : {}),
+      ...(keys ? { trust: keys.trust, ownKeys: keys.own.map((k) => ({ author: k.author, publicKey: k.key.publicKey })), ...signerOf(keys.signing ?? undefined) } : {}),
     },
-  });
+  }, keys?.signing ?? undefined);
   return { fileName: `落实-完整备份-${stamp(now)}.json`, mime: 'application/json', text };
 }
 
@@ -331,6 +335,8 @@ export interface PreviewOptions {
   now: Date;
   /** This browser's pinned keys: given, every record is checked for its author's signature (src/domain/signing/). */
   trust?: TrustStore;
+  /** Key ids of this browser's own keys: a backup signed by one of them is this browser's own data. */
+  ownKeyIds?: readonly string[];
   subtle?: SubtleCrypto;
 }
 
@@ -385,7 +391,7 @@ export async function previewImport(current: DataState, fileText: string, option
   const payload = env.payload as Record<string, unknown>;
   const preview =
     kind === FILE_KINDS.progressReport ? previewProgress(current, payload, head) : kind === FILE_KINDS.planPackage ? previewPackage(current, payload, head, options) : previewBackup(current, payload, head, options);
-  return options.trust && preview.ok ? checkSignatures(preview, payload, current, options.trust, options) : preview;
+  return options.trust && preview.ok ? checkSignatures(preview, { payload, checksum: env.checksum, signature: env.signature }, current, options.trust, options) : preview;
 }
 
 /** Same plan apart from when it was last stamped (a restore on this computer stamps it anew). */
@@ -627,9 +633,8 @@ export function applyImport(state: DataState, preview: ImportPreview): ApplyResu
 }
 
 // ------------------------------------------------------------------------------------ signatures
-// Issue 13, docs/DATA.md "Trust model". Files carry the sender's public key and, for a plan
-// package, the office's signature over plan and registry; a preview checks every record against
-// its author's pinned key. The work is in src/domain/signing/ (file-signatures.ts), loaded when a
+// Issue 13, docs/DATA.md "Trust model". A file carries its sender's public key and the sender's
+// signature over its checksum; a preview checks every record against its author's pinned key. The work is in src/domain/signing/ (file-signatures.ts), loaded when a
 // file is built or read: it is not initial JavaScript.
 
 /** The key that signs what this browser sends: its own key for the author it writes as. */
@@ -650,10 +655,18 @@ export interface PreviewSignatures {
   legacy: number;
 }
 
-async function signedBy(signing: FileSigning | undefined, state: DataState, withPlan: boolean): Promise<Record<string, unknown>> {
-  return signing ? (await import('@/domain/signing/signing')).fileSignature(signing, state.plan, state.units, withPlan) : {};
+/** The sender's public key, in the payload (so the checksum, and with it the file signature, covers it). */
+function signerOf(signing: FileSigning | undefined): Record<string, unknown> {
+  return signing ? { signer: { author: signing.author, publicKey: signing.key.publicKey } } : {};
 }
 
-async function checkSignatures(preview: ImportPreview, payload: Record<string, unknown>, current: DataState, trust: TrustStore, options: PreviewOptions): Promise<ImportPreview> {
-  return (await import('@/domain/signing/signing')).checkFileSignatures(preview, payload, current, trust, options.subtle);
+/** The envelope's parts a signature check needs. */
+export interface SignedParts {
+  payload: Record<string, unknown>;
+  checksum: unknown;
+  signature: unknown;
+}
+
+async function checkSignatures(preview: ImportPreview, file: SignedParts, current: DataState, trust: TrustStore, options: PreviewOptions): Promise<ImportPreview> {
+  return (await import('@/domain/signing/signing')).checkFileSignatures(preview, file, current, trust, options);
 }

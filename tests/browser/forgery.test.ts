@@ -79,9 +79,9 @@ describe('a department cannot speak for the office', () => {
     await shot(p, 'sign-01-office-keys');
     const { file, text } = await catchDownload(p, () => p.getByRole('button', { name: '导出计划包' }).click(), 'signed-plan-package.json');
     planPackage = file;
-    const pkg = JSON.parse(text) as { payload: { signer?: { author: string }; planSig?: { key: string } } };
+    const pkg = JSON.parse(text) as { signature?: { key: string }; payload: { signer?: { author: string } } };
     expect(pkg.payload.signer?.author).toBe('市政府办公室');
-    expect(pkg.payload.planSig?.key).toMatch(/^[0-9a-f]{16}$/);
+    expect(pkg.signature?.key).toMatch(/^[0-9a-f]{16}$/);
     expect(text).toMatch(/"type": "flag"[\s\S]*"sig"|"sig"[\s\S]*"type": "flag"/);
     expectClean(office.watched);
   });

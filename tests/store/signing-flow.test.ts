@@ -201,3 +201,36 @@ describe('signing between an office and a department', () => {
     expect(b.getState().trust).not.toEqual(emptyTrust());
   });
 });
+
+describe('a signed file changed after it was signed', () => {
+  it('is refused whole, even with its checksum made to match again', async () => {
+    const clock = new Clock();
+    const office = await browser(clock, 8);
+    office.getState().record({ type: 'urge', taskId: 't2', note: '请加快' });
+    const text = (await office.getState().exportPlanPackage()).text;
+    const dept = await browser(clock, 9);
+    await pinAndPreview(dept, text);
+    const file = JSON.parse(text) as { checksum: string; payload: { events: PlanEvent[] } } & Record<string, unknown>;
+    file.payload.events[0]!.note = '改过的催办';
+    const { checksumOf } = await import('@/domain/files');
+    const { checksum: _old, signature: _sig, ...head } = file as Record<string, unknown>;
+    file.checksum = await checksumOf(head as Parameters<typeof checksumOf>[0]);
+    const p = await importFile(dept, JSON.stringify(file));
+    expect(p.ok).toBe(false);
+    expect(p.error).toMatch(/文件签名不符/);
+    expect(p.incoming.events).toEqual([]);
+  });
+
+  it('restoring a backup this browser signed checks nothing again', async () => {
+    const clock = new Clock();
+    const storage = new FakeStorage();
+    const office = await browser(clock, 10, memoryKeyring(clock.now), storage);
+    office.getState().record({ type: 'urge', taskId: 't2' });
+    const text = (await office.getState().exportBackup()).text;
+    expect(JSON.parse(text)).toMatchObject({ signature: { key: office.getState().signing.own[OFFICE_NAME]!.keyId } });
+    const p = await importFile(office, text);
+    expect(p.ok).toBe(true);
+    expect(p.signatures?.decision).toBe('pinned');
+    expect(p.refused).toEqual([]);
+  });
+});

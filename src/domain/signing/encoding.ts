@@ -6,9 +6,9 @@
  */
 import type { PlanEvent } from '@/domain/model';
 
-/** Prefixes that keep a signature over an event from ever verifying as one over a plan, and back. */
+/** Prefixes that keep a signature over an event from ever verifying as one over a file, and back. */
 export const EVENT_CONTEXT = 'luoshi/event/1';
-export const PLAN_CONTEXT = 'luoshi/plan/1';
+export const FILE_CONTEXT = 'luoshi/file/1';
 
 /** Fields that carry the signature itself and are never signed. */
 const SIGNATURE_FIELDS: ReadonlySet<string> = new Set(['sig']);
@@ -57,9 +57,13 @@ export function eventMessage(event: PlanEvent, planId: string): string {
   return `${EVENT_CONTEXT}\n${planId}\n${canonicalText(unsigned)}`;
 }
 
-/** What the office's signature over a plan package's plan and unit registry covers. */
-export function planMessage(plan: unknown, units: unknown, planId: string): string {
-  return `${PLAN_CONTEXT}\n${planId}\n${canonicalText({ plan, units })}`;
+/**
+ * What a file's signature covers: its checksum, the SHA-256 of the canonical JSON of everything in
+ * the file but the checksum and this signature (kind, plan id, time, sender, the whole payload: a
+ * plan package's plan and unit registry, every record, the sender's public key).
+ */
+export function fileMessage(checksum: string): string {
+  return `${FILE_CONTEXT}\n${checksum}`;
 }
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

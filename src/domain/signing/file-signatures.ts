@@ -1,23 +1,14 @@
 /**
- * Signatures in files (issue 13): the sender's public key and the office's signature over a plan
- * package's plan and registry when a file is built, and, when one is read, every record checked
- * against its author's pinned key. Private to src/domain/signing/: use signing.ts (files.ts loads
- * it when a file is built or read).
+ * Reading a signed file (issue 13): the sender's signature over the file's checksum, then every
+ * record against its author's pinned key. Private to src/domain/signing/: use signing.ts (files.ts
+ * loads it when a file is read).
  */
-import { FILE_KINDS, eventLabel, finish, refusedFile, type DataState, type FileSigning, type ImportPreview } from '@/domain/files';
-import { OFFICE_NAME, type Plan, type Unit } from '@/domain/model';
-import { signPlan, verifyPlan } from './signing-core';
+import { FILE_KINDS, eventLabel, finish, refusedFile, type DataState, type ImportPreview, type SignedParts } from '@/domain/files';
+import { OFFICE_NAME, SignatureSchema } from '@/domain/model';
+import { verifyFile } from './signing-core';
 import { keyInfo, type KeyInfo } from './keys';
 import { decideKey, pinnedKeyOf, settledPin, TrustStoreSchema, type TrustStore } from './trust';
 import { verifyRecords, type PresentedKey } from './verify';
-
-/** What a file's payload gains: its sender's public key and, for a plan package, the plan signature. */
-export async function fileSignature(signing: FileSigning, plan: Plan, units: Unit[], withPlan: boolean): Promise<Record<string, unknown>> {
-  return {
-    signer: { author: signing.author, publicKey: signing.key.publicKey },
-    ...(withPlan ? { planSig: await signPlan(plan, units, plan.id, signing.signer) } : {}),
-  };
-}
 
 async function presentedKey(raw: unknown, subtle: SubtleCrypto | undefined): Promise<PresentedKey | null | 'bad'> {
   if (raw === undefined) return null;
@@ -32,12 +23,31 @@ async function presentedKey(raw: unknown, subtle: SubtleCrypto | undefined): Pro
  * Takes out of a preview every record whose signature does not hold, listing it as refused with
  * its reason, so that applyImport applies only what verified (or was accepted once as legacy).
  */
-export async function checkFileSignatures(preview: ImportPreview, payload: Record<string, unknown>, current: DataState, trust: TrustStore, subtle?: SubtleCrypto): Promise<ImportPreview> {
+export async function checkFileSignatures(
+  preview: ImportPreview,
+  file: SignedParts,
+  current: DataState,
+  trust: TrustStore,
+  options: { subtle?: SubtleCrypto; ownKeyIds?: readonly string[] },
+): Promise<ImportPreview> {
+  const { payload } = file;
+  const subtle = options.subtle;
   const planId = preview.planId;
   const plan = preview.incoming.plan ?? current.plan;
   const signer = await presentedKey(payload.signer, subtle);
-  if (signer === 'bad') return refusedFile('文件中的签名公钥无法读取，未导入。请让对方重新导出发送。', preview);
-  if (signer && signer.author !== preview.sender) return refusedFile(`文件的签名公钥属于${quoted(signer.author)}，与发送单位${quoted(preview.sender)}不符，未导入。`, preview);
+  if (signer === 'bad') return refusedFile('文件中的签名公钥无法读取，未导入。请让对方重新导出发送。', headOf(preview));
+  if (signer && signer.author !== preview.sender) return refusedFile(`文件的签名公钥属于${quoted(signer.author)}，与发送单位${quoted(preview.sender)}不符，未导入。`, headOf(preview));
+  if (signer) {
+    // One signature over the checksum covers the whole file: checked once, before any record.
+    const sig = SignatureSchema.safeParse(file.signature);
+    if (!sig.success || typeof file.checksum !== 'string' || !(await verifyFile(file.checksum, sig.data, signer.key, subtle))) {
+      return refusedFile(`文件签名不符：这份文件不是由它所附的${signer.author}密钥签发的，或签发后被改动过，未导入。`, headOf(preview));
+    }
+    // A backup this browser signed itself is its own data: nothing in it needs checking again.
+    if (preview.fileKind === FILE_KINDS.backup && options.ownKeyIds?.includes(signer.key.keyId)) {
+      return finish({ ...preview, signatures: { signer, decision: 'pinned', pinRequests: [], legacy: 0 } });
+    }
+  }
 
   let verifyTrust = trust;
   let presented: PresentedKey[] = signer ? [signer] : [];
@@ -68,20 +78,18 @@ export async function checkFileSignatures(preview: ImportPreview, payload: Recor
     out.incoming.events = out.incoming.events.filter((e) => !ids.has(e.id));
   };
 
-  // The plan and registry of a package: the office's signature, under the key it presents.
+  // A package's plan and registry come with the office's key: taken only under the pinned key.
   let planProblem: string | null = null;
   if (preview.fileKind === FILE_KINDS.planPackage) {
-    const sig = payload.planSig as { key?: unknown; value?: unknown } | undefined;
     const pin = settledPin(trust, OFFICE_NAME);
     if (!signer) planProblem = pin ? `计划包没有签名，而本机已登记${OFFICE_NAME}的密钥（指纹 ${pin.fingerprint}），未导入` : null;
-    else if (!sig || typeof sig.key !== 'string' || typeof sig.value !== 'string' || !(await verifyPlan(payload.plan, payload.units, planId, { key: sig.key, value: sig.value }, signer.key, subtle))) {
-      planProblem = '计划和单位名录的签名不符：计划包在签名后被改动过，未导入';
-    } else if (decision === 'first-use') planProblem = `等待登记${OFFICE_NAME}的密钥（指纹 ${signer.key.fingerprint}）：核对指纹后登记，才能导入`;
+    else if (decision === 'first-use') planProblem = `等待登记${OFFICE_NAME}的密钥（指纹 ${signer.key.fingerprint}）：核对指纹后登记，才能导入`;
     else if (decision === 'changed') planProblem = keyChangedReason(OFFICE_NAME, signer.key, pinnedKeyOf(trust, OFFICE_NAME)!);
   }
 
   const toCheck = out.incoming.events;
-  const v = await verifyRecords(toCheck, verifyTrust, { planId, presented, known: current.events, allowLegacy: !signer, subtle });
+  const vouched = signer ? { author: signer.author, keyId: signer.key.keyId } : null;
+  const v = await verifyRecords(toCheck, verifyTrust, { planId, presented, known: current.events, allowLegacy: !signer, vouched, subtle });
   const refusedIds = new Set<string>();
   for (const r of v.refused) {
     refusedIds.add(r.record.id);
@@ -111,11 +119,16 @@ export async function checkFileSignatures(preview: ImportPreview, payload: Recor
   drop(refusedIds);
   const pinRequests = v.needsPinning.map(({ records, ...rest }) => ({ ...rest, count: records.length }));
   // A package waiting for the office key asks for it even when it carries no record.
-  if (preview.fileKind === FILE_KINDS.planPackage && signer && decision !== 'pinned' && !pinRequests.some((r) => r.author === OFFICE_NAME) && !planProblem?.startsWith('计划和单位名录')) {
+  if (preview.fileKind === FILE_KINDS.planPackage && signer && decision !== 'pinned' && !pinRequests.some((r) => r.author === OFFICE_NAME)) {
     pinRequests.unshift({ author: OFFICE_NAME, key: signer.key, previous: decision === 'changed' ? pinnedKeyOf(trust, OFFICE_NAME) : null, count: 0 });
   }
   out.signatures = { signer, decision, pinRequests, legacy: v.legacy.length };
   return finish(out);
+}
+
+/** Only the file's header: a refusal must not carry the preview's own ok, lists or incoming data. */
+function headOf(p: ImportPreview): Pick<ImportPreview, 'fileKind' | 'sender' | 'createdAt' | 'planId'> {
+  return { fileKind: p.fileKind, sender: p.sender, createdAt: p.createdAt, planId: p.planId };
 }
 
 function keyChangedReason(author: string, key: KeyInfo, pinned: { fingerprint: string }): string {

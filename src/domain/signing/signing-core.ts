@@ -1,8 +1,8 @@
 /**
- * Signing and verifying one event or one plan package. Private to src/domain/signing/: use signing.ts.
+ * Signing and verifying one event or one file. Private to src/domain/signing/: use signing.ts.
  */
 import type { PlanEvent, Signature } from '@/domain/model';
-import { eventMessage, planMessage } from './encoding';
+import { eventMessage, fileMessage } from './encoding';
 import { defaultSubtle, importVerifyKey, signText, verifyText, type KeyInfo } from './keys';
 
 /** A private key with the id of its public half: what signs this browser's records. */
@@ -17,13 +17,13 @@ export async function signEvent<E extends PlanEvent>(event: E, planId: string, s
   return { ...event, sig: { key: signer.keyId, value } };
 }
 
-/** The office's signature over a plan package's plan and unit registry. */
-export async function signPlan(plan: unknown, units: unknown, planId: string, signer: Signer, subtle: SubtleCrypto = defaultSubtle()): Promise<Signature> {
-  return { key: signer.keyId, value: await signText(signer.privateKey, planMessage(plan, units, planId), subtle) };
+/** The sender's signature over a file (its checksum): one signature vouches for everything in it. */
+export async function signFile(checksum: string, signer: Signer, subtle: SubtleCrypto = defaultSubtle()): Promise<Signature> {
+  return { key: signer.keyId, value: await signText(signer.privateKey, fileMessage(checksum), subtle) };
 }
 
-/** Whether `sig` is the office key's signature over exactly this plan and registry. */
-export async function verifyPlan(plan: unknown, units: unknown, planId: string, sig: Signature, office: KeyInfo, subtle: SubtleCrypto = defaultSubtle()): Promise<boolean> {
-  if (sig.key !== office.keyId) return false;
-  return verifyText(await importVerifyKey(office, subtle), sig.value, planMessage(plan, units, planId), subtle);
+/** Whether `sig` is `key`'s signature over a file with this checksum. */
+export async function verifyFile(checksum: string, sig: Signature, key: KeyInfo, subtle: SubtleCrypto = defaultSubtle()): Promise<boolean> {
+  if (sig.key !== key.keyId) return false;
+  return verifyText(await importVerifyKey(key, subtle), sig.value, fileMessage(checksum), subtle);
 }

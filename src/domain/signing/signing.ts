@@ -7,12 +7,13 @@
  * - Every event is signed by its author's key (ECDSA P-256 / SHA-256) over a canonical encoding:
  *   a context line, the plan id, then every field but the signature with keys sorted and no
  *   whitespace. Event types added later are covered without a change here.
- * - A plan package's plan and unit registry are signed by the office.
+ * - Every file is signed by its sender over its checksum (which covers a plan package's plan and
+ *   unit registry): one signature vouches at once for the sender's own records in it.
  * - Keys are pinned on first use after a person compared fingerprints; verifyRecords says, for
  *   each record of a file, whether to apply it, refuse it (and why, in Chinese), take it as legacy,
  *   or wait for a key to be pinned.
  */
-export { canonicalText, eventMessage, planMessage } from './encoding';
+export { canonicalText, eventMessage, fileMessage } from './encoding';
 export { KEY_FILE_KIND, KeyFileSchema, MIN_PASSPHRASE, openKeyFile, sealKeyFile, type KeyFile, type OpenedKeyFile } from './keyfile';
 export { formatFingerprint, generateSigningKeyPair, keyInfo, publicKeyInfo, type KeyInfo } from './keys';
 export {
@@ -30,5 +31,5 @@ export {
   type TrustStore,
 } from './trust';
 export { verifyRecords, type PinRequest, type PresentedKey, type RefusalCode, type RefusedRecord, type VerifyOptions, type VerifyResult } from './verify';
-export { signEvent, signPlan, verifyPlan, type Signer } from './signing-core';
-export { checkFileSignatures, fileSignature } from './file-signatures';
+export { signEvent, signFile, verifyFile, type Signer } from './signing-core';
+export { checkFileSignatures } from './file-signatures';

@@ -94,9 +94,14 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     },
     exportBackup: async () => {
       const s = get();
-      await s.whenSigned();
-      const own = Object.entries(s.signing.own).map(([author, key]) => ({ author, key }));
-      return buildBackup(current(), writerName(s.identity), ctx.now(), s.signing.enabled ? { trust: s.trust, own } : undefined);
+      if (!s.signing.enabled) return buildBackup(current(), writerName(s.identity), ctx.now());
+      const author = writerName(s.identity);
+      // Signed by this browser's key for the identity in use, when it holds one: restoring it here
+      // (or where that key has moved) then needs no record checked again.
+      const signing = await s.signingFor(author);
+      const st = get();
+      const own = Object.entries(st.signing.own).map(([a, key]) => ({ author: a, key }));
+      return buildBackup(current(), author, ctx.now(), { trust: st.trust, own, signing });
     },
     exportCsv: (): DownloadFile => {
       const s = get();
@@ -106,7 +111,8 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     previewImport: async (fileText) => {
       const s = get();
       await s.whenSigned();
-      return previewImport(current(), fileText, { now: ctx.now(), ...(s.signing.enabled ? { trust: get().trust } : {}) });
+      const own = Object.values(get().signing.own).map((k) => k.keyId);
+      return previewImport(current(), fileText, { now: ctx.now(), ...(s.signing.enabled ? { trust: get().trust, ownKeyIds: own } : {}) });
     },
     applyImport: (preview) => {
       const before = current();

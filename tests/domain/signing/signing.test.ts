@@ -20,8 +20,8 @@ import {
   publicKeyInfo,
   repinKey,
   signEvent,
-  signPlan,
-  verifyPlan,
+  signFile,
+  verifyFile,
   verifyRecords,
   type KeyInfo,
   type Signer,
@@ -284,21 +284,29 @@ describe('trust decisions', () => {
   });
 });
 
-describe('plan package signature', () => {
-  const plan = { id: PLAN, title: '计划', tasks: [{ id: 't1', title: '任务' }] };
-  const units = [{ id: 'u1', name: DSJ }];
+describe('file signature', () => {
+  const checksum = `sha256:${'ab'.repeat(32)}`;
 
-  it('verifies the office’s signature over exactly this plan and registry', async () => {
-    const sig = await signPlan(plan, units, PLAN, office, subtle);
-    expect(await verifyPlan(plan, units, PLAN, sig, office.info, subtle)).toBe(true);
-    expect(await verifyPlan({ ...plan, title: '改' }, units, PLAN, sig, office.info, subtle)).toBe(false);
-    expect(await verifyPlan(plan, [...units, { id: 'u2', name: '冒名' }], PLAN, sig, office.info, subtle)).toBe(false);
-    expect(await verifyPlan(plan, units, PLAN, await signPlan(plan, units, PLAN, dsj, subtle), office.info, subtle)).toBe(false);
+  it('verifies the sender’s signature over exactly this checksum, under its key only', async () => {
+    const sig = await signFile(checksum, office, subtle);
+    expect(await verifyFile(checksum, sig, office.info, subtle)).toBe(true);
+    expect(await verifyFile(`sha256:${'ac'.repeat(32)}`, sig, office.info, subtle)).toBe(false);
+    expect(await verifyFile(checksum, sig, dsj.info, subtle)).toBe(false);
+    expect(await verifyFile(checksum, await signFile(checksum, dsj, subtle), office.info, subtle)).toBe(false);
   });
 
-  it('a signature over an event never verifies as one over a plan', async () => {
+  it('a signature over an event never verifies as one over a file', async () => {
     const e = await signEvent(progress(), PLAN, office, subtle);
-    expect(await verifyPlan(progress(), [], PLAN, e.sig!, office.info, subtle)).toBe(false);
+    expect(await verifyFile(eventMessage(progress(), PLAN), e.sig!, office.info, subtle)).toBe(false);
+  });
+
+  it('vouches for the sender’s own records only: others are still checked one by one', async () => {
+    const mine = { ...(await signEvent(progress(), PLAN, dsj, subtle)), percent: 99 } as PlanEvent;
+    const forged = await signEvent(commend(), PLAN, dsj, subtle);
+    // (In a file, changing a record breaks the file's checksum and signature, which are checked first.)
+    const r = await verify([mine, forged], { vouched: { author: DSJ, keyId: dsj.keyId } });
+    expect(r.accepted).toEqual([mine]);
+    expect(r.refused.map((x) => x.code)).toEqual(['office-signed-by-unit']);
   });
 });
 
