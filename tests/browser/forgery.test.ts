@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeedPlan } from '@/domain/seed';
 import type { Task } from '@/domain/model';
 import { MAIN_KEY, TRUST_KEY } from '@/store/keys';
-import { catchDownload, confirmKey, FAKE_NOW, launchBrowser, newOffice, open, ownFingerprint, PLAN_YEAR, seriousAxeViolations, shot, type Watched } from './harness';
+import { catchDownload, confirmKey, expectClean, FAKE_NOW, launchBrowser, newOffice, open, ownFingerprint, PLAN_YEAR, seriousAxeViolations, shot, type Watched } from './harness';
 
 const seed = createSeedPlan(FAKE_NOW);
 const DEPT = '市发展和改革委员会';
@@ -40,11 +40,6 @@ async function importFile(p: Page, file: string) {
 async function dashboardFigures(p: Page): Promise<string> {
   await open(p, '/dashboard');
   return p.getByRole('region', { name: '关键指标' }).innerText();
-}
-
-function expectClean(w: Watched) {
-  expect(w.dialogs, 'no alert/confirm/prompt may open').toEqual([]);
-  expect(w.errors, 'no uncaught error in any page').toEqual([]);
 }
 
 describe('a department cannot speak for the office', () => {

@@ -171,3 +171,9 @@ export async function confirmKey(page: Page, author: string, expected: string): 
   await card.getByRole('button', { name: '指纹一致，登记并重新核对' }).click();
   await card.waitFor({ state: 'detached' });
 }
+
+/** No JavaScript dialog opened and no page threw, in any page of a context. */
+export function expectClean(w: Watched): void {
+  if (w.dialogs.length) throw new Error(`不应弹出任何 alert/confirm/prompt：${w.dialogs.join('；')}`);
+  if (w.errors.length) throw new Error(`页面出现未捕获的错误：${w.errors.join('；')}`);
+}

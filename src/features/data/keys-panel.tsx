@@ -140,12 +140,7 @@ function KeyMove({ author, canExport }: { author: string; canExport: boolean }) 
       </button>
       <ConfirmDialog open={exporting} title={s.exportKeyTitle} confirmLabel={busy ? t.data.working : s.exportKeyConfirm} danger onConfirm={() => void doExport()} onCancel={close}>
         <p>{s.exportKeyBody}</p>
-        <PassFields id={id} pass={pass} setPass={setPass} again={again} setAgain={setAgain} />
-        {error ? (
-          <p className="field__error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <PassFields id={id} pass={pass} setPass={setPass} again={again} setAgain={setAgain} error={error} />
       </ConfirmDialog>
       <ConfirmDialog open={importing} title={s.importKey} confirmLabel={busy ? t.data.working : s.importKeyConfirm} onConfirm={() => void doImport()} onCancel={close}>
         <p>{s.importKeyHint}</p>
@@ -155,18 +150,14 @@ function KeyMove({ author, canExport }: { author: string; canExport: boolean }) 
           </label>
           <input id={`${id}-kf`} ref={fileRef} className="input" type="file" accept=".json,application/json" />
         </div>
-        <PassFields id={id} pass={pass} setPass={setPass} />
-        {error ? (
-          <p className="field__error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <PassFields id={id} pass={pass} setPass={setPass} error={error} />
       </ConfirmDialog>
     </div>
   );
 }
 
-function PassFields(props: { id: string; pass: string; setPass: (v: string) => void; again?: string; setAgain?: (v: string) => void }) {
+/** The passphrase (twice when it is being chosen) and what went wrong. */
+function PassFields(props: { id: string; pass: string; setPass: (v: string) => void; again?: string; setAgain?: (v: string) => void; error: string | null }) {
   return (
     <>
       <div className="field">
@@ -182,6 +173,11 @@ function PassFields(props: { id: string; pass: string; setPass: (v: string) => v
           </label>
           <input id={`${props.id}-p2`} className="input" type="password" autoComplete="new-password" value={props.again} onChange={(e) => props.setAgain!(e.target.value)} />
         </div>
+      ) : null}
+      {props.error ? (
+        <p className="field__error" role="alert">
+          {props.error}
+        </p>
       ) : null}
     </>
   );
