@@ -634,8 +634,9 @@ export function applyImport(state: DataState, preview: ImportPreview): ApplyResu
 
 // ------------------------------------------------------------------------------------ signatures
 // Issue 13, docs/DATA.md "Trust model". A file carries its sender's public key and the sender's
-// signature over its checksum; a preview checks every record against its author's pinned key. The work is in src/domain/signing/ (file-signatures.ts), loaded when a
-// file is built or read: it is not initial JavaScript.
+// signature over its checksum; a preview checks every record against its author's pinned key.
+// The work is in src/domain/signing/ (file-signatures.ts), loaded when a file is built or read:
+// it is not initial JavaScript.
 
 /** The key that signs what this browser sends: its own key for the author it writes as. */
 export interface FileSigning {

@@ -55,8 +55,10 @@ export function selectCanWrite(s: Pick<LuoshiState, 'identity' | 'trust' | 'sign
   if (!s.signing.enabled) return true;
   const pin = pinOf(s.trust, writerName(s.identity));
   if (!pin) return true;
-  // Before the keyring is read, a browser with a pin for the author does not know yet.
-  return s.signing.ready && Object.values(s.signing.own).some((k) => k.keyId === pin.keyId);
+  // Before the keyring is read (a moment at start), a key pinned as this browser's own is taken
+  // at its word, so the office's own screens do not flash read-only on every start.
+  if (!s.signing.ready) return pin.how === 'own';
+  return Object.values(s.signing.own).some((k) => k.keyId === pin.keyId);
 }
 
 export interface SigningHooks {
