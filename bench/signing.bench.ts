@@ -16,7 +16,8 @@ import { median, type BenchRow } from './lib';
 import { canonicalJson } from '../src/domain/merge';
 import type { PlanEvent } from '../src/domain/model';
 import { emptyTrust, generateSigningKeyPair, pinKey, publicKeyInfo, signEvent, verifyRecords, type KeyInfo, type Signer } from '../src/domain/signing/signing';
-import { buildBackup, buildPlanPackage, previewImport, sha256Hex, type DataState } from '../src/domain/files';
+import { buildBackup, buildPlanPackage, sha256Hex, type DataState } from '../src/domain/files';
+import { previewImport } from '../src/domain/imports/preview';
 import { OFFICE_NAME } from '../src/domain/model';
 
 async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {

@@ -3,8 +3,9 @@
  * record against its author's pinned key. Private to src/domain/signing/: use signing.ts (files.ts
  * loads it when a file is read).
  */
-import { FILE_KINDS, eventLabel, finish, refusedFile, type DataState, type ImportPreview, type SignedParts } from '@/domain/files';
-import { OFFICE_NAME, SignatureSchema } from '@/domain/model';
+import { FILE_KINDS, type DataState, type ImportPreview, type PreviewItem, type SignedParts } from '@/domain/files';
+import { eventItem, finish, refusedFile } from '@/domain/imports/preview';
+import { OFFICE_NAME, SignatureSchema, type PlanEvent } from '@/domain/model';
 import { verifyFile } from './signing-core';
 import { keyInfo, type KeyInfo } from './keys';
 import { decideKey, pinnedKeyOf, settledPin, TrustStoreSchema, type TrustStore } from './trust';
@@ -71,12 +72,14 @@ export async function checkFileSignatures(
   }
   const decision = signer ? decideKey(verifyTrust, signer.author, signer.key) : null;
 
-  const out: Omit<ImportPreview, 'summary'> = { ...preview, newItems: [...preview.newItems], conflicts: [...preview.conflicts], refused: [...preview.refused], incoming: { ...preview.incoming } };
+  const out: Omit<ImportPreview, 'summary'> = { ...preview, newItems: [...preview.newItems], toConfirm: [...preview.toConfirm], refused: [...preview.refused], incoming: { ...preview.incoming } };
   const drop = (ids: Set<string>) => {
     out.newItems = out.newItems.filter((i) => i.kind !== 'event' || !ids.has(i.id));
-    out.conflicts = out.conflicts.filter((i) => i.kind !== 'event' || !ids.has(i.id));
+    out.toConfirm = out.toConfirm.filter((i) => i.kind !== 'event' || !ids.has(i.id));
     out.incoming.events = out.incoming.events.filter((e) => !ids.has(e.id));
   };
+  const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
+  const refuseRecord = (e: PlanEvent, reason: string): PreviewItem => ({ ...eventItem(e, tasks, plan.mergedInto ?? {}), reason });
 
   // A package's plan and registry come with the office's key: taken only under the pinned key.
   let planProblem: string | null = null;
@@ -93,13 +96,13 @@ export async function checkFileSignatures(
   const refusedIds = new Set<string>();
   for (const r of v.refused) {
     refusedIds.add(r.record.id);
-    out.refused.push({ kind: 'event', id: r.record.id, label: eventLabel(r.record, plan), reason: r.reason });
+    out.refused.push(refuseRecord(r.record, r.reason));
   }
   for (const req of v.needsPinning) {
     const reason = req.previous ? keyChangedReason(req.author, req.key, req.previous) : `等待登记${req.author}的密钥（指纹 ${req.key.fingerprint}）：核对指纹后登记，才能导入`;
     for (const e of req.records) {
       refusedIds.add(e.id);
-      out.refused.push({ kind: 'event', id: e.id, label: eventLabel(e, plan), reason });
+      out.refused.push(refuseRecord(e, reason));
     }
   }
   if (planProblem !== null) {
@@ -107,12 +110,13 @@ export async function checkFileSignatures(
     for (const e of out.incoming.events) {
       if (refusedIds.has(e.id)) continue;
       refusedIds.add(e.id);
-      out.refused.push({ kind: 'event', id: e.id, label: eventLabel(e, plan), reason: planProblem });
+      out.refused.push(refuseRecord(e, planProblem));
     }
     out.refused.unshift({ kind: 'plan', id: planId, label: `计划“${plan.title || planId}”及单位名录`, reason: planProblem });
     out.newItems = out.newItems.filter((i) => i.kind !== 'plan' && i.kind !== 'task');
-    out.conflicts = out.conflicts.filter((i) => i.kind !== 'plan' && i.kind !== 'task');
+    out.toConfirm = out.toConfirm.filter((i) => i.kind !== 'plan' && i.kind !== 'task');
     out.planAction = 'none';
+    out.removedTasks = [];
     out.repaired = [];
     out.incoming = { ...out.incoming, plan: null, units: null };
   }
