@@ -20,6 +20,9 @@ const own: Task | undefined =
   seed.tasks.find((t) => t.owners.some((o) => o.role === 'lead' && o.name === DEPT) && t.deadline.due !== null && t.deadline.due <= q1End) ??
   seed.tasks.find((t) => t.owners.some((o) => o.role === 'lead' && o.name === DEPT));
 
+/** Another task, whose title the office edits. */
+const other = seed.tasks.find((t) => t !== own && t.title.length < 40);
+
 let browser: Browser;
 let office: { context: BrowserContext; watched: Watched };
 let dept: { context: BrowserContext; watched: Watched };
@@ -45,6 +48,7 @@ async function dashboardFigures(p: Page): Promise<string> {
 describe('a department cannot speak for the office', () => {
   beforeAll(async () => {
     expect(own, `种子计划中应有一项由${DEPT}牵头的任务`).toBeTruthy();
+    expect(other).toBeTruthy();
     browser = await launchBrowser();
     office = await newOffice(browser);
     dept = await newOffice(browser);
@@ -59,8 +63,14 @@ describe('a department cannot speak for the office', () => {
   it('the office shows its fingerprint and exports a signed plan package', async () => {
     const p = officePage;
     await open(p, '/dashboard');
-    // One office record for the package to carry: 挂牌督办 on the department's task.
+    // The office edits its plan (so its package is newer than a department's seed) and records
+    // one office record for the package to carry: 挂牌督办 on the department's task.
     await open(p, '/lists');
+    await p.getByRole('button', { name: other!.title, exact: true }).click();
+    const editor = p.getByRole('form', { name: `编辑任务：${other!.title}` });
+    await editor.getByRole('textbox', { name: '任务名称' }).fill(`${other!.title}（细化）`);
+    await editor.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => p.getByRole('form', { name: `编辑任务：${other!.title}` }).count()).toBe(0);
     await p.getByRole('button', { name: new RegExp(`^挂牌\\s*：\\s*${own!.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).click();
     officeFingerprint = await ownFingerprint(p);
     expect(officeFingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/);
@@ -140,8 +150,8 @@ describe('a department cannot speak for the office', () => {
     expect(text).toMatch(/新增 0 条.*拒收 3 条/);
     await preview.getByText(/^拒收（3）/).waitFor();
     const refused = await preview.locator('details', { hasText: '拒收（3）' }).innerText();
-    expect(refused).toContain(`市政府办公室 通报/表扬：${own!.title}`);
-    expect(refused).toContain(`市政府办公室 验收：${own!.title}`);
+    expect(refused).toContain(`${own!.title}：表扬 市政府办公室`);
+    expect(refused).toMatch(new RegExp(`${own!.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}：通过验收（.+） 市政府办公室`));
     expect(refused.match(/市政府办公室的密钥与本机登记的不同/g)?.length).toBe(3);
     // The preview offers a deliberate re-pin, never a plain one.
     expect(await preview.getByRole('button', { name: '重新登记…' }).count()).toBe(1);

@@ -72,7 +72,14 @@ export async function checkFileSignatures(
   }
   const decision = signer ? decideKey(verifyTrust, signer.author, signer.key) : null;
 
-  const out: Omit<ImportPreview, 'summary'> = { ...preview, newItems: [...preview.newItems], toConfirm: [...preview.toConfirm], refused: [...preview.refused], incoming: { ...preview.incoming } };
+  const out: Omit<ImportPreview, 'summary'> = {
+    ...preview,
+    newItems: [...preview.newItems],
+    present: [...preview.present],
+    toConfirm: [...preview.toConfirm],
+    refused: [...preview.refused],
+    incoming: { ...preview.incoming },
+  };
   const drop = (ids: Set<string>) => {
     out.newItems = out.newItems.filter((i) => i.kind !== 'event' || !ids.has(i.id));
     out.toConfirm = out.toConfirm.filter((i) => i.kind !== 'event' || !ids.has(i.id));
@@ -112,6 +119,9 @@ export async function checkFileSignatures(
       refusedIds.add(e.id);
       out.refused.push(refuseRecord(e, planProblem));
     }
+    // The key decides before anything else about the plan: one reason for it, not two.
+    out.refused = out.refused.filter((i) => i.kind !== 'plan');
+    out.present = out.present.filter((i) => i.kind !== 'plan' && i.kind !== 'task');
     out.refused.unshift({ kind: 'plan', id: planId, label: `计划“${plan.title || planId}”及单位名录`, reason: planProblem });
     out.newItems = out.newItems.filter((i) => i.kind !== 'plan' && i.kind !== 'task');
     out.toConfirm = out.toConfirm.filter((i) => i.kind !== 'plan' && i.kind !== 'task');
