@@ -11,6 +11,8 @@ import { SYNC_KEY, SYNC_OFF } from '@/sync/status';
 import { RouteView, findRoute } from '@/app/router';
 import { HOME_UNIT } from '@/app/routes';
 import { t } from '@/lib/strings';
+import { selectCanWrite } from '@/store/slices/signing';
+import { writerName } from '@/store/slices/progress';
 
 export function App() {
   const identity = useLuoshi((s) => s.identity);
@@ -22,6 +24,7 @@ export function App() {
   const undo = useLuoshi((s) => s.undo);
   const seeding = useLuoshi((s) => s.plan.id === PENDING_PLAN_ID);
   const sync = useLuoshi((s) => s.sync);
+  const canWrite = useLuoshi(selectCanWrite);
   const { path } = useRoute();
 
   // Sync was on in this browser: load it (its own chunk) and carry on. The picker is hidden at
@@ -51,6 +54,14 @@ export function App() {
       footerNote={synced ? t.data.sync.footer(sync.account ?? '') : t.app.noLogin}
       toasts={<Toasts toasts={toasts} onDismiss={dismissToast} onUndo={undo} />}
     >
+      {canWrite ? null : (
+        <div className="banner banner--warning" role="status">
+          <p>
+            <strong>{t.signing.readOnlyTitle(writerName(identity))}</strong>
+          </p>
+          <p>{t.signing.readOnlyBody(writerName(identity))}</p>
+        </div>
+      )}
       {seeding ? (
         <p className="loading" role="status">
           {t.app.seeding}

@@ -30,12 +30,16 @@ export type StoredStateV1 = {
  * - `ev`: events as tuples [type code, id, at, name index, taskId, note, ...fields of the type]
  *   (EVENT_FIELDS below), with a UUID id as `~` + 22 base64url characters and a time that
  *   `toISOString` writes back exactly as a number (ms since 1970). Anything else stays as written.
+ *   A signed event has one more element after its fields: `<index in sigKeys>.<signature>`;
+ * - `sigKeys`: the key ids that signed events, each once (absent before signing existed; an
+ *   older app reading this ignores the extra element).
  */
 export type StoredStateV2 = {
   plan: unknown;
   units: unknown;
   names: unknown;
   ev: unknown;
+  sigKeys?: unknown;
   identity: unknown;
   planSetAt?: unknown;
   dropped?: unknown;
@@ -121,7 +125,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const PACKED = new WeakMap<object, [string, string, string, string | number]>();
 
 /** One event (any value) to its tuple; a value that is not an event record is kept as it is. */
-function packEvent(e: unknown, names: Map<string, number>): unknown {
+function packEvent(e: unknown, names: Map<string, number>, sigKeys: Map<string, number>): unknown {
   if (!isObj(e) || typeof e.type !== 'string' || !(e.type in EVENT_FIELDS)) return e;
   const [code, fields] = EVENT_FIELDS[e.type as PlanEvent['type']];
   if (typeof e.id !== 'string' || typeof e.at !== 'string' || typeof e.unit !== 'string') return e;
@@ -136,11 +140,17 @@ function packEvent(e: unknown, names: Map<string, number>): unknown {
     const v = e[f];
     out.push(BOOLEAN_FIELDS.has(f) && typeof v === 'boolean' ? (v ? 1 : 0) : v);
   }
+  const sig = e.sig as { key?: unknown; value?: unknown } | undefined;
+  if (isObj(sig) && typeof sig.key === 'string' && typeof sig.value === 'string') {
+    let k = sigKeys.get(sig.key);
+    if (k === undefined) sigKeys.set(sig.key, (k = sigKeys.size));
+    out.push(`${k}.${sig.value}`);
+  } else if (sig !== undefined) return e;
   return out;
 }
 
 /** A tuple back to an event object; anything unreadable is returned as it is (restore sets it aside). */
-function unpackEvent(t: unknown, names: readonly unknown[]): unknown {
+function unpackEvent(t: unknown, names: readonly unknown[], sigKeys: readonly unknown[]): unknown {
   if (!Array.isArray(t) || typeof t[0] !== 'string') return t;
   const spec = BY_CODE.get(t[0]);
   if (!spec) return t;
@@ -151,6 +161,11 @@ function unpackEvent(t: unknown, names: readonly unknown[]): unknown {
     const v = t[6 + i];
     e[f] = BOOLEAN_FIELDS.has(f) && (v === 0 || v === 1) ? v === 1 : v;
   });
+  const sig = t[6 + fields.length];
+  if (typeof sig === 'string') {
+    const dot = sig.indexOf('.');
+    e.sig = { key: sigKeys[Number(sig.slice(0, dot))], value: sig.slice(dot + 1) };
+  }
   return e;
 }
 
@@ -189,12 +204,14 @@ function unpackPlan(plan: unknown): unknown {
 /** Any v1-shaped value (validated or not) to the v2 layout; the migration step and the writer share it. */
 function toV2(s: StoredStateV1 | PersistedData): StoredStateV2 {
   const names = new Map<string, number>();
-  const ev = Array.isArray(s.events) ? s.events.map((e) => packEvent(e, names)) : s.events;
+  const sigKeys = new Map<string, number>();
+  const ev = Array.isArray(s.events) ? s.events.map((e) => packEvent(e, names, sigKeys)) : s.events;
   return {
     plan: packPlan(s.plan),
     units: s.units,
     names: [...names.keys()],
     ev,
+    ...(sigKeys.size ? { sigKeys: [...sigKeys.keys()] } : {}),
     identity: s.identity,
     planSetAt: s.planSetAt,
     dropped: s.dropped,
@@ -236,7 +253,8 @@ export function migrate(state: unknown, version: number): unknown {
 export function decodeState(state: unknown): unknown {
   if (!isObj(state)) return state;
   const names = Array.isArray(state.names) ? state.names : [];
-  const events = Array.isArray(state.ev) ? state.ev.map((t) => unpackEvent(t, names)) : state.ev;
+  const sigKeys = Array.isArray(state.sigKeys) ? state.sigKeys : [];
+  const events = Array.isArray(state.ev) ? state.ev.map((t) => unpackEvent(t, names, sigKeys)) : state.ev;
   return { ...state, plan: unpackPlan(state.plan), events };
 }
 

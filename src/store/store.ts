@@ -15,13 +15,15 @@ import type { Identity, Plan, Unit } from '@/domain/model';
 import type { PersistedData } from '@/domain/merge';
 import { DEFAULT_UNITS } from '@/domain/units-registry';
 import { migrate, restoreStored, STORAGE_VERSION } from '@/store/codec';
-import { MAIN_KEY } from '@/store/keys';
+import { MAIN_KEY, TRUST_KEY } from '@/store/keys';
 import { Persistence, type StorageBackend } from '@/store/persistence';
 import { createPlanSlice } from '@/store/slices/plan';
 import { createProgressSlice } from '@/store/slices/progress';
 import { createUiSlice } from '@/store/slices/ui';
 import { createDataSlice } from '@/store/slices/data';
 import { createSyncSlice } from '@/store/slices/sync';
+import { createSigningSlice } from '@/store/slices/signing';
+import type { Keyring } from '@/lib/keyring';
 import type { GetState, SetState, StoreContext, UndoEntry } from '@/store/slices/context';
 
 export interface CreateStoreOptions {
@@ -46,6 +48,12 @@ export interface CreateStoreOptions {
    * browser that has nothing stored, and stay out of the initial bundle.
    */
   seed?: (now: Date) => { plan: Plan; units: Unit[] };
+  /**
+   * This browser's signing keys. Default: IndexedDB for the app's own store; none (nothing signed,
+   * anyone may write) when a storage is passed in, as most tests do. Tests of signing pass
+   * memoryKeyring().
+   */
+  keyring?: Keyring | Promise<Keyring> | null;
 }
 
 /** The id of the placeholder plan shown for the moment the seed speech is being loaded. */
@@ -95,6 +103,15 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   const deferSaves = options.deferSaves ?? (!options.storage && typeof window !== 'undefined');
   if (deferSaves) persistence.deferWrites(idleSchedule);
   const seed = options.seed ?? ((d: Date) => ({ plan: pendingPlan(d), units: DEFAULT_UNITS }));
+  const keyringOption: Promise<Keyring> | null =
+    options.keyring === undefined
+      ? options.storage
+        ? null
+        : // Loaded after the first paint: the keyring and the signing room are not initial JavaScript.
+          import('@/lib/keyring').then((m) => m.openKeyring(now))
+      : options.keyring === null
+        ? null
+        : Promise.resolve(options.keyring);
 
   const undoStack: UndoEntry[] = [];
   let undoing = false;
@@ -109,6 +126,8 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
           newId,
           persistence,
           undoing: () => undoing,
+          signLater: () => {},
+          identityTaken: () => {},
           pushUndo: (entry) => {
             if (undoing) return;
             undoStack.push(entry);
@@ -134,12 +153,16 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
         };
         const first = seed(now());
         const identity: Identity = { kind: 'office' };
+        const { hooks, ...signingSlice } = createSigningSlice(setState, getState, ctx, { keyring: keyringOption, backend });
+        ctx.signLater = hooks.signLater;
+        ctx.identityTaken = hooks.identityTaken;
         return {
           ...createPlanSlice(setState, getState, ctx, { ...first, planSetAt: now().toISOString() }),
           ...createProgressSlice(setState, getState, ctx, { events: [], dropped: [] }),
           ...createUiSlice(setState, getState, { ...ctx, runUndo }, { identity }),
           ...createDataSlice(setState, getState, ctx),
           ...createSyncSlice(setState, getState, ctx),
+          ...signingSlice,
         };
       },
       {
@@ -184,7 +207,8 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   const unsubscribe = subscribe
     ? subscribe((key) => {
         if (key === null || key === MAIN_KEY) syncFromStorage();
-        else {
+        if (key === null || key === TRUST_KEY) store.getState().reloadTrust();
+        else if (key !== MAIN_KEY) {
           // A snapshot or backup key changed elsewhere: only the meter needs updating.
           persistence.measureAll();
           persistence.report();

@@ -158,3 +158,31 @@ export async function storageDump(page: Page): Promise<Record<string, string>> {
     return out;
   });
 }
+
+/** The fingerprint of this browser's key for the identity in use, as 数据与备份 shows it. */
+export async function ownFingerprint(page: Page): Promise<string> {
+  await open(page, '/data');
+  const fp = page.locator('.card').filter({ has: page.getByRole('heading', { name: '签名密钥' }) }).locator('p.fingerprint');
+  await fp.waitFor();
+  return (await fp.innerText()).trim();
+}
+
+/**
+ * The user compares the fingerprint in the import preview with the one the other side read out
+ * over the phone, and pins the key; the preview is then checked again.
+ */
+export async function confirmKey(page: Page, author: string, expected: string): Promise<void> {
+  const preview = page.getByRole('region', { name: /导入预览/ });
+  const card = preview.getByRole('region', { name: `核对${author}的密钥` });
+  await card.waitFor();
+  const shown = (await card.locator('p.fingerprint').innerText()).trim();
+  if (shown !== expected) throw new Error(`预览中的指纹 ${shown} 与对方读出的 ${expected} 不一致`);
+  await card.getByRole('button', { name: '指纹一致，登记并重新核对' }).click();
+  await card.waitFor({ state: 'detached' });
+}
+
+/** No JavaScript dialog opened and no page threw, in any page of a context. */
+export function expectClean(w: Watched): void {
+  if (w.dialogs.length) throw new Error(`不应弹出任何 alert/confirm/prompt：${w.dialogs.join('；')}`);
+  if (w.errors.length) throw new Error(`页面出现未捕获的错误：${w.errors.join('；')}`);
+}

@@ -8,6 +8,7 @@ import { t } from '@/lib/strings';
 import { ClearPanel } from './clear-panel';
 import { CopiesPanel } from './copies-panel';
 import { ExportPanel, ImportPanel } from './file-exchange';
+import { KeysPanel } from './keys-panel';
 import { RecoveryPanel } from './recovery-panel';
 import { StoragePanel } from './storage-panel';
 import { SyncPanel } from './sync-panel';
@@ -24,6 +25,7 @@ export function DataPage() {
         <StoragePanel />
       </div>
       <ImportPanel />
+      <KeysPanel />
       <CopiesPanel />
       <ClearPanel />
     </div>

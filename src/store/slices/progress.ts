@@ -15,6 +15,7 @@ import { EventSchema, OFFICE_NAME, type Identity, type PlanEvent } from '@/domai
 import type { NewEvent, ProgressSlice } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { resolveTaskId } from '@/domain/events';
+import { selectCanWrite } from '@/store/slices/signing';
 
 export function writerName(identity: Identity): string {
   return identity.kind === 'office' ? OFFICE_NAME : identity.name;
@@ -36,6 +37,7 @@ export function createProgressSlice(
 ): ProgressSlice {
   const write = (input: NewEvent): PlanEvent => {
     const s = get();
+    if (!selectCanWrite(s)) throw new Error(`本浏览器没有${writerName(s.identity)}的签名密钥，只能查看，不能以它的名义记录。`);
     const candidate = {
       ...input,
       note: input.note ?? '',
@@ -50,6 +52,7 @@ export function createProgressSlice(
     }
     const e = parsed.data;
     set({ events: appendEvent(get().events, e) });
+    ctx.signLater(e);
     return e;
   };
 
