@@ -48,7 +48,10 @@ export interface EventConflict {
 export interface MergeEventsResult {
   /** The union, in (at, id) order. */
   events: PlanEvent[];
-  /** Same id, different content: the one whose canonical JSON sorts first is kept everywhere. */
+  /**
+   * Same id, different content: the signed one, else the one whose canonical JSON sorts first, is
+   * kept everywhere. The signed copy of an unsigned record is kept silently (not listed here).
+   */
   conflicts: EventConflict[];
   /** Events of b that a did not have. */
   added: PlanEvent[];
@@ -73,14 +76,25 @@ export function mergeEvents(a: readonly PlanEvent[], b: readonly PlanEvent[]): M
     const cp = canonicalJson(prev);
     const ce = canonicalJson(e);
     if (cp === ce) return;
-    const [kept, dropped] = ce < cp ? [e, prev] : [prev, e];
+    // A signed copy beats an unsigned one (an event is signed a moment after it is written, and
+    // another tab may have stored it in between); otherwise the canonical text decides. Either way
+    // the winner is the minimum of one total order, which keeps the merge a join.
+    const [kept, dropped] = (e.sig ? '0' : '1') + ce < (prev.sig ? '0' : '1') + cp ? [e, prev] : [prev, e];
     byId.set(e.id, kept);
-    conflicts.push({ id: e.id, kept, dropped });
+    // The signed copy of the very record is the same event, not a conflict.
+    if (!isSignedCopy(kept, dropped)) conflicts.push({ id: e.id, kept, dropped });
   };
   for (const e of a) put(e, false);
   for (const e of b) put(e, true);
   const events = [...byId.values()].sort(compareEvents);
   return { events, conflicts, added };
+}
+
+/** `signed` is `unsigned` with a signature added, nothing else changed. */
+export function isSignedCopy(signed: PlanEvent, unsigned: PlanEvent): boolean {
+  if (!signed.sig || unsigned.sig) return false;
+  const { sig: _sig, ...rest } = signed;
+  return sameEvent(rest as PlanEvent, unsigned) || canonicalJson(rest) === canonicalJson(unsigned);
 }
 
 /**

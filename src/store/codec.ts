@@ -22,14 +22,20 @@ export type StoredStateV1 = {
 };
 
 /**
- * v2, compact, everything in one key: the plan with derivable quotes left out, `names` (the event
- * writers, each once) and `ev` (one tuple per event, see EVENT_FIELDS).
+ * v2, compact, everything in one key (v1 of a city plan, 1,000 tasks and 20,000 events, is 7.7 MB
+ * in UTF-16 and does not fit a 5 MiB localStorage):
+ * - `plan`: as in v1, but a task's or target's `quote` is left out when it is exactly its span of
+ *   plan.sourceText (the speech is then stored once, not twice);
+ * - `names`: the event writers' names, each once;
+ * - `ev`: one tuple per event (EVENT_FIELDS below; the same tuples as the v3 log's chunks);
+ * - `sigKeys`: the key ids that signed events, each once (absent before signing existed).
  */
 export type StoredStateV2 = {
   plan: unknown;
   units: unknown;
   names: unknown;
   ev: unknown;
+  sigKeys?: unknown;
   identity: unknown;
   planSetAt?: unknown;
   dropped?: unknown;
@@ -140,11 +146,12 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const PACKED = new WeakMap<object, [string, string, string, string | number]>();
 
 /**
- * One event (any value) to its tuple `[code, id, at, unit, taskId, note, …fields, extras?]`; the
- * unit is an index into `names` when a names table is given, else the name itself. A value that
- * is not an event record is kept as it is.
+ * One event (any value) to its tuple `[code, id, at, unit, taskId, note, …fields, sig?, extras?]`.
+ * With tables (a chunk, v2) the unit is an index into `names` and a signature is
+ * `<index in sigKeys>.<signature>`; without (a journal record) the unit is the name itself and a
+ * signature `<key id>.<signature>`. A value that is not an event record is kept as it is.
  */
-export function packEvent(e: unknown, names?: Map<string, number>): unknown {
+export function packEvent(e: unknown, names?: Map<string, number>, sigKeys?: Map<string, number>): unknown {
   if (!isObj(e) || typeof e.type !== 'string' || !(e.type in EVENT_FIELDS)) return e;
   const [code, fields] = EVENT_FIELDS[e.type as PlanEvent['type']];
   if (typeof e.id !== 'string' || typeof e.at !== 'string' || typeof e.unit !== 'string') return e;
@@ -164,16 +171,42 @@ export function packEvent(e: unknown, names?: Map<string, number>): unknown {
     out.push(BOOLEAN_FIELDS.has(f) && typeof v === 'boolean' ? (v ? 1 : 0) : v);
   }
   let extras: Obj | null = null;
+  const sig = packSig(e.sig, sigKeys);
+  if (sig !== null) out.push(sig);
   for (const k of Object.keys(e)) {
-    if (BASE_FIELDS.has(k) || (fields as readonly string[]).includes(k)) continue;
+    if (BASE_FIELDS.has(k) || (fields as readonly string[]).includes(k) || (k === 'sig' && sig !== null)) continue;
     (extras ??= {})[k] = e[k];
   }
   if (extras) out.push(extras);
   return out;
 }
 
+const SIG_KEY = /^[0-9a-f]{16}$/;
+const SIG_VALUE = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * A signature `{ key, value }` as one string: `<index in sigKeys>.<value>` with a table, else
+ * `<key id>.<value>`. Null for anything else (no signature, or one that is not of that shape:
+ * it then travels as it is in the extras object, for restore to judge).
+ */
+function packSig(sig: unknown, sigKeys?: Map<string, number>): string | null {
+  if (!isObj(sig) || typeof sig.key !== 'string' || typeof sig.value !== 'string') return null;
+  if (!SIG_KEY.test(sig.key) || !SIG_VALUE.test(sig.value) || Object.keys(sig).length !== 2) return null;
+  if (!sigKeys) return `${sig.key}.${sig.value}`;
+  let k = sigKeys.get(sig.key);
+  if (k === undefined) sigKeys.set(sig.key, (k = sigKeys.size));
+  return `${k}.${sig.value}`;
+}
+
+function unpackSig(s: string, sigKeys?: readonly unknown[]): unknown {
+  const dot = s.indexOf('.');
+  if (dot < 0) return s;
+  const head = s.slice(0, dot);
+  return { key: sigKeys ? sigKeys[Number(head)] : head, value: s.slice(dot + 1) };
+}
+
 /** A tuple back to an event object; anything unreadable is returned as it is (restore sets it aside). */
-export function unpackEvent(t: unknown, names: readonly unknown[] = []): unknown {
+export function unpackEvent(t: unknown, names: readonly unknown[] = [], sigKeys?: readonly unknown[]): unknown {
   if (!Array.isArray(t) || typeof t[0] !== 'string') return t;
   const spec = BY_CODE.get(t[0]);
   if (!spec) return t;
@@ -184,9 +217,13 @@ export function unpackEvent(t: unknown, names: readonly unknown[] = []): unknown
     const v = t[6 + i];
     e[f] = BOOLEAN_FIELDS.has(f) && (v === 0 || v === 1) ? v === 1 : v;
   });
-  const extras = t[6 + fields.length];
-  if (isObj(extras)) {
-    for (const [k, v] of Object.entries(extras)) if (!(k in e)) Object.defineProperty(e, k, { value: v, enumerable: true, writable: true, configurable: true });
+  let next = t[6 + fields.length];
+  if (typeof next === 'string') {
+    e.sig = unpackSig(next, sigKeys);
+    next = t[7 + fields.length];
+  }
+  if (isObj(next)) {
+    for (const [k, v] of Object.entries(next)) if (!(k in e)) Object.defineProperty(e, k, { value: v, enumerable: true, writable: true, configurable: true });
   }
   return e;
 }
@@ -226,12 +263,14 @@ function unpackPlan(plan: unknown): unknown {
 /** Any v1-shaped value (validated or not) to the v2 layout (migration of v1, and old copies). */
 function toV2(s: StoredStateV1 | PersistedData): StoredStateV2 {
   const names = new Map<string, number>();
-  const ev = Array.isArray(s.events) ? s.events.map((e) => packEvent(e, names)) : s.events;
+  const sigKeys = new Map<string, number>();
+  const ev = Array.isArray(s.events) ? s.events.map((e) => packEvent(e, names, sigKeys)) : s.events;
   return {
     plan: packPlan(s.plan),
     units: s.units,
     names: [...names.keys()],
     ev,
+    ...(sigKeys.size ? { sigKeys: [...sigKeys.keys()] } : {}),
     identity: s.identity,
     planSetAt: s.planSetAt,
     dropped: s.dropped,
@@ -284,7 +323,8 @@ export function migrate(state: unknown, version: number): unknown {
 export function decodeState(state: unknown): unknown {
   if (!isObj(state)) return state;
   const names = Array.isArray(state.names) ? state.names : [];
-  const events = Array.isArray(state.ev) ? state.ev.map((t) => unpackEvent(t, names)) : state.events;
+  const sigKeys = Array.isArray(state.sigKeys) ? state.sigKeys : [];
+  const events = Array.isArray(state.ev) ? state.ev.map((t) => unpackEvent(t, names, sigKeys)) : state.events;
   return { ...state, plan: unpackPlan(state.plan), events };
 }
 
@@ -316,7 +356,7 @@ export function readEnvelope(text: string): { state: unknown; version: number | 
   return { state: value, version: null, complete };
 }
 
-const KNOWN_FIELDS = new Set(['plan', 'units', 'events', 'ev', 'names', 'identity', 'planSetAt', 'dropped']);
+const KNOWN_FIELDS = new Set(['plan', 'units', 'events', 'ev', 'names', 'sigKeys', 'identity', 'planSetAt', 'dropped']);
 
 /** The restore half of the read path: takes an already migrated state. */
 export function restoreStored(state: unknown, now: Date): Omit<DecodedState, 'damaged' | 'future' | 'version'> {
@@ -375,11 +415,12 @@ export function encodeRecord(e: PlanEvent): string {
 
 const CHUNK_MAGIC = 'c1:';
 
-/** A sealed chunk: `c1:<fnv1a of the JSON>:{"names":[…],"ev":[tuples…]}`. */
+/** A sealed chunk: `c1:<fnv1a of the JSON>:{"names":[…],"sigKeys":[…],"ev":[tuples…]}`. */
 export function encodeChunk(events: readonly PlanEvent[]): string {
   const names = new Map<string, number>();
-  const ev = events.map((e) => packEvent(e, names));
-  const json = JSON.stringify({ names: [...names.keys()], ev });
+  const sigKeys = new Map<string, number>();
+  const ev = events.map((e) => packEvent(e, names, sigKeys));
+  const json = JSON.stringify({ names: [...names.keys()], sigKeys: [...sigKeys.keys()], ev });
   return `${CHUNK_MAGIC}${fnv1a(json)}:${json}`;
 }
 
@@ -401,13 +442,15 @@ export function decodeChunk(text: string): DecodedChunk {
     sealed = fnv1a(json) === text.slice(CHUNK_MAGIC.length, CHUNK_MAGIC.length + 8);
   }
   if (sealed) {
-    const o = JSON.parse(json) as { names: unknown[]; ev: unknown[] };
-    return { events: o.ev.map((t) => unpackEvent(t, o.names)), sealed: true, damaged: false };
+    const o = JSON.parse(json) as { names: unknown[]; sigKeys?: unknown[]; ev: unknown[] };
+    const sigKeys = o.sigKeys ?? [];
+    return { events: o.ev.map((t) => unpackEvent(t, o.names, sigKeys)), sealed: true, damaged: false };
   }
   const { value, complete } = parseJsonTolerant(json);
   const o = isObj(value) ? value : {};
   const names = Array.isArray(o.names) ? o.names : [];
-  const events = Array.isArray(o.ev) ? o.ev.map((t) => unpackEvent(t, names)) : [];
+  const sigKeys = Array.isArray(o.sigKeys) ? o.sigKeys : [];
+  const events = Array.isArray(o.ev) ? o.ev.map((t) => unpackEvent(t, names, sigKeys)) : [];
   return { events, sealed: false, damaged: !complete || !Array.isArray(o.ev) };
 }
 

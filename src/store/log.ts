@@ -107,8 +107,18 @@ export function decodeLog(planId: string, entries: Array<[string, string]>): Loa
  */
 export class EventLog {
   planId = '';
-  /** Ids of the current plan's events known to be in the log (written or read). */
-  readonly known = new Set<string>();
+  /**
+   * Ids of the current plan's events known to be in the log (written or read), each with whether
+   * the copy there is signed: an event is signed a moment after it is written, and its signed
+   * copy then replaces the unsigned record (see needs()).
+   */
+  readonly known = new Map<string, boolean>();
+
+  /** Must this version of an event still be written: a new id, or the signed copy of one the log holds unsigned? */
+  needs(e: PlanEvent): boolean {
+    const signed = this.known.get(e.id);
+    return signed === undefined || (!signed && e.sig !== undefined);
+  }
   /** Journal records of the current plan not yet sealed (as far as this tab knows). */
   private journalCount = 0;
   private sealing = false;
@@ -167,7 +177,7 @@ export class EventLog {
       this.known.clear();
       this.failed = [];
     }
-    for (const e of loaded.events) this.known.add(e.id);
+    for (const e of loaded.events) this.known.set(e.id, e.sig !== undefined);
     this.journalCount = loaded.journal;
     return loaded;
   }
@@ -187,7 +197,7 @@ export class EventLog {
    * (rejects on failure; the events are kept in `failed` and written with the next append).
    */
   append(events: readonly PlanEvent[]): Promise<void> {
-    const fresh = events.filter((e) => !this.known.has(e.id));
+    const fresh = events.filter((e) => this.needs(e));
     const freshIds = new Set(fresh.map((e) => e.id));
     const retry = this.failed.filter((e) => !freshIds.has(e.id));
     const todo = [...retry, ...fresh];
@@ -196,7 +206,7 @@ export class EventLog {
       this.failed = todo;
       return Promise.resolve();
     }
-    for (const e of todo) this.known.add(e.id);
+    for (const e of todo) this.known.set(e.id, e.sig !== undefined);
     this.failed = [];
     const jp = journalPrefix(this.planId);
     // Many at once (an older layout moved in, a backup restored): straight into sealed chunks;
@@ -264,7 +274,7 @@ export class EventLog {
 
   /** Marks events as already in the log (another tab wrote them, or they were just loaded). */
   markKnown(events: readonly PlanEvent[]) {
-    for (const e of events) this.known.add(e.id);
+    for (const e of events) this.known.set(e.id, e.sig !== undefined);
   }
 
   /**
@@ -322,9 +332,9 @@ export class EventLog {
     for (const [k, v] of puts) {
       if (!k.startsWith(jp)) continue;
       const r = EventSchema.safeParse(decodeRecord(v).event);
-      if (!r.success || this.known.has(r.data.id)) continue;
+      if (!r.success || !this.needs(r.data)) continue;
       out.push(r.data);
-      this.known.add(r.data.id);
+      this.known.set(r.data.id, r.data.sig !== undefined);
       this.journalCount++;
     }
     return out;

@@ -15,15 +15,18 @@ import type { Identity, Plan, PlanEvent, Unit } from '@/domain/model';
 import { mergeEvents, type PersistedData, type PlanMerge } from '@/domain/merge';
 import { DEFAULT_UNITS } from '@/domain/units-registry';
 import { migrate, restoreStored, STORAGE_VERSION, type WorkingState } from '@/store/codec';
-import { LOG_PREFIX, MAIN_KEY } from '@/store/keys';
+import { LOG_PREFIX, MAIN_KEY, TRUST_KEY } from '@/store/keys';
 import { IdbKv, type LoadedLog, type LogKv } from '@/store/log';
 import { Persistence, type StorageBackend } from '@/store/persistence';
-import { appendEvent } from '@/store/slices/progress';
+import { appendEvent, replaceEvent } from '@/store/slices/progress';
 import { t } from '@/lib/strings';
 import { createPlanSlice } from '@/store/slices/plan';
 import { createProgressSlice } from '@/store/slices/progress';
 import { createUiSlice } from '@/store/slices/ui';
 import { createDataSlice } from '@/store/slices/data';
+import { createSyncSlice } from '@/store/slices/sync';
+import { createSigningSlice } from '@/store/slices/signing';
+import type { Keyring } from '@/lib/keyring';
 import type { GetState, SetState, StoreContext, UndoEntry } from '@/store/slices/context';
 
 export interface CreateStoreOptions {
@@ -53,6 +56,12 @@ export interface CreateStoreOptions {
    * the background; the screens wait for the history), else the storage given (or localStorage).
    */
   log?: LogKv | Promise<LogKv | null>;
+  /**
+   * This browser's signing keys. Default: IndexedDB for the app's own store; none (nothing signed,
+   * anyone may write) when a storage is passed in, as most tests do. Tests of signing pass
+   * memoryKeyring().
+   */
+  keyring?: Keyring | Promise<Keyring> | null;
 }
 
 /** The id of the placeholder plan shown for the moment the seed speech is being loaded. */
@@ -124,6 +133,15 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   const deferSaves = options.deferSaves ?? inBrowser;
   if (deferSaves) persistence.deferWrites(idleSchedule);
   const seed = options.seed ?? ((d: Date) => ({ plan: pendingPlan(d), units: DEFAULT_UNITS }));
+  const keyringOption: Promise<Keyring> | null =
+    options.keyring === undefined
+      ? options.storage
+        ? null
+        : // Loaded after the first paint: the keyring and the signing room are not initial JavaScript.
+          import('@/lib/keyring').then((m) => m.openKeyring(now))
+      : options.keyring === null
+        ? null
+        : Promise.resolve(options.keyring);
 
   const undoStack: UndoEntry[] = [];
   let undoing = false;
@@ -143,6 +161,8 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
             void log.append([e]).catch(() => undefined);
           },
           undoing: () => undoing,
+          signLater: () => {},
+          identityTaken: () => {},
           pushUndo: (entry) => {
             if (undoing) return;
             undoStack.push(entry);
@@ -168,11 +188,16 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
         };
         const first = seed(now());
         const identity: Identity = { kind: 'office' };
+        const { hooks, ...signingSlice } = createSigningSlice(setState, getState, ctx, { keyring: keyringOption, backend });
+        ctx.signLater = hooks.signLater;
+        ctx.identityTaken = hooks.identityTaken;
         return {
           ...createPlanSlice(setState, getState, ctx, { ...first, planSetAt: now().toISOString() }),
           ...createProgressSlice(setState, getState, ctx, { events: [], dropped: [] }),
           ...createUiSlice(setState, getState, { ...ctx, runUndo }, { identity }),
           ...createDataSlice(setState, getState, ctx),
+          ...createSyncSlice(setState, getState, ctx),
+          ...signingSlice,
         };
       },
       {
@@ -233,7 +258,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     loadingPlan = null;
     const recovery = logRecovery(persistence, loaded, s.storage.recovery);
     store.setState({ events, storage: { ...store.getState().storage, historyLoaded: true, recovery, log: { ...store.getState().storage.log, kind: log.kv.kind, events: events.length } } });
-    const fresh = events.filter((e) => !log.known.has(e.id));
+    const fresh = events.filter((e) => log.needs(e));
     // The main key keeps an older layout's events until the log has them.
     const release = () => persistence.releaseMain();
     if (fresh.length) void log.append(fresh).then(release, () => undefined);
@@ -286,11 +311,11 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     if (!incoming.length) return;
     const s = store.getState();
     const gone = new Set(s.dropped);
-    let next: PlanEvent[] = s.events;
-    for (const e of incoming) if (!gone.has(e.id)) next = appendEvent(next, e);
+    let next: readonly PlanEvent[] = s.events;
+    for (const e of incoming) if (!gone.has(e.id)) next = replaceEvent(next, e) ?? appendEvent(next, e);
     if (next === s.events) return;
     expected = next;
-    store.setState({ events: next });
+    store.setState({ events: next as PlanEvent[] });
   };
   let stopWatchingLog = () => {};
   const watchLog = () => {
@@ -306,7 +331,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     }
     if (s.events === prev.events || s.events === expected || loadingPlan !== null) return;
     // Events that reached memory another way (an import, a merge, an undo): write the new ones.
-    const fresh = s.events.filter((e) => !log.known.has(e.id));
+    const fresh = s.events.filter((e) => log.needs(e));
     if (fresh.length) {
       persistence.snapshotDue();
       void log.append(fresh).catch(() => undefined);
@@ -327,7 +352,9 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   const unsubscribe = subscribe
     ? subscribe((key) => {
         if (key === null || key === MAIN_KEY) syncFromStorage();
-        else if (key.startsWith(LOG_PREFIX) && log.kv.kind === 'localstorage') {
+        if (key === null || key === TRUST_KEY) store.getState().reloadTrust();
+        if (key === null || key === MAIN_KEY || key === TRUST_KEY) return;
+        if (key.startsWith(LOG_PREFIX) && log.kv.kind === 'localstorage') {
           // The log lives in localStorage: another tab's record, read and merged.
           const v = backend.getItem(key);
           persistence.noteSize(key, v);

@@ -10,11 +10,13 @@
  * undoable once recorded.
  */
 import { compareEvents } from '@/domain/events';
+import { isSignedCopy } from '@/domain/merge';
 import { noteAppend, selectTaskStates } from '@/store/derived';
 import { EventSchema, OFFICE_NAME, type Identity, type PlanEvent } from '@/domain/model';
 import type { NewEvent, ProgressSlice } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { resolveTaskId } from '@/domain/events';
+import { selectCanWrite } from '@/store/slices/signing';
 
 export function writerName(identity: Identity): string {
   return identity.kind === 'office' ? OFFICE_NAME : identity.name;
@@ -40,6 +42,29 @@ export function appendEvent(events: readonly PlanEvent[], e: PlanEvent): PlanEve
   return out;
 }
 
+/**
+ * Puts the signed copy of an event in place of the unsigned one (found by its (at, id) place, so
+ * without a walk of the log). Returns `events` unchanged when the log has no unsigned version of
+ * it, and null when the id is not there at all.
+ */
+export function replaceEvent(events: readonly PlanEvent[], signed: PlanEvent): readonly PlanEvent[] | null {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareEvents(events[mid]!, signed) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  let i = events[lo]?.id === signed.id ? lo : -1;
+  // An event written with a time offset sorts by its instant: found by a walk in that rare case.
+  if (i < 0) i = events.findIndex((e) => e.id === signed.id);
+  if (i < 0) return null;
+  if (!isSignedCopy(signed, events[i]!)) return events;
+  const out = events.slice();
+  out[i] = signed;
+  return out;
+}
+
 export function createProgressSlice(
   set: SetState,
   get: GetState,
@@ -48,6 +73,7 @@ export function createProgressSlice(
 ): ProgressSlice {
   const write = (input: NewEvent): PlanEvent => {
     const s = get();
+    if (!selectCanWrite(s)) throw new Error(`本浏览器没有${writerName(s.identity)}的签名密钥，只能查看，不能以它的名义记录。`);
     const candidate = {
       ...input,
       note: input.note ?? '',
@@ -62,9 +88,11 @@ export function createProgressSlice(
     }
     const e = parsed.data;
     const events = appendEvent(get().events, e);
-    // Its own record in the log, started inside the click: on disk within milliseconds.
+    // Its own record in the log, started inside the click: on disk within milliseconds. The
+    // signed copy follows a moment later and replaces this record.
     ctx.recorded(events, e);
     set({ events });
+    ctx.signLater(e);
     return e;
   };
 

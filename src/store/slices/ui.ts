@@ -25,7 +25,10 @@ export function createUiSlice(
   };
   return {
     identity: initial.identity,
-    setIdentity: (identity) => set({ identity }),
+    setIdentity: (identity) => {
+      set({ identity });
+      ctx.identityTaken();
+    },
     toasts: [],
     notify: (kind, message) => {
       const toast: Toast = { id: ctx.newId(), kind, message };
