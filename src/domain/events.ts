@@ -83,7 +83,7 @@ export function deriveTaskState(task: Task, events: readonly PlanEvent[]): TaskS
  * in the plan are ignored; events about a task merged into another (plan.mergedInto) count for
  * the task they were merged into.
  */
-export function deriveAllStates(plan: Plan, events: readonly PlanEvent[]): Map<string, TaskState> {
+export function deriveAllStates(plan: Plan, events: Iterable<PlanEvent>): Map<string, TaskState> {
   const byTask = new Map<string, PlanEvent[]>();
   for (const t of plan.tasks) byTask.set(t.id, []);
   const aliases = plan.mergedInto ?? {};
@@ -116,23 +116,59 @@ export function deriveStatesAfterAppend(
 ): Map<string, TaskState> | null {
   if (events.length < prevEvents.length) return null;
   if (!knownAppend) for (let i = 0; i < prevEvents.length; i++) if (events[i] !== prevEvents[i]) return null;
+  return deriveStatesAfterChange(plan, prevStates, events.slice(prevEvents.length), []);
+}
+
+/**
+ * The states after `added` events were appended to a log whose states are known, and events were
+ * replaced by another version of the same id (`[before, after]`: a signed copy in place of its
+ * record): only the tasks they touch are folded again; every other task keeps its state object.
+ * Null when a replaced event is not where the known states have it (the caller then derives
+ * everything again).
+ */
+export function deriveStatesAfterChange(
+  plan: Plan,
+  prevStates: ReadonlyMap<string, TaskState>,
+  added: readonly PlanEvent[],
+  replaced: ReadonlyArray<readonly [PlanEvent, PlanEvent]>,
+): Map<string, TaskState> | null {
   const aliases = plan.mergedInto ?? {};
-  const added = new Map<string, PlanEvent[]>();
-  for (let i = prevEvents.length; i < events.length; i++) {
-    const e = events[i]!;
-    const id = prevStates.has(e.taskId) ? e.taskId : resolveTaskId(aliases, e.taskId);
+  const taskOf = (e: PlanEvent) => (prevStates.has(e.taskId) ? e.taskId : resolveTaskId(aliases, e.taskId));
+  const more = new Map<string, PlanEvent[]>();
+  for (const e of added) {
+    const id = taskOf(e);
     if (!prevStates.has(id)) continue; // about a task not in the plan: ignored, as in deriveAllStates
-    const list = added.get(id);
+    const list = more.get(id);
     if (list) list.push(e);
-    else added.set(id, [e]);
+    else more.set(id, [e]);
+  }
+  const swapped = new Map<string, Map<PlanEvent, PlanEvent>>();
+  for (const [before, after] of replaced) {
+    const id = taskOf(before);
+    if (!prevStates.has(id)) continue;
+    if (taskOf(after) !== id) return null;
+    const m = swapped.get(id) ?? new Map<PlanEvent, PlanEvent>();
+    m.set(before, after);
+    swapped.set(id, m);
   }
   const out = new Map(prevStates);
-  if (added.size === 0) return out;
+  if (more.size === 0 && swapped.size === 0) return out;
   for (const task of plan.tasks) {
-    const more = added.get(task.id);
-    if (!more) continue;
-    const list = [...prevStates.get(task.id)!.events, ...more];
-    out.set(task.id, fold(task, isSortedEvents(list) ? list : list.sort(compareEvents)));
+    const add = more.get(task.id);
+    const swap = swapped.get(task.id);
+    if (!add && !swap) continue;
+    let list = prevStates.get(task.id)!.events;
+    if (swap) {
+      let found = 0;
+      list = list.map((e) => {
+        const x = swap.get(e);
+        if (x) found++;
+        return x ?? e;
+      });
+      if (found !== swap.size) return null;
+    }
+    const all = add ? [...list, ...add] : list;
+    out.set(task.id, fold(task, isSortedEvents(all) ? all : all.sort(compareEvents)));
   }
   return out;
 }

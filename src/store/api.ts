@@ -6,6 +6,7 @@
 import type { ApplyOptions, FileSigning, ImportPreview } from '@/domain/files';
 import type { KeyInfo, TrustStore } from '@/domain/signing/signing';
 import type { SyncStatus } from '@/sync/status';
+import type { EventList } from '@/store/event-list';
 import type {
   Identity,
   OwnerRef,
@@ -49,8 +50,11 @@ export interface PlanSlice {
 }
 
 export interface ProgressSlice {
-  /** The append-only log, ordered by (at, id). Never edited in place. */
-  events: PlanEvent[];
+  /**
+   * The append-only log, ordered by (at, id): an immutable list whose append does not copy it
+   * (src/store/event-list.ts); `toArray()` where an array is needed.
+   */
+  events: EventList;
   /** Append one event written by the current identity; returns it. */
   record: (e: NewEvent) => PlanEvent;
   /**

@@ -18,7 +18,7 @@ import { migrate, restoreStored, STORAGE_VERSION, type WorkingState } from '@/st
 import { LOG_PREFIX, MAIN_KEY, TRUST_KEY } from '@/store/keys';
 import { IdbKv, type LoadedLog, type LogKv } from '@/store/log';
 import { Persistence, type StorageBackend } from '@/store/persistence';
-import { appendEvent, replaceEvent } from '@/store/slices/progress';
+import { EventList } from '@/store/event-list';
 import { t } from '@/lib/strings';
 import { createPlanSlice } from '@/store/slices/plan';
 import { createProgressSlice } from '@/store/slices/progress';
@@ -118,7 +118,7 @@ export function workingOf(s: LuoshiState): WorkingState {
 
 /** Everything of one plan (working state and events): backups, copies, files. */
 export function persistedOf(s: LuoshiState): PersistedData {
-  return { ...workingOf(s), events: s.events } as PersistedData;
+  return { ...workingOf(s), events: s.events.toArray() } as PersistedData;
 }
 
 export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore {
@@ -193,7 +193,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
         ctx.identityTaken = hooks.identityTaken;
         return {
           ...createPlanSlice(setState, getState, ctx, { ...first, planSetAt: now().toISOString() }),
-          ...createProgressSlice(setState, getState, ctx, { events: [], dropped: [] }),
+          ...createProgressSlice(setState, getState, ctx, { events: EventList.EMPTY, dropped: [] }),
           ...createUiSlice(setState, getState, { ...ctx, runUndo }, { identity }),
           ...createDataSlice(setState, getState, ctx),
           ...createSyncSlice(setState, getState, ctx),
@@ -215,11 +215,11 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   const applyWorking = (data: WorkingState) => {
     const s = store.getState();
     const patch: Partial<LuoshiState> = { ...(data as Partial<LuoshiState>) };
-    if (data.plan.id !== s.plan.id) patch.events = [];
+    if (data.plan.id !== s.plan.id) patch.events = EventList.EMPTY;
     else if (data.dropped !== s.dropped && data.dropped.length) {
       const gone = new Set(data.dropped);
       const events = s.events.filter((e) => !gone.has(e.id));
-      if (events.length !== s.events.length) patch.events = events;
+      if (events.length !== s.events.length) patch.events = EventList.from(events);
     }
     store.setState(patch);
   };
@@ -241,7 +241,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
 
   // ------------------------------------------------------------------ the event log
   /** An events array already in the log (a recorded event, another tab's, a load): no diff needed. */
-  let expected: readonly PlanEvent[] | null = null;
+  let expected: EventList | null = null;
   let loading: Promise<void> = Promise.resolve();
   let loadingPlan: string | null = null;
   let firstLoad = true;
@@ -251,9 +251,9 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     const s = store.getState();
     // In memory before the load: events of an older layout, of a restored copy, or recorded
     // meanwhile. The union with the log is the plan's whole history.
-    const m = s.events.length ? mergeEvents(loaded.events, s.events) : { events: loaded.events };
+    const m = s.events.length ? mergeEvents(loaded.events, s.events.toArray()) : { events: loaded.events };
     const gone = new Set(s.dropped);
-    const events = gone.size ? m.events.filter((e) => !gone.has(e.id)) : m.events;
+    const events = EventList.from(gone.size ? m.events.filter((e) => !gone.has(e.id)) : m.events);
     expected = events;
     loadingPlan = null;
     const recovery = logRecovery(persistence, loaded, s.storage.recovery);
@@ -311,11 +311,11 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     if (!incoming.length) return;
     const s = store.getState();
     const gone = new Set(s.dropped);
-    let next: readonly PlanEvent[] = s.events;
-    for (const e of incoming) if (!gone.has(e.id)) next = replaceEvent(next, e) ?? appendEvent(next, e);
+    let next = s.events;
+    for (const e of incoming) if (!gone.has(e.id)) next = next.replace(e) ?? next.append(e);
     if (next === s.events) return;
     expected = next;
-    store.setState({ events: next as PlanEvent[] });
+    store.setState({ events: next });
   };
   let stopWatchingLog = () => {};
   const watchLog = () => {
@@ -441,7 +441,7 @@ function hydrateWorking(persisted: unknown, current: LuoshiState, persistence: P
     ...(extra as Partial<LuoshiState>),
     plan: r.plan ?? current.plan,
     units: r.units ?? current.units,
-    events: r.dropped.length ? withoutDropped(r.events, r.dropped) : r.events,
+    events: EventList.from(r.dropped.length ? withoutDropped(r.events, r.dropped) : r.events),
     identity: r.identity ?? current.identity,
     planSetAt: r.planSetAt ?? r.plan?.updatedAt ?? current.planSetAt,
     dropped: r.dropped,

@@ -8,8 +8,8 @@ import { LOG_PREFIX, MAIN_KEY } from '@/store/keys';
 import { FakeStorage } from './fake-storage';
 import { Clock, makeStore, storedEvents } from './helpers';
 
-const ticked = (events: { type: string; taskId: string }[]) =>
-  events
+const ticked = (events: Iterable<{ type: string; taskId: string }>) =>
+  [...events]
     .filter((e) => e.type === 'tick')
     .map((e) => e.taskId)
     .sort();

@@ -6,8 +6,8 @@
 import { samplePlan } from '../fixtures/storage/build-sample';
 import { FakeStorage } from './fake-storage';
 import { Clock, makeStore, storedEvents, task } from './helpers';
-const ticked = (events: { type: string; taskId: string }[]) =>
-  events
+const ticked = (events: Iterable<{ type: string; taskId: string }>) =>
+  [...events]
     .filter((e) => e.type === 'tick')
     .map((e) => e.taskId)
     .sort();

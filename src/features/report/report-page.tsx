@@ -18,7 +18,7 @@ const s = t.report;
 
 export function ReportPage() {
   const plan = useLuoshi((st) => st.plan);
-  const events = useLuoshi((st) => st.events);
+  const events = useLuoshi((st) => st.events).toArray();
   const units = useLuoshi((st) => st.units);
   const today = useToday();
   const { query } = useRoute();

@@ -2,6 +2,7 @@
 import type { PlanEvent } from '@/domain/model';
 import type { LuoshiState } from '@/store/api';
 import type { Persistence } from '@/store/persistence';
+import type { EventList } from '@/store/event-list';
 
 export type SetState = (partial: Partial<LuoshiState> | ((s: LuoshiState) => Partial<LuoshiState>)) => void;
 export type GetState = () => LuoshiState;
@@ -22,7 +23,7 @@ export interface StoreContext {
    * An event was recorded, or replaced by its signed copy: `events` (with it) is about to be set;
    * the log writes the event now.
    */
-  recorded: (events: readonly PlanEvent[], e: PlanEvent) => void;
+  recorded: (events: EventList, e: PlanEvent) => void;
   /** Pushes an undoable step (newest last; the oldest fall off after 50). */
   pushUndo: (entry: UndoEntry) => void;
   /** True while an undo runs: its own changes must not become new undo steps. */

@@ -10,12 +10,13 @@ import { writerName } from '@/store/slices/progress';
 import { laterIso } from '@/store/slices/plan';
 import { selectTaskStates } from '@/store/derived';
 import { mergeEvents } from '@/domain/merge';
+import { EventList } from '@/store/event-list';
 
 export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext): DataSlice {
   const p = ctx.persistence;
   const current = () => {
     const s = get();
-    return { plan: s.plan, units: s.units, events: s.events, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
+    return { plan: s.plan, units: s.units, events: s.events.toArray(), identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
   };
 
   /**
@@ -34,7 +35,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const { signEvent } = await import('@/domain/signing/signing');
       const signed = new Map<PlanEvent, PlanEvent>();
       for (const e of unsigned) signed.set(e, await signEvent(e, planId, signing.signer));
-      set((st) => ({ events: st.events.map((e) => signed.get(e) ?? e) }));
+      set((st) => ({ events: EventList.from(st.events.map((e) => signed.get(e) ?? e)) }));
     }
     const file = await build(signing);
     await get().markKeySent(author);
@@ -48,16 +49,17 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       return false;
     }
     const before = current();
+    const beforeEvents = get().events;
     p.backup(before, '恢复副本前的自动备份');
     // The log only grows: a copy of this plan keeps every event recorded since it was taken (they
     // may have left this browser already); a copy of another plan brings that plan's log back.
     const events = copy.plan.id === before.plan.id ? mergeEvents(before.events, copy.events).events : copy.events;
     // A restore is a new local edit: stamped now, so another tab's older copy does not win it back.
-    set({ plan: { ...copy.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) }, units: copy.units ?? before.units, events, dropped: copy.dropped, planSetAt: ctx.now().toISOString() });
+    set({ plan: { ...copy.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) }, units: copy.units ?? before.units, events: EventList.from(events), dropped: copy.dropped, planSetAt: ctx.now().toISOString() });
     ctx.pushUndo({
       label: '恢复副本',
       toast: `已恢复：${copy.reason}`,
-      run: () => set({ ...before, plan: { ...before.plan, updatedAt: laterIso(ctx.now(), get().plan.updatedAt) }, planSetAt: ctx.now().toISOString() }),
+      run: () => set({ ...before, events: beforeEvents, plan: { ...before.plan, updatedAt: laterIso(ctx.now(), get().plan.updatedAt) }, planSetAt: ctx.now().toISOString() }),
     });
     return true;
   };
@@ -159,6 +161,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     },
     applyImport: (preview, options = {}) => {
       const before = current();
+      const beforeEvents = get().events;
       const { state: next, changed, needsConfirmation } = applyImport(before, preview, options);
       if (needsConfirmation) {
         get().notify('error', preview.removedTasks.length ? `导入后将移除 ${preview.removedTasks.length} 项任务，须先确认，数据未改动。` : '导入将替换当前数据，须先确认，数据未改动。');
@@ -182,7 +185,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
         // a plan package keeps the office's own time, so the office's later packages still count as newer.
         plan: preview.planAction === 'restore' ? { ...next.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) } : next.plan,
         units: next.units,
-        events: next.events,
+        events: EventList.from(next.events),
         dropped: next.dropped ?? before.dropped,
         identity: next.identity ?? before.identity,
         ...(replaces ? { planSetAt: ctx.now().toISOString() } : {}),
@@ -197,7 +200,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
         run: () => {
           const stamped = { ...before.plan, updatedAt: laterIso(ctx.now(), get().plan.updatedAt) };
           if (replaces) {
-            set({ ...before, plan: stamped, planSetAt: ctx.now().toISOString() });
+            set({ ...before, events: beforeEvents, plan: stamped, planSetAt: ctx.now().toISOString() });
             return;
           }
           // Events that came in are taken back, and remembered as taken back so another tab's
@@ -207,7 +210,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
           set({
             plan: before.plan === s.plan ? s.plan : stamped,
             units: before.units,
-            events: s.events.filter((e) => !gone.has(e.id)),
+            events: EventList.from(s.events.filter((e) => !gone.has(e.id))),
             dropped: [...new Set([...s.dropped, ...added])].sort(),
           });
         },

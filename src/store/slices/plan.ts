@@ -4,8 +4,9 @@
  * the previous plan and units back. Undo restores a snapshot rather than replaying an inverse:
  * plan edits are local, never sent as events, so a snapshot is exact.
  */
-import { parseIsoTime, type OwnerRef, type Plan, type PlanEvent, type Task, type Unit } from '@/domain/model';
+import { parseIsoTime, type OwnerRef, type Plan, type Task, type Unit } from '@/domain/model';
 import { sortEvents } from '@/domain/events';
+import { EventList } from '@/store/event-list';
 import type { PlanSlice } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 
@@ -56,12 +57,12 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
       const s = get();
       // A backup of what is replaced comes first, always: the UI confirmed, but people regret.
       ctx.persistence.backup(
-        { plan: s.plan, units: s.units, events: s.events, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped },
+        { plan: s.plan, units: s.units, events: s.events.toArray(), identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped },
         `替换计划前的自动备份（${s.plan.title || '未命名计划'}）`,
       );
       const before = { plan: s.plan, units: s.units, events: s.events };
       // Events belong to tasks of a plan: a different plan starts a new log (the old one is in the backup).
-      const events = plan.id === s.plan.id ? s.events : [];
+      const events = plan.id === s.plan.id ? s.events : EventList.EMPTY;
       set({ plan: stamp(plan), events, planSetAt: ctx.now().toISOString() });
       ctx.pushUndo({
         label: '替换计划',
@@ -191,10 +192,10 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
  * Undo of a replacement: the old plan's events come back; events written since under the same
  * plan (a replacement with the same id) are kept too, since the log only grows.
  */
-function mergeBack(before: PlanEvent[], now: PlanEvent[], samePlan: boolean): PlanEvent[] {
+function mergeBack(before: EventList, now: EventList, samePlan: boolean): EventList {
   if (!samePlan) return before;
   const ids = new Set(before.map((e) => e.id));
-  return sortEvents([...before, ...now.filter((e) => !ids.has(e.id))]);
+  return EventList.from(sortEvents([...before, ...now.filter((e) => !ids.has(e.id))]));
 }
 
 const LAST_ISO_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);

@@ -16,7 +16,7 @@ import type { LuoshiState, SigningSlice, SigningStatus } from '@/store/api';
 import { TRUST_KEY } from '@/store/keys';
 import type { StorageBackend } from '@/store/persistence';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
-import { replaceEvent, writerName } from '@/store/slices/progress';
+import { writerName } from '@/store/slices/progress';
 
 /**
  * The signing room (WebCrypto, zod schemas of keys and key files, verification) is loaded with the
@@ -135,11 +135,11 @@ export function createSigningSlice(
           const { markSent, signEvent } = await loadSigning();
           const signed = await signEvent(e, planId, k.signer);
           const before = get().events;
-          const events = replaceEvent(before, signed);
+          const events = before.replace(signed);
           if (events && events !== before) {
             // The signed copy replaces the record in the log too.
             ctx.recorded(events, signed);
-            set({ events: events as PlanEvent[] });
+            set({ events });
           }
           const pin = pinOf(get().trust, e.unit);
           if (pin?.how === 'own' && pin.keyId === info.keyId && !pin.sent) saveTrust(markSent(get().trust, e.unit));
