@@ -44,7 +44,11 @@ export interface TaskState {
  * Plain code-unit comparison, not localeCompare: the order must not depend on the user's locale.
  */
 export function compareEvents(a: PlanEvent, b: PlanEvent): number {
-  if (a.at !== b.at) return compareInstants(a.at, b.at);
+  if (a.at !== b.at) {
+    // The common shape (toISOString's, 24 characters ending in Z) compares as text.
+    if (a.at.length === 24 && b.at.length === 24 && a.at.charCodeAt(23) === 90 && b.at.charCodeAt(23) === 90) return a.at < b.at ? -1 : 1;
+    return compareInstants(a.at, b.at);
+  }
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -83,7 +87,7 @@ export function deriveTaskState(task: Task, events: readonly PlanEvent[]): TaskS
  * in the plan are ignored; events about a task merged into another (plan.mergedInto) count for
  * the task they were merged into.
  */
-export function deriveAllStates(plan: Plan, events: Iterable<PlanEvent>): Map<string, TaskState> {
+export function deriveAllStates(plan: Plan, events: Iterable<PlanEvent>, options: { sorted?: boolean } = {}): Map<string, TaskState> {
   const byTask = new Map<string, PlanEvent[]>();
   for (const t of plan.tasks) byTask.set(t.id, []);
   const aliases = plan.mergedInto ?? {};
@@ -94,7 +98,8 @@ export function deriveAllStates(plan: Plan, events: Iterable<PlanEvent>): Map<st
   const out = new Map<string, TaskState>();
   for (const t of plan.tasks) {
     const list = byTask.get(t.id)!;
-    out.set(t.id, fold(t, isSortedEvents(list) ? list : list.sort(compareEvents)));
+    // A task's events taken in order from a log in order are in order (the store's always is).
+    out.set(t.id, fold(t, options.sorted || isSortedEvents(list) ? list : list.sort(compareEvents)));
   }
   return out;
 }

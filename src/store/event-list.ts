@@ -33,8 +33,12 @@ export class EventList implements Iterable<PlanEvent> {
   /** A list of these events (in (at, id) order, as every merge and load gives them; sorted if not). */
   static from(given: readonly PlanEvent[] | EventList): EventList {
     if (given instanceof EventList) return given;
-    if (!given.length) return EventList.EMPTY;
-    const events = isSortedEvents(given) ? given : [...given].sort(compareEvents);
+    return EventList.ofSorted(isSortedEvents(given) ? given : [...given].sort(compareEvents));
+  }
+
+  /** A list of events the caller knows to be in (at, id) order (a load of the log, a merge's result). */
+  static ofSorted(events: readonly PlanEvent[]): EventList {
+    if (!events.length) return EventList.EMPTY;
     const chunks: PlanEvent[][] = [];
     for (let i = 0; i < events.length; i += CHUNK) chunks.push(events.slice(i, i + CHUNK));
     const list = new EventList(chunks, events.length);

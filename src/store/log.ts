@@ -15,7 +15,7 @@
  * Backends: IndexedDB in the browser (`IdbKv`), the same layout over localStorage where there is
  * no IndexedDB (`StorageKv`, also what the unit tests use through a fake localStorage).
  */
-import { sortEvents } from '@/domain/events';
+import { compareEvents, isSortedEvents } from '@/domain/events';
 import { EventSchema, type PlanEvent } from '@/domain/model';
 import { mergeEvents } from '@/domain/merge';
 import { restoreEvents, type SetAsideItem } from '@/domain/restore';
@@ -56,6 +56,8 @@ export interface LoadedLog {
   damaged: Array<[string, string]>;
   journal: number;
   chunks: number;
+  /** Every id read, and whether its event is signed (what EventLog.known takes over). */
+  known: Map<string, boolean>;
 }
 
 /** Reads every record of one plan's log; never throws. */
@@ -89,16 +91,20 @@ export function decodeLog(planId: string, entries: Array<[string, string]>): Loa
   }
   const report = { restored: 0, setAside: [] as SetAsideItem[], repaired: [] as string[] };
   const checked = raw.length ? restoreEvents(raw, report) : [];
-  const all = checked.length ? [...trusted, ...checked] : trusted;
+  let all = checked.length ? trusted.concat(checked) : trusted;
   // Usually every id is there once: then only the order is needed (chunks come in the order they
-  // were sealed, so this is mostly a check). A repeated id takes the merge's own rule for two
-  // versions of one id, the same on every load.
-  const ids = new Set<string>();
-  for (const e of all) ids.add(e.id);
-  if (ids.size === all.length) return { events: sortEvents(all), setAside: report.setAside, damaged, journal, chunks };
-  const m = mergeEvents(all, []);
-  for (const c of m.conflicts) report.setAside.push({ where: `事件（${c.id}）`, reason: `事件编号 ${c.id} 重复且内容不同，保留了另一条`, value: c.dropped });
-  return { events: m.events, setAside: report.setAside, damaged, journal, chunks };
+  // were sealed, so this is mostly a check, and the array is ours to sort in place). A repeated id
+  // takes the merge's own rule for two versions of one id, the same on every load (a signed copy
+  // beside its unsigned record is no conflict: the signed one is kept).
+  const known = new Map<string, boolean>();
+  for (const e of all) known.set(e.id, e.sig !== undefined);
+  if (known.size !== all.length) {
+    const m = mergeEvents(all, []);
+    for (const c of m.conflicts) report.setAside.push({ where: `事件（${c.id}）`, reason: `事件编号 ${c.id} 重复且内容不同，保留了另一条`, value: c.dropped });
+    all = m.events;
+    for (const e of all) known.set(e.id, e.sig !== undefined);
+  } else if (!isSortedEvents(all)) all.sort(compareEvents);
+  return { events: all, setAside: report.setAside, damaged, journal, chunks, known };
 }
 
 /**
@@ -112,7 +118,7 @@ export class EventLog {
    * the copy there is signed: an event is signed a moment after it is written, and its signed
    * copy then replaces the unsigned record (see needs()).
    */
-  readonly known = new Map<string, boolean>();
+  known = new Map<string, boolean>();
 
   /** Must this version of an event still be written: a new id, or the signed copy of one the log holds unsigned? */
   needs(e: PlanEvent): boolean {
@@ -177,7 +183,9 @@ export class EventLog {
       this.known.clear();
       this.failed = [];
     }
-    for (const e of loaded.events) this.known.set(e.id, e.sig !== undefined);
+    // The load's own map of ids is taken over, what this tab wrote meanwhile added to it.
+    for (const [id, signed] of this.known) if (signed || !loaded.known.has(id)) loaded.known.set(id, signed);
+    this.known = loaded.known;
     this.journalCount = loaded.journal;
     return loaded;
   }
