@@ -167,6 +167,40 @@ export class EventList implements Iterable<PlanEvent> {
    * what is here is not the unsigned version of the same record.
    */
   replace(signed: PlanEvent): EventList | null {
+    const i = this.indexOfCopy(signed);
+    return i === null ? null : i < 0 ? this : this.replacing(new Map([[i, signed]]));
+  }
+
+  /**
+   * The list with each signed copy in its record's place, each chunk copied once however many of
+   * its events were signed; with the copies that took a place (the others are not here, or not
+   * the unsigned version of what is).
+   */
+  replaceAll(signed: readonly PlanEvent[]): { list: EventList; replaced: PlanEvent[] } {
+    const at = new Map<number, PlanEvent>();
+    for (const e of signed) {
+      const i = this.indexOfCopy(e);
+      if (i !== null && i >= 0) at.set(i, e);
+    }
+    return at.size ? { list: this.replacing(at), replaced: [...at.values()] } : { list: this, replaced: [] };
+  }
+
+  private replacing(at: Map<number, PlanEvent>): EventList {
+    const chunks = this.chunks.slice(0, ((this.length - 1) >> SHIFT) + 1);
+    const copied = new Set<number>();
+    for (const [i, e] of at) {
+      const ci = i >> SHIFT;
+      if (!copied.has(ci)) {
+        chunks[ci] = chunks[ci]!.slice(0, Math.min(CHUNK, this.length - (ci << SHIFT)));
+        copied.add(ci);
+      }
+      chunks[ci]![i & MASK] = e;
+    }
+    return new EventList(chunks, this.length);
+  }
+
+  /** Where the unsigned record of this signed copy is: its index, -1 when what is there is not that record, null when the id is absent. */
+  private indexOfCopy(signed: PlanEvent): number | null {
     let lo = 0;
     let hi = this.length;
     while (lo < hi) {
@@ -178,11 +212,7 @@ export class EventList implements Iterable<PlanEvent> {
     // An event written with a time offset sorts by its instant: found by a walk in that rare case.
     if (i < 0) i = this.toArray().findIndex((e) => e.id === signed.id);
     if (i < 0) return null;
-    if (!isSignedCopy(signed, this.at(i)!)) return this;
-    const ci = i >> SHIFT;
-    const c = this.chunks[ci]!.slice(0, Math.min(CHUNK, this.length - (ci << SHIFT)));
-    c[i & MASK] = signed;
-    return this.withChunk(ci, c, this.length);
+    return isSignedCopy(signed, this.at(i)!) ? i : -1;
   }
 
   /** This list's chunks with chunk `ci` exchanged (the others shared), at `length`. */

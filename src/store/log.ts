@@ -97,13 +97,26 @@ export function decodeLog(planId: string, entries: Array<[string, string]>): Loa
   // takes the merge's own rule for two versions of one id, the same on every load (a signed copy
   // beside its unsigned record is no conflict: the signed one is kept).
   const known = new Map<string, boolean>();
-  for (const e of all) known.set(e.id, e.sig !== undefined);
-  if (known.size !== all.length) {
-    const m = mergeEvents(all, []);
-    for (const c of m.conflicts) report.setAside.push({ where: `事件（${c.id}）`, reason: `事件编号 ${c.id} 重复且内容不同，保留了另一条`, value: c.dropped });
-    all = m.events;
-    for (const e of all) known.set(e.id, e.sig !== undefined);
-  } else if (!isSortedEvents(all)) all.sort(compareEvents);
+  let repeated: Map<string, PlanEvent[]> | null = null;
+  for (const e of all) {
+    if (known.has(e.id)) (repeated ??= new Map()).set(e.id, []);
+    else known.set(e.id, e.sig !== undefined);
+  }
+  if (repeated) {
+    // Only the repeated ids go through the merge's rule (a sealed unsigned record and its signed
+    // copy in the journal are the common case): the rest of the log stays as read.
+    for (const e of all) repeated.get(e.id)?.push(e);
+    const dropped = new Set<PlanEvent>();
+    for (const versions of repeated.values()) {
+      const m = mergeEvents(versions, []);
+      const kept = m.events[0]!;
+      known.set(kept.id, kept.sig !== undefined);
+      for (const v of versions) if (v !== kept) dropped.add(v);
+      for (const c of m.conflicts) report.setAside.push({ where: `事件（${c.id}）`, reason: `事件编号 ${c.id} 重复且内容不同，保留了另一条`, value: c.dropped });
+    }
+    all = all.filter((e) => !dropped.has(e));
+  }
+  if (!isSortedEvents(all)) all.sort(compareEvents);
   return { events: all, setAside: report.setAside, damaged, journal, chunks, known };
 }
 
@@ -214,16 +227,20 @@ export class EventLog {
       this.failed = todo;
       return Promise.resolve();
     }
+    // The signed copy of a record the log holds goes under that record's own journal key, which
+    // it overwrites while the record is not sealed yet: never into a chunk beside it.
+    const copies = todo.filter((e) => this.known.get(e.id) === false);
+    const added = copies.length ? todo.filter((e) => this.known.get(e.id) !== false) : todo;
     for (const e of todo) this.known.set(e.id, e.sig !== undefined);
     this.failed = [];
     const jp = journalPrefix(this.planId);
     // Many at once (an older layout moved in, a backup restored): straight into sealed chunks;
     // one journal record each would be thousands of writes.
-    const whole = todo.length >= SEAL_AT ? todo.length - (todo.length % SEAL_AT) : 0;
+    const whole = added.length >= SEAL_AT ? added.length - (added.length % SEAL_AT) : 0;
     const puts: Array<[string, string]> = [];
-    for (let i = 0; i < whole; i += SEAL_AT) puts.push([this.newChunkKey(), encodeChunk(todo.slice(i, i + SEAL_AT))]);
-    for (const e of todo.slice(whole)) puts.push([`${jp}${packId(e.id)}`, encodeRecord(e)]);
-    const journalAdded = todo.length - whole;
+    for (let i = 0; i < whole; i += SEAL_AT) puts.push([this.newChunkKey(), encodeChunk(added.slice(i, i + SEAL_AT))]);
+    for (const e of [...added.slice(whole), ...copies]) puts.push([`${jp}${packId(e.id)}`, encodeRecord(e)]);
+    const journalAdded = added.length - whole;
     if (this.kv.sync) {
       try {
         this.kv.sync.commit(puts, []);

@@ -41,7 +41,7 @@ export interface CreateStoreOptions {
   newId?: () => string;
   quotaBytes?: number;
   /**
-   * Write to storage when the browser is idle rather than inside the action (default: on for the
+   * Write the working state just after the frame rather than inside the action (default: on for the
    * app's own store over localStorage, off when a storage is passed in, as tests do).
    */
   deferSaves?: boolean;
@@ -131,7 +131,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   const log = persistence.log;
   if (logOption instanceof Promise) log.waitForKv();
   const deferSaves = options.deferSaves ?? inBrowser;
-  if (deferSaves) persistence.deferWrites(idleSchedule);
+  if (deferSaves) persistence.deferWrites(afterPaint);
   const seed = options.seed ?? ((d: Date) => ({ plan: pendingPlan(d), units: DEFAULT_UNITS }));
   const keyringOption: Promise<Keyring> | null =
     options.keyring === undefined
@@ -155,10 +155,10 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
           now,
           newId,
           persistence,
-          recorded: (events, e) => {
+          recorded: (events, added) => {
             persistence.snapshotDue();
             expected = events;
-            void log.append([e]).catch(() => undefined);
+            void log.append(added).catch(() => undefined);
           },
           undoing: () => undoing,
           signLater: () => {},
@@ -524,14 +524,31 @@ export function memoryStorage(): StorageBackend {
   };
 }
 
-/** Runs `run` when the browser is idle (at the latest after 300 ms); returns a cancel. */
-function idleSchedule(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: 300 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(run, 50);
-  return () => clearTimeout(handle);
+/**
+ * Runs `run` just after the next frame is painted (at the latest after 100 ms, for a page whose
+ * frames are throttled); returns a cancel. A plan edit is written as promptly as a tick is: no
+ * longer when the browser is idle (up to 300 ms later), since the working state is no longer
+ * written on a tick's path (the events are in the log), and the click's own frame still comes
+ * first. Changes within one frame are written once.
+ */
+function afterPaint(run: () => void): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    run();
+  };
+  const fallback = setTimeout(once, 100);
+  let frame = 0;
+  let next: ReturnType<typeof setTimeout> | undefined;
+  if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(() => (next = setTimeout(once, 0)));
+  return () => {
+    done = true;
+    clearTimeout(fallback);
+    if (next !== undefined) clearTimeout(next);
+    if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+  };
 }
 
 /** A deferred write must not be lost when the tab is hidden, closed or reloaded. */

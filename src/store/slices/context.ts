@@ -20,10 +20,10 @@ export interface StoreContext {
   newId: () => string;
   persistence: Persistence;
   /**
-   * An event was recorded, or replaced by its signed copy: `events` (with it) is about to be set;
-   * the log writes the event now.
+   * Events were recorded, or replaced by their signed copies: `events` (with them) is about to be
+   * set; the log writes them now.
    */
-  recorded: (events: EventList, e: PlanEvent) => void;
+  recorded: (events: EventList, added: readonly PlanEvent[]) => void;
   /** Pushes an undoable step (newest last; the oldest fall off after 50). */
   pushUndo: (entry: UndoEntry) => void;
   /** True while an undo runs: its own changes must not become new undo steps. */

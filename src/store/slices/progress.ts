@@ -47,7 +47,7 @@ export function createProgressSlice(
     const events = get().events.append(e);
     // Its own record in the log, started inside the click: on disk within milliseconds. The
     // signed copy follows a moment later and replaces this record.
-    ctx.recorded(events, e);
+    ctx.recorded(events, [e]);
     set({ events });
     ctx.signLater(e);
     return e;
