@@ -123,4 +123,6 @@
   // First load: if the runner named a ready element, start watching for it at document start, so
   // `ready` is measured from the navigation's time origin.
   if (window.__benchReady) b.load = b.waitFor(window.__benchReady.selector, window.__benchReady.text);
+  // And, when named, the first element of the screen's content (drawn before it is usable).
+  if (window.__benchReady?.shown) b.shown = b.waitFor(window.__benchReady.shown, '');
 })();

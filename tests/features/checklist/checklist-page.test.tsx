@@ -3,6 +3,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChecklistPage } from '@/features/checklist/checklist-page';
 import { selectTaskStates } from '@/store/selectors';
+import { useLuoshi } from '@/store/store';
 import { resetStore, store } from '../../helpers/screen-store';
 import { expectNoSeriousA11yViolations } from '../../helpers/axe';
 import { ev, mkPlan, mkTask, mkUnit } from '../../domain/screen-fixtures';
@@ -185,5 +186,29 @@ describe('ChecklistPage for the office', () => {
     expect(await screen.findByRole('heading', { name: '市商务局的任务' })).toBeInTheDocument();
     expect(screen.getByText('招商引资')).toBeInTheDocument();
     expect(window.location.hash).toBe(`#/my?unit=${encodeURIComponent('市商务局')}`);
+  });
+});
+
+/** As the store says while its log is being read (false) and once it is in (true). */
+function setHistoryLoaded(loaded: boolean) {
+  useLuoshi.setState({ storage: { ...store().storage, historyLoaded: loaded } });
+}
+
+describe('ChecklistPage while the history is being read', () => {
+  it('lists the unit’s tasks from the plan at once, in deadline order, with no tick box until the history is in', () => {
+    const st = store();
+    setHistoryLoaded(false);
+    render(<ChecklistPage />);
+    expect(screen.getByRole('heading', { level: 1, name: '我的任务' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('正在读取历史记录…先列出本单位的 4 项任务');
+    const items = within(screen.getByRole('list', { name: '市教育局的任务' })).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('.task-card__title')!.textContent)).toEqual(['新建学校三所', '教师培训', '道路改造', '校园安全整治']);
+    expect(within(items[2]!).getByText('配合')).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(screen.queryByText('招商引资')).not.toBeInTheDocument();
+    expect(st.events.length).toBe(0);
+    act(() => setHistoryLoaded(true));
+    expect(screen.getByRole('checkbox', { name: /标记完成：教师培训/ })).toBeInTheDocument();
+    expect(screen.queryByText(/正在读取历史记录/)).not.toBeInTheDocument();
   });
 });
