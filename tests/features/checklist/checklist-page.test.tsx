@@ -163,6 +163,30 @@ describe('ChecklistPage for a unit', () => {
     expect(screen.getByText('被催办 1 次')).toBeInTheDocument();
   });
 
+  it('keeps the supervision feed through a tick and adds a new urge at the top, under the task it is about', async () => {
+    const user = userEvent.setup();
+    resetStore({
+      plan,
+      units,
+      identity: { kind: 'unit', name: '市教育局' },
+      events: [ev('late', '2025-06-01', { type: 'urge', note: '请加快进度' }), ev('later', '2025-06-02', { type: 'notice', kind: 'commend' })],
+    });
+    render(<ChecklistPage />);
+    const feed = () => screen.getByRole('region', { name: /督办消息/ });
+    const rows = () => within(feed()).getAllByRole('listitem').map((li) => li.textContent);
+    const before = rows();
+    await user.click(screen.getByRole('checkbox', { name: /标记完成：教师培训/ }));
+    expect(rows()).toEqual(before);
+    act(() => {
+      useLuoshi.setState({ identity: { kind: 'office' } });
+      store().record({ type: 'urge', taskId: 'soon', note: '请周五前报送' });
+      useLuoshi.setState({ identity: { kind: 'unit', name: '市教育局' } });
+    });
+    expect(within(feed()).getByRole('heading')).toHaveTextContent('督办消息（3）');
+    expect(rows()[0]).toMatch(/教师培训.*请周五前报送|请周五前报送.*教师培训/);
+    expect(rows().slice(1)).toEqual(before);
+  });
+
   it('shows a clear empty state for a unit without tasks', () => {
     resetStore({ plan, units, events: [], identity: { kind: 'unit', name: '市民政局' } });
     render(<ChecklistPage />);
