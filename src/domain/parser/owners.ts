@@ -9,6 +9,9 @@
  */
 import type { OwnerRef, OwnerRole, SourceSpan, Unit } from '../model';
 import { PhraseMatcher } from './phrase-matcher';
+import { canonicalName, registryOf } from './registry';
+
+export { canonicalName, registryOf };
 
 /**
  * Labels of task-breakdown notation and the role each gives. 责任单位 is settled per notation.
@@ -48,38 +51,6 @@ export interface Notation {
   owners: OwnerRef[];
   /** The words after a 完成时限 label (2025年6月底前, 长期坚持), for findDeadline; else null. */
   deadlineText: string | null;
-}
-
-interface Registry {
-  /** The array's length when built: an in-place push (not the store's way) still rebuilds. */
-  size: number;
-  names: PhraseMatcher<Unit>;
-  keywords: PhraseMatcher<Unit>;
-  order: Map<Unit, number>;
-}
-const registries = new WeakMap<Unit[], Registry>();
-
-/** Matchers for one registry, built once per units array (the office's edits make a new array). */
-export function registryOf(units: Unit[]): Registry {
-  let r = registries.get(units);
-  if (!r || r.size !== units.length) {
-    const names: [string, Unit][] = [];
-    const keywords: [string, Unit][] = [];
-    for (const u of units) {
-      names.push([u.name, u]);
-      for (const a of u.aliases) names.push([a, u]);
-      for (const k of u.keywords) keywords.push([k, u]);
-    }
-    r = { size: units.length, names: new PhraseMatcher(names), keywords: new PhraseMatcher(keywords), order: new Map(units.map((u, i) => [u, i])) };
-    registries.set(units, r);
-  }
-  return r;
-}
-
-/** The registry name for a name as written (an alias becomes the unit's name), else as written. */
-export function canonicalName(raw: string, units: Unit[]): string {
-  const hit = registryOf(units).names.matchAt(raw, 0);
-  return hit && hit.end === raw.length ? hit.value.name : raw;
 }
 
 function isOpenBracket(ch: string | undefined): boolean {

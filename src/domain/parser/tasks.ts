@@ -215,16 +215,6 @@ function hasFutureModal(s: string): boolean {
   return /必须|务必|确保|力争|争取|计划|拟于|将于|应当/.test(s);
 }
 
-/** Sections whose heading reviews the past: everything in them is a result, not a task. */
-export function isRetroTitle(title: string): boolean {
-  return /回顾|总结|工作情况|成绩/.test(title);
-}
-
-/** Paragraphs that open with these words review the past as a whole (过去一年，我们…). */
-export function opensRetroParagraph(sentence: string): boolean {
-  return /^(去年|过去一年|过去的一年|过去五年|一年来|五年来|近年来|今年以来|回顾)/.test(sentence);
-}
-
 /** The first sentence rule that rejects text[span], or null. */
 export function rejectSentence(s: string): SentenceRule | null {
   for (const r of SENTENCE_RULES) if (r.test(s)) return r;
