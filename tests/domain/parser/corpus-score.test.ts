@@ -1,6 +1,6 @@
 /** The corpus scorer's own rules, on a tiny document and hand-made plans (no parser involved). */
 import { describe, expect, it } from 'vitest';
-import { ExpectationSchema, naiveFloor, scoreDoc, type CorpusDoc, type ScoredPlan, type ScoredTask, type ScoredTarget } from './corpus-score';
+import { ExpectationSchema, expectationProblems, naiveFloor, scoreDoc, type CorpusDoc, type ScoredPlan, type ScoredTask, type ScoredTarget } from './corpus-score';
 
 const text = [
   '临江县2026年重点工作安排',
@@ -96,6 +96,15 @@ describe('scoreDoc', () => {
     expect(s.targets).toEqual({ right: 3, total: 3 });
   });
 
+  it('takes 1万个 and 10000个 as the same target, and a comparator from an accepted list', () => {
+    const g = ExpectationSchema.parse({
+      ...doc.expect,
+      targets: [{ anchor: '城乡居民收入分别增长5%、7%', value: 0.05, unit: '万%', comparator: [null, 'about'], tier: null }],
+    });
+    const s = scoreDoc({ ...doc, expect: g }, plan({ targets: [target('城乡居民收入分别增长5%、7%', 500, { comparator: 'about' })] }));
+    expect(s.targets.right).toBe(1);
+  });
+
   it('counts a target wrong when its comparator or tier differs', () => {
     const s = scoreDoc(doc, plan({ targets: [target('地区生产总值增长6%左右', 6, { comparator: 'about', tier: 'expected' })] }));
     expect(s.targets.right).toBe(0);
@@ -125,5 +134,26 @@ describe('naiveFloor', () => {
     expect(p.year).toBe(2026);
     expect(p.tasks.map((t) => t.deadline.due)).toEqual(['2026-06-30', null]);
     expect(p.targets.map((t) => t.value)).toEqual([5.2, 6, 5]);
+  });
+});
+
+describe('expectationProblems', () => {
+  it('accepts the tiny document and names each kind of mistake', () => {
+    expect(expectationProblems(doc)).toEqual([]);
+    const bad = ExpectationSchema.parse({
+      ...doc.expect,
+      directives: [...doc.expect.directives, { anchor: '不在原文里的一句话啊' }],
+    });
+    expect(expectationProblems({ ...doc, expect: bad })).toEqual(['tiny: directive not in the text: “不在原文里的一句话啊”']);
+    const overlapping = ExpectationSchema.parse({
+      ...doc.expect,
+      rhetoricProbes: ['县财政局要保障资金'],
+      pastFigures: ['地区生产总值增长6%左右'],
+      targets: [{ anchor: '地区生产总值增长6%左右', value: 7, unit: '%', comparator: 'about', tier: null }],
+    });
+    expect(expectationProblems({ ...doc, expect: overlapping })).toEqual([
+      'tiny: rhetoric probe “县财政局要保障资金” overlaps directive “县财政局要保障资金”',
+      'tiny: target value 7 not written in “地区生产总值增长6%左右”',
+    ]);
   });
 });

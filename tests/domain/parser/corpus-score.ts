@@ -47,7 +47,8 @@ export const TargetExpectSchema = z
     value: z.number().finite(),
     valueMax: z.number().finite().nullable().optional(),
     unit: z.string().nullable(),
-    comparator: ComparatorSchema,
+    /** A list when the text reads either way (`分别增长5%、6.5%左右`: does 左右 reach the first figure?). */
+    comparator: z.union([ComparatorSchema, z.array(ComparatorSchema).min(2)]),
     tier: TierSchema,
     note: z.string().optional(),
   })
@@ -111,18 +112,45 @@ export function loadDoc(dir: string, name: string): CorpusDoc {
   return { name, text, expect: parsed.data };
 }
 
-/** Anchors that do not occur exactly once in their document: an expectation error, not a parser miss. */
-export function anchorProblems(doc: CorpusDoc): string[] {
+/**
+ * Mistakes in an expectation file, which would make a figure measure nothing: an anchor not
+ * occurring exactly once, a rhetoric probe overlapping a sampled directive (one task would count
+ * both ways), a past figure overlapping a target with the same number, a target whose value is not
+ * written in its anchor, a deadline before the plan year.
+ */
+export function expectationProblems(doc: CorpusDoc): string[] {
   const problems: string[] = [];
+  const { text, expect, name } = doc;
   const check = (what: string, anchor: string) => {
-    const first = doc.text.indexOf(anchor);
-    if (first < 0) problems.push(`${doc.name}: ${what} not in the text: “${anchor}”`);
-    else if (doc.text.indexOf(anchor, first + 1) >= 0) problems.push(`${doc.name}: ${what} occurs more than once: “${anchor}”`);
+    const first = text.indexOf(anchor);
+    if (first < 0) problems.push(`${name}: ${what} not in the text: “${anchor}”`);
+    else if (text.indexOf(anchor, first + 1) >= 0) problems.push(`${name}: ${what} occurs more than once: “${anchor}”`);
   };
-  for (const d of doc.expect.directives) check('directive', d.anchor);
-  for (const t of doc.expect.targets) check('target', t.anchor);
-  for (const p of doc.expect.rhetoricProbes) check('rhetoric probe', p);
-  for (const p of doc.expect.pastFigures) check('past figure', p);
+  for (const d of expect.directives) check('directive', d.anchor);
+  for (const t of expect.targets) check('target', t.anchor);
+  for (const p of expect.rhetoricProbes) check('rhetoric probe', p);
+  for (const p of expect.pastFigures) check('past figure', p);
+  if (problems.length) return problems;
+
+  for (const p of expect.rhetoricProbes) {
+    const ps = spanOf(text, p)!;
+    const d = expect.directives.find((d) => intersection(ps, spanOf(text, d.anchor)!) > 0);
+    if (d) problems.push(`${name}: rhetoric probe “${p}” overlaps directive “${d.anchor}”`);
+  }
+  for (const f of expect.pastFigures) {
+    const fs = spanOf(text, f)!;
+    const nums = figures(f);
+    const t = expect.targets.find((t) => intersection(fs, spanOf(text, t.anchor)!) > 0 && (nums.length === 0 || nums.some((n) => sameFigure(t.value, n))));
+    if (t) problems.push(`${name}: past figure “${f}” overlaps target “${t.anchor}”`);
+  }
+  for (const t of expect.targets) {
+    if (!t.anchor.includes(String(t.value))) problems.push(`${name}: target value ${t.value} not written in “${t.anchor}”`);
+  }
+  for (const d of expect.directives) {
+    for (const due of d.due === null ? [] : Array.isArray(d.due) ? d.due : [d.due]) {
+      if (Number(due.slice(0, 4)) < expect.year) problems.push(`${name}: deadline ${due} before the plan year ${expect.year}: “${d.anchor}”`);
+    }
+  }
   return problems;
 }
 
@@ -259,20 +287,45 @@ export interface DocScore {
 const fmtDeadline = (t: ScoredTask) =>
   `${t.deadline.due ?? 'null'}${t.deadline.recurrence ? ` ${t.deadline.recurrence}` : ''}${t.deadline.inferred ? ' (inferred)' : ''} 「${t.deadline.label}」`;
 const fmtOwners = (t: ScoredTask) => (t.owners.length ? t.owners.map((o) => `${o.name}:${o.role}`).join('、') : '(none)');
-const fmtTarget = (t: { value: number | null; valueMax?: number | null; unit: string | null; comparator: Comparator; tier: Tier }) =>
-  `${t.value}${t.valueMax != null ? `–${t.valueMax}` : ''} ${t.unit ?? '(no unit)'} ${t.comparator ?? '-'} ${t.tier ?? '-'}`;
+const fmtTarget = (t: { value: number | null; valueMax?: number | null; unit: string | null; comparator: Comparator | Comparator[]; tier: Tier }) =>
+  `${t.value}${t.valueMax != null ? `–${t.valueMax}` : ''} ${t.unit ?? '(no unit)'} ${Array.isArray(t.comparator) ? t.comparator.map((c) => c ?? '-').join(' or ') : (t.comparator ?? '-')} ${t.tier ?? '-'}`;
 const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s).replace(/\n/g, '⏎');
 
-const sameValue = (a: number | null, b: number | null | undefined) => a !== null && b !== null && b !== undefined && Math.abs(a - b) < 1e-9;
+const sameValue = (a: number | null, b: number | null | undefined) =>
+  a !== null && b !== null && b !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * A unit's scale prefix (万, 亿, 万亿) is representation, not meaning: 1万个 and 10000个, 0.3亿元
+ * and 3000万元 are the same target. Returns the base unit and the factor to it.
+ */
+export function baseUnit(unit: string | null): { unit: string | null; factor: number } {
+  if (unit === null) return { unit, factor: 1 };
+  for (const [prefix, factor] of [['万亿', 1e12], ['亿', 1e8], ['万', 1e4]] as const) {
+    if (unit.startsWith(prefix) && unit.length > prefix.length) return { unit: unit.slice(prefix.length), factor };
+  }
+  return { unit, factor: 1 };
+}
+
+function sameQuantity(eValue: number | null | undefined, eUnit: string | null, tValue: number | null, tUnit: string | null): boolean {
+  if (eValue === null || eValue === undefined) return tValue === null;
+  const e = baseUnit(eUnit);
+  const t = baseUnit(tUnit);
+  return e.unit === t.unit && tValue !== null && sameValue(tValue * t.factor, eValue * e.factor);
+}
 
 export function targetRight(e: TargetExpect, t: ScoredTarget): boolean {
+  const comparators = Array.isArray(e.comparator) ? e.comparator : [e.comparator];
   return (
-    sameValue(t.value, e.value) &&
-    (e.valueMax === undefined || (e.valueMax === null ? t.valueMax === null : sameValue(t.valueMax, e.valueMax))) &&
-    t.unit === e.unit &&
-    t.comparator === e.comparator &&
+    sameQuantity(e.value, e.unit, t.value, t.unit) &&
+    (e.valueMax === undefined || sameQuantity(e.valueMax, e.unit, t.valueMax, t.unit)) &&
+    comparators.includes(t.comparator) &&
     t.tier === e.tier
   );
+}
+
+/** A figure as written (3.8 in 3.8万人) against a target's value, which may carry the scale (38000). */
+function sameFigure(value: number | null, written: number): boolean {
+  return [1, 1e4, 1e8, 1e12].some((f) => sameValue(value, written * f));
 }
 
 /** The figures written in an anchor (Arabic numerals), to tell a past figure's target from a neighbour's. */
@@ -381,7 +434,7 @@ export function scoreDoc(doc: CorpusDoc, plan: ScoredPlan): DocScore {
     const hit =
       span &&
       plan.targets.find(
-        (t) => intersection(span, t.source) > 0 && (t.value === null || nums.length === 0 || nums.some((n) => sameValue(t.value, n))),
+        (t) => intersection(span, t.source) > 0 && (t.value === null || nums.length === 0 || nums.some((n) => sameFigure(t.value, n))),
       );
     if (hit) {
       pastHits++;
