@@ -29,7 +29,7 @@ export function attachDeadlines(text: string, directives: Directive[], year: num
     let deadline = own ?? openings.get(s) ?? defaultDeadline(year);
     // Rule `notation-deadline`: a notice's 完成时限 is the official deadline of the items it
     // closes; it replaces whatever the item's own words suggested.
-    const n = d.notation;
+    const n = d.notations.find((x) => x.deadlineText);
     const fromNotation = n?.deadlineText ? findDeadline(n.deadlineText, year) : null;
     if (fromNotation) deadline = fromNotation;
     d.deadline = deadline;

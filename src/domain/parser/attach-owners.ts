@@ -5,31 +5,43 @@
  * 3. the sentence's subject (各部门要…, 市发展改革委要会同…);
  * 4. suggestions from the registry's keywords, marked inferred.
  */
-import type { OwnerRef, OwnerRole, SourceSpan, Unit } from '../model';
+import type { OwnerRef, SourceSpan, Unit } from '../model';
+import type { DocumentFacts, GovernmentLevel } from './classify';
 import type { Directive } from './directives';
-import { canonicalName, inferOwners, MAX_INFERRED_CO, splitNames } from './owners';
+import { inferOwners, MAX_INFERRED_CO, ownersOf, type NotationPart } from './owners';
+import { registryOf } from './registry';
 import type { RowView } from './table-model';
 
-/** Owners from a row's cells: the lead column, else the first of 责任单位; then co-units; leaders last. */
-function rowOwners(view: RowView, units: Unit[]): OwnerRef[] {
-  const owners: OwnerRef[] = [];
-  const seen = new Set<string>();
-  const add = (raw: string, role: OwnerRole) => {
-    const name = canonicalName(raw, units);
-    if (seen.has(name)) return;
-    seen.add(name);
-    owners.push({ name, role, inferred: false });
+/** The level character a county's or district's own units start with. */
+const LOCAL_PREFIX: Partial<Record<GovernmentLevel, string>> = { county: '县', district: '区' };
+
+/**
+ * The name to file an owner under. The registry is one city's: in a city's document an alias
+ * becomes its unit's name (市发改委 → 市发展和改革委员会); in a county's a bare alias is the
+ * county's own unit (财政局 → 县财政局); in a province's or the State Council's the name stays as
+ * written. A group the registry knows (各区县) stays as written: the text chose the word.
+ */
+export function canonicalOwner(raw: string, units: Unit[], level: GovernmentLevel | null): string {
+  const hit = registryOf(units).names.matchAt(raw, 0);
+  if (!hit || hit.end !== raw.length) return raw;
+  if (hit.value.kind === 'district') return raw;
+  if (level === null || level === 'city' || raw.startsWith('市')) return hit.value.name;
+  const local = LOCAL_PREFIX[level];
+  if (local && !/^[省市县区乡镇]/.test(raw) && /(?:局|委|办|中心|室)$/.test(raw)) return local + raw;
+  return raw;
+}
+
+/** A row's owner cells read as notation parts: the same rules for a table and a notice's brackets. */
+function rowParts(view: RowView): NotationPart[] {
+  const parts: NotationPart[] = [];
+  const push = (role: 'lead' | 'co' | 'owners' | 'leader', label: string, as: NotationPart['role']) => {
+    for (const c of view.cells[role] ?? []) parts.push({ label, role: as, value: c.text });
   };
-  const names = (role: 'lead' | 'co' | 'owners' | 'leader') => (view.cells[role] ?? []).flatMap((c) => splitNames(c.text));
-  const lead = names('lead');
-  const resp = names('owners');
-  for (const n of lead) add(n, 'lead');
-  // 责任单位 alone: the first named unit leads, the rest co-operate; beside a 牵头单位 all co-operate.
-  resp.forEach((n, i) => add(n, lead.length === 0 && i === 0 ? 'lead' : 'co'));
-  for (const n of names('co')) add(n, 'co');
-  // A 责任领导 is a leader, not a unit: listed after the units so the first lead is the unit.
-  for (const n of names('leader')) add(n, owners.length === 0 ? 'lead' : 'lead');
-  return owners;
+  push('lead', '牵头单位', 'lead');
+  push('owners', '责任单位', 'resp');
+  push('co', '配合单位', 'co');
+  push('leader', '责任领导', 'lead');
+  return parts;
 }
 
 /**
@@ -52,15 +64,31 @@ function suggestOwners(text: string, span: SourceSpan, subjects: OwnerRef[], uni
   return owners;
 }
 
-export function attachOwners(text: string, directives: Directive[], units: Unit[]): void {
-  for (const d of directives) {
-    if (d.row) d.owners = rowOwners(d.row, units);
-    else if (d.notation && d.notation.owners.length > 0) d.owners = d.notation.owners.map((o) => ({ ...o }));
-    else d.owners = suggestOwners(text, d.span, d.subjects, units);
-    if (d.row && d.owners.length === 0) d.owners = suggestOwners(text, d.span, [], units);
+/** Explicit owners under the names the office files them by; one entry per name. */
+function canonical(owners: readonly OwnerRef[], units: Unit[], level: GovernmentLevel | null): OwnerRef[] {
+  const out: OwnerRef[] = [];
+  const seen = new Set<string>();
+  for (const o of owners) {
+    const name = canonicalOwner(o.name, units, level);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    out.push({ ...o, name });
   }
-  const local = localLevel(directives);
-  if (local) for (const d of directives) d.owners = localizeSuggestions(d.owners, local);
+  return out;
+}
+
+export function attachOwners(text: string, directives: Directive[], units: Unit[], facts: DocumentFacts): void {
+  // A State Council or provincial text names its own ministries and departments: a city's
+  // registry has nothing to suggest there (rule `no-city-suggestions`).
+  const suggest = facts.level !== 'national' && facts.level !== 'provincial';
+  for (const d of directives) {
+    const parts = d.row ? rowParts(d.row) : d.notations.flatMap((n) => n.parts);
+    const named = parts.length > 0 ? ownersOf(parts) : [];
+    const explicit = canonical(named.length > 0 ? named : d.subjects, units, facts.level);
+    d.owners = suggest && named.length === 0 ? suggestOwners(text, d.span, explicit, units) : explicit;
+  }
+  const local = facts.level === null ? localLevel(directives) : LOCAL_PREFIX[facts.level];
+  if (local === '县' || local === '区') for (const d of directives) d.owners = localizeSuggestions(d.owners, local);
 }
 
 /**

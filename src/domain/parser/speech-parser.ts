@@ -67,7 +67,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   const title = segs.title ? text.slice(segs.title.start, segs.title.end) : UNTITLED;
   const sectionAt = sectionFinder(segs);
   const directives: Directive[] = safe(() => findDirectives(text, segs.flow, segs.tables, units, sectionAt, facts), []);
-  safe(() => attachOwners(text, directives, units), undefined);
+  safe(() => attachOwners(text, directives, units, facts), undefined);
   safe(() => attachDeadlines(text, directives, facts.year), undefined);
   const targets = safe(() => findTargets(text, segs.flow, facts.year), []);
   return assemble(text, title, facts, segs.sections, directives, targets);

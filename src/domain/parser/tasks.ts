@@ -215,6 +215,11 @@ function hasFutureModal(s: string): boolean {
   return /必须|务必|确保|力争|争取|计划|拟于|将于|应当/.test(s);
 }
 
+/** A sentence that reports what happened: 了, 已, 已经, 截至, 同比 (not a plan with 要/将). */
+export function isPastFact(s: string): boolean {
+  return ((hasAspectLe(s) || /(?<![不而])已(?!于?[要将])|截至|同比|累计完成/.test(s)) && !hasFutureModal(s)) || /^(去年|过去一年|过去的一年|一年来|近年来|今年以来)/.test(s);
+}
+
 /** The first sentence rule that rejects text[span], or null. */
 export function rejectSentence(s: string): SentenceRule | null {
   for (const r of SENTENCE_RULES) if (r.test(s)) return r;
@@ -252,8 +257,9 @@ function skipSubject(text: string, span: SourceSpan): { at: number; modal: boole
 }
 
 /** The directive verb heading a clause, or null when the clause is not a directive. */
-export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], modalBefore = false): ClauseHead | null {
-  const subj = skipSubject(text, span);
+export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], modalBefore = false, predicateAt = -1): ClauseHead | null {
+  // A subject the owner pass read (市财政局将…, 由县发改委负责…, 教育部会同…) ends where it said.
+  const subj = predicateAt > span.start && predicateAt < span.end ? { at: predicateAt, modal: true } : skipSubject(text, span);
   let p = subj.at;
   let modal = subj.modal || modalBefore;
   // 会同市财政局、市教育局制定…: the co-operating units stand between the modal and the verb.
@@ -488,6 +494,12 @@ export interface SentenceInfo {
   notationAhead?: boolean;
   /** The point is a breakdown notice's numbered item (（七）新增托位2000个，…。): a task, whatever its verb. */
   isItem?: boolean;
+  /** Where the predicate starts after a subject the owner pass read (市财政局将…), else -1. */
+  predicateAt?: number;
+  /** The subject names a unit (not only 各地区 or a role). */
+  namedUnit?: boolean;
+  /** The sentence states a date by which it is due (2027年12月底前，…; …于9月30日前…). */
+  explicitDeadline?: boolean;
 }
 
 export interface TaskDraft {
@@ -518,7 +530,7 @@ interface Group {
 }
 
 /** Groups clauses into candidate tasks: a directive clause and the clauses that continue it. */
-function groupClauses(text: string, clauses: SourceSpan[], units: Unit[]): Group[] {
+function groupClauses(text: string, clauses: SourceSpan[], units: Unit[], predicateAt = -1): Group[] {
   const groups: Group[] = [];
   let open: Group | null = null;
   let modalSeen = false;
@@ -530,7 +542,7 @@ function groupClauses(text: string, clauses: SourceSpan[], units: Unit[]): Group
     }
     const negated = startsWithAny(text, c.start, NEGATION);
     const continues = open !== null && (negated || startsWithAny(text, c.start, ELABORATION) || startsWithAny(text, c.start, GOAL));
-    const head = negated ? null : clauseHead(text, c, units);
+    const head = negated ? null : clauseHead(text, c, units, false, predicateAt);
     if (head?.modal) modalSeen = true;
     else if (!head && /(要|必须|务必)/.test(text.slice(c.start, c.end))) modalSeen = true;
     // A strong verb opens its own task; a medium verb (坚持, 维护…) only when nothing is open or
@@ -561,7 +573,17 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
   if (info.isPoint && info.hasNextInParagraph && !info.notationAhead && !info.isItem && body.length <= THEME_MAX + 2 && !/[，,：:]/.test(body)) return [];
 
   const clauses = splitClauses(text, info.span);
-  let groups = groupClauses(text, clauses, units);
+  let groups = groupClauses(text, clauses, units, info.predicateAt ?? -1);
+  // Rule `owner-or-deadline`: a sentence that names its lead unit (由县发改委负责统筹…, 区发改局要
+  // 牵头对92个项目逐一明确…) or a date it is due by (2027年12月底前，试点地区完成…) is a directive
+  // whatever its verb, unless it states a past fact: the verb lists alone must not decide.
+  let byOwnerOrDate = false;
+  if (groups.length === 0 && (info.namedUnit || info.explicitDeadline) && clauses.length > 0 && !isPastFact(sentence)) {
+    const first = clauses[0]!;
+    const from = info.predicateAt !== undefined && info.predicateAt > first.start && info.predicateAt < first.end ? info.predicateAt : first.start;
+    groups = [{ head: { from, verbAt: from, verb: '', weight: 0, modal: true }, start: first.start, end: clauses[clauses.length - 1]!.end, headEnd: first.end }];
+    byOwnerOrDate = true;
+  }
   // Rule `notice-item`: a numbered point closed by a 牵头单位 notation is a task even when its
   // verb is not in the lists (9. 将…纳入年度考核 / 提请…审议): the notice made it one.
   if (groups.length === 0 && info.isPoint && (info.notationAhead || info.isItem) && clauses.length > 0) {
@@ -609,6 +631,10 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
     if (info.isPoint) {
       score += 2;
       reasons.push('numbered-point');
+    }
+    if (byOwnerOrDate) {
+      score += 2;
+      reasons.push(info.namedUnit ? 'named-unit' : 'explicit-deadline');
     }
     if (text.slice(span.start, span.end).includes('挂牌督办')) {
       score += 1;
