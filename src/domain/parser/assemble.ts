@@ -50,6 +50,10 @@ export function assemble(
   });
   for (const t of tasks) {
     if (t.owners.length === 0) warnings.push({ code: 'no-owner', message: `未找到责任单位：${t.title}`, source: { ...t.source }, itemId: t.id });
+    // 自印发之日起30日内 with no date under the signature: the office must set the day.
+    if (t.deadline.due === null && t.deadline.kind === 'date' && /之日起/.test(t.deadline.label)) {
+      warnings.push({ code: 'ambiguous-deadline', message: `时限“${t.deadline.label}”从文件印发之日算起，文中没有成文日期，请填写：${t.title}`, source: { ...t.source }, itemId: t.id });
+    }
   }
   for (const g of targets) {
     if (g.masked) warnings.push({ code: 'masked-target', message: `目标值被遮盖，请填写：${g.metric || g.quote}`, source: { ...g.source }, itemId: g.id });

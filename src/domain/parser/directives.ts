@@ -10,7 +10,7 @@ import { readSubject, type Notation, type Subject } from './owners';
 import type { FlowItem, SentenceSeg } from './segment';
 import { rowViews, type ResolvedTable, type RowView } from './table-model';
 import { findDeadline } from './deadlines';
-import { findTasks } from './tasks';
+import { COMPLETION_VERBS, findTasks, opensWithDueDate } from './tasks';
 
 export interface Directive {
   span: SourceSpan;
@@ -94,6 +94,23 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
       );
     } catch {
       // One odd sentence must not sink the plan: it simply gives no task.
+    }
+    // Rule `milestone-sentence`: 要加快推进A建设。年底前完成主体工程。 — a sentence that only gives
+    // the previous directive's milestone (a time limit, a completion verb, no subject of its own)
+    // is that directive's end, not a task of its own.
+    const prev = out[out.length - 1];
+    if (
+      drafts.length === 1 &&
+      !subject &&
+      prev?.sentence &&
+      prev.sentence.block === s.block &&
+      prev.sentence.index === s.index - 1 &&
+      opensWithDueDate(text, s.span) &&
+      COMPLETION_VERBS.has(drafts[0]!.verb) &&
+      findDeadline(text.slice(prev.span.start, prev.span.end), year) === null
+    ) {
+      prev.span = { start: prev.span.start, end: drafts[0]!.span.end };
+      continue;
     }
     for (const d of drafts) {
       const directive: Directive = {

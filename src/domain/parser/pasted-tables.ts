@@ -271,6 +271,8 @@ function cellPerLineTable(text: string, lines: Line[], k: number, units: Unit[])
   return { table: buildTable(text, lines, header.cells, roles, rows), nextLine: lastUsed + 1 };
 }
 
+const OWNER_ROLES: ReadonlySet<ColumnRole> = new Set(['lead', 'co', 'owners', 'leader']);
+
 /** Columns that take whatever they are given (备注, 进展, 投资额): they never pull a line away from a column that fits it. */
 function catchAll(role: ColumnRole): boolean {
   return role === 'note' || role === 'other' || role === 'progress';
@@ -290,6 +292,15 @@ function placeLine(roles: ColumnRole[], row: DraftRow, kind: CellKind): number {
   if (next !== undefined && accepts(next, kind) && !(catchAll(next) && curTakes)) return pos + 1;
   if (curTakes) return pos;
   for (let c = pos + 2; c < roles.length; c++) if (accepts(roles[c]!, kind) && row.cells[c]!.length === 0) return c;
+  // 续建，/ 12月底前通水试运行: after the owner columns, the next free text is the time-limit cell
+  // (it may say more than a date).
+  if (kind === 'text' && cur !== undefined && OWNER_ROLES.has(cur)) {
+    for (let c = pos + 1; c < roles.length; c++) {
+      if (roles[c] === 'deadline') return row.cells[c]!.length === 0 || c === pos ? c : -1;
+      if (!OWNER_ROLES.has(roles[c]!)) break;
+    }
+  }
+  if (kind === 'text' && cur === 'deadline') return pos;
   return -1;
 }
 

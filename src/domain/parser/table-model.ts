@@ -35,7 +35,8 @@ export function cellKind(raw: string, units: Unit[]): CellKind {
   const s = raw.trim();
   if (s === '') return 'empty';
   if (SEQ_RE.test(s)) return 'seq';
-  if (s.length <= 30 && isDeadlineText(s)) return 'deadline';
+  // A sentence (…主体完工。) is a task cell that wrapped, not a time-limit cell.
+  if (s.length <= 30 && !/[。！？]$/.test(s) && isDeadlineText(s)) return 'deadline';
   const parts = s.split(/[、，,；;/\n\s]+/).filter((p) => p.length > 0);
   if (parts.length > 0 && parts.every((p) => isUnitName(p.replace(/等$/, ''), units))) return 'units';
   if (parts.length > 0 && parts.length <= 4 && parts.every((p) => isLeaderName(p))) return 'leader';
