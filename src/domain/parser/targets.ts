@@ -164,6 +164,10 @@ export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
   { name: 'lagging', test: /滞后|延误|超期|拖期|欠账/ },
   // 按每个不超过5万元给予补助: a subsidy rate is a standard, not something to reach.
   { name: 'rate', test: /按每|每(?:个|人|户|家|处|所|项|台|辆|亩|平方米|吨)(?:最高)?(?:不超过|补助|补贴|奖励|给予)|补助标准|补贴标准|奖补标准|给予.{0,8}补助/, units: CURRENCY_RE },
+  // 会议同意从市级城建资金中安排1200万元: money allotted is a budget decision, not a level to reach.
+  { name: 'allocation', test: /安排|拨付|列支|奖补|从[^，。；]{0,14}资金中/, units: CURRENCY_RE },
+  // 对产值下滑10%以上的企业逐一上门服务: a figure that says which cases the action covers.
+  { name: 'condition', test: /^对[^，。；]{0,16}(?:以上|以下|超过|低于)的/ },
   // 总投资4.36亿元: the size of a project or a list describes it; the work is the target.
   { name: 'total-cost', test: /总投资|计划总投资|概算|总造价|涉及金额|共计|合计|总规模/, units: CURRENCY_RE },
 ];
@@ -596,6 +600,8 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
         (!bareDigit && RESOLVE_BEFORE_RE.test(prefixWin)) ||
         (!bareDigit && GOAL_ANYWHERE_RE.test(ctext.slice(Math.max(prevEnd, vStart - 20), vStart)));
       const carried = !bareDigit && (signalFromBefore || qualified || (ctx.lenient === true && !article));
+      // 日处理能力3万吨: a specification of what is built, not a count of it.
+      if (/(?:能力|规模|容量|功率|等级|标准)$/.test(prefixWin)) continue;
       // 约20天: an approximation describes a state, not a goal.
       if (/约$/.test(prefixWin) && !/(?:节约|制约|集约|签约|履约)$/.test(prefixWin)) continue;
       // Cheap reject before any tier work: no comparator, verb or carried signal, and no 目标
