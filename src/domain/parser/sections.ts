@@ -76,7 +76,9 @@ function nextLineEndsItem(text: string, from: number, to: number): boolean {
 
 function isNumberedParagraph(text: string, from: number, to: number): boolean {
   const s = text.slice(from, to);
-  return text[to] === '。' && ((s.length > 30 && /[，,]/.test(s)) || /^[^，。]{2,20}?(?<![主重需只])(?:要(?![求素点])|必须|应当|务必)/.test(s));
+  // A heading names a topic; a dated schedule (主城区管网改造工程6月中旬开工，10月底前完工) is work.
+  const dated = /[0-9０-９一二三四五六七八九十]{1,2}月(?:底|末|[上中下]旬|[0-9０-９]{1,2}日)?|年底前|年内/.test(s) && /[，,]/.test(s);
+  return text[to] === '。' && ((s.length > 30 && /[，,]/.test(s)) || dated || /^[^，。]{2,20}?(?<![主重需只])(?:要(?![求素点])|必须|应当|务必|将(?!来))/.test(s));
 }
 
 interface Marker {
