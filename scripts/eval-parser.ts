@@ -35,7 +35,13 @@ function main(argv: string[]): number {
     return 2;
   }
   const files = argv.filter((a) => !a.startsWith('-'));
-  const docs: CorpusDoc[] = files.length ? files.map((f) => loadDoc(DIR, basename(f).replace(/\.(txt|expect\.json)$/, ''))) : loadCorpus(DIR);
+  let docs: CorpusDoc[];
+  try {
+    docs = files.length ? files.map((f) => loadDoc(DIR, basename(f).replace(/\.(txt|expect\.json)$/, ''))) : loadCorpus(DIR);
+  } catch (e) {
+    console.error(`读不了语料：${(e as Error).message}`);
+    return 2;
+  }
 
   const problems = docs.flatMap(expectationProblems);
   if (problems.length) {

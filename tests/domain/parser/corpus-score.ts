@@ -185,7 +185,15 @@ export interface ScoredPlan {
   candidates?: ScoredTask[];
 }
 
-export type Extractor = (text: string, options: { year?: number }) => ScoredPlan;
+/**
+ * `year`: the plan year, given only when the document states none. `currentYear`: the clock's year,
+ * the parser's last resort; always CLOCK_YEAR here so that a year the parser guesses never
+ * passes for one it read (most of the corpus is dated in the year this corpus was written).
+ */
+export type Extractor = (text: string, options: { year?: number; currentYear: number }) => ScoredPlan;
+
+/** A year no document of the corpus belongs to. */
+export const CLOCK_YEAR = 2031;
 
 // ---------------------------------------------------------------------------------------------
 // Matching
@@ -463,7 +471,7 @@ export function scoreDoc(doc: CorpusDoc, plan: ScoredPlan): DocScore {
 }
 
 export function runExtractor(doc: CorpusDoc, extract: Extractor): DocScore {
-  const options = doc.expect.yearGiven ? { year: doc.expect.year } : {};
+  const options = doc.expect.yearGiven ? { year: doc.expect.year, currentYear: CLOCK_YEAR } : { currentYear: CLOCK_YEAR };
   return scoreDoc(doc, extract(doc.text, options));
 }
 
@@ -577,7 +585,7 @@ function floorDue(sentence: string, year: number): string | null {
 /** Sentences with 要/必须/确保/抓紧/加快 are tasks; the first plain deadline; figures after 增长/达到 are targets. */
 export const naiveFloor: Extractor = (text, options) => {
   const docYear = /〔(\d{4})〕/.exec(text)?.[1] ?? /((?:19|20)\d{2})年/.exec(text)?.[1];
-  const year = docYear ? Number(docYear) : (options.year ?? new Date().getFullYear());
+  const year = docYear ? Number(docYear) : (options.year ?? options.currentYear);
   const tasks: ScoredTask[] = [];
   const targets: ScoredTarget[] = [];
   const re = /[^。！？；\n]+[。！？；]?/g;
