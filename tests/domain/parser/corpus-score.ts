@@ -238,7 +238,7 @@ function matchOneToOne(anchors: (Span | null)[], items: Span[], accept: (a: numb
     for (const ii of edges[ai]!) {
       if (seen.has(ii)) continue;
       seen.add(ii);
-      const holder = owner[ii]!;
+      const holder = owner[ii] ?? null;
       if (holder === null || tryAnchor(holder, seen)) {
         owner[ii] = ai;
         return true;
@@ -268,11 +268,8 @@ export interface Miss {
   expected: string;
   got: string;
 }
-export interface DocScore {
-  name: string;
-  kind: Expectation['kind'];
-  level: Expectation['level'];
-  year: { expected: number; got: number; scored: boolean };
+/** The figures counted per document and summed over the corpus. */
+export interface Figures {
   /** Sampled directives found among the tasks. */
   directives: Ratio;
   /** Sampled directives found only among the unticked candidates (not counted as found). */
@@ -289,6 +286,13 @@ export interface DocScore {
   rhetoric: Ratio;
   /** `right` = past figures that became targets (lower is better). */
   past: Ratio;
+}
+
+export interface DocScore extends Figures {
+  name: string;
+  kind: Expectation['kind'];
+  level: Expectation['level'];
+  year: { expected: number; got: number; scored: boolean };
   misses: Miss[];
 }
 
@@ -479,17 +483,9 @@ export function runExtractor(doc: CorpusDoc, extract: Extractor): DocScore {
 // Totals and thresholds
 // ---------------------------------------------------------------------------------------------
 
-export interface Totals {
+export interface Totals extends Figures {
   docs: number;
   years: Ratio;
-  directives: Ratio;
-  directivesInCandidates: number;
-  deadlines: Ratio & { expected: number };
-  leads: Ratio & { expected: number };
-  coUnits: Ratio;
-  targets: Ratio;
-  rhetoric: Ratio;
-  past: Ratio;
 }
 
 export function totals(scores: DocScore[]): Totals {
