@@ -24,6 +24,8 @@ export interface Block {
   isPoint: boolean;
   /** A breakdown notice's numbered item, known by its form (notation, figure or time): a task. */
   isItem?: boolean;
+  /** The number a point or item is written with (3. / （三）), for its row in a list. */
+  marker?: string;
 }
 
 export interface SectionScan {
@@ -186,7 +188,7 @@ export function scanSections(text: string, from = 0, to = text.length, skip: rea
             flexibleStack.pop();
           }
           const top = stack[stack.length - 1];
-          blocks.push({ start: titleStart, end: trimmed.end, sectionId: top ? top.id : null, line, isPoint: true, isItem: true });
+          blocks.push({ start: titleStart, end: trimmed.end, sectionId: top ? top.id : null, line, isPoint: true, isItem: true, marker: marker.number });
           line++;
           if (lineEnd >= to) break;
           lineStart = lineEnd + 1;
@@ -230,7 +232,7 @@ export function scanSections(text: string, from = 0, to = text.length, skip: rea
           if (body.end > body.start) blocks.push({ ...body, sectionId: section.id, line, isPoint: false });
         } else if (titleSpan.start < trimmed.end) {
           // A numbered point is itself the directive in a task-breakdown notice (1. 推进…).
-          blocks.push({ start: titleSpan.start, end: trimmed.end, sectionId: section.id, line, isPoint: true });
+          blocks.push({ start: titleSpan.start, end: trimmed.end, sectionId: section.id, line, isPoint: true, marker: marker.number });
         }
       } else {
         const top = stack[stack.length - 1];

@@ -656,6 +656,8 @@ export interface TaskDraft {
   score: number;
   /** The scoring rules that fired, for tests and for the docs' "why". */
   reasons: string[];
+  /** Set when the parser doubts it: why, in Chinese; the draft is a candidate, not a task. */
+  doubt?: string;
 }
 
 /** Keep a task at this score or above. A strong verb alone reaches it; a generic one does not. */
@@ -899,18 +901,35 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
       reasons.push('flagged');
     }
     const object = g.head.topic ? text.slice(g.start, g.head.verbAt) : text.slice(g.head.verbAt + g.head.verb.length, g.headEnd);
+    const draft: TaskDraft = { span, titleFrom: g.head.from, verb: g.head.verb, score, reasons };
+    // Doubtful directives go to the office as candidates (unticked, with the reason), but only
+    // when someone or some time is named or a modal asks for it: a bare phrase stays out.
+    const askedFor = info.explicitOwner || g.head.modal || info.explicitDeadline === true;
     // 带头外出招商, 按期竣工: a verb complete without an object.
     if (isGenericObject(object) && !(object === '' && INTRANSITIVE.has(g.head.verb))) {
       // Rule `generic-object`: 大胆开展工作 / 抓好落实 stays junk whoever is told to do it, so an
       // explicit owner does not rescue it; only a notice item (the notice chose it) keeps it.
-      if (!info.isPoint) continue;
+      if (!info.isPoint) {
+        if (info.explicitOwner && object !== '') out.push({ ...draft, doubt: `要做的事说得笼统（“${clip(object)}”），难以检查落实` });
+        continue;
+      }
       score -= 3;
       reasons.push('generic-object');
     }
-    if (isSloganObject(object) && !isConcrete(text, span, units) && !info.isPoint) continue;
-    if (score >= MIN_SCORE) out.push({ span, titleFrom: g.head.from, verb: g.head.verb, score, reasons });
+    if (isSloganObject(object) && !isConcrete(text, span, units) && !info.isPoint) {
+      if (askedFor) out.push({ ...draft, doubt: `只有方向性的表述（“${clip(object)}”），没有可检查的内容` });
+      continue;
+    }
+    if (score >= MIN_SCORE) out.push({ ...draft, score });
+    else if (askedFor && score >= 1 && g.head.verb !== '') out.push({ ...draft, score, doubt: `动词“${g.head.verb}”较弱，未见具体内容、时限或责任单位，可能不是一项部署` });
   }
   return out;
+}
+
+/** A short excerpt for a reason: the office sees which words made the parser doubt. */
+function clip(s: string): string {
+  const t = s.replace(/\s+/g, '');
+  return t.length > 16 ? `${t.slice(0, 16)}…` : t;
 }
 
 /** See SLOGAN_ENDS: the object ends in a direction of travel (…发展, …增长, …新局面). */
