@@ -11,6 +11,7 @@ import type { FlowItem, SentenceSeg } from './segment';
 import { rowViews, type ResolvedTable, type RowView } from './table-model';
 import { findDeadline } from './deadlines';
 import { parseNumeral } from './numerals';
+import { listHeadTier } from './targets';
 import { COMPLETION_VERBS, findTasks, opensWithDueDate } from './tasks';
 
 export interface Directive {
@@ -68,6 +69,8 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
   /** The directives the last notation went to: a notation right after it (next line) is theirs too. */
   let closed: Directive[] = [];
   let pendingSection: string | null | undefined;
+  /** Rule `targets-paragraph`: 主要预期目标是：A…；B…。 lists targets, not tasks. */
+  let inTargetList: SentenceSeg['block'] | null = null;
   for (const item of flow) {
     const sectionId = item.kind === 'sentence' ? item.sentence.block.sectionId : item.sectionId;
     if (sectionId !== pendingSection) {
@@ -91,6 +94,10 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
     const s = item.sentence;
     // The review of last year reports results: its sentences are neither tasks nor targets.
     if (s.review) continue;
+    const sentenceText = text.slice(s.span.start, s.span.end);
+    const listed: boolean = inTargetList === s.block || listHeadTier(sentenceText) !== null;
+    inTargetList = listed && /[；;]$/.test(sentenceText) ? s.block : null;
+    if (listed) continue;
     const reported = facts.kind === 'bulletin' && REPORTED_RE.test(text.slice(s.span.start, Math.min(s.span.end, s.span.start + 30)));
     let subject: Subject | null = null;
     let drafts: ReturnType<typeof findTasks> = [];

@@ -171,7 +171,10 @@ export function roleSuffixParts(content: string, units: Unit[]): NotationPart[] 
     const value = p.slice(0, p.length - suffix.length).replace(HOW_WORDS, '');
     const names = splitNames(value);
     if (names.length === 0 || !names.every((n) => isUnitName(n, units, 'cell') || canonicalName(n, units) !== n)) return null;
-    const role: OwnerRole = lead && !out.some((x) => x.role === 'lead') ? 'lead' : 'co';
+    // …牵头 leads (all the names before it); …负责 alone is who does it, its first name leading
+    // (民政部、自然资源部、住房城乡建设部按职责分工负责); next to a lead it co-operates.
+    const leadsAlready = out.some((x) => x.role === 'lead' || x.role === 'resp');
+    const role: LabelRole = lead === undefined ? 'co' : leadsAlready ? 'co' : lead === '牵头' || lead === '牵头负责' ? 'lead' : 'resp';
     out.push({ label: suffix, role, value });
   }
   return out;

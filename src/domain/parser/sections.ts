@@ -55,7 +55,13 @@ const ITEM_SIGNAL =
  */
 function isItemLine(text: string, line: SourceSpan, firstEnd: number, level: number, to: number): boolean {
   if (level !== 2) return false;
-  if (findNotations(text, line.start, line.end, []).length > 0) return true;
+  // A notation makes an item of a one-sentence line (（一）新增就业5万人以上。（牵头单位：…））; a
+  // heading with a body (（一）完善设施网络。各地要…（民政部…负责）) stays a heading.
+  const notations = findNotations(text, line.start, line.end, []);
+  if (notations.length > 0) {
+    const before = text.slice(line.start, notations[0]!.span.start).replace(/[。；;]\s*$/, '');
+    if (!/[。！？]/.test(before)) return true;
+  }
   if (firstEnd >= line.end) return false;
   const rest = trimSpan(text, firstEnd + 1, line.end);
   if (rest.end !== rest.start) return false;

@@ -802,6 +802,8 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
   while (bodyEnd > 0 && '。！？；!?;'.includes(sentence[bodyEnd - 1]!)) bodyEnd--;
   const body = sentence.slice(0, bodyEnd);
   if (!info.isPoint && info.hasNextInParagraph && body.length <= THEME_MAX && /^(要|必须|务必)/.test(body)) return [];
+  // 一是扩大有效投资。全年实施… — a short enumerated theme line before the work it heads.
+  if (info.hasNextInParagraph && body.length <= THEME_MAX && /^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|最后)/.test(body) && !/[0-9０-９，,]/.test(body)) return [];
   // Rule `theme-point`: 第一，抓好城镇燃气安全。区住建局要… — a numbered point of a speech whose
   // first sentence is one short clause followed by more sentences is the point's heading; the
   // directives come after it. A notice item (a 牵头单位 notation closes it) is never a heading.
@@ -814,7 +816,15 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
   // 牵头对92个项目逐一明确…) or a date it is due by (2027年12月底前，试点地区完成…) is a directive
   // whatever its verb, unless it states a past fact: the verb lists alone must not decide.
   let byOwnerOrDate = false;
-  if (groups.length === 0 && (info.namedUnit || info.explicitDeadline) && clauses.length > 0 && !isPastFact(sentence) && !isAttitude(text.slice(clauses[0]!.start, clauses[0]!.end))) {
+  if (
+    groups.length === 0 &&
+    (info.namedUnit || info.explicitDeadline) &&
+    clauses.length > 0 &&
+    !isPastFact(sentence) &&
+    !isAttitude(text.slice(clauses[0]!.start, clauses[0]!.end)) &&
+    // A date alone (（2026年2月10日）) asks for nothing.
+    sentence.replace(/[0-9０-９年月日号前底末内（）()—\s，。、]/g, '').length >= 4
+  ) {
     const first = clauses[0]!;
     const from = info.predicateAt !== undefined && info.predicateAt > first.start && info.predicateAt < first.end ? info.predicateAt : first.start;
     groups = [{ head: { from, verbAt: from, verb: '', weight: 0, modal: true }, start: first.start, end: clauses[clauses.length - 1]!.end, headEnd: first.end }];

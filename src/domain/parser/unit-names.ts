@@ -21,6 +21,7 @@ const SUFFIXES = [
   '站', '馆', '段', '室',
 ];
 const suffixMatcher = new PhraseMatcher<true>(SUFFIXES.map((s) => [s, true] as const));
+const CELL_ONLY: ReadonlySet<string> = new Set(['站', '所', '馆', '段']);
 
 /** Level prefixes that may open a name on their own (市财政局, 县代建中心, 国家能源局). */
 const LEVEL_PREFIXES = ['国务院', '国家', '中央', '全国', '中国', '自治区', '街道', '乡镇', '省', '市', '州', '盟', '县', '区', '旗', '乡', '镇'];
@@ -139,6 +140,8 @@ function shapedName(text: string, at: number, end: number, mode: 'strict' | 'cel
     if (!isCjk(text.charCodeAt(i)) || NAME_STOP.has(ch)) break;
     const suffix = suffixMatcher.matchAt(text, i, limit);
     if (!suffix) continue;
+    // 站, 所, 馆, 段 end a unit's name in a table's owner cell (县农技站); in prose they end places (岚州东站).
+    if (mode === 'strict' && CELL_ONLY.has(suffix.phrase)) continue;
     // 市委 and 县局 say nothing: a field must stand before a one- or two-character suffix.
     const fieldLen = i - fieldFrom;
     if (fieldLen === 0 && !(prefixed && suffix.end - i >= 3)) continue;
