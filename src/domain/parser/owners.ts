@@ -390,7 +390,8 @@ export function readSubject(text: string, span: SourceSpan, units: Unit[]): Subj
   }
   if (predicateAt < 0 || owners.length === 0) return null;
   // 要会同市财政局、市教育局… / 教育部会同有关部门…: the units after 会同 co-operate with the subject.
-  const coAt = predicateAt;
+  // …要牵头，会同Y / X牵头，会同Y: the co-units may follow the lead's own 牵头.
+  const coAt = predicateAt + (/^(?:牵头|负责)?[，,]?/.exec(text.slice(predicateAt, predicateAt + 3))?.[0].length ?? 0);
   const co = CO_WORDS.find((w) => text.startsWith(w, coAt) || text.startsWith(`将${w}`, coAt));
   if (co) {
     const from = coAt + co.length + (text[coAt] === '将' ? 1 : 0);

@@ -494,6 +494,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
   let lastMetric = '';
   // 新建改扩建中小学10所、幼儿园15所: the verb before the first item governs the items after 、.
   let carriedSignal = false;
+  let distributive: Target[] = [];
 
   for (let ci = 0; ci < clauses.length; ci++) {
     const clause = clauses[ci]!;
@@ -707,6 +708,15 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       }
     }
     carriedSignal = clause.delim === '、' && out.length > before;
+    // Rule `distributive`: 分别增长5.5%、7%左右 — the comparator after the last figure of a 分别
+    // series is how all of them are meant.
+    if (distributive.length > 0 && out.length > before) distributive.push(...out.slice(before));
+    else if (ctext.includes('分别') && clause.delim === '、' && out.length > before) distributive = out.slice(before);
+    if (distributive.length > 0 && clause.delim !== '、') {
+      const last = distributive[distributive.length - 1]!.comparator;
+      if (last !== null) for (const t of distributive) t.comparator ??= last;
+      distributive = [];
+    }
   }
   return out;
 }
