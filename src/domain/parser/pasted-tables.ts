@@ -237,7 +237,7 @@ function cellPerLineTable(text: string, lines: Line[], k: number, units: Unit[])
       cur = { lines: [], cells: roles.map(() => []), pos: -1 };
     }
     const row: DraftRow = cur;
-    const col = placeLine(roles, row, kind);
+    const col = placeLine(roles, row, kind, s.length > 16 || /[。！？]$/.test(s));
     if (col < 0 && hasSeq && row.pos >= 0 && s.length <= 20 && !/[。；;！？]/.test(s)) {
       // Numbered rows: a line nothing expects (a unit with a long gloss) stays in the current
       // cell rather than ending the table; a long line is prose after the table.
@@ -284,7 +284,7 @@ function catchAll(role: ColumnRole): boolean {
  * current one (a wrapped task, a second unit in one cell), else a later empty column (the cells
  * between vanished).
  */
-function placeLine(roles: ColumnRole[], row: DraftRow, kind: CellKind): number {
+function placeLine(roles: ColumnRole[], row: DraftRow, kind: CellKind, sentence = false): number {
   const pos = row.pos;
   const cur = pos >= 0 ? roles[pos] : undefined;
   const next = roles[pos + 1];
@@ -300,7 +300,8 @@ function placeLine(roles: ColumnRole[], row: DraftRow, kind: CellKind): number {
       if (!OWNER_ROLES.has(roles[c]!)) break;
     }
   }
-  if (kind === 'text' && cur === 'deadline') return pos;
+  // A short remark under the date (续建，/ 分两期实施) stays in its cell; a sentence is prose after the table.
+  if (kind === 'text' && cur === 'deadline' && !sentence) return pos;
   return -1;
 }
 

@@ -76,6 +76,18 @@ const PREFIXES = new PhraseMatcher<boolean>([
 
 const PLACE_END: ReadonlySet<string> = new Set([...'地处区县镇乡村点位中内上下线园市省间旁边侧口段']);
 
+/** A verb at `at`, or after a run of adverbs there (按期完成, 全面深入推进). */
+function verbAfterAdverbs(text: string, at: number, end: number): boolean {
+  let p = at;
+  for (let n = 0; n < 4; n++) {
+    if (verbMatcher.matchAt(text, p, end)) return true;
+    const pre = PREFIXES.matchAt(text, p, end);
+    if (!pre) return false;
+    p = pre.end;
+  }
+  return false;
+}
+
 /** Modals that are the verb themselves when what follows is a figure (争取资金80亿元以上). */
 const FIGURE_GOALS: ReadonlySet<string> = new Set(['争取', '确保', '力争']);
 
@@ -346,8 +358,9 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
   for (;;) {
     const verbHere = verbMatcher.matchAt(text, p, span.end);
     const pre = PREFIXES.matchAt(text, p, span.end);
-    // 加快 and 确保 are both a prefix and a verb: prefer the prefix only if a verb follows it.
-    if (pre && (!verbHere || verbHere.end <= pre.end) && verbMatcher.matchAt(text, pre.end, span.end)) {
+    // 加快 and 确保 are both a prefix and a verb: prefer the prefix only if a verb follows it,
+    // maybe after more adverbs (确保按期完成).
+    if (pre && (!verbHere || verbHere.end <= pre.end) && verbAfterAdverbs(text, pre.end, span.end)) {
       if (pre.value) modal = true;
       p = pre.end;
       continue;
@@ -870,7 +883,8 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
       first.start = clauses[0]!.start;
       // 区财政局要统筹安排项目前期经费，6月底前拨付到位: what 拨付到位 acts on is in the subject clause.
       const topic = first.head.topic === true || (info.namedUnit === true && isGenericObject(text.slice(first.head.verbAt + first.head.verb.length, first.headEnd)));
-      first.head = { ...first.head, modal: true, topic };
+      // The title then starts with what the task is about (以上民生实事由县政府督查室按季度督查…).
+      first.head = { ...first.head, modal: true, topic, from: topic && !first.head.topic ? clauses[0]!.start : first.head.from };
     }
   }
   const out: TaskDraft[] = [];

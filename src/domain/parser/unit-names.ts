@@ -16,7 +16,7 @@ import { registryOf } from './registry';
 /** Suffixes that end a unit's name; at one position the longest is taken. */
 const SUFFIXES = [
   '领导小组办公室', '人民政府办公室', '政府办公室', '指挥部办公室', '人民政府', '管理委员会', '委员会', '管委会', '办公室', '办公厅',
-  '办事处', '指挥部', '总局', '总署', '总队', '支队', '大队', '中心', '集团', '公司', '银行', '法院', '检察院', '研究院', '总工会',
+  '办事处', '指挥部', '总局', '总署', '总队', '支队', '大队', '中心', '集团', '公司', '银行', '支行', '分行', '法院', '检察院', '研究院', '总工会',
   '红十字会', '工商联', '妇联', '残联', '侨联', '文联', '科协', '团委', '部门', '委会', '局', '厅', '委', '办', '署', '部', '院', '所',
   '站', '馆', '段', '室',
 ];
@@ -192,12 +192,24 @@ function endsInNever(text: string, start: number, end: number): boolean {
 export function isUnitName(s: string, units: Unit[], mode: 'strict' | 'cell' = 'cell'): boolean {
   const t = s.trim();
   if (t.length === 0) return false;
-  const hit = unitNameAt(t, 0, t.length, units, mode);
-  return hit !== null && hit.end === t.length;
+  // A branch named after its parent (人民银行云栖支行, 国网岚州供电公司城区分公司) reads as two names.
+  for (let at = 0, parts = 0; parts < 3; parts++) {
+    const hit = unitNameAt(t, at, t.length, units, parts === 0 ? mode : 'cell');
+    if (!hit) return false;
+    if (hit.end === t.length) return true;
+    at = hit.end;
+  }
+  return false;
 }
 
 /** A leader as a table's 责任领导 cell names one: 分管副县长, 张**副市长, 王明, 县长. */
 export function isLeaderName(s: string): boolean {
   const t = s.trim();
-  return /^(?:[\u4e00-\u9fff*＊]{0,4}(?:副?(?:省长|市长|县长|区长|镇长|乡长|书记|主任|局长|秘书长|部长)|负责同志|主要负责人)|[\u4e00-\u9fff][\u4e00-\u9fff*＊]{1,2})$/.test(t);
+  if (/^[\u4e00-\u9fff*＊]{0,8}(?:副?(?:省长|市长|县长|区长|镇长|乡长|书记|主任|局长|秘书长|部长)|负责同志|主要负责人)$/.test(t)) return true;
+  // A person's name: a common surname and one or two characters (or masks): 张**, 王明, 欧阳**.
+  return /^(?:欧阳|司马|诸葛|上官)?[\u4e00-\u9fff][\u4e00-\u9fff*＊]{1,2}$/.test(t) && SURNAMES.has(t[0]!);
 }
+
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧司诸上',
+]);
