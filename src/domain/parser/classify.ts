@@ -116,10 +116,11 @@ export function plansNextYear(text: string, date: string): boolean {
 function onlyYear(text: string): number | null {
   const scan = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const years = new Set<number>();
-  for (const m of scan.matchAll(/([0-9０-９]{4})年(以来|以前|[，,]|来)?/g)) {
-    const y = yearOf(m[1]);
+  // 2023—2025年: a span of years is about its first.
+  for (const m of scan.matchAll(/(?:([0-9０-９]{4})年?\s*[—\-－~～至到]+\s*)?([0-9０-９]{4})年(以来|以前|[，,]|来)?/g)) {
+    const y = yearOf(m[1] ?? m[2]);
     if (y === null) continue;
-    if (m[2] !== undefined) return null;
+    if (m[3] !== undefined) return null;
     years.add(y);
   }
   return years.size === 1 ? [...years][0]! : null;
