@@ -18,7 +18,7 @@
  * bounded windows for everything looked up around a figure.
  */
 import type { SourceSpan, Target, Tier, Comparator } from '@/domain/model';
-import { findDeadline } from '@/domain/parser/deadlines';
+import { findDeadline, monthEnd } from '@/domain/parser/deadlines';
 import { parseNumeral } from '@/domain/parser/numerals';
 
 export interface TargetContext {
@@ -30,6 +30,8 @@ export interface TargetContext {
    * the head (rule `list-head-carry`). See `listHeadTier`.
    */
   listTier?: Tier;
+  /** The document's date: a period that ended before it (一季度，… in April) reports results. */
+  docDate?: string | null;
   /**
    * The span is a list of targets by its form (a table's task cell, a 目标任务： line, a notice's
    * item): every figure with a unit is a target, no goal verb needed (rule `target-list`).
@@ -393,7 +395,21 @@ interface SentenceFacts {
   sentenceDeadline: MaybeDeadline;
 }
 
-function readSentence(text: string, start: number, end: number, year: number, clauses: Clause[]): SentenceFacts {
+/**
+ * Rule `period-over`: 一季度，全市开工改造老旧小区28个 in a document dated in April reports the first
+ * quarter's results: a sentence that opens with a period ended before the document's date.
+ */
+const PERIOD_OPENER_RE = /^(?:第?一季度|上半年|前三季度|1[—\-－~至到]([0-9０-９]{1,2})月|([0-9０-９]{1,2})月份?)[，,]/;
+function periodOver(sentence: string, year: number, docDate: string | null | undefined): boolean {
+  if (!docDate) return false;
+  const m = PERIOD_OPENER_RE.exec(sentence);
+  if (!m) return false;
+  const month = m[0].includes('一季度') ? 3 : m[0].startsWith('上半年') ? 6 : m[0].startsWith('前三季度') ? 9 : Number((m[1] ?? m[2])!.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  const end = monthEnd(year, month);
+  return end !== null && end < docDate;
+}
+
+function readSentence(text: string, start: number, end: number, year: number, clauses: Clause[], docDate?: string | null): SentenceFacts {
   const sentence = text.slice(start, end);
   // Figures before the last 一系列突破 / 奠定了 of the sentence are past. The marker may sit just
   // past the span when the caller cut the sentence at a comma, so look a little further.
@@ -405,7 +421,7 @@ function readSentence(text: string, start: number, end: number, year: number, cl
     tailPastBefore,
     attributedAfter: attribution ? start + attribution.index : Number.POSITIVE_INFINITY,
     past: pastContext(text, start, end, year),
-    pastSentence: PAST_SENTENCE_RE.test(sentence) && !FUTURE_RE.test(sentence),
+    pastSentence: (PAST_SENTENCE_RE.test(sentence) || periodOver(sentence, year, docDate)) && !FUTURE_RE.test(sentence),
     clauseDeadlines: new Array<MaybeDeadline | undefined>(clauses.length),
     clauses,
     text,
@@ -488,7 +504,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
   // sentences of a speech hold none (一个, 一批…), and the parser's throughput depends on
   // skipping them before the look-back and the per-clause deadlines.
   let sentenceFacts: SentenceFacts | null = null;
-  const facts = (): SentenceFacts => (sentenceFacts ??= readSentence(text, start, end, ctx.year, clauses));
+  const facts = (): SentenceFacts => (sentenceFacts ??= readSentence(text, start, end, ctx.year, clauses, ctx.docDate));
   let headTier: { at: number; tier: Tier } | null | undefined;
   const out: Target[] = [];
   let lastMetric = '';
@@ -542,6 +558,8 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
 
       // Not a figure of ours: PM2.5, 第十四届, a code like A3; and a figure with no unit.
       if (/[0-9A-Za-z第.．]/.test(before)) continue;
+      // 《稳就业十条措施》: a count inside a title names the document.
+      if (ctext.lastIndexOf('《', vStart) > ctext.lastIndexOf('》', vStart)) continue;
       if (unit === undefined) continue;
       // 万元/吨: a rate per unit is a price, not a goal.
       if (after === '/' || after === '／') continue;

@@ -76,6 +76,12 @@ const PREFIXES = new PhraseMatcher<boolean>([
 
 const PLACE_END: ReadonlySet<string> = new Set([...'地处区县镇乡村点位中内上下线园市省间旁边侧口段']);
 
+/** A directive verb at `at` that is not a noun (整改情况, 落实的, 推进了). */
+function verbNotNoun(text: string, at: number, end: number): boolean {
+  const v = verbMatcher.matchAt(text, at, end);
+  return v !== null && !'最是的了不'.includes(text[v.end] ?? '') && !startsWithAny(text, v.end, NOUN_AFTER_VERB);
+}
+
 /** A verb at `at`, or after a run of adverbs there (按期完成, 全面深入推进). */
 function verbAfterAdverbs(text: string, at: number, end: number): boolean {
   let p = at;
@@ -123,7 +129,7 @@ const SLOGAN_ENDS = ['发展', '增长', '提升', '跨越', '新台阶', '新�
  */
 const NOUN_AFTER_VERB = ['胜于', '重于', '优于', '大于', '高于', '先于', '率', '完成率', '覆盖率', '达标率', '情况', '进展', '结果', '成效'];
 /** Verbs that need no object: 外出招商, 按期竣工, 组织验收. */
-const INTRANSITIVE: ReadonlySet<string> = new Set(['招商', '开工', '动工', '竣工', '完工', '验收', '督办', '通车', '投产', '开街', '建成']);
+const INTRANSITIVE: ReadonlySet<string> = new Set(['招商', '开工', '动工', '竣工', '完工', '验收', '督办', '通车', '投产', '开街', '建成', '整改', '销号']);
 /** Objects that name no deliverable: 抓好落实, 开展工作, 落实各项决策部署, 抓好每一事. */
 const GENERIC_OBJECTS = new Set(['', '工作', '落实', '事', '事情', '各项工作', '决策部署', '部署', '要求', '任务', '好', '好工作', '到位', '实施', '执行', '落地', '见效']);
 const GENERIC_OBJECT_PREFIXES = ['市委', '省委', '党中央', '上级', '各项', '好', '各'];
@@ -309,9 +315,9 @@ function skipSubject(text: string, span: SourceSpan): { at: number; modal: boole
   for (let i = span.start + 2; i < Math.min(span.end, span.start + 12); i++) {
     if (SKIP_STOP.has(text[i - 1]!) && text[i - 1] !== '将') break;
     if (text[i] !== '将') continue;
-    // A verb must follow (maybe after an adverb): 5月20日前将名单报… is 把, not "will".
+    // A verb must follow (maybe after an adverb): 5月20日前将名单报… / 将整改情况报… is 把, not "will".
     const adverb = PREFIXES.matchAt(text, i + 1, span.end);
-    if (verbMatcher.matchAt(text, adverb ? adverb.end : i + 1, span.end)) return { at: i + 1, modal: true };
+    if (verbNotNoun(text, adverb ? adverb.end : i + 1, span.end)) return { at: i + 1, modal: true };
   }
   return { at: span.start, modal: false };
 }
@@ -349,6 +355,16 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
       modal = true;
       const role = /^(?:负责|牵头|统筹)/.exec(text.slice(p, p + 2));
       if (role) p += role[0].length;
+    }
+  }
+  // 由市人社局根据会议意见修改完善后印发实施 / 按照程序报批: the verb comes after the basis.
+  if (/^(?:根据|按照|依据|参照|对照|结合)/.test(text.slice(p, p + 2))) {
+    for (let k = p + 3; k < Math.min(span.end, p + 16); k++) {
+      if ('，。；'.includes(text[k - 1]!)) break;
+      if (verbNotNoun(text, k, span.end) && verbMatcher.matchAt(text, k, span.end)!.value >= 2) {
+        p = k;
+        break;
+      }
     }
   }
   const from = p;
@@ -390,7 +406,7 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
   }
   let hit = verbMatcher.matchAt(text, p, span.end);
   // 将 is "will" before a verb or adverb (我们将加快建设…) and 把 before an object (将X纳入…).
-  if (!hit && text[p] === '将' && (verbMatcher.matchAt(text, p + 1, span.end) || PREFIXES.matchAt(text, p + 1, span.end))) {
+  if (!hit && text[p] === '将' && (verbNotNoun(text, p + 1, span.end) || PREFIXES.matchAt(text, p + 1, span.end))) {
     // Unless no verb follows after all: 将各级防汛责任人名单报… is 把, not "will".
     const will = clauseHead(text, { start: p + 1, end: span.end }, units, true);
     if (will) return will;
@@ -696,7 +712,8 @@ interface Group {
 function groupDated(text: string, g: Group, year: number): boolean {
   if (g.startOnly) return false;
   const d = findDeadline(text.slice(g.start, g.end), year);
-  return d !== null && d.due !== null && d.kind === 'date';
+  // 自本意见印发之日起60日内 is a date too, only counted from a day this pass does not know.
+  return d !== null && d.kind === 'date' && (d.due !== null || d.label.includes('之日起'));
 }
 
 /** Groups clauses into candidate tasks: a directive clause and the clauses that continue it. */
@@ -729,13 +746,16 @@ function groupClauses(text: string, clauses: readonly { span: SourceSpan; series
     // Rule `milestone-clause`: 加快推进A建设，年底前完成主体工程 — a clause that opens with a time
     // limit and completes (完成, 建成, 投用…) states the open task's milestone and due date.
     // Not when the open task has a date of its own: 一季度集中开工50个，6月底前完成投资计划的55% are two.
-    // Any verb: 制定改厕实施方案，4月底前将改厕任务分解到村到户 is one task in two steps.
-    const dueLed = head !== null && opensWithDueDate(text, c);
+    // Any verb: 制定改厕实施方案，4月底前将改厕任务分解到村到户 is one task in two steps. A routine
+    // report (每月底前报送帮扶台账) belongs to its task too; a routine of its own (每月组织一次巡查) does not.
+    const dueLed = head !== null && (opensWithDueDate(text, c) || (/^每个?(?:月|季度?|年|周)/.test(text.slice(c.start, c.start + 3)) && REPORT_VERBS.has(head.verb)));
     // A clause with a count of its own (年内认定市级企业技术中心20家) is a deliverable of its own,
     // unless it completes (新建口袋公园20个，国庆节前全部建成开放).
     const ownCount = head !== null && /[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end)) && !COMPLETION_VERBS.has(head.verb) && !START_VERBS.has(head.verb);
     // 5月20日前将名单报市防指办公室 is a report of its own; 并于12月20日前将验收情况报县政府 reports this task.
-    const report = head !== null && REPORT_VERBS.has(head.verb) && !/^并/.test(text.slice(c.start, c.start + 1));
+    // A routine report (每月底前报送…) or one on this task's own results (将整改情况报…) joins it too.
+    const report =
+      head !== null && REPORT_VERBS.has(head.verb) && !/^(?:并|每)/.test(text.slice(c.start, c.start + 1)) && !/情况|进展|进度|结果|总结|成效/.test(text.slice(c.start, c.end));
     const milestone =
       head !== null && open !== null && !head.series && !ownCount && !report && (dueLed || (head.topic === true && open.head.verb !== '')) && !groupDated(text, open, year) && !readsOwnSubject(text, c, units);
     const startsWork = dueLed && head !== null && START_VERBS.has(head.verb);

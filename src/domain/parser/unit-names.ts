@@ -18,13 +18,14 @@ const SUFFIXES = [
   '领导小组办公室', '人民政府办公室', '政府办公室', '指挥部办公室', '人民政府', '管理委员会', '委员会', '管委会', '办公室', '办公厅',
   '办事处', '指挥部', '总局', '总署', '总队', '支队', '大队', '中心', '集团', '公司', '银行', '支行', '分行', '法院', '检察院', '研究院', '总工会',
   '红十字会', '工商联', '妇联', '残联', '侨联', '文联', '科协', '团委', '部门', '委会', '局', '厅', '委', '办', '署', '部', '院', '所',
-  '站', '馆', '段', '室',
+  '站', '馆', '段', '室', '司',
 ];
 const suffixMatcher = new PhraseMatcher<true>(SUFFIXES.map((s) => [s, true] as const));
 const CELL_ONLY: ReadonlySet<string> = new Set(['站', '所', '馆', '段']);
 
 /** Level prefixes that may open a name on their own (市财政局, 县代建中心, 国家能源局). */
-const LEVEL_PREFIXES = ['国务院', '国家', '中央', '全国', '中国', '自治区', '街道', '乡镇', '省', '市', '州', '盟', '县', '区', '旗', '乡', '镇'];
+// 部 for a ministry's own departments (部公路局, 部安全与质量监督管理司) in its notices.
+const LEVEL_PREFIXES = ['国务院', '国家', '中央', '全国', '中国', '自治区', '街道', '乡镇', '省', '市', '州', '盟', '县', '区', '旗', '乡', '镇', '部'];
 const levelMatcher = new PhraseMatcher<true>(LEVEL_PREFIXES.map((p) => [p, true] as const));
 /** Characters that end a place name before the field: 云岭县教育局, 江州市住建局, 城关镇人民政府. */
 const PLACE_ENDS = new Set([...'省市县区州旗盟镇乡']);
@@ -109,7 +110,8 @@ export function unitNameAt(text: string, at: number, end: number, units: Unit[],
   // A name starts at a word boundary: 社区 is not 区…, 园区管委会 not 区管委会.
   if (at > 0 && mode === 'strict' && !collective) {
     const prev = text.charCodeAt(at - 1);
-    if (isCjk(prev) && !'和及与同、请由'.includes(text[at - 1]!)) return null;
+    // 同意市财政局… is not 意市财政局: a name starts after a conjunction or a lead-in, not mid-word.
+    if (isCjk(prev) && !'和及与、请由'.includes(text[at - 1]!) && !/会同|协同|联合|配合|商请/.test(text.slice(Math.max(0, at - 2), at))) return null;
   }
   const reg = registryOf(units).names.matchAt(text, at, end);
   const shaped = shapedName(text, at, end, mode);
