@@ -326,9 +326,68 @@ function skipSubject(text: string, span: SourceSpan): { at: number; modal: boole
 export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], modalBefore = false, predicateAt = -1): ClauseHead | null {
   // A subject the owner pass read (市财政局将…, 由县发改委负责…, 教育部会同…) ends where it said.
   const subj = predicateAt > span.start && predicateAt < span.end ? { at: predicateAt, modal: true } : skipSubject(text, span);
-  let p = subj.at;
-  let modal = subj.modal || modalBefore;
-  // 会同市财政局、市教育局制定…: the co-operating units stand between the modal and the verb.
+  const lead = skipLeadIn(text, subj.at, span, units);
+  const from = lead.at;
+  const stripped = stripAdverbs(text, lead.at, span);
+  const p = stripped.at;
+  const modal = subj.modal || modalBefore || lead.modal || stripped.modal;
+  if (documentIssue(text.slice(p, span.end))) return { from: p, verbAt: p, verb: '出台', weight: 2, modal };
+  let hit = verbMatcher.matchAt(text, p, span.end);
+  if (!hit) {
+    const prep = prepositionHead(text, p, span, units, modal, from);
+    if (prep !== undefined && (prep === null || 'verb' in prep)) return prep;
+    if (prep) hit = prep.hit;
+  }
+  const lastPrefix = stripped.lastPrefix;
+  if (!hit && lastPrefix && FIGURE_GOALS.has(lastPrefix.word) && /[0-9０-９*＊]/.test(text.slice(p, span.end))) {
+    // Rule `strive-figure`: 争取…资金80亿元以上, 确保每所学校…不少于2小时: the modal is the verb
+    // when a figure is what it strives for.
+    return { from: lastPrefix.at, verbAt: lastPrefix.at, verb: lastPrefix.word, weight: 2, modal: true };
+  }
+  if (!hit) {
+    // A two-character adverb the list lacks (滚动实施): skip it if it holds no function word.
+    // Longer skips reach into objects (坦然接受组织监督 is not 组织…).
+    for (let k = 1; k <= 2 && p + k < span.end; k++) {
+      if (SKIP_STOP.has(text[p + k - 1]!) || !isCjk(text[p + k - 1]!)) break;
+      hit = verbMatcher.matchAt(text, p + k, span.end);
+      if (hit) break;
+    }
+  }
+  if (!hit) return deliveredHead(text, p, span, modal, from) ?? objectFirstHead(text, p, span, modal, from);
+  return verbHead(text, span, units, hit, subj.at, from, modal);
+}
+
+/** The head a found verb gives, or null when it is a noun, a past tense or an attitude. */
+function verbHead(text: string, span: SourceSpan, units: Unit[], hit: PhraseHit<number>, subjectEnd: number, from: number, modal: boolean): ClauseHead | null {
+  // 确保每所学校每个工作日提供不少于2小时…: the modal is the verb when a figure follows it (rule strive-figure).
+  if (FIGURE_GOALS.has(hit.phrase) && /[0-9０-９*＊]/.test(text.slice(hit.end, span.end))) return { from, verbAt: hit.start, verb: hit.phrase, weight: 2, modal: true };
+  // 落实最重要 / 建设的… / 推进了: the verb is used as a noun or in the past.
+  const after = text[hit.end];
+  if (after !== undefined && '最是的了不'.includes(after)) return null;
+  if (startsWithAny(text, hit.end, NOUN_AFTER_VERB)) return null;
+  const rest = text.slice(hit.end, span.end);
+  const attitude = ATTITUDE_VERBS.includes(hit.phrase) && (containsAny(rest, ATTITUDE_NOUNS) || endsInQuality(rest));
+  if (attitude) return null;
+  // Rule `topic-first`: 燃气管网更新改造工作要加快推进 — the verb ends the clause, so what it acts
+  // on is the topic before the modal, and the title is the whole clause. Not when the words before
+  // the modal are a unit (市住建局要加快推进): that is the owner, not the topic.
+  const restVerb = verbMatcher.matchAt(text, hit.end, span.end);
+  // A complement (完善到位, 落实好) still ends the clause.
+  const bare = /^(?:到位|完毕|完成|落实|好|起来|下去|出来)?[。！？；，、!?;,\s]*$/.test(restVerb ? text.slice(restVerb.end, span.end) : rest);
+  const topic = text.slice(span.start, subjectEnd);
+  if (subjectEnd > span.start && bare && !UNIT_SUBJECT_RE.test(topic) && namesRun(text, span.start, subjectEnd, units).names.length === 0) {
+    return { from: span.start, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal, topic: true };
+  }
+  return { from, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
+}
+
+/**
+ * What may stand between the subject and the adverbs: 会同 and its units (会同市财政局、市教育局
+ * 制定…), 由 and the units it names (由市住建局按程序印发实施), a basis (根据会议意见修改完善后印发).
+ */
+function skipLeadIn(text: string, at: number, span: SourceSpan, units: Unit[]): { at: number; modal: boolean } {
+  let p = at;
+  let modal = false;
   const co = CO_WORDS.find((w) => w.length > 1 && text.startsWith(w, p));
   if (co) {
     const run = namesRun(text, p + co.length, span.end, units);
@@ -347,7 +406,6 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
       }
     }
   }
-  // 由市住房和城乡建设局按程序印发实施: 由 and the units it names stand before the verb.
   if (text[p] === '由') {
     const run = namesRun(text, p + 1, span.end, units);
     if (run.names.length > 0) {
@@ -357,7 +415,6 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
       if (role) p += role[0].length;
     }
   }
-  // 由市人社局根据会议意见修改完善后印发实施 / 按照程序报批: the verb comes after the basis.
   if (/^(?:根据|按照|依据|参照|对照|结合)/.test(text.slice(p, p + 2))) {
     for (let k = p + 3; k < Math.min(span.end, p + 16); k++) {
       if ('，。；'.includes(text[k - 1]!)) break;
@@ -367,9 +424,16 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
       }
     }
   }
-  const from = p;
-  // Strip modals and adverbs, longest first, as long as something is stripped.
-  /** The last modal stripped (争取, 确保, 力争): the verb itself when only a figure follows. */
+  return { at: p, modal };
+}
+
+/**
+ * Strips modals, adverbs and time words before the verb, longest first, as long as something is
+ * stripped. Remembers the last modal (争取, 确保, 力争): the verb itself when only a figure follows.
+ */
+function stripAdverbs(text: string, at: number, span: SourceSpan): { at: number; modal: boolean; lastPrefix: { word: string; at: number } | null } {
+  let p = at;
+  let modal = false;
   let lastPrefix: { word: string; at: number } | null = null;
   for (;;) {
     const verbHere = verbMatcher.matchAt(text, p, span.end);
@@ -389,99 +453,68 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
       p = pre.end;
       continue;
     }
-    const month = skipMonth(text, p, span.end);
-    if (month > p) {
-      p = month;
+    const next = Math.max(skipMonth(text, p, span.end), skipByPhrase(text, p, span.end));
+    if (next > p) {
+      p = next;
       continue;
     }
-    const by = skipByPhrase(text, p, span.end);
-    if (by > p) {
-      p = by;
-      continue;
-    }
-    break;
+    return { at: p, modal, lastPrefix };
   }
-  if (documentIssue(text.slice(p, span.end))) {
-    return { from: p, verbAt: p, verb: '出台', weight: 2, modal };
-  }
-  let hit = verbMatcher.matchAt(text, p, span.end);
+}
+
+/**
+ * A clause that opens with a preposition instead of a verb: 将 (will, or 把), 把, 向 (an
+ * addressee), 对 (an object), 在 (a place). Returns a head, null when the clause is not a
+ * directive, { hit } when a verb after a place should be read as usual, undefined when the clause
+ * does not open with one of these.
+ */
+function prepositionHead(text: string, p: number, span: SourceSpan, units: Unit[], modal: boolean, from: number): ClauseHead | null | { hit: PhraseHit<number> } | undefined {
+  const ch = text[p];
   // 将 is "will" before a verb or adverb (我们将加快建设…) and 把 before an object (将X纳入…).
-  if (!hit && text[p] === '将' && (verbNotNoun(text, p + 1, span.end) || PREFIXES.matchAt(text, p + 1, span.end))) {
+  if (ch === '将' && (verbNotNoun(text, p + 1, span.end) || PREFIXES.matchAt(text, p + 1, span.end))) {
     // Unless no verb follows after all: 将各级防汛责任人名单报… is 把, not "will".
     const will = clauseHead(text, { start: p + 1, end: span.end }, units, true);
     if (will) return will;
   }
-  if (!hit && (text[p] === '把' || text[p] === '将')) return baHead(text, p, span, modal, from);
-  if (!hit && text[p] === '向') {
+  if (ch === '把' || ch === '将') return baHead(text, p, span, modal, from);
+  if (ch === '向') {
     // 向县政府报送工程进度: the addressee, then the verb.
     for (let at = p + 2; at < Math.min(span.end, p + 14); at++) {
       if ('，。、；的'.includes(text[at - 1]!)) break;
       const v = verbMatcher.matchAt(text, at, span.end);
       if (v && v.value >= 1) return { from, verbAt: v.start, verb: v.phrase, weight: v.value, modal };
     }
+    return undefined;
   }
-  if (!hit && text[p] === '对') {
-    // 对X进行督查通报 / 对X实行挂牌督办: the action is what follows the verb. It counts only with
-    // help (medium). 对X逐项建立台账: a strong verb after the object is the action itself.
-    // Searched inside the clause only (an unbounded indexOf would be quadratic).
-    // The action comes after the object, which ends at its last 的 (对任务推进快、成效好的X予以通报).
-    const object = text.slice(p, Math.min(span.end, p + 40));
-    const afterObject = p + object.lastIndexOf('的') + 1;
-    for (let at = p + 2; at + 2 <= span.end && at < p + 40; at++) {
-      const v = DUI_VERBS.find((w) => text.startsWith(w, at));
-      if (v) return { from, verbAt: at, verb: v, weight: 0, modal };
-      const strong = at > afterObject ? verbMatcher.matchAt(text, at, span.end) : null;
-      if (strong && strong.value >= 2 && !'最是的了不'.includes(text[strong.end] ?? '')) return { from, verbAt: at, verb: strong.phrase, weight: 2, modal };
-    }
-    return null;
-  }
-  if (!hit && text[p] === '在') {
-    // Rule `locative`: 在产地建设一批…, 在12个易涝点位安装…: a place before the verb.
+  if (ch === '对') return duiHead(text, p, span, modal, from);
+  if (ch === '在') {
+    // Rule `locative`: 在产地建设一批…, 在12个易涝点位安装…: a place before the verb. The place
+    // ends in a place word (产地, 点位, 社区内, 沿线): 在这里召开… is not one.
     for (let at = p + 2; at < Math.min(span.end, p + 12); at++) {
       if ('，。、；的'.includes(text[at - 1]!)) break;
-      // The place ends in a place word (产地, 点位, 社区内, 沿线): 在这里召开… is not one.
       const v = PLACE_END.has(text[at - 1]!) ? verbMatcher.matchAt(text, at, span.end) : null;
-      if (v && v.value >= 2) {
-        hit = v;
-        break;
-      }
+      if (v && v.value >= 2) return { hit: v };
     }
   }
-  if (!hit && lastPrefix && FIGURE_GOALS.has(lastPrefix.word) && /[0-9０-９*＊]/.test(text.slice(p, span.end))) {
-    // Rule `strive-figure`: 争取…资金80亿元以上, 确保每所学校…不少于2小时: the modal is the verb
-    // when a figure is what it strives for.
-    return { from: lastPrefix.at, verbAt: lastPrefix.at, verb: lastPrefix.word, weight: 2, modal: true };
+  return undefined;
+}
+
+/**
+ * 对X进行督查通报 / 对X实行挂牌督办: the action is what follows the verb; it counts only with help
+ * (medium). 对X逐项建立台账: a strong verb after the object is the action itself. The object ends
+ * at its last 的 (对任务推进快、成效好的X予以通报). Searched inside the clause only (an unbounded
+ * indexOf would be quadratic).
+ */
+function duiHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
+  const object = text.slice(p, Math.min(span.end, p + 40));
+  const afterObject = p + object.lastIndexOf('的') + 1;
+  for (let at = p + 2; at + 2 <= span.end && at < p + 40; at++) {
+    const v = DUI_VERBS.find((w) => text.startsWith(w, at));
+    if (v) return { from, verbAt: at, verb: v, weight: 0, modal };
+    const strong = at > afterObject ? verbMatcher.matchAt(text, at, span.end) : null;
+    if (strong && strong.value >= 2 && !'最是的了不'.includes(text[strong.end] ?? '')) return { from, verbAt: at, verb: strong.phrase, weight: 2, modal };
   }
-  if (!hit) {
-    // A two-character adverb the list lacks (滚动实施): skip it if it holds no function word.
-    // Longer skips reach into objects (坦然接受组织监督 is not 组织…).
-    for (let k = 1; k <= 2 && p + k < span.end; k++) {
-      if (SKIP_STOP.has(text[p + k - 1]!) || !isCjk(text[p + k - 1]!)) break;
-      hit = verbMatcher.matchAt(text, p + k, span.end);
-      if (hit) break;
-    }
-  }
-  if (!hit) return deliveredHead(text, p, span, modal, from) ?? objectFirstHead(text, p, span, modal, from);
-  // 确保每所学校每个工作日提供不少于2小时…: the modal is the verb when a figure follows it (rule strive-figure).
-  if (FIGURE_GOALS.has(hit.phrase) && /[0-9０-９*＊]/.test(text.slice(hit.end, span.end))) return { from, verbAt: hit.start, verb: hit.phrase, weight: 2, modal: true };
-  // 落实最重要 / 建设的… / 推进了: the verb is used as a noun or in the past.
-  const after = text[hit.end];
-  if (after !== undefined && '最是的了不'.includes(after)) return null;
-  if (startsWithAny(text, hit.end, NOUN_AFTER_VERB)) return null;
-  const rest = text.slice(hit.end, span.end);
-  const attitude = ATTITUDE_VERBS.includes(hit.phrase) && (containsAny(rest, ATTITUDE_NOUNS) || endsInQuality(rest));
-  if (attitude) return null;
-  // Rule `topic-first`: 燃气管网更新改造工作要加快推进 — the verb ends the clause, so what it acts
-  // on is the topic before the modal, and the title is the whole clause. Not when the words before
-  // the modal are a unit (市住建局要加快推进): that is the owner, not the topic.
-  const restVerb = verbMatcher.matchAt(text, hit.end, span.end);
-  // A complement (完善到位, 落实好) still ends the clause.
-  const bare = /^(?:到位|完毕|完成|落实|好|起来|下去|出来)?[。！？；，、!?;,\s]*$/.test(restVerb ? text.slice(restVerb.end, span.end) : rest);
-  const topic = text.slice(span.start, subj.at);
-  if (subj.at > span.start && bare && !UNIT_SUBJECT_RE.test(topic) && namesRun(text, span.start, subj.at, units).names.length === 0) {
-    return { from: span.start, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal, topic: true };
-  }
-  return { from, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
+  return null;
 }
 
 /** The words before a modal name a unit (市住建局要, 各街道要, 各部门要): an owner, not a topic. */
@@ -830,44 +863,14 @@ function splitSeries(text: string, clauses: SourceSpan[]): { span: SourceSpan; s
 
 export function findTasks(text: string, info: SentenceInfo, units: Unit[]): TaskDraft[] {
   const sentence = text.slice(info.span.start, info.span.end);
-  // Without its final marks (a loop, not /[。！？]+$/: that regex is quadratic on ！！！…”).
-  let bodyEnd = sentence.length;
-  while (bodyEnd > 0 && '。！？；!?;'.includes(sentence[bodyEnd - 1]!)) bodyEnd--;
-  const body = sentence.slice(0, bodyEnd);
-  if (!info.isPoint && info.hasNextInParagraph && body.length <= THEME_MAX && /^(要|必须|务必)/.test(body)) return [];
-  // 一是扩大有效投资。全年实施… — a short enumerated theme line before the work it heads.
-  if (info.hasNextInParagraph && body.length <= THEME_MAX && /^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|最后)/.test(body) && !/[0-9０-９，,]/.test(body)) return [];
-  // Rule `theme-point`: 第一，抓好城镇燃气安全。区住建局要… — a numbered point of a speech whose
-  // first sentence is one short clause followed by more sentences is the point's heading; the
-  // directives come after it. A notice item (a 牵头单位 notation closes it) is never a heading.
-  if (info.isPoint && info.hasNextInParagraph && !info.notationAhead && !info.isItem && body.length <= THEME_MAX + 2 && !/[，,：:]/.test(body)) return [];
-
+  if (isThemeLine(sentence, info)) return [];
   const clauses = splitClauses(text, info.span);
   const items = splitSeries(text, clauses);
   let groups = groupClauses(text, items, units, info.predicateAt ?? -1, info.year ?? Number.NaN);
-  // Rule `owner-or-deadline`: a sentence that names its lead unit (由县发改委负责统筹…, 区发改局要
-  // 牵头对92个项目逐一明确…) or a date it is due by (2027年12月底前，试点地区完成…) is a directive
-  // whatever its verb, unless it states a past fact: the verb lists alone must not decide.
   let byOwnerOrDate = false;
-  if (
-    groups.length === 0 &&
-    (info.namedUnit || info.explicitDeadline) &&
-    clauses.length > 0 &&
-    !isPastFact(sentence) &&
-    !isAttitude(text.slice(clauses[0]!.start, clauses[0]!.end)) &&
-    // A date alone (（2026年2月10日）) asks for nothing.
-    sentence.replace(/[0-9０-９年月日号前底末内（）()—\s，。、]/g, '').length >= 4
-  ) {
-    const first = clauses[0]!;
-    const from = info.predicateAt !== undefined && info.predicateAt > first.start && info.predicateAt < first.end ? info.predicateAt : first.start;
-    groups = [{ head: { from, verbAt: from, verb: '', weight: 0, modal: true }, start: first.start, end: clauses[clauses.length - 1]!.end, headEnd: first.end }];
-    byOwnerOrDate = true;
-  }
-  // Rule `notice-item`: a numbered point closed by a 牵头单位 notation is a task even when its
-  // verb is not in the lists (9. 将…纳入年度考核 / 提请…审议): the notice made it one.
-  if (groups.length === 0 && info.isPoint && (info.notationAhead || info.isItem) && clauses.length > 0) {
-    const first = clauses[0]!;
-    groups = [{ head: { from: first.start, verbAt: first.start, verb: '', weight: 0, modal: false }, start: first.start, end: clauses[clauses.length - 1]!.end, headEnd: first.end }];
+  if (groups.length === 0) {
+    groups = fallbackGroups(text, sentence, clauses, info);
+    byOwnerOrDate = groups.length > 0 && groups[0]!.head.modal;
   }
   // Sentence rules only matter when there is a candidate (and most sentences have none).
   if (groups.length === 0) return [];
@@ -880,6 +883,63 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
     groups = groupClauses(text, splitSeries(text, clauses.slice(turn)), units, -1, info.year ?? Number.NaN);
   }
 
+  groups = shapeGroups(text, clauses, groups, info);
+  return groups.flatMap((g) => scoreGroup(text, g, info, units, byOwnerOrDate));
+}
+
+/** Lines that head the work after them rather than being work: theme lines and short points. */
+function isThemeLine(sentence: string, info: SentenceInfo): boolean {
+  // Without its final marks (a loop, not /[。！？]+$/: that regex is quadratic on ！！！…”).
+  let bodyEnd = sentence.length;
+  while (bodyEnd > 0 && '。！？；!?;'.includes(sentence[bodyEnd - 1]!)) bodyEnd--;
+  const body = sentence.slice(0, bodyEnd);
+  if (!info.isPoint && info.hasNextInParagraph && body.length <= THEME_MAX && /^(要|必须|务必)/.test(body)) return true;
+  // 一是扩大有效投资。全年实施… — a short enumerated theme line before the work it heads.
+  if (info.hasNextInParagraph && body.length <= THEME_MAX && /^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|最后)/.test(body) && !/[0-9０-９，,]/.test(body)) return true;
+  // Rule `theme-point`: 第一，抓好城镇燃气安全。区住建局要… — a numbered point of a speech whose
+  // first sentence is one short clause followed by more sentences is the point's heading; the
+  // directives come after it. A notice item (a 牵头单位 notation closes it) is never a heading.
+  return info.isPoint && info.hasNextInParagraph && !info.notationAhead && !info.isItem && body.length <= THEME_MAX + 2 && !/[，,：:]/.test(body);
+}
+
+/**
+ * The one group a sentence with no directive verb may still make: rule `owner-or-deadline` (a
+ * named lead unit or a due date; its head is marked modal) or rule `notice-item` (a numbered item
+ * that a 牵头单位 notation closes, or a bracket item). [] otherwise.
+ */
+function fallbackGroups(text: string, sentence: string, clauses: readonly SourceSpan[], info: SentenceInfo): Group[] {
+  if (clauses.length === 0) return [];
+  const first = clauses[0]!;
+  const last = clauses[clauses.length - 1]!;
+  // Rule `owner-or-deadline`: a sentence that names its lead unit (由县发改委负责统筹…, 区发改局要
+  // 牵头对92个项目逐一明确…) or a date it is due by (2027年12月底前，试点地区完成…) is a directive
+  // whatever its verb, unless it states a past fact: the verb lists alone must not decide.
+  if (
+    (info.namedUnit || info.explicitDeadline) &&
+    !isPastFact(sentence) &&
+    !isAttitude(text.slice(clauses[0]!.start, clauses[0]!.end)) &&
+    // A date alone (（2026年2月10日）) asks for nothing.
+    sentence.replace(/[0-9０-９年月日号前底末内（）()—\s，。、]/g, '').length >= 4
+  ) {
+    const from = info.predicateAt !== undefined && info.predicateAt > first.start && info.predicateAt < first.end ? info.predicateAt : first.start;
+    return [{ head: { from, verbAt: from, verb: '', weight: 0, modal: true }, start: first.start, end: last.end, headEnd: first.end }];
+  }
+  // Rule `notice-item`: a numbered point closed by a 牵头单位 notation is a task even when its
+  // verb is not in the lists (9. 将…纳入年度考核 / 提请…审议): the notice made it one.
+  if (info.isPoint && (info.notationAhead || info.isItem)) {
+    return [{ head: { from: first.start, verbAt: first.start, verb: '', weight: 0, modal: false }, start: first.start, end: last.end, headEnd: first.end }];
+  }
+  return [];
+}
+
+
+/**
+ * Groups as the sentence's form decides: a numbered point is one task (the notice did the split)
+ * unless a dated deliverable follows a dated one; the subject or basis clause belongs to the
+ * first directive.
+ */
+function shapeGroups(text: string, clauses: readonly SourceSpan[], found: Group[], info: SentenceInfo): Group[] {
+  let groups = found;
   // A numbered point of a task-breakdown notice is one task already, from its first word: the
   // notice did the split.
   // Unless a later part is a dated deliverable of its own after a dated one (…，9月30日前完成摸底建档，
@@ -907,69 +967,71 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
       first.head = { ...first.head, modal: true, topic, from: topic && !first.head.topic ? clauses[0]!.start : first.head.from };
     }
   }
-  const out: TaskDraft[] = [];
-  for (const g of groups) {
-    const span = { start: g.start, end: g.end };
-    const reasons: string[] = [];
-    let score = 0;
-    if (g.head.weight >= 2) {
-      score += 2;
-      reasons.push(`strong-verb:${g.head.verb}`);
-    } else if (g.head.weight === 1) {
-      score += 1;
-      reasons.push(`support-verb:${g.head.verb}`);
-    } else reasons.push(`medium-verb:${g.head.verb}`);
-    if (g.head.modal) {
-      score += 1;
-      reasons.push('modal');
-    }
-    if (isConcrete(text, span, units)) {
-      score += 1;
-      reasons.push('concrete');
-    }
-    if (info.explicitOwner) {
-      score += 2;
-      reasons.push('explicit-owner');
-    }
-    if (info.isPoint) {
-      score += 2;
-      reasons.push('numbered-point');
-    }
-    // Rule owner-or-deadline: a named unit or a due date makes a weak verb's clause a directive.
-    if (byOwnerOrDate || info.namedUnit || (info.explicitDeadline && DUE_ANYWHERE_RE.test(text.slice(span.start, span.end)))) {
-      score += 2;
-      reasons.push(info.namedUnit ? 'named-unit' : 'explicit-deadline');
-    }
-    if (text.slice(span.start, span.end).includes('挂牌督办')) {
-      score += 1;
-      reasons.push('flagged');
-    }
-    const object = g.head.topic ? text.slice(g.start, g.head.verbAt) : text.slice(g.head.verbAt + g.head.verb.length, g.headEnd);
-    const draft: TaskDraft = { span, titleFrom: g.head.from, verb: g.head.verb, score, reasons };
-    // Doubtful directives go to the office as candidates (unticked, with the reason), but only
-    // when someone or some time is named or a modal asks for it: a bare phrase stays out.
-    const askedFor = info.explicitOwner || g.head.modal || info.explicitDeadline === true;
-    // 带头外出招商, 按期竣工: a verb complete without an object.
-    if (isGenericObject(object) && !(object === '' && INTRANSITIVE.has(g.head.verb))) {
-      // Rule `generic-object`: 大胆开展工作 / 抓好落实 stays junk whoever is told to do it, so an
-      // explicit owner does not rescue it; only a notice item (the notice chose it) keeps it.
-      if (!info.isPoint) {
-        if (info.explicitOwner && object !== '') out.push({ ...draft, doubt: `要做的事说得笼统（“${clip(object)}”），难以检查落实` });
-        continue;
-      }
-      score -= 3;
-      reasons.push('generic-object');
-    }
-    if (isSloganObject(object) && !isConcrete(text, span, units) && !info.isPoint) {
-      if (askedFor) out.push({ ...draft, doubt: `只有方向性的表述（“${clip(object)}”），没有可检查的内容` });
-      continue;
-    }
-    if (score >= MIN_SCORE) out.push({ ...draft, score });
-    else if (askedFor && score >= 1 && g.head.verb !== '') out.push({ ...draft, score, doubt: `动词“${g.head.verb}”较弱，未见具体内容、时限或责任单位，可能不是一项部署` });
-  }
-  return out;
+  return groups;
 }
 
+/** A group's score by the rules that fire (SCORE in the header comment): a task, a candidate, or nothing. */
+function scoreGroup(text: string, g: Group, info: SentenceInfo, units: Unit[], byOwnerOrDate: boolean): TaskDraft[] {
+  const out: TaskDraft[] = [];
+  const span = { start: g.start, end: g.end };
+  const reasons: string[] = [];
+  let score = 0;
+  if (g.head.weight >= 2) {
+    score += 2;
+    reasons.push(`strong-verb:${g.head.verb}`);
+  } else if (g.head.weight === 1) {
+    score += 1;
+    reasons.push(`support-verb:${g.head.verb}`);
+  } else reasons.push(`medium-verb:${g.head.verb}`);
+  if (g.head.modal) {
+    score += 1;
+    reasons.push('modal');
+  }
+  if (isConcrete(text, span, units)) {
+    score += 1;
+    reasons.push('concrete');
+  }
+  if (info.explicitOwner) {
+    score += 2;
+    reasons.push('explicit-owner');
+  }
+  if (info.isPoint) {
+    score += 2;
+    reasons.push('numbered-point');
+  }
+  // Rule owner-or-deadline: a named unit or a due date makes a weak verb's clause a directive.
+  if (byOwnerOrDate || info.namedUnit || (info.explicitDeadline && DUE_ANYWHERE_RE.test(text.slice(span.start, span.end)))) {
+    score += 2;
+    reasons.push(info.namedUnit ? 'named-unit' : 'explicit-deadline');
+  }
+  if (text.slice(span.start, span.end).includes('挂牌督办')) {
+    score += 1;
+    reasons.push('flagged');
+  }
+  const object = g.head.topic ? text.slice(g.start, g.head.verbAt) : text.slice(g.head.verbAt + g.head.verb.length, g.headEnd);
+  const draft: TaskDraft = { span, titleFrom: g.head.from, verb: g.head.verb, score, reasons };
+  // Doubtful directives go to the office as candidates (unticked, with the reason), but only
+  // when someone or some time is named or a modal asks for it: a bare phrase stays out.
+  const askedFor = info.explicitOwner || g.head.modal || info.explicitDeadline === true;
+  // 带头外出招商, 按期竣工: a verb complete without an object.
+  if (isGenericObject(object) && !(object === '' && INTRANSITIVE.has(g.head.verb))) {
+    // Rule `generic-object`: 大胆开展工作 / 抓好落实 stays junk whoever is told to do it, so an
+    // explicit owner does not rescue it; only a notice item (the notice chose it) keeps it.
+    if (!info.isPoint) {
+      if (info.explicitOwner && object !== '') out.push({ ...draft, doubt: `要做的事说得笼统（“${clip(object)}”），难以检查落实` });
+      return out;
+    }
+    score -= 3;
+    reasons.push('generic-object');
+  }
+  if (isSloganObject(object) && !isConcrete(text, span, units) && !info.isPoint) {
+    if (askedFor) out.push({ ...draft, doubt: `只有方向性的表述（“${clip(object)}”），没有可检查的内容` });
+    return out;
+  }
+  if (score >= MIN_SCORE) out.push({ ...draft, score });
+  else if (askedFor && score >= 1 && g.head.verb !== '') out.push({ ...draft, score, doubt: `动词“${g.head.verb}”较弱，未见具体内容、时限或责任单位，可能不是一项部署` });
+  return out;
+}
 /** A short excerpt for a reason: the office sees which words made the parser doubt. */
 function clip(s: string): string {
   const t = s.replace(/\s+/g, '');
