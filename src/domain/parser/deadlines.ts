@@ -41,8 +41,16 @@ export function monthEnd(year: number, month: number): string | null {
 
 /** date-fns knows month lengths and leap years; we never hand-roll "30 days hath September". */
 function daysInMonth(year: number, month: number): number {
-  return lastDayOfMonth(new Date(year, month - 1, 1)).getDate();
+  // Remembered per month: deadlines are read many times over and a Date per read adds up.
+  const key = year * 16 + month;
+  let days = MONTH_DAYS.get(key);
+  if (days === undefined) {
+    days = lastDayOfMonth(new Date(year, month - 1, 1)).getDate();
+    MONTH_DAYS.set(key, days);
+  }
+  return days;
 }
+const MONTH_DAYS = new Map<number, number>();
 
 /**
  * Plain zero-padding: the values are already checked, and date-fns' format() costs more than

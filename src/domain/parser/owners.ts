@@ -101,7 +101,9 @@ export function findNotations(text: string, start: number, end: number, units: U
       found.push(notationOf({ start: i, end }, text.slice(i, end)));
       break;
     }
-    if (!isOpenBracket(text[i])) {
+    const c = text.charCodeAt(i);
+    // （ ( 【 [: most characters open nothing.
+    if (c !== 0xff08 && c !== 0x28 && c !== 0x3010 && c !== 0x5b) {
       i++;
       continue;
     }
@@ -123,7 +125,8 @@ export function findNotations(text: string, start: number, end: number, units: U
       continue;
     }
     const close = matchingClose(text, i, end, MAX_ROLE_BRACKET);
-    const parts = close < 0 ? null : roleSuffixParts(text.slice(i + 1, close - 1), units);
+    // An aside that does not end in a role word (（市、区）, （2026年）) is not a role notation.
+    const parts = close < 0 || !ROLE_END_RE.test(text.slice(Math.max(i + 1, close - 5), close - 1)) ? null : roleSuffixParts(text.slice(i + 1, close - 1), units);
     if (parts) {
       found.push({ span: { start: i, end: close }, parts, owners: ownersOf(parts), deadlineText: null });
       i = close;
@@ -148,6 +151,7 @@ function mergeAdjacent(text: string, notations: Notation[]): Notation[] {
 }
 
 const LEAD_SUFFIXES = ['牵头负责', '牵头', '负责', '主责'];
+const ROLE_END_RE = /(?:牵头|负责|主责|配合|参与|协助|协同)$/;
 const CO_SUFFIXES = ['配合', '参与', '协助', '协同'];
 /** Words between the names and the role word that say how, not who: 财政部等按职责分工负责. */
 const HOW_WORDS = /(?:等)?(?:按职责分工|按照职责分工|按职责|按照职责|分工|分别|共同|依职责)$/;
@@ -296,7 +300,7 @@ export function splitNames(value: string): string[] {
 
 /** Words that end a directive's subject: 各位副市长「要」…, 由X「负责」…, 教育部「会同」… */
 const SUBJECT_END = ['要', '必须', '务必', '应当', '负责', '牵头', '会同'];
-const SUBJECT_END_FIRST = new Set(SUBJECT_END.map((w) => w[0]!));
+const SUBJECT_END_FIRST = new Set(SUBJECT_END.map((w) => w.charCodeAt(0)));
 /**
  * Words that end a subject only right after a unit's name: 市财政局「将」…, 各牵头单位「于」每月5日前…,
  * 县人民医院「在」6月底前…, 省教育厅「应」… Elsewhere they are ordinary words (将来, 在于).
@@ -325,7 +329,7 @@ export interface Subject {
 
 /** The end word of a subject at i, or null (要 inside 主要 and 负责 in 主要负责同志 are not). */
 function subjectEndAt(text: string, i: number): string | null {
-  if (!SUBJECT_END_FIRST.has(text[i]!)) return null;
+  if (!SUBJECT_END_FIRST.has(text.charCodeAt(i))) return null;
   for (const w of SUBJECT_END) {
     if (!text.startsWith(w, i)) continue;
     if (w === '要' && isNonModalYao(text, i)) continue;
@@ -344,18 +348,24 @@ function subjectEndAt(text: string, i: number): string | null {
 export function readSubject(text: string, span: SourceSpan, units: Unit[]): Subject | null {
   const limit = Math.min(span.end, span.start + SUBJECT_WINDOW);
   const owners: OwnerRef[] = [];
-  const seen = new Set<string>();
   let specific = false;
+  // A subject names a few owners: a linear look for a repeat costs less than a Set per sentence.
   const add = (name: string, role: OwnerRole) => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    owners.push({ name, role, inferred: false });
+    if (!owners.some((o) => o.name === name)) owners.push({ name, role, inferred: false });
   };
   let i = span.start;
   const leadIn = text[i] === '由' || text[i] === '请';
   if (leadIn) i++;
+  // The first strong end word (要, 必须, 负责, 会同…) bounds where names are looked for; without
+  // one, only names that open the sentence can be its subject (市财政局将…, 由县发改委统筹…). One
+  // cheap pass finds it, so most sentences never try a name at every position.
+  const strongFrom = (from: number): number => {
+    for (let k = from; k < limit; k++) if (subjectEndAt(text, k)) return k;
+    return -1;
+  };
+  let strong = strongFrom(i);
   let predicateAt = -1;
-  while (i < limit) {
+  while (i < (strong >= 0 ? strong : limit)) {
     const role = roleAt(text, i, limit);
     const unit = role ? null : unitNameAt(text, i, limit, units, 'strict');
     if (role || unit) {
@@ -365,6 +375,8 @@ export function readSubject(text: string, span: SourceSpan, units: Unit[]): Subj
       // A leader (分管副市长) or a group the registry holds (各区县) is not a unit of its own.
       if (unit && !unit.collective && (!unit.unit || (unit.unit.kind !== 'leader' && unit.unit.kind !== 'district'))) specific = true;
       i = role ? role.end : unit!.end;
+      // 各牵头单位要…: an end word inside the name (牵头) did not end the subject.
+      if (strong >= 0 && strong < i) strong = strongFrom(i);
       const weak = NAME_END.exec(text.slice(i, i + 3));
       if (weak) {
         // 于/在/每/按/自 open the predicate's time words (于每月5日前将…); 将/应/需/须 are modals.
@@ -374,20 +386,25 @@ export function readSubject(text: string, span: SourceSpan, units: Unit[]): Subj
       if (i < limit && '、和及与'.includes(text[i]!)) i++;
       else if (text.startsWith('等部门', i) || text.startsWith('等单位', i)) i += 3;
       else if (text[i] === '等') i++;
-      else if ((leadIn && !subjectEndAt(text, i)) || (atHead && !subjectEndAt(text, i) && IMPLICIT_PREDICATE_RE.test(text.slice(i, i + 2)))) {
+      else if (i !== strong && ((leadIn && !subjectEndAt(text, i)) || (atHead && IMPLICIT_PREDICATE_RE.test(text.slice(i, i + 2))))) {
         // 请各设区市人民政府自…制定 / 由县发改委统筹… / 市财政局统筹…: the names end where the verb starts.
         predicateAt = i;
         break;
       }
       continue;
     }
-    const end = subjectEndAt(text, i);
-    if (end) {
-      predicateAt = i + (end === '会同' ? 0 : end.length);
-      break;
+    // No strong end ahead: a name after the first words is an object, not a subject, unless 由
+    // names it (以上民生实事由县政府督查室按季度督查).
+    if (strong < 0 && owners.length === 0) {
+      let by = i + 1;
+      while (by < limit - 2 && text[by] !== '由') by++;
+      if (by >= limit - 2) return null;
+      i = by + 1;
+      continue;
     }
     i++;
   }
+  if (predicateAt < 0 && strong >= 0) predicateAt = strong + (text.startsWith('会同', strong) ? 0 : subjectEndAt(text, strong)!.length);
   if (predicateAt < 0 || owners.length === 0) return null;
   // 要会同市财政局、市教育局… / 教育部会同有关部门…: the units after 会同 co-operate with the subject.
   // …要牵头，会同Y / X牵头，会同Y: the co-units may follow the lead's own 牵头.

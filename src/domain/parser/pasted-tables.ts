@@ -89,7 +89,8 @@ function tabTables(text: string, from: number, to: number, units: Unit[]): DocTa
     const tab = text.indexOf('\t', i);
     if (tab < 0 || tab >= to) break;
     if (tab > lineEnd) {
-      i = lineEnd + 1;
+      // Straight to the line that holds the next tab: one search per table, not one per line.
+      i = text.lastIndexOf('\n', tab) + 1;
       continue;
     }
     const rows: DocRow[] = [];

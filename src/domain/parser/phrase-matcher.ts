@@ -28,6 +28,11 @@ export class PhraseMatcher<T> {
     for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.phrase.length - a.phrase.length);
   }
 
+  /** Whether any phrase starts with this character code: a cheap test before matchAt. */
+  hasFirst(code: number): boolean {
+    return this.byFirst.has(code);
+  }
+
   /** The longest phrase starting exactly at `at` (and ending by `end`), or null. */
   matchAt(text: string, at: number, end = text.length): PhraseHit<T> | null {
     if (at >= end) return null;

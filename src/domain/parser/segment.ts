@@ -76,8 +76,10 @@ function headerLines(text: string): SourceSpan[] {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = trimSpan(text, start, end);
-    const s = text.slice(line.start, line.end);
-    if ((n < 8 && HEADER_LINE_RE.test(s)) || (s.length <= 20 && DATE_LINE_RE.test(s))) out.push(line);
+    if (n < 8 || line.end - line.start <= 20) {
+      const s = text.slice(line.start, line.end);
+      if ((n < 8 && HEADER_LINE_RE.test(s)) || (s.length <= 20 && DATE_LINE_RE.test(s))) out.push(line);
+    }
     start = end + 1;
   }
   return out;
@@ -134,6 +136,12 @@ export function segment(doc: SourceDocument, text: string, units: Unit[], planYe
   const flow: FlowItem[] = [];
   scan.blocks.forEach((block, b) => {
     const notations = findNotations(text, block.start, block.end, units);
+    if (notations.length === 0) {
+      // Most blocks hold no notation: their sentences go straight into the flow.
+      const spans = splitSentences(text, block.start, block.end);
+      for (let k = 0; k < spans.length; k++) flow.push({ kind: 'sentence', sentence: { span: spans[k]!, block, index: k, count: spans.length, notationAhead: false, review: review[b]! } });
+      return;
+    }
     // Body segments between notations, each followed by the notation that closes it (if any).
     let from = block.start;
     const parts: { span: SourceSpan; closedBy: Notation | null }[] = [];

@@ -16,6 +16,7 @@
 import type { SourceSpan, Unit } from '../model';
 import { PhraseMatcher, type PhraseHit } from './phrase-matcher';
 import { CO_WORDS, hasKeyword, isNonModalYao, namesRun, readSubject } from './owners';
+import { mayStartUnitName } from './unit-names';
 import { findDeadline } from './deadlines';
 import { splitClauses } from './sentences';
 import { documentIssue } from './title';
@@ -104,6 +105,14 @@ const GOAL = ['争取', '力争', '努力', '确保'];
 const COMMENTARY = ['这是', '这既是', '这也是', '这些', '这背后', '这就', '这样'];
 /** Prohibitions (不当甩手掌柜, 防止负面舆情炒作) qualify a task; they are not one. */
 const NEGATION = ['不', '防止', '避免', '严禁', '杜绝'];
+/** How a clause opens, in one lookup: its class among the lists above. */
+type Opener = 'commentary' | 'negation' | 'elaboration' | 'goal';
+const OPENERS = new PhraseMatcher<Opener>([
+  ...COMMENTARY.map((w) => [w, 'commentary'] as const),
+  ...NEGATION.map((w) => [w, 'negation'] as const),
+  ...ELABORATION.map((w) => [w, 'elaboration'] as const),
+  ...GOAL.map((w) => [w, 'goal'] as const),
+]);
 
 /** After these verbs the object is a state of mind, not a deliverable: 强化责任意识, 保持定力. */
 const ATTITUDE_VERBS = ['树牢', '树立', '强化', '增强', '提升', '提高', '保持', '坚定', '牢记', '弘扬', '发扬', '坚守', '锤炼', '涵养', '坚持', '扛牢', '扛起', '担起', '肩负'];
@@ -144,6 +153,7 @@ const BA_COMPLEMENTS = ['出来', '起来', '下去', '到位', '清楚', '好',
 
 /** Characters that show a skipped stretch is not an adverb (了, 的, 是, a preposition…). */
 const SKIP_STOP = new Set([...'的是了在对把从向为以被和与及就都也还不没让使将作提由按抓有']);
+const SKIP_STOP_CODES = new Set([...SKIP_STOP].map((c) => c.charCodeAt(0)));
 
 // ---------------------------------------------------------------------------------------------
 // Sentence rules
@@ -307,17 +317,21 @@ function startsWithAny(text: string, at: number, words: readonly string[]): bool
 /** Skips a subject that ends in a modal within the clause's first 24 characters (各部门“一把手”要). */
 function skipSubject(text: string, span: SourceSpan): { at: number; modal: boolean } {
   const limit = Math.min(span.end, span.start + 24);
+  // 市政府将开展…, 我们将加快…: 将 before a verb or an adverb is "will" and ends a short subject
+  // (within 12 characters, no function word before it).
+  let will = -1;
+  let stopped = false;
   for (let i = span.start; i < limit; i++) {
-    if (text[i] === '要' && !isNonModalYao(text, i)) return { at: i + 1, modal: true };
-    if (text.startsWith('必须', i) || text.startsWith('务必', i) || text.startsWith('应当', i)) return { at: i + 2, modal: true };
+    const c = text.charCodeAt(i);
+    if (c === 0x8981 /* 要 */ && !isNonModalYao(text, i)) return { at: i + 1, modal: true };
+    if ((c === 0x5fc5 && text.charCodeAt(i + 1) === 0x987b) || (c === 0x52a1 && text.charCodeAt(i + 1) === 0x5fc5) || (c === 0x5e94 && text.charCodeAt(i + 1) === 0x5f53)) return { at: i + 2, modal: true }; // 必须 务必 应当
+    if (c === 0x5c06 /* 将 */ && will < 0 && !stopped && i >= span.start + 2 && i < span.start + 12) will = i;
+    else if (i > span.start && i < span.start + 11 && SKIP_STOP_CODES.has(c)) stopped = true;
   }
-  // 市政府将开展…, 我们将加快…: 将 before a verb or an adverb is "will" and ends a short subject.
-  for (let i = span.start + 2; i < Math.min(span.end, span.start + 12); i++) {
-    if (SKIP_STOP.has(text[i - 1]!) && text[i - 1] !== '将') break;
-    if (text[i] !== '将') continue;
+  if (will >= 0) {
     // A verb must follow (maybe after an adverb): 5月20日前将名单报… / 将整改情况报… is 把, not "will".
-    const adverb = PREFIXES.matchAt(text, i + 1, span.end);
-    if (verbNotNoun(text, adverb ? adverb.end : i + 1, span.end)) return { at: i + 1, modal: true };
+    const adverb = PREFIXES.matchAt(text, will + 1, span.end);
+    if (verbNotNoun(text, adverb ? adverb.end : will + 1, span.end)) return { at: will + 1, modal: true };
   }
   return { at: span.start, modal: false };
 }
@@ -388,7 +402,7 @@ function verbHead(text: string, span: SourceSpan, units: Unit[], hit: PhraseHit<
 function skipLeadIn(text: string, at: number, span: SourceSpan, units: Unit[]): { at: number; modal: boolean } {
   let p = at;
   let modal = false;
-  const co = CO_WORDS.find((w) => w.length > 1 && text.startsWith(w, p));
+  const co = CO_FIRST.has(text.charCodeAt(p)) ? CO_WORDS.find((w) => w.length > 1 && text.startsWith(w, p)) : undefined;
   if (co) {
     const run = namesRun(text, p + co.length, span.end, units);
     if (run.names.length > 0) p = run.end;
@@ -415,7 +429,7 @@ function skipLeadIn(text: string, at: number, span: SourceSpan, units: Unit[]): 
       if (role) p += role[0].length;
     }
   }
-  if (/^(?:根据|按照|依据|参照|对照|结合)/.test(text.slice(p, p + 2))) {
+  if (BASIS_FIRST.has(text.charCodeAt(p)) && /^(?:根据|按照|依据|参照|对照|结合)/.test(text.slice(p, p + 2))) {
     for (let k = p + 3; k < Math.min(span.end, p + 16); k++) {
       if ('，。；'.includes(text[k - 1]!)) break;
       if (verbNotNoun(text, k, span.end) && verbMatcher.matchAt(text, k, span.end)!.value >= 2) {
@@ -426,6 +440,9 @@ function skipLeadIn(text: string, at: number, span: SourceSpan, units: Unit[]): 
   }
   return { at: p, modal };
 }
+
+const BASIS_FIRST = new Set([...'根按依参对结'].map((c) => c.charCodeAt(0)));
+const CO_FIRST = new Set(CO_WORDS.map((w) => w.charCodeAt(0)));
 
 /**
  * Strips modals, adverbs and time words before the verb, longest first, as long as something is
@@ -526,7 +543,11 @@ const UNIT_SUBJECT_RE = /(?:局|委|办|厅|部|院|中心|政府|街道|乡镇|
  */
 const DELIVERED_RE = /^[\u4e00-\u9fff]{1,10}的[\u4e00-\u9fff]{0,6}?(解决|解释|帮扶|处置|落实|整改|化解|办理|答复|反馈|兑现|保障|救助|安置)到位/;
 function deliveredHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
-  const m = DELIVERED_RE.exec(text.slice(p, Math.min(span.end, p + 30)));
+  const to = Math.min(span.end, p + 30);
+  let dao = p;
+  while (dao < to - 1 && !(text[dao] === '到' && text[dao + 1] === '位')) dao++;
+  if (dao >= to - 1) return null;
+  const m = DELIVERED_RE.exec(text.slice(p, to));
   if (!m) return null;
   return { from, verbAt: p + m.index + m[0].length - m[1]!.length - 2, verb: m[1]!, weight: 2, modal };
 }
@@ -549,6 +570,8 @@ const OBJECT_FIRST_DONE = /已|累计|共计|截至|同比|较上年/;
  */
 function objectFirstHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
   const limit = Math.min(span.end, p + 16);
+  // Both readings need a figure or a date in the clause: most clauses have neither.
+  if (!hasFigureOrDate(text, p, Math.min(span.end, p + 40))) return null;
   for (let k = p + 2; k < limit; k++) {
     const ch = text[k - 1]!;
     if (!isCjk(ch) || SKIP_STOP.has(ch)) return null;
@@ -569,6 +592,16 @@ function objectFirstHead(text: string, p: number, span: SourceSpan, modal: boole
   return null;
 }
 
+/** A digit, a mask, 月, 季, 汛 or 年底/年内/年末/半年 in text[from, to): a figure or a date may be there. */
+function hasFigureOrDate(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || c === 0x2a || c === 0xff0a || c === 0x6708 || c === 0x5b63 || c === 0x6c5b) return true; // 月 季 汛
+    if (c === 0x5e74 /* 年 */ && ('底内末'.includes(text[i + 1] ?? '') || text[i - 1] === '半')) return true;
+  }
+  return false;
+}
+
 /** Verbs that start or finish a project: 4月开工, 11月完工, 五一前开街. */
 const MILESTONE_VERBS = new PhraseMatcher<number>(
   ['开工', '动工', '施工', '完工', '竣工', '建成', '投用', '投产', '交付', '开街', '通车', '开业', '运营', '上线', '启动', '开建'].map((v) => [v, 2] as const),
@@ -580,6 +613,8 @@ const MILESTONE_VERBS = new PhraseMatcher<number>(
  * verb: the project's schedule, a directive with no verb before its object.
  */
 function datedMilestoneAt(text: string, k: number, end: number): PhraseHit<number> | null {
+  // Cheap first: a date, a plan word or a season starts here, or nothing does.
+  if (!TIME_FIRST.has(text.charCodeAt(k)) && !'计拟预力确将要于在'.includes(text[k]!)) return null;
   let at = k;
   const plan = /^(?:计划|拟|预计|力争|确保|将|要|于|在)/.exec(text.slice(at, at + 2));
   if (plan) at += plan[0].length;
@@ -614,7 +649,11 @@ const TIME_WORD_RE =
   /^(?:[0-9０-９]{4}年)?(?:(?:[0-9０-９一二三四五六七八九十]{1,3})月(?:份)?(?:底|末|初|[上中下]旬)?|第?[一二三四]季度(?:末)?|末月?|首月|年底|年末)?(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?(?:前|之前|以前|起)?/;
 /** 自本意见印发之日起60日内: a limit counted from the document, before the verb. */
 const RELATIVE_LIMIT_RE = /^(?:自|从)?(?:本(?:通知|意见|方案|办法|文件|决定|规定)|文件)?(?:印发|发布|下发|公布|实施|施行)之日起[0-9０-９一二三四五六七八九十两]{1,3}(?:个工作日|个月|日|天|周)(?:内|以内|之内)?/;
+/** Characters a time word can start with: digits, Chinese numerals, 第/末/首/年/自/从/本/于/在/上/下/汛. */
+const TIME_FIRST = new Set([...'0123456789０１２３４５６７８９一二三四五六七八九十第末首年自从本于在上下汛文'].map((c) => c.charCodeAt(0)));
+
 function skipMonth(text: string, p: number, end: number): number {
+  if (!TIME_FIRST.has(text.charCodeAt(p))) return p;
   const head = text.slice(p, Math.min(end, p + 24));
   const rel = RELATIVE_LIMIT_RE.exec(head);
   if (rel) return p + rel[0].length;
@@ -750,50 +789,37 @@ function groupDated(text: string, g: Group, year: number): boolean {
 }
 
 /** Groups clauses into candidate tasks: a directive clause and the clauses that continue it. */
-function groupClauses(text: string, clauses: readonly { span: SourceSpan; series: boolean }[], units: Unit[], predicateAt = -1, year = Number.NaN): Group[] {
+function groupClauses(text: string, clauses: readonly SourceSpan[], series: ReadonlySet<number>, units: Unit[], predicateAt = -1, year = Number.NaN): Group[] {
   const groups: Group[] = [];
   let open: Group | null = null;
   let modalSeen = false;
-  for (const { span: c, series } of clauses) {
-    const commentary = startsWithAny(text, c.start, COMMENTARY);
-    if (commentary) {
+  const firstStart = clauses[0]?.start ?? 0;
+  for (const c of clauses) {
+    const opener = OPENERS.matchAt(text, c.start, c.end)?.value;
+    if (opener === 'commentary') {
       open = null;
       continue;
     }
-    const negated = startsWithAny(text, c.start, NEGATION);
-    const continues = open !== null && (negated || startsWithAny(text, c.start, ELABORATION) || startsWithAny(text, c.start, GOAL));
-    // A later clause with its own subject (…，区营商办每季度汇总通报一次) starts its predicate after it.
-    const own = c.start > (clauses[0]?.span.start ?? c.start) ? readSubject(text, c, units) : null;
+    const negated = opener === 'negation';
+    const continues = open !== null && opener !== undefined;
+    // A later clause with its own subject (…，区营商办每季度汇总通报一次) starts its predicate after
+    // it, and is a directive of its own.
+    const ownNamed = c.start > firstStart && mayStartUnitName(text, c.start, units) && readsOwnSubject(text, c, units);
+    const own = ownNamed ? readSubject(text, c, units) : null;
     let head = negated ? null : clauseHead(text, c, units, false, own ? own.predicateAt : predicateAt);
-    if (series) {
+    if (series.has(c.start)) {
       // Each item of 确保A、确保B、确保C is a directive, even one with no verb of its own (确保主要经济指标走在全省前列).
       const word = SERIES_WORDS.find((w) => text.startsWith(w, c.start)) ?? '';
       head = head ? { ...head, weight: Math.max(head.weight, 2), series: true } : { from: c.start + word.length, verbAt: c.start, verb: word, weight: 2, modal: true, series: true };
     }
     if (head?.modal) modalSeen = true;
-    else if (!head && /(要|必须|务必)/.test(text.slice(c.start, c.end))) modalSeen = true;
+    else if (!head && hasModalIn(text, c)) modalSeen = true;
     // A strong verb opens its own task; a medium verb (坚持, 维护…) only when nothing is open or
     // its clause names a deliverable of its own: a number, a date, a document, 挂牌督办.
     // A verb with nothing to deliver (3月底前出台实施, 年底前全面完成) finishes the open task.
     const bare = head !== null && open !== null && isGenericObject(text.slice(head.verbAt + head.verb.length, c.end));
-    // Rule `milestone-clause`: 加快推进A建设，年底前完成主体工程 — a clause that opens with a time
-    // limit and completes (完成, 建成, 投用…) states the open task's milestone and due date.
-    // Not when the open task has a date of its own: 一季度集中开工50个，6月底前完成投资计划的55% are two.
-    // Any verb: 制定改厕实施方案，4月底前将改厕任务分解到村到户 is one task in two steps. A routine
-    // report (每月底前报送帮扶台账) belongs to its task too; a routine of its own (每月组织一次巡查) does not.
-    const dueLed = head !== null && (opensWithDueDate(text, c) || (/^每个?(?:月|季度?|年|周)/.test(text.slice(c.start, c.start + 3)) && REPORT_VERBS.has(head.verb)));
-    // A clause with a count of its own (年内认定市级企业技术中心20家) is a deliverable of its own,
-    // unless it completes (新建口袋公园20个，国庆节前全部建成开放).
-    const ownCount = head !== null && /[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end)) && !COMPLETION_VERBS.has(head.verb) && !START_VERBS.has(head.verb);
-    // 5月20日前将名单报市防指办公室 is a report of its own; 并于12月20日前将验收情况报县政府 reports this task.
-    // A routine report (每月底前报送…) or one on this task's own results (将整改情况报…) joins it too.
-    const report =
-      head !== null && REPORT_VERBS.has(head.verb) && !/^(?:并|每)/.test(text.slice(c.start, c.start + 1)) && !/情况|进展|进度|结果|总结|成效/.test(text.slice(c.start, c.end));
-    const milestone =
-      head !== null && open !== null && !head.series && !ownCount && !report && (dueLed || (head.topic === true && open.head.verb !== '')) && !groupDated(text, open, year) && !readsOwnSubject(text, c, units);
-    const startsWork = dueLed && head !== null && START_VERBS.has(head.verb);
-    // A clause that names its own unit (…，区营商办每季度汇总通报一次) is a directive of its own.
-    const ownSubject = head !== null && open !== null && readsOwnSubject(text, c, units);
+    const { milestone, startsWork } = head !== null && open !== null && !head.series && !ownNamed ? milestoneOf(text, c, head, open, year) : { milestone: false, startsWork: false };
+    const ownSubject = head !== null && open !== null && ownNamed;
     const opens =
       head !== null && (!continues || head.series === true) && !bare && !milestone && (head.weight >= 2 || open === null || ownSubject || (head.weight === 0 && namesDeliverable(text, c)));
     if (opens && head) {
@@ -809,6 +835,35 @@ function groupClauses(text: string, clauses: readonly { span: SourceSpan; series
     }
   }
   return groups;
+}
+
+/** 要, 必须 or 务必 as a modal somewhere in the clause. */
+function hasModalIn(text: string, c: SourceSpan): boolean {
+  for (let i = c.start; i < c.end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x8981 /* 要 */ || (ch === 0x5fc5 && text.charCodeAt(i + 1) === 0x987b) || (ch === 0x52a1 && text.charCodeAt(i + 1) === 0x5fc5)) return true;
+  }
+  return false;
+}
+
+/**
+ * Rule `milestone-clause`: 加快推进A建设，年底前完成主体工程 — a clause that opens with a time
+ * limit states the open task's milestone and due date, whatever its verb (制定改厕实施方案，4月底前
+ * 将改厕任务分解到村到户 is one task in two steps). Not when the open task has a date of its own
+ * (一季度集中开工50个，6月底前完成投资计划的55% are two), nor when the clause counts a deliverable
+ * of its own (年内认定…20家) unless it completes (新建口袋公园20个，国庆节前全部建成开放), nor a
+ * report of something else (5月20日前将名单报…); a routine report (每月底前报送…) or one on this
+ * task's results (并于…将验收情况报…) belongs to it.
+ */
+function milestoneOf(text: string, c: SourceSpan, head: ClauseHead, open: Group, year: number): { milestone: boolean; startsWork: boolean } {
+  const routineReport = REPORT_VERBS.has(head.verb) && /^每个?(?:月|季度?|年|周)/.test(text.slice(c.start, c.start + 3));
+  const dueLed = opensWithDueDate(text, c) || routineReport;
+  if (!dueLed && !(head.topic === true && open.head.verb !== '')) return { milestone: false, startsWork: false };
+  const clause = text.slice(c.start, c.end);
+  const ownCount = /[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end)) && !COMPLETION_VERBS.has(head.verb) && !START_VERBS.has(head.verb);
+  const report = REPORT_VERBS.has(head.verb) && !/^(?:并|每)/.test(clause) && !/情况|进展|进度|结果|总结|成效/.test(clause);
+  const milestone = !ownCount && !report && !groupDated(text, open, year);
+  return { milestone, startsWork: milestone && dueLed && START_VERBS.has(head.verb) };
 }
 
 /** Verbs that complete a piece of work: after a time limit they close the open task. */
@@ -836,37 +891,44 @@ export function opensWithDueDate(text: string, c: SourceSpan): boolean {
  * directives, each with its own date. Cuts clauses at 、 before a repeat of 确保/要/必须/力争.
  */
 const SERIES_WORDS = ['确保', '力争'];
-function splitSeries(text: string, clauses: SourceSpan[]): { span: SourceSpan; series: boolean }[] {
-  const out: { span: SourceSpan; series: boolean }[] = [];
+const SERIES_OPENERS = new Set([...'确力要必务还更']);
+function splitSeries(text: string, clauses: SourceSpan[]): { clauses: SourceSpan[]; series: Set<number> } {
+  const series = new Set<number>();
+  // Most sentences hold no series: their clauses are kept as they are.
+  if (!clauses.some((c) => SERIES_OPENERS.has(text[c.start]!))) return { clauses, series };
+  const out: SourceSpan[] = [];
   for (const c of clauses) {
     // 要确保A、确保B: the first item may carry the modal before the repeated word.
-    const lead = /^(?:要|必须|务必|还要|更要)/.exec(text.slice(c.start, c.start + 2))?.[0].length ?? 0;
-    const word = SERIES_WORDS.find((w) => text.startsWith(w, c.start + lead));
+    const lead = SERIES_OPENERS.has(text[c.start]!) ? (/^(?:要|必须|务必|还要|更要)/.exec(text.slice(c.start, c.start + 2))?.[0].length ?? 0) : 0;
+    const word = SERIES_OPENERS.has(text[c.start]!) ? SERIES_WORDS.find((w) => text.startsWith(w, c.start + lead)) : undefined;
     if (!word) {
-      out.push({ span: c, series: false });
+      out.push(c);
       continue;
     }
-    const marker = `、${word}`;
-    let from = c.start;
-    let at = text.indexOf(marker, from);
+    // Cut at each 、 followed by the word, looking inside the clause only (bounded: linear).
     const cut: SourceSpan[] = [];
-    while (at >= 0 && at < c.end) {
-      cut.push({ start: from, end: at });
-      from = at + 1;
-      at = text.indexOf(marker, from);
+    let from = c.start;
+    for (let at = c.start; at < c.end; at++) {
+      if (text[at] === '、' && text.startsWith(word, at + 1)) {
+        cut.push({ start: from, end: at });
+        from = at + 1;
+      }
     }
     cut.push({ start: from, end: c.end });
-    for (const span of cut) out.push({ span, series: cut.length > 1 });
+    for (const span of cut) {
+      out.push(span);
+      if (cut.length > 1) series.add(span.start);
+    }
   }
-  return out;
+  return { clauses: out, series };
 }
 
 export function findTasks(text: string, info: SentenceInfo, units: Unit[]): TaskDraft[] {
   const sentence = text.slice(info.span.start, info.span.end);
   if (isThemeLine(sentence, info)) return [];
-  const clauses = splitClauses(text, info.span);
-  const items = splitSeries(text, clauses);
-  let groups = groupClauses(text, items, units, info.predicateAt ?? -1, info.year ?? Number.NaN);
+  const split = splitSeries(text, splitClauses(text, info.span));
+  const clauses = split.clauses;
+  let groups = groupClauses(text, clauses, split.series, units, info.predicateAt ?? -1, info.year ?? Number.NaN);
   let byOwnerOrDate = false;
   if (groups.length === 0) {
     groups = fallbackGroups(text, sentence, clauses, info);
@@ -880,7 +942,7 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
     // An analysis opener ends where the speaker turns to us: 当今世界…，我们必须正确处理…
     const turn = clauses.findIndex((c) => /^(我们|大家)?(必须|要(?!看到))/.test(text.slice(c.start, Math.min(c.end, c.start + 8))));
     if (turn < 0) return [];
-    groups = groupClauses(text, splitSeries(text, clauses.slice(turn)), units, -1, info.year ?? Number.NaN);
+    groups = groupClauses(text, clauses.slice(turn), split.series, units, -1, info.year ?? Number.NaN);
   }
 
   groups = shapeGroups(text, clauses, groups, info);

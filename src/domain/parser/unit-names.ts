@@ -59,6 +59,7 @@ const COLLECTIVES = [
   ...['省', '市', '县', '区'].flatMap((l) => ['政府各部门', '政府有关部门', '直有关部门', '直各部门', '直相关部门', '级有关部门', '级各部门', '级相关部门', '直各单位', '级各单位'].map((w) => l + w)),
 ];
 const collectiveMatcher = new PhraseMatcher<true>(COLLECTIVES.map((c) => [c, true] as const));
+const COLLECTIVE_FIRST = new Set(COLLECTIVES.map((c) => c.charCodeAt(0)));
 
 /** Characters that cannot be inside a unit's name (a verb's object or a clause break starts). */
 const NAME_STOP = new Set([...'，。、；：,.;:“”"《》！？ 　\t\n\r的在对把从向为以被就都也还要将由并与及或等牵配负按会请']);
@@ -70,6 +71,21 @@ const NEVER_ENDINGS = [
   '场所', '住所', '厕所', '处所', '车站', '网站', '驿站', '服务站', '加油站', '充电站', '社区', '旅行社', '合作社', '城区中心', '市中心',
 ];
 const neverEnd = new PhraseMatcher<true>(NEVER_ENDINGS.map((w) => [w, true] as const));
+
+/** Characters after which a name may start inside a sentence: a conjunction or a lead-in. */
+const JOINERS = new Set([...'和及与、请由'].map((c) => c.charCodeAt(0)));
+/** Last characters of co-words (会同, 协同, 联合, 配合, 商请), checked in full only when seen. */
+const CO_WORD_ENDS = new Set([...'同合请'].map((c) => c.charCodeAt(0)));
+
+/**
+ * A name starts at a word boundary in prose: 社区 is not 区…, 同意市财政局 is not 意市财政局; after a
+ * conjunction, a lead-in (由, 请) or a co-word (会同) it may.
+ */
+function atBoundary(text: string, at: number): boolean {
+  const prev = text.charCodeAt(at - 1);
+  if (!isCjk(prev) || JOINERS.has(prev)) return true;
+  return CO_WORD_ENDS.has(prev) && /会同|协同|联合|配合|商请/.test(text.slice(Math.max(0, at - 2), at));
+}
 
 /** The longest name a unit has (国家发展和改革委员会办公厅 …). */
 const MAX_LEN = 22;
@@ -102,17 +118,18 @@ const EACH_RE =
 
 export function unitNameAt(text: string, at: number, end: number, units: Unit[], mode: 'strict' | 'cell' = 'strict'): UnitNameHit | null {
   if (at >= end) return null;
+  // Cheap first: in prose a name starts at a word boundary (社区 is not 区…, 同意市财政局 not
+  // 意市财政局), after a conjunction or a lead-in; only a group (各部门 in 各级各部门) may follow a word.
+  const first = text.charCodeAt(at);
+  if (mode === 'strict' && at > 0 && !COLLECTIVE_FIRST.has(first) && !atBoundary(text, at)) return null;
+  if (!isCjk(first)) return null;
   let collective = collectiveMatcher.matchAt(text, at, end);
   if (text[at] === '各') {
     const each = EACH_RE.exec(text.slice(at, Math.min(end, at + 20)));
     if (each && (!collective || each[0].length > collective.end - at)) collective = { phrase: each[0], value: true, start: at, end: at + each[0].length };
   }
   // A name starts at a word boundary: 社区 is not 区…, 园区管委会 not 区管委会.
-  if (at > 0 && mode === 'strict' && !collective) {
-    const prev = text.charCodeAt(at - 1);
-    // 同意市财政局… is not 意市财政局: a name starts after a conjunction or a lead-in, not mid-word.
-    if (isCjk(prev) && !'和及与、请由'.includes(text[at - 1]!) && !/会同|协同|联合|配合|商请/.test(text.slice(Math.max(0, at - 2), at))) return null;
-  }
+  if (at > 0 && mode === 'strict' && !collective && !atBoundary(text, at)) return null;
   const reg = registryOf(units).names.matchAt(text, at, end);
   const shaped = shapedName(text, at, end, mode);
   // The longer reading wins: 市住房和城乡建设局综合执法支队 over 市住建局's alias, 各县（市、区）人民政府 over 各县.
@@ -129,6 +146,8 @@ function shapedName(text: string, at: number, end: number, mode: 'strict' | 'cel
   const national = nationalMatcher.matchAt(text, at, limit);
   const fieldFrom = prefixEnd(text, at, limit);
   const prefixed = fieldFrom > at;
+  // In prose a name needs its level (or is a ministry's): no need to look for a suffix otherwise.
+  if (!prefixed && mode === 'strict') return national ? national.end : -1;
   let best = -1;
   for (let i = fieldFrom; i < limit; i++) {
     const ch = text[i]!;
@@ -188,6 +207,15 @@ function endsInNever(text: string, start: number, end: number): boolean {
     if (hit && hit.end === end) return true;
   }
   return false;
+}
+
+/**
+ * Whether a unit's name may start at `at` without a place name before its level (市…, 县…, 各…,
+ * 由/请…, a ministry, a registry name): a cheap test for the head of a later clause.
+ */
+export function mayStartUnitName(text: string, at: number, units: Unit[]): boolean {
+  const c = text.charCodeAt(at);
+  return c === 0x7531 /* 由 */ || c === 0x8bf7 /* 请 */ || levelMatcher.hasFirst(c) || COLLECTIVE_FIRST.has(c) || nationalMatcher.hasFirst(c) || registryOf(units).names.hasFirst(c);
 }
 
 /** Every unit name in `s` (a cell, a notation's value): split at 、，；/ and line breaks. */
