@@ -9,6 +9,7 @@
  */
 import type { OwnerRef, OwnerRole, SourceSpan, Unit } from '../model';
 import { PhraseMatcher } from './phrase-matcher';
+import { CharSet } from './char-set';
 import { canonicalName, registryOf } from './registry';
 import { isUnitName, unitNameAt } from './unit-names';
 
@@ -383,7 +384,7 @@ export function readSubject(text: string, span: SourceSpan, units: Unit[]): Subj
         predicateAt = i + (/^[将应需须]/.test(weak[0]) ? weak[0].length : 0);
         break;
       }
-      if (i < limit && '、和及与'.includes(text[i]!)) i++;
+      if (i < limit && LIST_JOINERS.at(text, i)) i++;
       else if (text.startsWith('等部门', i) || text.startsWith('等单位', i)) i += 3;
       else if (text[i] === '等') i++;
       else if (i !== strong && ((leadIn && !subjectEndAt(text, i)) || (atHead && IMPLICIT_PREDICATE_RE.test(text.slice(i, i + 2))))) {
@@ -437,7 +438,10 @@ export function isNonModalYao(text: string, i: number): boolean {
   return (prev !== undefined && '重主需只纪首提紧摘简'.includes(prev)) || (next !== undefined && '素求点害件闻领'.includes(next));
 }
 
-const NAME_STOP = new Set([...'，。、；：,.;:“”"（）()《》！？ 　\n的和与及在对把从向为以被就都也还要']);
+const NAME_STOP = new CharSet('，。、；：,.;:“”"（）()《》！？ 　\n的和与及在对把从向为以被就都也还要');
+
+/** Between two names in a list: 、 和 及 与. */
+const LIST_JOINERS = new CharSet('、和及与');
 
 /** A role at i: 各区县长, 在座“一把手”, 各位副市长, 各街道. Units are unit-names.ts's. */
 function roleAt(text: string, i: number, stop: number): { name: string; end: number } | null {
@@ -448,7 +452,7 @@ function roleAt(text: string, i: number, stop: number): { name: string; end: num
     if (prev >= '\u4e00' && prev <= '\u9fff' && !'和及与同'.includes(prev)) return null;
   }
   let j = i + 1;
-  while (j < stop && j - i < 16 && (!NAME_STOP.has(text[j]!) || text[j] === '“' || text[j] === '”')) j++;
+  while (j < stop && j - i < 16 && (!NAME_STOP.at(text, j) || text[j] === '“' || text[j] === '”')) j++;
   const run = text.slice(i, j);
   for (const w of ROLE_WORDS) {
     const at = run.indexOf(w);
@@ -484,7 +488,7 @@ export function namesRun(text: string, at: number, end: number, units: Unit[]): 
       last = i + 1;
       break;
     }
-    if (i < end && '、和及与'.includes(text[i]!)) i++;
+    if (i < end && LIST_JOINERS.at(text, i)) i++;
     else break;
   }
   return { names, end: last };

@@ -20,6 +20,7 @@
 import type { SourceSpan, Target, Tier, Comparator } from '@/domain/model';
 import { findDeadline, monthEnd } from '@/domain/parser/deadlines';
 import { parseNumeral } from '@/domain/parser/numerals';
+import { CharSet, matchesSomewhere } from './char-set';
 
 export interface TargetContext {
   year: number;
@@ -369,7 +370,13 @@ function pastContext(text: string, start: number, end: number, planYear: number)
 // ---------------------------------------------------------------------------------------------
 
 /** A figure followed by a unit, 百分之, or 下达: whether a sentence is worth reading at all. */
-const CANDIDATE_RE = new RegExp(`(?:${NUM})(?:多|余)?(?:万亿|万|亿|千)?(?:${UNIT_ALT})|百分之|下达`);
+export const CANDIDATE_RE = new RegExp(`(?:${NUM})(?:多|余)?(?:万亿|万|亿|千)?(?:${UNIT_ALT})|百分之|下达`, 'y');
+/** The characters a CANDIDATE_RE match starts with: a figure's first, 百 (百分之) or 下 (下达). */
+export const CANDIDATE_FIRST = new CharSet('0123456789０１２３４５６７８９*＊xX×一二三四五六七八九十两〇零百下');
+/** Whether s holds a figure with a unit, 百分之 or 下达 (CANDIDATE_RE anywhere). */
+function hasCandidate(s: string): boolean {
+  return matchesSomewhere(CANDIDATE_RE, CANDIDATE_FIRST, s);
+}
 /** Shared: reset lastIndex before each use. Domain code is synchronous, so no two uses overlap. */
 const VALUE_RE = new RegExp(VALUE_SOURCE, 'g');
 /** 10亿元以上项目: a figure with 以上/以下 and a noun right after it qualifies the noun. */
@@ -497,7 +504,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
 
   // Fast exit: most sentences of a speech hold no figure with a unit (and no 下达 indicator);
   // one regex test over the sentence skips them before any clause work.
-  if (!CANDIDATE_RE.test(text.slice(start, end))) return [];
+  if (!hasCandidate(text.slice(start, end))) return [];
 
   const clauses = splitClauses(text, start, end);
   // Sentence-wide facts, computed once and only when a figure has a target signal: most
@@ -559,7 +566,7 @@ function readClause(scan: Scan, ci: number): void {
       due: deadline?.due ?? null,
     };
   };
-  if (!CANDIDATE_RE.test(ctext)) return;
+  if (!hasCandidate(ctext)) return;
   const re = VALUE_RE;
   re.lastIndex = 0;
   // Per-clause facts, computed on first need: most clauses' figures (一个, 一批) fail the
@@ -774,7 +781,7 @@ function comparatorAt(ctext: string, prefixWin: string, vEnd: number, more: bool
   const suffix = SUFFIX_COMPARATOR_RE.exec(ctext.slice(vEnd, vEnd + 3));
   if (suffix) {
     const afterQ = ctext.slice(vEnd + suffix[0].length);
-    if ((suffix[0] === '以上' || suffix[0] === '以下') && QUALIFIER_AFTER_RE.test(afterQ.slice(0, 4)) && !afterQ.startsWith('的') && CANDIDATE_RE.test(afterQ)) return 'qualifier';
+    if ((suffix[0] === '以上' || suffix[0] === '以下') && QUALIFIER_AFTER_RE.test(afterQ.slice(0, 4)) && !afterQ.startsWith('的') && hasCandidate(afterQ)) return 'qualifier';
     // 控制在5.5%左右 is about 5.5% (issue 10): 左右 says how the figure is meant.
     return { comparator: suffixComparator(suffix[0]), end: vEnd + suffix[0].length };
   }

@@ -15,6 +15,7 @@
  */
 import type { SourceSpan, Unit } from '../model';
 import { PhraseMatcher, type PhraseHit } from './phrase-matcher';
+import { CharSet } from './char-set';
 import { CO_WORDS, hasKeyword, isNonModalYao, namesRun, readSubject } from './owners';
 import { mayStartUnitName } from './unit-names';
 import { findDeadline } from './deadlines';
@@ -75,12 +76,12 @@ const PREFIXES = new PhraseMatcher<boolean>([
 ]);
 /** 加快推进 is stripped as a unit, so the verb 推进 is found; 加快 alone is a verb (加快建设). */
 
-const PLACE_END: ReadonlySet<string> = new Set([...'地处区县镇乡村点位中内上下线园市省间旁边侧口段']);
+const PLACE_END = new CharSet('地处区县镇乡村点位中内上下线园市省间旁边侧口段');
 
 /** A directive verb at `at` that is not a noun (整改情况, 落实的, 推进了). */
 function verbNotNoun(text: string, at: number, end: number): boolean {
   const v = verbMatcher.matchAt(text, at, end);
-  return v !== null && !'最是的了不'.includes(text[v.end] ?? '') && !startsWithAny(text, v.end, NOUN_AFTER_VERB);
+  return v !== null && !NOUN_MARK.at(text, v.end) && !startsWithAny(text, v.end, NOUN_AFTER_VERB);
 }
 
 /** A verb at `at`, or after a run of adverbs there (按期完成, 全面深入推进). */
@@ -152,8 +153,7 @@ const BA_END_VERBS = ['梳理', '排查', '整改', '清理', '解决', '处置'
 const BA_COMPLEMENTS = ['出来', '起来', '下去', '到位', '清楚', '好', '完'];
 
 /** Characters that show a skipped stretch is not an adverb (了, 的, 是, a preposition…). */
-const SKIP_STOP = new Set([...'的是了在对把从向为以被和与及就都也还不没让使将作提由按抓有']);
-const SKIP_STOP_CODES = new Set([...SKIP_STOP].map((c) => c.charCodeAt(0)));
+const SKIP_STOP = new CharSet('的是了在对把从向为以被和与及就都也还不没让使将作提由按抓有');
 
 // ---------------------------------------------------------------------------------------------
 // Sentence rules
@@ -326,7 +326,7 @@ function skipSubject(text: string, span: SourceSpan): { at: number; modal: boole
     if (c === 0x8981 /* 要 */ && !isNonModalYao(text, i)) return { at: i + 1, modal: true };
     if ((c === 0x5fc5 && text.charCodeAt(i + 1) === 0x987b) || (c === 0x52a1 && text.charCodeAt(i + 1) === 0x5fc5) || (c === 0x5e94 && text.charCodeAt(i + 1) === 0x5f53)) return { at: i + 2, modal: true }; // 必须 务必 应当
     if (c === 0x5c06 /* 将 */ && will < 0 && !stopped && i >= span.start + 2 && i < span.start + 12) will = i;
-    else if (i > span.start && i < span.start + 11 && SKIP_STOP_CODES.has(c)) stopped = true;
+    else if (i > span.start && i < span.start + 11 && SKIP_STOP.has(c)) stopped = true;
   }
   if (will >= 0) {
     // A verb must follow (maybe after an adverb): 5月20日前将名单报… / 将整改情况报… is 把, not "will".
@@ -362,7 +362,7 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
     // A two-character adverb the list lacks (滚动实施): skip it if it holds no function word.
     // Longer skips reach into objects (坦然接受组织监督 is not 组织…).
     for (let k = 1; k <= 2 && p + k < span.end; k++) {
-      if (SKIP_STOP.has(text[p + k - 1]!) || !isCjk(text[p + k - 1]!)) break;
+      if (SKIP_STOP.at(text, p + k - 1) || !isCjkAt(text, p + k - 1)) break;
       hit = verbMatcher.matchAt(text, p + k, span.end);
       if (hit) break;
     }
@@ -376,8 +376,7 @@ function verbHead(text: string, span: SourceSpan, units: Unit[], hit: PhraseHit<
   // 确保每所学校每个工作日提供不少于2小时…: the modal is the verb when a figure follows it (rule strive-figure).
   if (FIGURE_GOALS.has(hit.phrase) && /[0-9０-９*＊]/.test(text.slice(hit.end, span.end))) return { from, verbAt: hit.start, verb: hit.phrase, weight: 2, modal: true };
   // 落实最重要 / 建设的… / 推进了: the verb is used as a noun or in the past.
-  const after = text[hit.end];
-  if (after !== undefined && '最是的了不'.includes(after)) return null;
+  if (NOUN_MARK.at(text, hit.end)) return null;
   if (startsWithAny(text, hit.end, NOUN_AFTER_VERB)) return null;
   const rest = text.slice(hit.end, span.end);
   const attitude = ATTITUDE_VERBS.includes(hit.phrase) && (containsAny(rest, ATTITUDE_NOUNS) || endsInQuality(rest));
@@ -431,7 +430,7 @@ function skipLeadIn(text: string, at: number, span: SourceSpan, units: Unit[]): 
   }
   if (BASIS_FIRST.has(text.charCodeAt(p)) && /^(?:根据|按照|依据|参照|对照|结合)/.test(text.slice(p, p + 2))) {
     for (let k = p + 3; k < Math.min(span.end, p + 16); k++) {
-      if ('，。；'.includes(text[k - 1]!)) break;
+      if (CLAUSE_STOP.at(text, k - 1)) break;
       if (verbNotNoun(text, k, span.end) && verbMatcher.matchAt(text, k, span.end)!.value >= 2) {
         p = k;
         break;
@@ -441,8 +440,8 @@ function skipLeadIn(text: string, at: number, span: SourceSpan, units: Unit[]): 
   return { at: p, modal };
 }
 
-const BASIS_FIRST = new Set([...'根按依参对结'].map((c) => c.charCodeAt(0)));
-const CO_FIRST = new Set(CO_WORDS.map((w) => w.charCodeAt(0)));
+const BASIS_FIRST = new CharSet('根按依参对结');
+const CO_FIRST = new CharSet(CO_WORDS.map((w) => w.charCodeAt(0)));
 
 /**
  * Strips modals, adverbs and time words before the verb, longest first, as long as something is
@@ -497,7 +496,7 @@ function prepositionHead(text: string, p: number, span: SourceSpan, units: Unit[
   if (ch === '向') {
     // 向县政府报送工程进度: the addressee, then the verb.
     for (let at = p + 2; at < Math.min(span.end, p + 14); at++) {
-      if ('，。、；的'.includes(text[at - 1]!)) break;
+      if (PHRASE_STOP.at(text, at - 1)) break;
       const v = verbMatcher.matchAt(text, at, span.end);
       if (v && v.value >= 1) return { from, verbAt: v.start, verb: v.phrase, weight: v.value, modal };
     }
@@ -508,8 +507,8 @@ function prepositionHead(text: string, p: number, span: SourceSpan, units: Unit[
     // Rule `locative`: 在产地建设一批…, 在12个易涝点位安装…: a place before the verb. The place
     // ends in a place word (产地, 点位, 社区内, 沿线): 在这里召开… is not one.
     for (let at = p + 2; at < Math.min(span.end, p + 12); at++) {
-      if ('，。、；的'.includes(text[at - 1]!)) break;
-      const v = PLACE_END.has(text[at - 1]!) ? verbMatcher.matchAt(text, at, span.end) : null;
+      if (PHRASE_STOP.at(text, at - 1)) break;
+      const v = PLACE_END.at(text, at - 1) ? verbMatcher.matchAt(text, at, span.end) : null;
       if (v && v.value >= 2) return { hit: v };
     }
   }
@@ -529,7 +528,7 @@ function duiHead(text: string, p: number, span: SourceSpan, modal: boolean, from
     const v = DUI_VERBS.find((w) => text.startsWith(w, at));
     if (v) return { from, verbAt: at, verb: v, weight: 0, modal };
     const strong = at > afterObject ? verbMatcher.matchAt(text, at, span.end) : null;
-    if (strong && strong.value >= 2 && !'最是的了不'.includes(text[strong.end] ?? '')) return { from, verbAt: at, verb: strong.phrase, weight: 2, modal };
+    if (strong && strong.value >= 2 && !NOUN_MARK.at(text, strong.end)) return { from, verbAt: at, verb: strong.phrase, weight: 2, modal };
   }
   return null;
 }
@@ -573,8 +572,7 @@ function objectFirstHead(text: string, p: number, span: SourceSpan, modal: boole
   // Both readings need a figure or a date in the clause: most clauses have neither.
   if (!hasFigureOrDate(text, p, Math.min(span.end, p + 40))) return null;
   for (let k = p + 2; k < limit; k++) {
-    const ch = text[k - 1]!;
-    if (!isCjk(ch) || SKIP_STOP.has(ch)) return null;
+    if (!isCjkAt(text, k - 1) || SKIP_STOP.at(text, k - 1)) return null;
     const dated = datedMilestoneAt(text, k, span.end);
     if (dated && !OBJECT_FIRST_DONE.test(text.slice(span.start, span.end))) return { from, verbAt: dated.start, verb: dated.phrase, weight: 2, modal, topic: true };
     if (k > p + 12) continue;
@@ -614,7 +612,7 @@ const MILESTONE_VERBS = new PhraseMatcher<number>(
  */
 function datedMilestoneAt(text: string, k: number, end: number): PhraseHit<number> | null {
   // Cheap first: a date, a plan word or a season starts here, or nothing does.
-  if (!TIME_FIRST.has(text.charCodeAt(k)) && !'计拟预力确将要于在'.includes(text[k]!)) return null;
+  if (!TIME_FIRST.has(text.charCodeAt(k)) && !PLAN_FIRST.at(text, k)) return null;
   let at = k;
   const plan = /^(?:计划|拟|预计|力争|确保|将|要|于|在)/.exec(text.slice(at, at + 2));
   if (plan) at += plan[0].length;
@@ -634,9 +632,8 @@ function datedMilestoneAt(text: string, k: number, end: number): PhraseHit<numbe
 function skipByPhrase(text: string, p: number, end: number): number {
   if (text[p] !== '在' && text[p] !== '于') return p;
   for (let i = p + 2; i < end && i - p <= 13; i++) {
-    const ch = text[i]!;
-    if ('，。；、：,;:'.includes(ch)) return p;
-    if (ch === '前') return i + 1;
+    if (BREAK_CHARS.at(text, i)) return p;
+    if (text.charCodeAt(i) === 0x524d /* 前 */) return i + 1;
   }
   return p;
 }
@@ -650,7 +647,7 @@ const TIME_WORD_RE =
 /** 自本意见印发之日起60日内: a limit counted from the document, before the verb. */
 const RELATIVE_LIMIT_RE = /^(?:自|从)?(?:本(?:通知|意见|方案|办法|文件|决定|规定)|文件)?(?:印发|发布|下发|公布|实施|施行)之日起[0-9０-９一二三四五六七八九十两]{1,3}(?:个工作日|个月|日|天|周)(?:内|以内|之内)?/;
 /** Characters a time word can start with: digits, Chinese numerals, 第/末/首/年/自/从/本/于/在/上/下/汛. */
-const TIME_FIRST = new Set([...'0123456789０１２３４５６７８９一二三四五六七八九十第末首年自从本于在上下汛文'].map((c) => c.charCodeAt(0)));
+const TIME_FIRST = new CharSet('0123456789０１２３４５６７８９一二三四五六七八九十第末首年自从本于在上下汛文');
 
 function skipMonth(text: string, p: number, end: number): number {
   if (!TIME_FIRST.has(text.charCodeAt(p))) return p;
@@ -698,9 +695,18 @@ function endsInQuality(object: string): boolean {
   return false;
 }
 
-function isCjk(ch: string): boolean {
-  return ch >= '\u4e00' && ch <= '\u9fff';
+function isCjkAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 0x4e00 && c <= 0x9fff;
 }
+
+/** Stops for the short searches after a preposition or a basis word. */
+const CLAUSE_STOP = new CharSet('，。；');
+const PHRASE_STOP = new CharSet('，。、；的');
+const BREAK_CHARS = new CharSet('，。；、：,;:');
+/** After a verb, these make it a noun, an attribute or a past: 落实最重要, 建设的, 推进了. */
+const NOUN_MARK = new CharSet('最是的了不');
+const PLAN_FIRST = new CharSet('计拟预力确将要于在');
 
 function containsAny(s: string, words: readonly string[]): boolean {
   for (const w of words) if (s.includes(w)) return true;
@@ -825,7 +831,9 @@ function groupClauses(text: string, clauses: readonly SourceSpan[], series: Read
     if (opens && head) {
       // 4月开工 starts a project; 一季度集中开工重大项目50个 is a count delivered by its date.
       const startOnly = START_VERBS.has(head.verb) && !/[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end));
-      const group: Group = { head: { ...head, modal: head.modal || modalSeen }, start: c.start, end: c.end, headEnd: c.end, startOnly };
+      // head is this clause's own (clauseHead makes a new one per call): safe to complete in place.
+      head.modal = head.modal || modalSeen;
+      const group: Group = { head, start: c.start, end: c.end, headEnd: c.end, startOnly };
       open = group;
       groups.push(group);
     } else if (open) {
@@ -891,16 +899,16 @@ export function opensWithDueDate(text: string, c: SourceSpan): boolean {
  * directives, each with its own date. Cuts clauses at 、 before a repeat of 确保/要/必须/力争.
  */
 const SERIES_WORDS = ['确保', '力争'];
-const SERIES_OPENERS = new Set([...'确力要必务还更']);
+const SERIES_OPENERS = new CharSet('确力要必务还更');
 function splitSeries(text: string, clauses: SourceSpan[]): { clauses: SourceSpan[]; series: Set<number> } {
   const series = new Set<number>();
   // Most sentences hold no series: their clauses are kept as they are.
-  if (!clauses.some((c) => SERIES_OPENERS.has(text[c.start]!))) return { clauses, series };
+  if (!clauses.some((c) => SERIES_OPENERS.at(text, c.start))) return { clauses, series };
   const out: SourceSpan[] = [];
   for (const c of clauses) {
     // 要确保A、确保B: the first item may carry the modal before the repeated word.
-    const lead = SERIES_OPENERS.has(text[c.start]!) ? (/^(?:要|必须|务必|还要|更要)/.exec(text.slice(c.start, c.start + 2))?.[0].length ?? 0) : 0;
-    const word = SERIES_OPENERS.has(text[c.start]!) ? SERIES_WORDS.find((w) => text.startsWith(w, c.start + lead)) : undefined;
+    const lead = SERIES_OPENERS.at(text, c.start) ? (/^(?:要|必须|务必|还要|更要)/.exec(text.slice(c.start, c.start + 2))?.[0].length ?? 0) : 0;
+    const word = SERIES_OPENERS.at(text, c.start) ? SERIES_WORDS.find((w) => text.startsWith(w, c.start + lead)) : undefined;
     if (!word) {
       out.push(c);
       continue;

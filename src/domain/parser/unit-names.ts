@@ -11,6 +11,7 @@
  */
 import type { Unit } from '../model';
 import { PhraseMatcher } from './phrase-matcher';
+import { CharSet } from './char-set';
 import { registryOf } from './registry';
 
 /** Suffixes that end a unit's name; at one position the longest is taken. */
@@ -28,9 +29,9 @@ const CELL_ONLY: ReadonlySet<string> = new Set(['站', '所', '馆', '段']);
 const LEVEL_PREFIXES = ['国务院', '国家', '中央', '全国', '中国', '自治区', '街道', '乡镇', '省', '市', '州', '盟', '县', '区', '旗', '乡', '镇', '部'];
 const levelMatcher = new PhraseMatcher<true>(LEVEL_PREFIXES.map((p) => [p, true] as const));
 /** Characters that end a place name before the field: 云岭县教育局, 江州市住建局, 城关镇人民政府. */
-const PLACE_ENDS = new Set([...'省市县区州旗盟镇乡']);
+const PLACE_ENDS = new CharSet('省市县区州旗盟镇乡');
 /** 全市, 本县, 我区, 该镇, 各区: not a place's name. */
-const NOT_PLACE_FIRST = new Set([...'全本我该各此其每他两三一']);
+const NOT_PLACE_FIRST = new CharSet('全本我该各此其每他两三一');
 
 /**
  * Ministries and national bodies written without a prefix (财政部, 海关总署): the national
@@ -59,10 +60,10 @@ const COLLECTIVES = [
   ...['省', '市', '县', '区'].flatMap((l) => ['政府各部门', '政府有关部门', '直有关部门', '直各部门', '直相关部门', '级有关部门', '级各部门', '级相关部门', '直各单位', '级各单位'].map((w) => l + w)),
 ];
 const collectiveMatcher = new PhraseMatcher<true>(COLLECTIVES.map((c) => [c, true] as const));
-const COLLECTIVE_FIRST = new Set(COLLECTIVES.map((c) => c.charCodeAt(0)));
+const COLLECTIVE_FIRST = new CharSet(COLLECTIVES.map((c) => c.charCodeAt(0)));
 
 /** Characters that cannot be inside a unit's name (a verb's object or a clause break starts). */
-const NAME_STOP = new Set([...'，。、；：,.;:“”"《》！？ 　\t\n\r的在对把从向为以被就都也还要将由并与及或等牵配负按会请']);
+const NAME_STOP = new CharSet('，。、；：,.;:“”"《》！？ 　\t\n\r的在对把从向为以被就都也还要将由并与及或等牵配负按会请');
 
 /** Words that end in a suffix but never end a unit's name: 格局, 干部, 部署, 举办, 社区… */
 const NEVER_ENDINGS = [
@@ -73,9 +74,9 @@ const NEVER_ENDINGS = [
 const neverEnd = new PhraseMatcher<true>(NEVER_ENDINGS.map((w) => [w, true] as const));
 
 /** Characters after which a name may start inside a sentence: a conjunction or a lead-in. */
-const JOINERS = new Set([...'和及与、请由'].map((c) => c.charCodeAt(0)));
+const JOINERS = new CharSet('和及与、请由');
 /** Last characters of co-words (会同, 协同, 联合, 配合, 商请), checked in full only when seen. */
-const CO_WORD_ENDS = new Set([...'同合请'].map((c) => c.charCodeAt(0)));
+const CO_WORD_ENDS = new CharSet('同合请');
 
 /**
  * A name starts at a word boundary in prose: 社区 is not 区…, 同意市财政局 is not 意市财政局; after a
@@ -158,7 +159,7 @@ function shapedName(text: string, at: number, end: number, mode: 'strict' | 'cel
       i += close;
       continue;
     }
-    if (!isCjk(text.charCodeAt(i)) || NAME_STOP.has(ch)) break;
+    if (!isCjk(text.charCodeAt(i)) || NAME_STOP.at(text, i)) break;
     const suffix = suffixMatcher.matchAt(text, i, limit);
     if (!suffix) continue;
     // 站, 所, 馆, 段 end a unit's name in a table's owner cell (县农技站); in prose they end places (岚州东站).
@@ -182,10 +183,10 @@ function prefixEnd(text: string, at: number, limit: number): number {
   let p = at;
   const level = levelMatcher.matchAt(text, at, limit);
   if (level) p = level.end;
-  else if (!NOT_PLACE_FIRST.has(text[at]!)) {
+  else if (!NOT_PLACE_FIRST.at(text, at)) {
     // A place's name: two to four characters ending in 县/市/区/镇… (云岭县, 江州市, 城关镇).
     for (let k = at + 2; k <= Math.min(limit - 1, at + 4); k++) {
-      if (PLACE_ENDS.has(text[k - 1]!) && allCjk(text, at, k) && !suffixMatcher.matchAt(text, k - 1, k + 1)) {
+      if (PLACE_ENDS.at(text, k - 1) && allCjk(text, at, k) && !suffixMatcher.matchAt(text, k - 1, k + 1)) {
         p = k;
         break;
       }
@@ -197,7 +198,7 @@ function prefixEnd(text: string, at: number, limit: number): number {
 }
 
 function allCjk(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isCjk(text.charCodeAt(i)) || NAME_STOP.has(text[i]!)) return false;
+  for (let i = from; i < to; i++) if (!isCjk(text.charCodeAt(i)) || NAME_STOP.at(text, i)) return false;
   return true;
 }
 
