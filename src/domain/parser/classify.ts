@@ -60,7 +60,10 @@ function validYear(y: unknown): y is number {
 export function documentDate(text: string): string | null {
   const lines = [...text.slice(Math.max(0, text.length - TAIL)).split('\n').reverse(), ...text.slice(0, HEAD).split('\n')];
   for (const raw of lines) {
-    const m = DATE_LINE_RE.exec(raw.trim());
+    const line = raw.trim();
+    // A date line is short: （二〇二四年十二月三十一日） is 14 characters.
+    if (line.length > 24) continue;
+    const m = DATE_LINE_RE.exec(line);
     if (!m) continue;
     const y = yearOf(m[1]);
     const mo = parseNumeral(m[2]!);

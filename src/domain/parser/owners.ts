@@ -301,7 +301,7 @@ export function splitNames(value: string): string[] {
 
 /** Words that end a directive's subject: 各位副市长「要」…, 由X「负责」…, 教育部「会同」… */
 const SUBJECT_END = ['要', '必须', '务必', '应当', '负责', '牵头', '会同'];
-const SUBJECT_END_FIRST = new Set(SUBJECT_END.map((w) => w.charCodeAt(0)));
+const SUBJECT_END_FIRST = new CharSet(SUBJECT_END.map((w) => w.charCodeAt(0)));
 /**
  * Words that end a subject only right after a unit's name: 市财政局「将」…, 各牵头单位「于」每月5日前…,
  * 县人民医院「在」6月底前…, 省教育厅「应」… Elsewhere they are ordinary words (将来, 在于).
