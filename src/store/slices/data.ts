@@ -9,6 +9,7 @@ import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { writerName } from '@/store/slices/progress';
 import { laterIso } from '@/store/slices/plan';
 import { selectTaskStates } from '@/store/derived';
+import { mergeEvents } from '@/domain/merge';
 
 export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext): DataSlice {
   const p = ctx.persistence;
@@ -48,8 +49,11 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     }
     const before = current();
     p.backup(before, '恢复副本前的自动备份');
+    // The log only grows: a copy of this plan keeps every event recorded since it was taken (they
+    // may have left this browser already); a copy of another plan brings that plan's log back.
+    const events = copy.plan.id === before.plan.id ? mergeEvents(before.events, copy.events).events : copy.events;
     // A restore is a new local edit: stamped now, so another tab's older copy does not win it back.
-    set({ plan: { ...copy.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) }, units: copy.units ?? before.units, events: copy.events, dropped: copy.dropped, planSetAt: ctx.now().toISOString() });
+    set({ plan: { ...copy.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) }, units: copy.units ?? before.units, events, dropped: copy.dropped, planSetAt: ctx.now().toISOString() });
     ctx.pushUndo({
       label: '恢复副本',
       toast: `已恢复：${copy.reason}`,
@@ -77,6 +81,40 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
         1,
       );
       return { fileName: `落实-原始数据-${(got?.info.savedAt ?? ctx.now().toISOString()).replace(/[:.]/g, '-')}.json`, mime: 'application/json', text };
+    },
+    listRecoveries: () =>
+      p.listRecoveries().map((r) => ({ key: r.key, savedAt: r.savedAt, message: r.message, setAsideItems: r.setAside.length, bytes: r.bytes })),
+    downloadRecoveryCopy: (key) => {
+      const got = p.readRecovery(key);
+      if (!got) return null;
+      const text = JSON.stringify({ kind: 'luoshi/recovery', savedAt: got.info.savedAt, message: got.info.message, setAside: got.info.setAside, original: got.original }, null, 1);
+      return { fileName: `落实-原始数据-${got.info.savedAt.replace(/[:.]/g, '-')}.json`, mime: 'application/json', text };
+    },
+    discardRecoveryCopy: (key) => {
+      if (!key.startsWith('luoshi:recovery:')) return;
+      p.discardRecovery(key);
+      const rec = get().storage.recovery;
+      if (rec?.backupKey === key) set((s) => ({ storage: { ...s.storage, recovery: null } }));
+      // The live data may be written again now: save it.
+      set({ plan: { ...get().plan } });
+    },
+    refreshStorage: async () => {
+      const est = await p.log.kv.estimate?.();
+      let persisted = get().storage.persisted;
+      try {
+        persisted = (await navigator.storage?.persisted?.()) ?? persisted;
+      } catch {
+        // not offered: stays unknown
+      }
+      p.measureAll();
+      set((s) => ({
+        storage: {
+          ...s.storage,
+          usedBytes: p.usedBytes(),
+          persisted,
+          log: { kind: p.log.kv.kind, usedBytes: est?.usage ?? null, quotaBytes: est?.quota ?? null, events: s.events.length },
+        },
+      }));
     },
     discardRecovery: () => {
       const rec = get().storage.recovery;
