@@ -7,7 +7,8 @@
  *   then each row's cells on consecutive lines; a cell may wrap or hold several units on several
  *   lines, and an empty cell vanishes.
  * Both become the DocTable a reader would have built, so the rest of the parser has one table
- * model. The third layout, numbered items ending in （责任单位：…；完成时限：…）, is bracket-items.ts.
+ * model. The third layout, numbered items ending in （责任单位：…；完成时限：…）, is read as prose items
+ * (sections.ts, rule `bracket-item`) with their notations (owners.ts).
  */
 import type { Unit } from '../model';
 import { headingMarker } from './sections';
