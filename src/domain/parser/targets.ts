@@ -634,23 +634,7 @@ function readClause(scan: Scan, ci: number): void {
     const read = valueOf(aText, bText, magnitude);
     if (!read) continue;
     const { masked, value, valueMax } = read;
-    let metric = metricBefore(ctext, tierBefore ? tierHit : undefined, prevEnd, vStart);
-    // 增长6%左右，力争达到6.5%: without tier words, the figure after 力争/争取 is the striving
-    // target and the figure it raises is the expected one.
-    let strivesPast: Target | null = null;
-    if (metric === '' && (tierBefore || RESOLVE_BEFORE_RE.test(prefixWin))) {
-      // 工作目标*%以上 after 经济增长预期目标…, 力争7% after 增长6%: the same indicator.
-      metric = scan.lastMetric;
-      const prev = scan.out[scan.out.length - 1];
-      // Not when the clause names its own period (今年增长6%，明年力争7%): that is another target.
-      const ownPeriod = PERIOD_RE.test(ctext.slice(0, vStart));
-      if (!tierBefore && (tier === null || tier === 'striving') && !ownPeriod && STRIVE_BEFORE_RE.test(prefixWin) && prev && prev.metric === metric && prev.tier === null && metric !== '') strivesPast = prev;
-    } else if (metric === '' || GOAL_ONLY_RE.test(metric)) {
-      // 解决*至*个重点疑难问题: the thing counted comes after the unit; the metric names it
-      // with the verb, as a tally (重点疑难问题解决数).
-      const noun = (NOUN_AFTER_RE.exec(ctext.slice(vEnd, vEnd + 16))?.[0] ?? '').split(/目标|的/)[0] ?? '';
-      if (noun) metric = metric ? `${noun}${metric}数` : noun;
-    }
+    const { metric, strivesPast } = metricOf(scan, ctext, { tierHit: tierBefore ? tierHit : undefined, tier, prefixWin, prevEnd, vStart, vEnd });
     scan.lastMetric = metric || scan.lastMetric;
 
     if (strivesPast) strivesPast.tier = 'expected';
@@ -674,6 +658,35 @@ function readClause(scan: Scan, ci: number): void {
   }
   scan.carriedSignal = clause.delim === '、' && scan.out.length > before;
   scan.distributive = carryDistributive(scan.distributive, scan.out.slice(before), ctext, clause.delim);
+}
+
+/**
+ * What a figure measures, and the target it raises (rule `strive-pair`): the words before it;
+ * else, after a tier word or 力争/争取, the indicator just named (工作目标*%以上 after 经济增长预期
+ * 目标…, 力争7% after 增长6%); else the thing counted after the unit, as a tally (解决*至*个重点疑难
+ * 问题 → 重点疑难问题解决数).
+ */
+function metricOf(
+  scan: Scan,
+  ctext: string,
+  at: { tierHit: TierHit | undefined; tier: Tier; prefixWin: string; prevEnd: number; vStart: number; vEnd: number },
+): { metric: string; strivesPast: Target | null } {
+  const tierBefore = at.tierHit !== undefined;
+  let metric = metricBefore(ctext, at.tierHit, at.prevEnd, at.vStart);
+  let strivesPast: Target | null = null;
+  if (metric === '' && (tierBefore || RESOLVE_BEFORE_RE.test(at.prefixWin))) {
+    metric = scan.lastMetric;
+    const prev = scan.out[scan.out.length - 1];
+    // 增长6%左右，力争达到6.5%: without tier words, the figure after 力争/争取 is the striving
+    // target and the figure it raises the expected one. Not when the clause names its own period
+    // (今年增长6%，明年力争7%): that is another target.
+    const ownPeriod = PERIOD_RE.test(ctext.slice(0, at.vStart));
+    if (!tierBefore && (at.tier === null || at.tier === 'striving') && !ownPeriod && STRIVE_BEFORE_RE.test(at.prefixWin) && prev && prev.metric === metric && prev.tier === null && metric !== '') strivesPast = prev;
+  } else if (metric === '' || GOAL_ONLY_RE.test(metric)) {
+    const noun = (NOUN_AFTER_RE.exec(ctext.slice(at.vEnd, at.vEnd + 16))?.[0] ?? '').split(/目标|的/)[0] ?? '';
+    if (noun) metric = metric ? `${noun}${metric}数` : noun;
+  }
+  return { metric, strivesPast };
 }
 
 /** Tier words of a clause and a pointer past those already behind the current figure. */
