@@ -126,13 +126,13 @@ function markLabelledItem(text: string, b: Block): void {
   b.isPoint = true;
 }
 
-export function segment(doc: SourceDocument, text: string, units: Unit[], planYear: number): Segments {
+export function segment(doc: SourceDocument, text: string, units: Unit[], planYear: number, docDate: string | null = null): Segments {
   const tables = allTables(doc, text, units).map((t) => resolveTable(t, units));
   const title = findTitleLine(text);
   const skip: SourceSpan[] = [...tables.flatMap((t) => t.table.rows.map((r) => r.span)), ...headerLines(text)].sort((a, b) => a.start - b.start);
   const scan = scanSections(text, title ? title.end : 0, text.length, skip);
   for (const b of scan.blocks) markLabelledItem(text, b);
-  const review = markReview(scan.sections, scan.blocks, text, planYear);
+  const review = markReview(scan.sections, scan.blocks, text, planYear, docDate);
   const flow: FlowItem[] = [];
   scan.blocks.forEach((block, b) => {
     const notations = findNotations(text, block.start, block.end, units);

@@ -64,7 +64,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
       warnings: [{ code: 'empty-text', message: '讲话文本为空，没有可提取的任务', source: null, itemId: null }],
     };
   }
-  const segs: Segments = safe(() => segment(doc, text, units, facts.year), { title: null, sections: [], flow: [], tables: [] });
+  const segs: Segments = safe(() => segment(doc, text, units, facts.year, facts.date), { title: null, sections: [], flow: [], tables: [] });
   const title = segs.title ? text.slice(segs.title.start, segs.title.end) : UNTITLED;
   const sectionAt = sectionFinder(segs);
   const directives: Directive[] = safe(() => findDirectives(text, segs.flow, segs.tables, units, sectionAt, facts), []);
