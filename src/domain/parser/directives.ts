@@ -61,6 +61,11 @@ export function statesDueDate(sentence: string, year: number): boolean {
  * what was asked of others at a meeting; the bulletin's own directives are said in its own voice.
  */
 const REPORTED_RE = /^[^，。；]{0,24}?(?:要求|强调|指出|提出|指示|表示|认为)[，,：:]/;
+/**
+ * Rule `reported-leader`: in any document, 县委书记在…会上强调，… / 省长指出，… reports a leader's
+ * words; the speaker's own directives follow in the speaker's voice (我们要…, 县发改局要…).
+ */
+const REPORTED_LEADER_RE = /^[^，。；]{0,30}?(?:书记|省长|市长|县长|区长|州长|主任|主席|总书记|领导|同志)(?:在[^，。；]{1,30}?上)?(?:强调|指出|要求|提出|指示|表示)[，,：:]/;
 
 function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[], facts: DocumentFacts): Directive[] {
   const year = facts.year;
@@ -101,7 +106,8 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
     const listed: boolean = inTargetList === s.block || listHeadTier(sentenceText) !== null;
     inTargetList = listed && /[；;]$/.test(sentenceText) ? s.block : null;
     if (listed) continue;
-    const reported = facts.kind === 'bulletin' && REPORTED_RE.test(text.slice(s.span.start, Math.min(s.span.end, s.span.start + 30)));
+    const opening = text.slice(s.span.start, Math.min(s.span.end, s.span.start + 70));
+    const reported = (facts.kind === 'bulletin' && REPORTED_RE.test(opening)) || REPORTED_LEADER_RE.test(opening);
     let subject: Subject | null = null;
     let drafts: ReturnType<typeof findTasks> = [];
     try {

@@ -21,7 +21,8 @@ import { isNonModalYao } from './owners';
 import type { Block } from './sections';
 
 /** A heading that reviews: 回顾, 总结, 成绩, 一年来… but not one that also names the plan ahead. */
-const REVIEW_HEADING_RE = /回顾|总结|成绩|工作情况|过去[的一五几两三]|一年来|五年来|主要成效|取得的成效/;
+// A 督查通报's 一、总体情况 / 二、存在问题 / 主要做法 report how things stand, like a report's review.
+const REVIEW_HEADING_RE = /回顾|总结|成绩|工作情况|过去[的一五几两三]|一年来|五年来|主要成效|取得的成效|^(?:总体|基本|进展|推进|完成|督查|检查)情况$|^(?:存在的?|主要|突出)问题$|^问题和不足$|^(?:主要|经验)做法$/;
 const PLAN_HEADING_RE = /安排|计划|打算|思路|重点|任务|目标|要求|建议|部署/;
 
 export function isReviewHeading(title: string): boolean {

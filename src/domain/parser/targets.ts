@@ -180,7 +180,8 @@ export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
  * 增加值增长9.6%: a sentence that reports a result reports all its figures, not only the one
  * next to the marker. Unless it also looks ahead (要, 确保, 力争, 目标…).
  */
-const PAST_SENTENCE_RE = /(?<![不而])已(?!于?[要将])|同比|去年同期|上年同期|截至|累计|通报了|完成情况/;
+// 实际完成31条 / 目前仅完成 / 原定… report progress; 居全市第1位 / 连续五年 report a standing reached.
+const PAST_SENTENCE_RE = /(?<![不而])已(?!于?[要将])|同比|去年同期|上年同期|截至|累计|通报了|完成情况|实际完成|目前(?:仅|只|尚|还)|原定|居[^，。；]{0,14}第[0-9０-９一二三四五六七八九十]+位|连续[0-9０-９一二三四五六七八九十两]+年/;
 // 计划 and 目标 as nouns (占年度计划的24.3%) do not look ahead; 计划于/预期目标 do.
 const FUTURE_RE = /(?<![主重需只纪首提紧])要(?![求素点害件闻领])|确保|力争|争取|将(?!近)|计划(?:于|在|到|[0-9０-９一二三四五六七八九十])|预期目标|目标是|目标为|努力|不低于|不少于/;
 

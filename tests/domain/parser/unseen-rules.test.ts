@@ -85,3 +85,105 @@ describe('period-over: a paragraph that opens with a period over before the docu
     expect(p.tasks.map((t) => t.quote)).toEqual(['二季度，区住建局要新开工项目15个以上']);
   });
 });
+
+describe('rhetoric that reads like a directive', () => {
+  const candidates = (text: string, year = 2026) => plan(text, year).candidates.map((c) => c.quote);
+
+  it('generic-object: 抓好贯彻落实 / 学习领会 name nothing to check', () => {
+    expect(quotes('各位同志要认真学习领会，切实抓好贯彻落实。')).toEqual([]);
+    expect(quotes('各乡镇要抓好贯彻执行。')).toEqual([]);
+  });
+
+  it('slogan-object: a bottom line, a rank to climb, how well it should turn out', () => {
+    expect(quotes('各级各部门要坚决守住食品安全底线。')).toEqual([]);
+    expect(quotes('要以“快”的节奏、“干”的状态，推动各项工作争先进位。')).toEqual([]);
+    expect(quotes('各单位要确保惠民工程建得好、群众用得上。')).toEqual([]);
+    // A line with a figure is checkable and stays.
+    expect(quotes('要守住耕地保护红线，确保全年耕地保有量不少于38万亩。')).toHaveLength(1);
+  });
+
+  it('definition: X不是目的，Y才是根本', () => {
+    expect(quotes('考核不是目的，推动工作才是根本。')).toEqual([]);
+    expect(quotes('抓安全生产，防患于未然才是硬道理。')).toEqual([]);
+  });
+
+  it('principle: 坚持以…为中心, 把…作为重中之重 are candidates at most', () => {
+    expect(quotes('各乡镇要把落实秸秆禁烧制度作为秋冬季工作的重中之重，主要负责同志亲自抓。')).toEqual([]);
+    expect(quotes('我们要坚持以群众需求为导向，把百姓满意作为检验工作的首要任务，多办暖民心的实事。')).toEqual([]);
+    const text = speech('一、各责任单位要把落实《工作要点》作为全年工作的重中之重，主要负责同志亲自抓、负总责。', '二、各牵头单位要于3月10日前制定落实方案。');
+    expect(quotes(text)).toEqual(['各牵头单位要于3月10日前制定落实方案']);
+    expect(quotes('必须坚持以人民为中心的发展思想，把群众满意作为首要任务。')).toEqual([]);
+    // The work named after the principle is a task of its own.
+    expect(quotes('要把招商引资作为头等大事，全年引进亿元以上项目20个。')).toEqual(['全年引进亿元以上项目20个']);
+  });
+
+  it('anaphor object: 把这个要求落实到… only points back', () => {
+    expect(quotes('我们要把这一要求落实到每一所学校。')).toEqual([]);
+    expect(quotes('各部门要将上述部署落实到具体项目上。')).toEqual([]);
+  });
+
+  it('attitude: a character to keep (清正廉洁的本色, 良好形象) is not work', () => {
+    expect(quotes('全区干部要始终保持艰苦奋斗的政治本色，做到清白做人。')).toEqual([]);
+  });
+
+  it('exhortation: 希望大家…, 让我们…', () => {
+    expect(quotes('希望大家以时不我待的干劲，全力推进项目建设。')).toEqual([]);
+    expect(quotes('让我们携起手来，全力完成全年目标任务。')).toEqual([]);
+  });
+
+  it('preamble: 为…，制定本方案 / 现予公布 / 通知如下', () => {
+    expect(quotes('为加快补齐农村供水短板，结合我区实际，制定本实施方案。')).toEqual([]);
+    expect(quotes('经区政府常务会议研究，确定2026年十件民生实事，现予公布。')).toEqual([]);
+    expect(quotes('为做好防汛工作，现将有关事项通知如下。')).toEqual([]);
+    // 制定本地实施方案 is work for each addressee.
+    expect(quotes('各乡镇要在5月底前制定本地实施方案。')).toHaveLength(1);
+  });
+
+  it('evaluation: …成效明显, 格局初步形成 report work done; a goal ahead stays', () => {
+    expect(quotes('县农业农村局牵头的高标准农田建设、县水利局牵头的水毁修复等工作成效明显。')).toEqual([]);
+    expect(quotes('经过三年努力，全县冷链物流体系初步形成。')).toEqual([]);
+    expect(quotes('到2028年，初步形成覆盖城乡的冷链物流体系。')).toHaveLength(1);
+  });
+
+  it('progress-report: 原定…目前仅…, 计划…实际完成…, 提前…完成', () => {
+    expect(quotes('县医院迁建项目原定6月底前封顶，目前仅完成基础施工，进度明显滞后。')).toEqual([]);
+    expect(quotes('区住建局提前两个月完成老旧小区改造年度计划编制。')).toEqual([]);
+    expect(figures('农村公路改造上半年计划完成40公里，实际完成22公里。')).toEqual([]);
+    // A task about what is late stays.
+    expect(quotes('对进度滞后的项目，由县政府督查室实行挂牌督办。')).toHaveLength(1);
+  });
+
+  it('reported-leader: a leader’s words reported in any document are candidates', () => {
+    const text = '市委书记在全市项目推进会上强调，项目建设要快字当头、干字为先。';
+    expect(quotes(text)).toEqual([]);
+    const text2 = '区长在会上指出，要加快推进区人民医院新院区建设。';
+    expect(quotes(text2)).toEqual([]);
+    expect(candidates(text2)).toHaveLength(1);
+  });
+
+  it('past: a sentence opening with …以来 reports the period up to now', () => {
+    expect(quotes('“十四五”以来，全市累计培育省级特色产业集群12个，集群格局初步形成。')).toEqual([]);
+  });
+});
+
+describe('review-section: a bulletin’s 总体情况 / 存在问题 / 主要做法 report', () => {
+  it('recognises the headings', () => {
+    for (const t of ['总体情况', '存在问题', '存在的问题', '主要做法', '进展情况']) expect(isReviewHeading(t), t).toBe(true);
+    for (const t of ['下步工作要求', '整改措施', '工作要求']) expect(isReviewHeading(t), t).toBe(false);
+  });
+
+  it('takes tasks only from the part that asks for work', () => {
+    const text = speech(
+      '关于上半年民生实事推进情况的督查通报',
+      '一、总体情况',
+      '县教育局牵头的学位建设项目提前完成主体施工，县卫健局完成乡镇卫生院改造12所。',
+      '二、存在问题',
+      '农村户厕改造计划完成1500户，实际完成900户。',
+      '三、下步工作要求',
+      '县农业农村局要在9月底前完成剩余600户改造任务。',
+    );
+    const p = plan(text);
+    expect(p.tasks.map((t) => t.quote)).toEqual(['县农业农村局要在9月底前完成剩余600户改造任务']);
+    expect(p.targets.map((g) => g.value)).toEqual([600]);
+  });
+});
