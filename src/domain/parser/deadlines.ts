@@ -418,6 +418,13 @@ function earlierOf(a: Candidate, b: Candidate): Candidate {
   return b.due < a.due ? b : a;
 }
 
+const WHOLE_YEAR_RE = /^(?:今年|全年|年度|本年度|当年|今年内|全年度|[0-9０-９]{4}年|[〇零○一二三四五六七八九]{4}年)$/;
+function laterOf(a: Candidate, b: Candidate): Candidate {
+  if (a.due === null) return b.due === null ? a : b;
+  if (b.due === null) return a;
+  return b.due > a.due ? b : a;
+}
+
 /** Joins the matched words in text order: adjacent words read as one, others with "…". */
 function joinLabel(clause: string, spans: { start: number; end: number }[]): string {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
@@ -506,7 +513,15 @@ function findDeadlineUnsafe(clause: string, year: number, docDate: string | null
   // only when the clause names no other.
   const finishes = dues.filter((d) => !d.startsWork);
   let chosen: Candidate | null = null;
-  for (const d of finishes.length > 0 ? finishes : dues) chosen = chosen === null ? d : earlierOf(chosen, d);
+  const pool = finishes.length > 0 ? finishes : dues;
+  // Rule `last-milestone`: 3月底前完成方案，6月底前开工，12月底前建成 / 6月30日前主体竣工，9月底前投产 —
+  // dates in separate clauses are the steps of one piece of work, due at its completion, the last.
+  // Dates in one clause (一季度“开门红”和全年“满堂彩”) keep the first checkpoint.
+  // 今年, 全年, 年度 name the whole year, not a step (梳理今年项目清单，2月底前报… is due 02-28).
+  const steps = pool.filter((d) => !WHOLE_YEAR_RE.test(clause.slice(d.start, d.end)));
+  const stepped = steps.length > 1 && /[，,；;。\n]/.test(clause.slice(steps[0]!.end, steps[steps.length - 1]!.start));
+  if (stepped) for (const d of steps) chosen = chosen === null ? d : laterOf(chosen, d);
+  else for (const d of pool) chosen = chosen === null ? d : earlierOf(chosen, d);
 
   const labelSpans: { start: number; end: number }[] = [...dues];
   let due: string | null = chosen ? chosen.due : null;

@@ -136,6 +136,12 @@ function tabTable(rows: DocRow[], units: Unit[]): DocTable | null {
 // One cell per line
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Rule `web-chrome`: a page's buttons and footer copied with a table from a government website
+ * (【打印本页】【关闭窗口】, 返回顶部, 责任编辑：…) end the table; they are nobody's cell.
+ */
+const WEB_CHROME_RE = /^(?:【[^】]{1,8}】[\s\u3000]*)+$|^(?:打印本页|关闭窗口|返回顶部|分享到|责任编辑|扫一扫|【打印】|附件下载)/;
+
 /** A header cell is a short label; more than this many characters is data. */
 const HEADER_CELL_MAX = 12;
 const MAX_HEADER_CELLS = 12;
@@ -210,7 +216,7 @@ function cellPerLineTable(text: string, lines: Line[], k: number, units: Unit[])
   for (; j < lines.length; j++) {
     const s = lineText(text, lines[j]!);
     if (s === '') continue;
-    if (s.includes('\t')) break;
+    if (s.includes('\t') || WEB_CHROME_RE.test(s)) break;
     const n = /^[（(]?([0-9０-９]{1,3})[)）.、．]?$/.exec(s);
     const seqNo = n ? Number(n[1]!.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) : null;
     if (hasSeq && seqNo !== null && (seqNo === lastSeq + 1 || seqNo === 1)) {

@@ -869,7 +869,7 @@ function groupClauses(text: string, clauses: readonly SourceSpan[], series: Read
     // its clause names a deliverable of its own: a number, a date, a document, 挂牌督办.
     // A verb with nothing to deliver (3月底前出台实施, 年底前全面完成) finishes the open task.
     const bare = head !== null && open !== null && isGenericObject(text.slice(head.verbAt + head.verb.length, c.end));
-    const { milestone, startsWork } = head !== null && open !== null && !head.series && !ownNamed ? milestoneOf(text, c, head, open, year) : { milestone: false, startsWork: false };
+    const { milestone, startsWork } = head !== null && open !== null && !head.series && !ownNamed ? milestoneOf(text, c, head, open, year, predicateAt >= 0) : { milestone: false, startsWork: false };
     const ownSubject = head !== null && open !== null && ownNamed;
     const opens =
       head !== null && (!continues || head.series === true) && !bare && !milestone && (head.weight >= 2 || open === null || ownSubject || (head.weight === 0 && namesDeliverable(text, c)));
@@ -881,6 +881,14 @@ function groupClauses(text: string, clauses: readonly SourceSpan[], series: Read
       const group: Group = { head, start: c.start, end: c.end, headEnd: c.end, startOnly };
       open = group;
       groups.push(group);
+    } else if (open && head === null && !negated && datedCountAfterDated(text, c, open, year)) {
+      // Rule `dated-steps`: 二季度组织专题招商不少于3次，上半年签约亿元以上项目8个以上 — after a dated
+      // deliverable, a clause opening with its own date and counting its own deliverable is another
+      // task, whatever its verb.
+      const at = c.start;
+      const group: Group = { head: { from: at, verbAt: at, verb: '', weight: 0, modal: modalSeen }, start: c.start, end: c.end, headEnd: c.end };
+      open = group;
+      groups.push(group);
     } else if (open) {
       const wasDated = milestone && groupDated(text, open, year);
       open.end = c.end;
@@ -888,6 +896,12 @@ function groupClauses(text: string, clauses: readonly SourceSpan[], series: Read
     }
   }
   return groups;
+}
+
+function datedCountAfterDated(text: string, c: SourceSpan, open: Group, year: number): boolean {
+  if (!opensWithDueDate(text, c) || !groupDated(text, open, year)) return false;
+  const clause = text.slice(c.start, c.end);
+  return /[0-9０-９]+(?:\.[0-9]+)?(?:万|亿)?(?:个|家|项|场|次|条|所|座|处|户|人|套|公里|亩|元|亿元|万元)/.test(clause);
 }
 
 /** 要, 必须 or 务必 as a modal somewhere in the clause. */
@@ -908,14 +922,24 @@ function hasModalIn(text: string, c: SourceSpan): boolean {
  * report of something else (5月20日前将名单报…); a routine report (每月底前报送…) or one on this
  * task's results (并于…将验收情况报…) belongs to it.
  */
-function milestoneOf(text: string, c: SourceSpan, head: ClauseHead, open: Group, year: number): { milestone: boolean; startsWork: boolean } {
+function milestoneOf(text: string, c: SourceSpan, head: ClauseHead, open: Group, year: number, subjectNamed = false): { milestone: boolean; startsWork: boolean } {
   const routineReport = REPORT_VERBS.has(head.verb) && /^每个?(?:月|季度?|年|周)/.test(text.slice(c.start, c.start + 3));
   const dueLed = opensWithDueDate(text, c) || routineReport;
   if (!dueLed && !(head.topic === true && open.head.verb !== '')) return { milestone: false, startsWork: false };
   const clause = text.slice(c.start, c.end);
-  const ownCount = /[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end)) && !COMPLETION_VERBS.has(head.verb) && !START_VERBS.has(head.verb);
+  // Rule `measured-by-count`: a unit's assignment (市科技局要加快科学城建设，年底前引进新型研发机构5家) is
+  // measured and dated by the count after it: one task. Without a named subject (a report's list:
+  // 支持龙头企业组建创新联合体，年内认定技术中心20家), or after a task with a figure, it is a deliverable of its own.
+  const ownCount =
+    /[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end)) &&
+    !COMPLETION_VERBS.has(head.verb) &&
+    !START_VERBS.has(head.verb) &&
+    (!subjectNamed || /[0-9０-９*＊]/.test(text.slice(open.start, open.end)));
   const report = REPORT_VERBS.has(head.verb) && !/^(?:并|每)/.test(clause) && !/情况|进展|进度|结果|总结|成效/.test(clause);
-  const milestone = !ownCount && !report && !groupDated(text, open, year);
+  // After a dated step, a bare completion (…，9月底前建成通车 / 年底前全部完工) is the same work's last step.
+  const object = text.slice(head.verbAt + head.verb.length, c.end).replace(/[。；，、\s]+$/, '');
+  const lastStep = dueLed && COMPLETION_VERBS.has(head.verb) && object.length <= 4 && !/[0-9０-９*＊]/.test(object);
+  const milestone = !ownCount && !report && (lastStep || !groupDated(text, open, year));
   return { milestone, startsWork: milestone && dueLed && START_VERBS.has(head.verb) };
 }
 

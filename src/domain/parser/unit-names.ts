@@ -159,7 +159,8 @@ function shapedName(text: string, at: number, end: number, mode: 'strict' | 'cel
       i += close;
       continue;
     }
-    if (!isCjk(text.charCodeAt(i)) || NAME_STOP.at(text, i)) break;
+    // 会 stops a name before 会同 (市发改委会同…), not inside a field (人力资源社会保障厅, 社会保险事业管理局).
+    if (!isCjk(text.charCodeAt(i)) || (NAME_STOP.at(text, i) && !(text[i] === '会' && text[i + 1] !== '同' && i > fieldFrom))) break;
     const suffix = suffixMatcher.matchAt(text, i, limit);
     if (!suffix) continue;
     // 站, 所, 馆, 段 end a unit's name in a table's owner cell (县农技站); in prose they end places (岚州东站).

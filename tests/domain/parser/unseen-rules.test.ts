@@ -187,3 +187,90 @@ describe('review-section: a bulletin’s 总体情况 / 存在问题 / 主要做
     expect(p.targets.map((g) => g.value)).toEqual([600]);
   });
 });
+
+describe('tables copied from a web page', () => {
+  const webTable = [
+    '2026年市政府重点工作责任分工',
+    '',
+    '序号',
+    '',
+    '重点工作',
+    '',
+    '责任单位',
+    '',
+    '完成时限',
+    '',
+    '1',
+    '',
+    '新建城市书房15个，年底前全部开放。',
+    '',
+    '市文化广电旅游局牵头，市财政局、各区人民政府等按职责分工负责',
+    '',
+    '2026年12月底前',
+    '',
+    '2',
+    '',
+    '开展职业技能培训2万人次。',
+    '',
+    '市人力资源和社会保障局',
+    '',
+    '',
+    '',
+    '3',
+    '',
+    '完善社会救助信息平台。',
+    '',
+    '市民政局（市社会救助中心）负责统筹',
+    '',
+    '2026年9月底前',
+    '',
+    '【打印本页】　【关闭窗口】',
+  ].join('\n');
+
+  it('header-columns: 重点工作 names the task column; a blank line between cells is only spacing', () => {
+    const p = plan(webTable);
+    expect(p.tasks).toHaveLength(3);
+    expect(p.tasks[0]!.owners.filter((o) => o.role === 'lead').map((o) => o.name)[0]).toBe('市文化广电旅游局');
+    expect(p.tasks[1]!.owners[0]!.name).toBe('市人力资源和社会保障局');
+    expect(p.tasks[2]!.deadline.due).toBe('2026-09-30');
+  });
+
+  it('owner-cell-roles: a cell that states roles (…牵头，…等按职责分工负责) is an owner cell', () => {
+    const p = plan(webTable);
+    expect(p.tasks[0]!.title).not.toContain('按职责分工负责');
+  });
+
+  it('web-chrome: 【打印本页】【关闭窗口】 end the table and belong to no cell', () => {
+    const p = plan(webTable);
+    expect(p.tasks.every((t) => !t.quote.includes('打印本页'))).toBe(true);
+  });
+
+  it('unit-grammar: 社会 inside a field (人力资源社会保障厅) does not cut the name', () => {
+    const p = plan('省人力资源社会保障厅要在6月底前出台技能人才评价办法。');
+    expect(p.tasks[0]!.owners[0]).toMatchObject({ name: '省人力资源社会保障厅', role: 'lead', inferred: false });
+  });
+});
+
+describe('deadlines of work in several steps', () => {
+  it('last-milestone: steps in separate clauses are due at the last; dates in one clause keep the first checkpoint', () => {
+    const due = (s: string) => plan(s).tasks[0]!.deadline.due;
+    expect(due('区住建局要推进安置房建设，3月底前完成招标，6月底前开工，11月底前主体封顶。')).toBe('2026-11-30');
+    expect(due('县交通运输局要抓好环城路改造，6月30日前完成路基，9月底前建成通车。')).toBe('2026-09-30');
+    expect(due('要奋力实现一季度“开门红”和全年“满堂彩”。')).toBe('2026-03-31');
+    // 今年 and 全年 name the whole year, not a step.
+    expect(due('市发改委要梳理今年重点项目清单，2月底前报市政府审定。')).toBe('2026-02-28');
+  });
+
+  it('measured-by-count: a unit’s assignment is dated and measured by the count after it', () => {
+    const p = plan('县科技局要加快科创园建设，年底前引进科技型企业12家。');
+    expect(p.tasks).toHaveLength(1);
+    expect(p.tasks[0]!.deadline).toMatchObject({ due: '2026-12-31', inferred: false });
+    expect(p.tasks[0]!.owners[0]!.name).toBe('县科技局');
+  });
+
+  it('dated-steps: after a dated deliverable, a dated count is a task of its own whatever its verb', () => {
+    const p = plan('县商务局要做好招商工作，一季度外出招商不少于2次，上半年签约项目5个以上。');
+    expect(p.tasks.map((t) => t.deadline.due)).toEqual(['2026-03-31', '2026-06-30']);
+    expect(p.tasks[1]!.owners[0]!.name).toBe('县商务局');
+  });
+});
