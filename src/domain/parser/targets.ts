@@ -55,7 +55,7 @@ const UNITS = [
   '万人次', '人次', '万人', '人', '万吨', '吨', '万千瓦时', '亿千瓦时', '千瓦时', '万千瓦', '千瓦',
   '万户', '户', '万亩', '亩', '公顷', '公里', '千米', '万套', '套', '万辆', '辆', '个工作日',
   '工作日', '小时', '天', '个', '项', '家', '倍', '所', '座', '条', '间', '张', '台', '件', '处',
-  '名', '宗', '场', '部', '次', '栋', '幢', '万斤', '亿斤', '斤', '公斤', '微克/立方米', '毫克/立方米', '%', '％', '‰',
+  '名', '宗', '场次', '批次', '场', '部', '次', '栋', '幢', '片', '万斤', '亿斤', '斤', '公斤', '微克/立方米', '毫克/立方米', '%', '％', '‰',
 ];
 const UNIT_SET = new Set(UNITS);
 const UNIT_ALT = [...UNITS].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
@@ -85,7 +85,8 @@ const CURRENCY_RE = /元$/;
 // Signals
 // ---------------------------------------------------------------------------------------------
 
-const TIER_RE = /预期性?目标|工作目标|奋斗目标|力争目标|约束性目标/g;
+// 预期增长5.5%左右 / 预期达到: 预期 before the verb is the expected tier's word, as 预期目标 is (rule `expected-verb`).
+const TIER_RE = /预期性?目标|工作目标|奋斗目标|力争目标|约束性目标|预期(?=增长|达到|实现|控制在|提高|下降|增加)/g;
 
 function tierOf(word: string): Tier {
   if (word.startsWith('预期')) return 'expected';
@@ -97,7 +98,8 @@ function tierOf(word: string): Tier {
 /** Words right before a figure that set a comparator. 超过 means "more than": at least. */
 const PREFIX_COMPARATORS: readonly [RegExp, NonNullable<Comparator>][] = [
   [/突破$/, 'exceed'],
-  [/(?:超过|不少于|不低于|至少|(?<!不)高于)$/, 'atLeast'],
+  // 至少配备1名 / 至少培育1家: 至少 governs the verb and its count.
+  [/(?:超过|不少于|不低于|至少|(?<!不)高于)$|至少[\u4e00-\u9fff]{1,4}$/, 'atLeast'],
   [/(?:控制在|不超过|不高于|(?<!不)低于)$/, 'atMost'],
 ];
 
@@ -168,11 +170,12 @@ export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
   // 按每个不超过5万元给予补助: a subsidy rate is a standard, not something to reach.
   { name: 'rate', test: /按每|每(?:个|人|户|家|处|所|项|台|辆|亩|平方米|吨)(?:最高)?(?:不超过|补助|补贴|奖励|给予)|补助标准|补贴标准|奖补标准|给予.{0,8}补助/, units: CURRENCY_RE },
   // 会议同意从市级城建资金中安排1200万元: money allotted is a budget decision, not a level to reach.
-  { name: 'allocation', test: /安排|拨付|列支|奖补|从[^，。；]{0,14}资金中/, units: CURRENCY_RE },
+  // 每年安排不少于10亿元 / 入库项目总投资不低于5000亿元: a floor set on the money is a commitment to reach.
+  { name: 'allocation', test: /^(?![^。]*(?:不少于|不低于|以上|突破))[^。]*(?:安排|拨付|列支|奖补|从[^，。；]{0,14}资金中)/, units: CURRENCY_RE },
   // 对产值下滑10%以上的企业逐一上门服务: a figure that says which cases the action covers.
   { name: 'condition', test: /^对[^，。；]{0,16}(?:以上|以下|超过|低于)的/ },
   // 总投资4.36亿元: the size of a project or a list describes it; the work is the target.
-  { name: 'total-cost', test: /总投资|计划总投资|概算|总造价|涉及金额|共计|合计|总规模/, units: CURRENCY_RE },
+  { name: 'total-cost', test: /^(?![^。]*(?:不少于|不低于|以上|突破))[^。]*(?:总投资|计划总投资|概算|总造价|涉及金额|共计|合计|总规模)/, units: CURRENCY_RE },
 ];
 
 /**
@@ -567,7 +570,12 @@ function readClause(scan: Scan, ci: number): void {
       due: deadline?.due ?? null,
     };
   };
-  if (!hasCandidate(ctext)) return;
+  if (!hasCandidate(ctext)) {
+    // Rule `list-object`: 新建改造燃气、供水、排水管网210公里 — a delivery verb before a list of
+    // nouns governs the count after the last of them.
+    scan.carriedSignal = clause.delim === '、' && (signalFromBefore || GOAL_ANYWHERE_RE.test(ctext));
+    return;
+  }
   const re = VALUE_RE;
   re.lastIndex = 0;
   // Per-clause facts, computed on first need: most clauses' figures (一个, 一批) fail the

@@ -274,3 +274,35 @@ describe('deadlines of work in several steps', () => {
     expect(p.tasks[1]!.owners[0]!.name).toBe('县商务局');
   });
 });
+
+describe('targets the unseen documents showed', () => {
+  const targets = (s: string) => plan(s).targets.map((g) => [g.value, g.unit, g.comparator, g.tier]);
+
+  it('至少 + a verb + a count is atLeast', () => {
+    expect(targets('每个乡镇至少建成1个农村电商服务站。')).toEqual([[1, '个', 'atLeast', null]]);
+    expect(targets('县文旅局每季度至少举办1场文化惠民演出。')).toEqual([[1, '场', 'atLeast', null]]);
+  });
+
+  it('场次, 批次 and 片 are units', () => {
+    expect(targets('全年组织送戏下乡80场次以上。')).toEqual([[80, '场次', 'atLeast', null]]);
+    expect(targets('抽检农产品不少于3000批次。')).toEqual([[3000, '批次', 'atLeast', null]]);
+    expect(targets('新建笼式足球场12片。')).toEqual([[12, '片', null, null]]);
+  });
+
+  it('expected-verb: 预期增长 in a speech carries the expected tier', () => {
+    expect(targets('今年全区地区生产总值预期增长6%左右。')).toEqual([[6, '%', 'about', 'expected']]);
+  });
+
+  it('list-object: the verb before a list of nouns governs the count after the last', () => {
+    expect(targets('新建改造雨水、污水、再生水管网46公里。')).toEqual([[46, '公里', null, null]]);
+    expect(targets('改扩建小学、初中、幼儿园7所。')).toEqual([[7, '所', null, null]]);
+  });
+
+  it('a floor on money (不少于, 不低于, 以上) is a commitment, not an allocation or a project size', () => {
+    expect(targets('市财政每年安排不少于2亿元支持科技创新。')).toEqual([[2, '亿元', 'atLeast', null]]);
+    expect(targets('储备项目总投资不低于800亿元。')).toEqual([[800, '亿元', 'atLeast', null]]);
+    // Without one, an allocation and a project's size stay out.
+    expect(targets('市财政安排2亿元用于科技创新。')).toEqual([]);
+    expect(targets('该项目总投资4.2亿元。')).toEqual([]);
+  });
+});
