@@ -117,7 +117,7 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
         {
           span: s.span,
           isPoint: s.block.isPoint && s.index === 0,
-          isItem: s.block.isItem === true && s.index === 0,
+          isItem: (s.block.isItem === true || s.block.listItem === true) && s.index === 0,
           hasNextInParagraph: s.index < s.count - 1,
           explicitOwner: subject !== null || s.notationAhead,
           notationAhead: s.notationAhead,

@@ -313,7 +313,7 @@ const NAME_END = /^(?:将(?!来|近)|于(?=[0-9０-９一二三四五六七八�
  * the sentence: 支持县人民医院建设… names an object, not a subject.
  */
 const IMPLICIT_PREDICATE_RE =
-  /^(?:根据|按照|依据|结合|围绕|通过|对|以|从|向|抓紧|尽快|立即|及时|统筹|组织|制定|建立|完善|推进|开展|实施|落实|加强|加快|做好|提供|出台|印发|编制|修订|审核|负责|牵头|会同)/;
+  /^(?:根据|按照|依据|结合|围绕|通过|对|以|从|向|抓紧|尽快|立即|及时|统筹|组织|制定|建立|完善|推进|开展|实施|落实|加强|加快|做好|提供|出台|印发|编制|修订|审核|负责|牵头|会同|汇总|报送|上报|督促|指导|协调|适时|定期|切实|积极|认真|全面|持续)/;
 /** How far into a sentence a subject may reach (无论是…，还是…，都要 is long). */
 const SUBJECT_WINDOW = 40;
 /** Role words that make an owner even when the registry lacks them. */

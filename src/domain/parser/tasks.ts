@@ -42,7 +42,7 @@ const STRONG_VERBS = [
  * Verbs that make a directive only with help (a modal, concrete content, an owner): alone they are
  * as often attitude (坚持…总基调, 保持…定力) as action.
  */
-const MEDIUM_VERBS = ['打造', '坚持', '强化', '增强', '提升', '提高', '保持', '学习借鉴', '借鉴', '守住', '维护', '拼出', '扛牢', '扛起', '确保', '实现', '鼓励', '引导', '促进'];
+const MEDIUM_VERBS = ['打造', '明确', '坚持', '强化', '增强', '提升', '提高', '保持', '学习借鉴', '借鉴', '守住', '维护', '拼出', '扛牢', '扛起', '确保', '实现', '鼓励', '引导', '促进'];
 /**
  * What a notice also asks beside a bigger task (每月调度项目进展, 每季度公布抽检结果, 按时足额发放):
  * a directive with help when it stands alone, never a split of the task before it.
@@ -223,7 +223,8 @@ export const SENTENCE_RULES: SentenceRule[] = [
     name: 'forecast',
     scope: 'whole',
     why: '他人预测与展望（联合国…预计）不是我们的任务',
-    test: (s) => /预计|预测|预期将|估计|可以预见|展望/.test(s),
+    // 完成预测报… / 做好预测: the noun after a verb is work asked for, not an outlook.
+    test: (s) => /(?<![的成好展出])(?:预计|预测)|预期将|估计|可以预见|展望/.test(s),
   },
   {
     name: 'definition',
@@ -544,6 +545,16 @@ function prepositionHead(text: string, p: number, span: SourceSpan, units: Unit[
       if (PHRASE_STOP.at(text, at - 1)) break;
       const v = verbMatcher.matchAt(text, at, span.end);
       if (v && v.value >= 1) return { from, verbAt: v.start, verb: v.phrase, weight: v.value, modal };
+    }
+    return undefined;
+  }
+  if (ch === '为' && !verbMatcher.matchAt(text, p + 1, span.end) && !PREFIXES.matchAt(text, p + 1, span.end) && text[p + 1] !== '了') {
+    // Rule `for-whom`: 为全县60周岁以上老年人免费开展眼健康筛查 — who benefits, then the verb. Not a
+    // purpose (为推动…发展，制定…: a verb right after 为).
+    for (let at = p + 3; at < Math.min(span.end, p + 24); at++) {
+      if (CLAUSE_STOP.at(text, at - 1)) break;
+      const v = verbMatcher.matchAt(text, at, span.end);
+      if (v && v.value >= 2) return { from, verbAt: v.start, verb: v.phrase, weight: v.value, modal };
     }
     return undefined;
   }

@@ -115,7 +115,8 @@ function isCjk(c: number): boolean {
  * 各 + a level or place + a field + 人民政府/部门/单位: every unit of a kind.
  */
 const EACH_RE =
-  /^各(?:设区市|地级市|地级以上市|省级|市级|县级|区级|乡镇级|省|市|县|区|地)?(?:[（(][^）)]{1,6}[）)])?[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|主管部门|行政部门|部门|单位|机构|企业|学校|医院|乡镇|街道|社区)/;
+  // The kind's words hold no modal or preposition: 各县（市、区）要组织力量深入企业 is 各县（市、区） and its predicate.
+  /^各(?:设区市|地级市|地级以上市|省级|市级|县级|区级|乡镇级|省|市|县|区|地)?(?:[（(][^）)]{1,6}[）)])?(?:(?![要将在对把由从向])[\u4e00-\u9fff]){0,10}?(?:人民政府|政府|主管部门|行政部门|部门|单位|机构|企业|学校|医院|乡镇|街道|社区)/;
 
 export function unitNameAt(text: string, at: number, end: number, units: Unit[], mode: 'strict' | 'cell' = 'strict'): UnitNameHit | null {
   if (at >= end) return null;
@@ -138,8 +139,17 @@ export function unitNameAt(text: string, at: number, end: number, units: Unit[],
   if (collective) best = { name: collective.phrase, start: at, end: collective.end, unit: null, collective: true };
   if (reg && (!best || reg.end > best.end)) best = { name: text.slice(at, reg.end), start: at, end: reg.end, unit: reg.value, collective: false };
   if (shaped > at && (!best || shaped > best.end)) best = { name: text.slice(at, shaped), start: at, end: shaped, unit: null, collective: false };
+  if (!best) {
+    // Rule `town-subject`: 禾丰镇要…, 石门乡要会同…, 东城街道负责…: a town or a street office named
+    // by its place alone, as a subject, is that town's government.
+    const town = TOWN_SUBJECT_RE.exec(text.slice(at, Math.min(end, at + 10)));
+    // 城镇, 乡镇, 小城镇, 村镇 are kinds of place, not one town.
+    if (town && (town[1]!.endsWith('街道') || !'城乡村集'.includes(town[1]!.slice(-2, -1)))) best = { name: town[1]!, start: at, end: at + town[1]!.length, unit: null, collective: false };
+  }
   return best;
 }
+
+const TOWN_SUBJECT_RE = /^((?![全本我该各此其每他两三一])[\u4e00-\u9fff]{2,3}(?:镇|乡)|(?![全本我该各此其每他两三一])[\u4e00-\u9fff]{2,3}街道)(?=要|将|负责|会同|牵头|必须|务必|于[0-9０-９一二三四五六七八九十])/;
 
 /** Where a grammatical unit name starting at `at` ends, or -1. */
 function shapedName(text: string, at: number, end: number, mode: 'strict' | 'cell'): number {

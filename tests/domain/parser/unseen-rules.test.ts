@@ -306,3 +306,43 @@ describe('targets the unseen documents showed', () => {
     expect(targets('该项目总投资4.2亿元。')).toEqual([]);
   });
 });
+
+describe('subjects and directives the unseen documents showed', () => {
+  const leads = (s: string) => plan(s).tasks.map((t) => t.owners.find((o) => o.role === 'lead')?.name ?? null);
+
+  it('town-subject: a town or a street office named by its place alone leads', () => {
+    expect(leads('青石镇要在6月底前完成安置点选址。')).toEqual(['青石镇']);
+    const p = plan('白沙乡要会同县水利局做好河道清障工作，汛前全部完成。');
+    expect(p.tasks[0]!.owners.map((o) => [o.name, o.role])).toEqual([
+      ['白沙乡', 'lead'],
+      ['县水利局', 'co'],
+    ]);
+    expect(leads('南关街道负责辖区内老旧小区加装电梯的协调，年底前完成12部。')).toEqual(['南关街道']);
+    // 城镇, 乡镇 are kinds of place, not a town.
+    expect(leads('城镇要加快补齐公共服务短板，年底前新建社区食堂10个。')[0]).not.toBe('城镇');
+  });
+
+  it('collectives: 各县（市、区）要… is the group, not a registry guess', () => {
+    expect(leads('各县（市、区）要组织力量深入企业摸排，确保规上企业3月底前全部复工。')).toEqual(['各县（市、区）']);
+  });
+
+  it('a unit at the head followed by its verb with no modal is the subject (市教育局汇总后报…)', () => {
+    expect(leads('区卫健局汇总后报区政府办公室。')).toEqual(['区卫健局']);
+  });
+
+  it('明确 is a directive verb with help; 完成预测报… is work, not a forecast', () => {
+    expect(quotes('各乡镇要在4月底前逐一明确包保责任人。')).toHaveLength(1);
+    expect(quotes('各部门要在3月5日前将一季度指标完成预测报县统计局。')).toHaveLength(1);
+    expect(quotes('预计全年增长6%左右。')).toEqual([]);
+  });
+
+  it('for-whom: 为X开展… is who benefits, then the work; 为推动…，制定… is a purpose', () => {
+    expect(quotes(speech('1．为全区65岁以上老人免费开展流感疫苗接种。', '2．新建社区食堂8个。'))).toHaveLength(2);
+    expect(quotes('为推动文旅融合发展，特制定本方案。')).toEqual([]);
+  });
+
+  it('numbered-item: a numbered point that counts or dates what it delivers is a task whatever its verb', () => {
+    const text = speech('（二）民生实事', '1）新增公共停车泊位800个。', '2）抽检学校食堂不少于600批次。', '3）改造城区公厕20座。');
+    expect(quotes(text)).toHaveLength(3);
+  });
+});
