@@ -194,8 +194,9 @@ function rowDirectives(tables: readonly ResolvedTable[], sectionAt: (pos: number
     for (const view of rowViews(t)) {
       const task = view.cells.task![0]!;
       out.push({
-        // The row from its task on: the 序号 and a 问题描述 column before the task are not the directive.
-        span: { start: Math.max(view.row.span.start, Math.min(task.span.start, view.row.span.end)), end: view.row.span.end },
+        // The whole row (DocRow.span, issue 11's contract): the office finds the row by all its
+        // cells, 序号 included; the title still starts at the task cell.
+        span: { start: view.row.span.start, end: view.row.span.end },
         titleFrom: task.span.start,
         sectionId: sectionAt(view.row.span.start),
         sentence: null,
