@@ -135,8 +135,12 @@ describe('rhetoric that reads like a directive', () => {
     expect(quotes('为加快补齐农村供水短板，结合我区实际，制定本实施方案。')).toEqual([]);
     expect(quotes('经区政府常务会议研究，确定2026年十件民生实事，现予公布。')).toEqual([]);
     expect(quotes('为做好防汛工作，现将有关事项通知如下。')).toEqual([]);
+    expect(quotes('为规范城市停车管理，经市政府同意，现提出以下意见。')).toEqual([]);
+    expect(quotes('为加快发展夜间经济，结合本县实际，特制定如下措施：')).toEqual([]);
+    expect(quotes('现将《全区燃气安全整治方案》印发给你们，请结合实际认真抓好落实。')).toEqual([]);
     // 制定本地实施方案 is work for each addressee.
     expect(quotes('各乡镇要在5月底前制定本地实施方案。')).toHaveLength(1);
+    expect(quotes('各街道要于3月底前制定如下措施。')).toHaveLength(1);
   });
 
   it('evaluation: …成效明显, 格局初步形成 report work done; a goal ahead stays', () => {
