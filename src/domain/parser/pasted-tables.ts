@@ -186,6 +186,18 @@ function accepts(role: ColumnRole, kind: CellKind): boolean {
   }
 }
 
+/**
+ * Rule `leader-cell-person`: a 责任领导 cell names a person; a unit name goes on to a 牵头单位 or
+ * 责任单位 column after it, so an empty (vanished) 责任领导 cell does not shift the units into it.
+ * With no owner column after it, the leader column may name a unit (市政府分管领导 rows).
+ */
+function acceptsAt(roles: readonly ColumnRole[], c: number, kind: CellKind): boolean {
+  if (roles[c] === 'leader' && kind === 'units') {
+    for (let k = c + 1; k < roles.length; k++) if (roles[k] === 'lead' || roles[k] === 'co' || roles[k] === 'owners') return false;
+  }
+  return accepts(roles[c]!, kind);
+}
+
 interface DraftRow {
   lines: number[];
   /** Line indexes per column. */
@@ -296,10 +308,10 @@ function placeLine(roles: ColumnRole[], row: DraftRow, kind: CellKind, sentence 
   const pos = row.pos;
   const cur = pos >= 0 ? roles[pos] : undefined;
   const next = roles[pos + 1];
-  const curTakes = cur !== undefined && accepts(cur, kind);
-  if (next !== undefined && accepts(next, kind) && !(catchAll(next) && curTakes)) return pos + 1;
+  const curTakes = cur !== undefined && acceptsAt(roles, pos, kind);
+  if (next !== undefined && acceptsAt(roles, pos + 1, kind) && !(catchAll(next) && curTakes)) return pos + 1;
   if (curTakes) return pos;
-  for (let c = pos + 2; c < roles.length; c++) if (accepts(roles[c]!, kind) && row.cells[c]!.length === 0) return c;
+  for (let c = pos + 2; c < roles.length; c++) if (acceptsAt(roles, c, kind) && row.cells[c]!.length === 0) return c;
   // 续建，/ 12月底前通水试运行: after the owner columns, the next free text is the time-limit cell
   // (it may say more than a date).
   if (kind === 'text' && cur !== undefined && OWNER_ROLES.has(cur)) {

@@ -40,6 +40,16 @@ describe('tables pasted one cell per line', () => {
     ]);
   });
 
+  it('leader-cell-person: an empty 责任领导 cell does not pull the 牵头单位 into it, and 各县（市、区）人民政府 is one unit', () => {
+    const text = speech('序号', '工作任务', '责任领导', '牵头单位', '配合单位', '完成时限', '1', '建成城市智慧停车平台。', '张建国', '市住建局', '市公安局', '9月底前', '2', '改造农贸市场8个。', '市商务局', '市市场监管局', '11月底前', '3', '新增城镇就业2万人。', '市人社局', '各县（市、区）人民政府', '全年');
+    expect(rows(text).map((r) => [r.leader, r.lead, r.co, r.deadline])).toEqual([
+      ['张建国', '市住建局', '市公安局', '9月底前'],
+      // An empty 责任领导 cell is read as merged with the one above (merged-cell), never as a unit.
+      ['张建国', '市商务局', '市市场监管局', '11月底前'],
+      ['张建国', '市人社局', '各县（市、区）人民政府', '全年'],
+    ]);
+  });
+
   it('ends the table at prose after it', () => {
     const text = speech('序号', '民生实事', '责任单位', '完成时限', '1', '启动县图书馆新馆建设。', '县文体广新局', '12月底前', '以上民生实事由县政府督查室按季度督查，确保按期完成。');
     expect(rows(text)).toHaveLength(1);
