@@ -149,17 +149,21 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
       prev.span = { start: prev.span.start, end: drafts[0]!.span.end };
       continue;
     }
+    // Rule `subject-carries`: 要高度关注…风险，市住建局要牵头做好保交房工作，今年确保完成…交付5200套 — a
+    // clause with no subject of its own goes on with the last unit named before it in the sentence.
+    let carried = subject;
     for (const d of drafts) {
       if (reported && !d.doubt) d.doubt = '通报或报道转述的会议要求、领导讲话，可能不是本文的部署';
       // A later clause may name its own owner (原则同意…，由市住建局按程序印发实施); else the sentence's.
       const own = d.span.start > s.span.start ? readSubject(text, d.span, units) : null;
+      if (own) carried = own;
       const directive: Directive = {
         span: d.span,
         titleFrom: d.titleFrom,
         sectionId: s.block.sectionId,
         sentence: s,
         row: null,
-        subjects: (own ?? subject)?.owners ?? [],
+        subjects: (own ?? carried)?.owners ?? [],
         notations: [],
         score: d.score,
         reasons: d.reasons,

@@ -49,6 +49,18 @@ describe('owners from the subject of a directive', () => {
   });
 });
 
+describe('subject-carries: a clause with no subject goes on with the unit named before it in the sentence', () => {
+  const leads = (text: string) => parseSpeech(speech(text), { year: 2026 }).tasks.map((t) => [t.title, t.owners.filter((o) => !o.inferred).map((o) => o.name)]);
+
+  it('carries a mid-sentence subject to the clauses after it, and gives way to the next named one', () => {
+    expect(leads('要守住风险底线，市住建局要牵头做好保交房工作，今年确保完成逾期项目交付3000套。')).toEqual([
+      ['牵头做好保交房工作', ['市住房和城乡建设局']],
+      ['今年确保完成逾期项目交付3000套', ['市住房和城乡建设局']],
+    ]);
+    expect(leads('市财政局要安排专项资金2亿元，市审计局要开展专项审计，督促整改问题30个。').map(([, o]) => o)).toEqual([['市财政局'], ['市审计局'], ['市审计局']]);
+  });
+});
+
 describe('owners from task-breakdown notation', () => {
   it('parses （牵头单位：…，配合单位：…、…） with lead and co roles', () => {
     expect(parseNotation('牵头单位：市人事局，配合单位：市财政局、市教育局', DEFAULT_UNITS)).toEqual([
