@@ -326,6 +326,27 @@ describe('subjects and directives the unseen documents showed', () => {
     expect(leads('城镇要加快补齐公共服务短板，年底前新建社区食堂10个。')[0]).not.toBe('城镇');
   });
 
+  it('district-subject: a district or county named alone leads; a kind of area does not', () => {
+    expect(leads('平江区要在10月底前完成老旧小区改造20个。')[0]).toBe('平江区');
+    expect(leads('云岭县负责移民安置点建设，年底前全部完工。')[0]).toBe('云岭县');
+    expect(leads('老城区要加快推进有机更新，年底前改造街巷12条。')[0]).not.toBe('老城区');
+    expect(leads('示范区要在6月底前出台支持政策。')[0]).not.toBe('示范区');
+  });
+
+  it('sub-unit: a branch named after its parent (…局X分局, …局交警支队) is the unit that acts', () => {
+    expect(leads('市自然资源和规划局高新分局负责园区用地报批，6月底前完成。')[0]).toBe('市自然资源和规划局高新分局');
+    expect(leads('市公安局交警支队要在9月底前完成信号灯智能化改造。')[0]).toBe('市公安局交警支队');
+    // A list is not one name: the branch suffix is looked for only up to the next stop.
+    const p = plan('区住建局要牵头，会同区市场监管局、区消防救援大队开展燃气安全检查，年底前完成。');
+    expect(p.tasks[0]!.owners.filter((o) => !o.inferred).map((o) => o.name)).toEqual(['区住建局', '区市场监管局', '区消防救援大队']);
+  });
+
+  it('party bodies: 县委办, 市委办公室 and a long place’s 管委会 are units', () => {
+    expect(plan('县委办、县政府办要加强督查，每季度通报一次。').tasks[0]!.owners.filter((o) => !o.inferred).map((o) => o.name)).toEqual(['县委办', '县政府办']);
+    expect(leads('市委办公室要牵头做好年度考核，12月底前完成。')[0]).toBe('市委办公室');
+    expect(leads('临江经开区管委会要在年底前建成标准厂房10万平方米。')[0]).toBe('临江经开区管委会');
+  });
+
   it('collectives: 各县（市、区）要… is the group, not a registry guess', () => {
     expect(leads('各县（市、区）要组织力量深入企业摸排，确保规上企业3月底前全部复工。')).toEqual(['各县（市、区）']);
   });
