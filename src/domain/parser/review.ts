@@ -16,8 +16,9 @@
  * - rule `period-over`: a paragraph opening with a period over before the document's date
  *   (一季度，… in a speech of April) reports that period's results.
  */
-import type { Section } from '../model';
+import type { Section, Unit } from '../model';
 import { isNonModalYao } from './owners';
+import { unitNameAt } from './unit-names';
 import type { Block } from './sections';
 
 /** A heading that reviews: 回顾, 总结, 成绩, 一年来… but not one that also names the plan ahead. */
@@ -112,7 +113,15 @@ export function periodOverOpener(s: string, year: number, docDate: string | null
  * For each block, whether it is part of the review.
  * Linear: one walk over the sections and one over the blocks.
  */
-export function markReview(sections: readonly Section[], blocks: readonly Block[], text: string, planYear: number, docDate: string | null = null): boolean[] {
+export function markReview(
+  sections: readonly Section[],
+  blocks: readonly Block[],
+  text: string,
+  planYear: number,
+  docDate: string | null = null,
+  /** Filled when given: whether a block is review by its opening words only (not by its section). */
+  byOpening: boolean[] = [],
+): boolean[] {
   const reviewSection = new Map<string, boolean>();
   const byId = new Map<string, Section>();
   for (const s of sections) {
@@ -139,6 +148,22 @@ export function markReview(sections: readonly Section[], blocks: readonly Block[
     )
       carrying = false;
     out.push(bySection || carrying);
+    byOpening.push(!bySection && carrying);
   }
   return out;
+}
+
+/**
+ * Rule `review-turn`: （三）加快水毁工程修复。去年汛期损毁的247处设施，目前已修复198处。市水利局要督促
+ * 各地加快剩余工程修复进度… — inside a paragraph that opened by looking back, a sentence whose
+ * subject is one named unit with a modal (市水利局要, 县财政局负责; not 各单位要, an exhortation)
+ * turns to the work ahead: it and the rest of the paragraph are not review. A review section's
+ * sentences never turn.
+ */
+const TURN_VERB_RE = /^(?:要(?!求)|将(?!近)|负责|牵头|会同|必须|务必)/;
+export function turnsToWork(text: string, span: { start: number; end: number }, units: Unit[]): boolean {
+  let at = span.start;
+  while (at < span.end && /[\s　]/.test(text[at]!)) at++;
+  const hit = unitNameAt(text, at, span.end, units);
+  return hit !== null && !hit.collective && TURN_VERB_RE.test(text.slice(hit.end, hit.end + 3));
 }

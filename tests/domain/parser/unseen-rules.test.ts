@@ -311,6 +311,20 @@ describe('targets the unseen documents showed', () => {
   });
 });
 
+describe('review-turn: a paragraph that opens by looking back turns at a named unit given work', () => {
+  it('the sentence with 市X局要 and the rest of the paragraph are read; the look back before it is not', () => {
+    const p = plan('（二）加快危桥改造。去年排查出危桥36座，已完成改造21座。市交通运输局要在9月底前完成剩余15座危桥改造，年底前全部通过验收。');
+    expect(p.tasks.map((t) => [t.owners[0]?.name, t.deadline.due])).toEqual([['市交通运输局', '2026-12-31']]);
+    expect(p.targets.map((g) => g.value)).not.toContain(36);
+    expect(p.targets.map((g) => g.value)).not.toContain(21);
+  });
+
+  it('an exhortation to every unit (各单位要…) does not turn it, nor a sentence in a review section', () => {
+    expect(quotes('关于2026年民生实事的通知\n2025年，十件民生实事全部完成，新增停车泊位1100个。各单位要坚持尽力而为、量力而行，把好事办实。')).toEqual([]);
+    expect(quotes('一、2025年工作回顾\n去年全市新建学校8所。市教育局要牵头完成了学位扩容。')).toEqual([]);
+  });
+});
+
 describe('subjects and directives the unseen documents showed', () => {
   const leads = (s: string) => plan(s).tasks.map((t) => t.owners.find((o) => o.role === 'lead')?.name ?? null);
 
