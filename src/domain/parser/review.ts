@@ -140,7 +140,7 @@ export function markReview(
       lastSection = b.sectionId;
     }
     const bySection = b.sectionId !== null && reviewSection.get(b.sectionId) === true;
-    const opening = text.slice(b.start, Math.min(b.end, b.start + 24)).replace(/^[\s　]+/, '');
+    const opening = text.slice(b.start, Math.min(b.end, b.start + 24)).replace(/^[\s\u3000]+/, '');
     if (opensReview(opening, planYear, docDate)) carrying = true;
     else if (
       carrying &&
@@ -163,7 +163,7 @@ export function markReview(
 const TURN_VERB_RE = /^(?:要(?!求)|将(?!近)|负责|牵头|会同|必须|务必)/;
 export function turnsToWork(text: string, span: { start: number; end: number }, units: Unit[]): boolean {
   let at = span.start;
-  while (at < span.end && /[\s　]/.test(text[at]!)) at++;
+  while (at < span.end && /[\s\u3000]/.test(text[at]!)) at++;
   const hit = unitNameAt(text, at, span.end, units);
   return hit !== null && !hit.collective && TURN_VERB_RE.test(text.slice(hit.end, hit.end + 3));
 }
