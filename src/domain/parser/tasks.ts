@@ -17,7 +17,7 @@ import type { SourceSpan, Unit } from '../model';
 import { PhraseMatcher, type PhraseHit } from './phrase-matcher';
 import { CharSet } from './char-set';
 import { CO_WORDS, hasKeyword, isNonModalYao, namesRun, readSubject } from './owners';
-import { mayStartUnitName } from './unit-names';
+import { mayStartUnitName, unitNameAt } from './unit-names';
 import { findDeadline } from './deadlines';
 import { splitClauses } from './sentences';
 import { documentIssue } from './title';
@@ -407,6 +407,14 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
     // Rule `strive-figure`: 争取…资金80亿元以上, 确保每所学校…不少于2小时: the modal is the verb
     // when a figure is what it strives for.
     return { from: lastPrefix.at, verbAt: lastPrefix.at, verb: lastPrefix.word, weight: 2, modal: true };
+  }
+  if (!hit) {
+    // Rule `causative`: 督促各地加快剩余工程修复进度 / 指导有关单位开展… — the unit supervises
+    // others' work: that work's verb is the head, the title keeps 督促各地.
+    const via = /^(?:督促|指导|帮助|协助)/.exec(text.slice(p, p + 2));
+    const who = via ? unitNameAt(text, p + 2, span.end, units, 'cell') : null;
+    const done = who ? verbMatcher.matchAt(text, stripAdverbs(text, who.end, span).at, span.end) : null;
+    if (done) return verbHead(text, span, units, done, subj.at, from, modal);
   }
   if (!hit) {
     // A two-character adverb the list lacks (滚动实施): skip it if it holds no function word.

@@ -325,6 +325,15 @@ describe('review-turn: a paragraph that opens by looking back turns at a named u
   });
 });
 
+describe('causative: 督促/指导 + a unit + a verb is the unit’s task of supervising that work', () => {
+  it('the verb after the supervised unit heads the task; the purpose clause after it stays inside', () => {
+    const p = plan('市水利局要督促各地加快剩余工程修复进度，确保安全度汛。');
+    expect(p.tasks.map((t) => [t.title, t.owners[0]?.name])).toEqual([['督促各地加快剩余工程修复进度', '市水利局']]);
+    expect(plan('县教育局要指导各学校开展防溺水专题教育。').tasks.map((t) => t.title)).toEqual(['指导各学校开展防溺水专题教育']);
+    expect(plan('区民政局要帮助困难群众落实临时救助。').tasks).toHaveLength(1);
+  });
+});
+
 describe('subjects and directives the unseen documents showed', () => {
   const leads = (s: string) => plan(s).tasks.map((t) => t.owners.find((o) => o.role === 'lead')?.name ?? null);
 
