@@ -508,7 +508,9 @@ function findDeadlineUnsafe(clause: string, year: number, docDate: string | null
     if (t.type === 'recurrence' && recurrence === null) {
       recurrence = t.recurrence;
       recSpan = t;
-      weakRecurrence = t.weak === true;
+      // Rule `follow-up-routine`: 二〇二六年底前完成首批认定，此后每年动态调整一次 — a routine after the
+      // work is done (此后/以后/之后每年) does not make the stated date recur.
+      weakRecurrence = t.weak === true || /(?:此后|以后|之后|今后)$/.test(clause.slice(Math.max(0, t.start - 2), t.start));
     } else if (t.type === 'ongoing' && ongoing === null) ongoing = t;
     else if (t.type === 'soon' && soon === null) soon = t;
     else if (t.type === 'relative' && relative === null) relative = t;

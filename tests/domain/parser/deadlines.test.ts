@@ -279,6 +279,14 @@ describe('findDeadline', () => {
     });
   });
 
+  describe('follow-up-routine', () => {
+    it('a routine after the work (此后每年…) does not make the stated date recur; alone it still recurs', () => {
+      expect(findDeadline('二〇二六年底前完成首批入库认定，此后每年动态调整一次', 2026)).toMatchObject({ due: '2026-12-31', recurrence: null });
+      expect(findDeadline('6月底前建立台账，以后每季度更新一次', 2026)).toMatchObject({ due: '2026-06-30', recurrence: null });
+      expect(findDeadline('每年2月底前发布评价结果', 2026)).toMatchObject({ due: '2026-02-28', recurrence: 'yearly' });
+    });
+  });
+
   describe('five-year plans and meetings', () => {
     it.each([
       ['“十五五”期间，分批推进应急广播终端全覆盖', '“十五五”期间', '2030-12-31'],
