@@ -284,6 +284,10 @@ export function splitNames(value: string): string[] {
     let name = value.slice(from, to).trim();
     // Trailing 等 (市财政局等) and stray punctuation are not part of a name.
     while (name.length > 0 && '等。；;，,、'.includes(name[name.length - 1]!)) name = name.slice(0, -1);
+    // Rule `role-gloss`: 各街道办事处（区城管局负责统筹、考核） — a bracket stating who does what is a
+    // remark on the owner, not part of its name (a bracket naming the office, 市政府办公室（督查室）, stays;
+    // X（牵头） marks X's own role and is read by the notation).
+    name = name.replace(/[（(][^（()）]{2,30}(?:负责|牵头|配合|统筹|考核|协调|督促)[^（()）]{0,30}[）)]$/, '').trim();
     if (name.length > 0 && name.length <= MAX_NAME) out.push(name);
   };
   for (let i = 0; i < value.length; i++) {

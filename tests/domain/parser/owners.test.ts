@@ -107,6 +107,12 @@ describe('owners from task-breakdown notation', () => {
     expect(splitNames('各县（市、区）人民政府、市财政局等')).toEqual(['各县（市、区）人民政府', '市财政局']);
   });
 
+  it('role-gloss: a bracket saying who does what is not part of the name; one naming the office is', () => {
+    expect(splitNames('各街道办事处（区城管局负责统筹、考核）')).toEqual(['各街道办事处']);
+    expect(splitNames('各乡镇（县农业农村局牵头指导）、县财政局')).toEqual(['各乡镇', '县财政局']);
+    expect(splitNames('市政府办公室（督查室）')).toEqual(['市政府办公室（督查室）']);
+  });
+
   it('finds a bracketed notation and a notation line, spans included', () => {
     const t = '推进标准地改革。（牵头单位：市自然资源和规划局）';
     const [n] = findNotations(t, 0, t.length, DEFAULT_UNITS);
