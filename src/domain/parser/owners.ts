@@ -128,12 +128,33 @@ export function findNotations(text: string, start: number, end: number, units: U
     const close = matchingClose(text, i, end, MAX_ROLE_BRACKET);
     // An aside that does not end in a role word (（市、区）, （2026年）) is not a role notation.
     const parts = close < 0 || !ROLE_END_RE.test(text.slice(Math.max(i + 1, close - 5), close - 1)) ? null : roleSuffixParts(text.slice(i + 1, close - 1), units);
+    const mixed = parts || close < 0 ? null : roleThenLabels(text.slice(i + 1, close - 1), units);
     if (parts) {
       found.push({ span: { start: i, end: close }, parts, owners: ownersOf(parts), deadlineText: null });
+      i = close;
+    } else if (mixed) {
+      found.push({ span: { start: i, end: close }, ...mixed });
       i = close;
     } else i++;
   }
   return mergeAdjacent(text, found);
+}
+
+/**
+ * Rule `role-then-label`: （区卫健局负责，完成时限：2025年11月30日） — names with a role word, then
+ * labelled parts: one notation, the names' roles and the labels' values together.
+ */
+function roleThenLabels(inside: string, units: Unit[]): Omit<Notation, 'span'> | null {
+  // The first separator a label follows (区教育局牵头，区卫健局配合；完成时限：…).
+  let at = -1;
+  for (let k = 0; k < inside.length && at < 0; k++) if ('，,；;'.includes(inside[k]!) && labelMatcher.matchAt(inside, k + 1)) at = k;
+  if (at < 0) return null;
+  const head = inside.slice(0, at);
+  const roles = ROLE_END_RE.test(head) ? roleSuffixParts(head, units) : null;
+  if (!roles) return null;
+  const labelled = notationParts(inside.slice(at + 1));
+  const parts = [...roles, ...labelled];
+  return { parts, owners: ownersOf(parts), deadlineText: labelled.find((p) => p.role === 'time')?.value.trim().replace(/[。；;，,]+$/, '') || null };
 }
 
 /** 【牵头单位】A【配合单位】B is one notation: neighbours with only spaces or ；between merge. */

@@ -113,6 +113,14 @@ describe('owners from task-breakdown notation', () => {
     expect(splitNames('市政府办公室（督查室）')).toEqual(['市政府办公室（督查室）']);
   });
 
+  it('role-then-label: （X负责，完成时限：…） and （X牵头，Y配合；完成时限：…） give the owners and the deadline', () => {
+    const p = parseSpeech(speech('为全区中小学生开展一次免费健康体检。（区卫健局负责，完成时限：2025年11月30日）', '新建普惠性托育机构3家。（区教育局牵头，区卫健局配合；完成时限：2025年8月底前）'), { year: 2025 });
+    expect(p.tasks.map((t) => [t.title, t.owners.map((o) => `${o.name}:${o.role}`), t.deadline.due])).toEqual([
+      ['为全区中小学生开展一次免费健康体检', ['区卫健局:lead'], '2025-11-30'],
+      ['新建普惠性托育机构3家', ['区教育局:lead', '区卫健局:co'], '2025-08-31'],
+    ]);
+  });
+
   it('finds a bracketed notation and a notation line, spans included', () => {
     const t = '推进标准地改革。（牵头单位：市自然资源和规划局）';
     const [n] = findNotations(t, 0, t.length, DEFAULT_UNITS);
