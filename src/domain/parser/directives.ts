@@ -67,7 +67,7 @@ const REPORTED_RE = /^[^，。；]{0,24}?(?:要求|强调|指出|提出|指示|�
  */
 const REPORTED_LEADER_RE = /^[^，。；]{0,30}?(?:书记|省长|市长|县长|区长|州长|主任|主席|总书记|领导|同志)(?:在[^，。；]{1,30}?上)?(?:强调|指出|要求|提出|指示|表示)[，,：:]/;
 
-function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[], facts: DocumentFacts): Directive[] {
+function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[], facts: DocumentFacts, parentOf: (id: string) => string | null): Directive[] {
   const year = facts.year;
   const out: Directive[] = [];
   /** Directives since the last notation in the current section: the next notation is theirs. */
@@ -82,8 +82,10 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
   for (const item of flow) {
     const sectionId = item.kind === 'sentence' ? item.sentence.block.sectionId : item.sectionId;
     if (sectionId !== pendingSection) {
-      pending = [];
-      closed = [];
+      if (!continuesList(text, pending, pendingSection, sectionId, parentOf)) {
+        pending = [];
+        closed = [];
+      }
       pendingSection = sectionId;
     }
     if (item.kind === 'notation') {
@@ -182,6 +184,18 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
   return out;
 }
 
+/**
+ * Rule `list-items-notation`: ①新建托育机构3家；②新增学位3240个。（责任单位：…；完成时限：…） — sub-items
+ * of one heading that end in ； are one list, and the notation after its last item is every
+ * item's. A sibling item that ends in 。 is done: a later notation is not its.
+ */
+function continuesList(text: string, pending: readonly Directive[], from: string | null | undefined, to: string | null, parentOf: (id: string) => string | null): boolean {
+  const last = pending[pending.length - 1];
+  if (!last || !from || !to || parentOf(from) === null || parentOf(from) !== parentOf(to)) return false;
+  const s = last.sentence;
+  return s !== null && /[；;]\s*$/.test(text.slice(s.span.start, s.span.end));
+}
+
 /** 3. / （三） / （3）: the item's number, when a labelled notation (牵头单位：…) closes a numbered item. */
 function listRow(d: Directive, n: Notation): number | null {
   const marker = d.sentence?.block.marker;
@@ -226,6 +240,7 @@ export function findDirectives(
   units: Unit[],
   sectionAt: (pos: number) => string | null,
   facts: DocumentFacts,
+  parentOf: (id: string) => string | null = () => null,
 ): Directive[] {
-  return [...proseDirectives(text, flow, units, facts), ...rowDirectives(tables, sectionAt)].sort((a, b) => a.span.start - b.span.start);
+  return [...proseDirectives(text, flow, units, facts, parentOf), ...rowDirectives(tables, sectionAt)].sort((a, b) => a.span.start - b.span.start);
 }

@@ -258,7 +258,8 @@ function notationParts(s: string): NotationPart[] {
 }
 
 /** A name marked in place: 市教育局（牵头）、市市场监管局 → lead, co. */
-const IN_PLACE_ROLE = /[（(](牵头|主责|配合|协办|参与)[)）]$|(牵头)$/;
+// 区教育局牵头，区卫健局、区住建局配合: an unbracketed role word after the last name is its role too.
+const IN_PLACE_ROLE = /[（(](牵头|主责|配合|协办|参与)[)）]$|(牵头|配合|协办|参与|协助)$/;
 
 /**
  * Owners from notation parts, as written. The units come first and the first named unit leads:
@@ -274,7 +275,8 @@ export function ownersOf(parts: readonly NotationPart[]): OwnerRef[] {
   const add = (raw: string, role: OwnerRole) => {
     const marked = IN_PLACE_ROLE.exec(raw);
     const name = marked ? raw.slice(0, marked.index).trim() : raw;
-    const r: OwnerRole = marked ? (marked[1] === '配合' || marked[1] === '协办' || marked[1] === '参与' ? 'co' : 'lead') : role;
+    const word = marked ? (marked[1] ?? marked[2]) : undefined;
+    const r: OwnerRole = word ? (word === '牵头' || word === '主责' ? 'lead' : 'co') : role;
     if (name === '' || seen.has(name)) return;
     seen.add(name);
     owners.push({ name, role: r, inferred: false });

@@ -121,6 +121,18 @@ describe('owners from task-breakdown notation', () => {
     ]);
   });
 
+  it('list-items-notation: the notation after ①…；②…。 is every item’s; an item ending in 。 keeps none of a later one', () => {
+    const p = parseSpeech(
+      speech('一、普惠托育扩容', '①新建普惠性托育机构3家，新增托位360个；', '②新建改扩建幼儿园4所，新增学位3240个。', '（责任单位：区教育局牵头，区卫健局、区住建局配合；完成时限：2025年8月底前）', '二、其他', '1. 总体要求。坚持以人民为中心。', '2. 建成社区食堂10个。（牵头单位：区民政局）'),
+      { year: 2025 },
+    );
+    expect(p.tasks.map((t) => [t.title, t.owners.map((o) => `${o.name}:${o.role}`), t.deadline.due])).toEqual([
+      ['新建普惠性托育机构3家', ['区教育局:lead', '区卫健局:co', '区住建局:co'], '2025-08-31'],
+      ['新建改扩建幼儿园4所', ['区教育局:lead', '区卫健局:co', '区住建局:co'], '2025-08-31'],
+      ['建成社区食堂10个', ['区民政局:lead'], '2025-12-31'],
+    ]);
+  });
+
   it('finds a bracketed notation and a notation line, spans included', () => {
     const t = '推进标准地改革。（牵头单位：市自然资源和规划局）';
     const [n] = findNotations(t, 0, t.length, DEFAULT_UNITS);
