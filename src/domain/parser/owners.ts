@@ -154,7 +154,7 @@ function roleThenLabels(inside: string, units: Unit[]): Omit<Notation, 'span'> |
   if (!roles) return null;
   const labelled = notationParts(inside.slice(at + 1));
   const parts = [...roles, ...labelled];
-  return { parts, owners: ownersOf(parts), deadlineText: labelled.find((p) => p.role === 'time')?.value.trim().replace(/[。；;，,]+$/, '') || null };
+  return { parts, owners: ownersOf(parts), deadlineText: timeText(labelled) };
 }
 
 /** 【牵头单位】A【配合单位】B is one notation: neighbours with only spaces or ；between merge. */
@@ -231,7 +231,12 @@ function splitTopLevel(s: string, seps: string): string[] {
 
 function notationOf(span: SourceSpan, inside: string): Notation {
   const parts = notationParts(inside);
-  return { span, parts, owners: ownersOf(parts), deadlineText: parts.find((p) => p.role === 'time')?.value.trim().replace(/[。；;，,]+$/, '') || null };
+  return { span, parts, owners: ownersOf(parts), deadlineText: timeText(parts) };
+}
+
+/** The 完成时限 part's text, without its closing punctuation. */
+function timeText(parts: readonly NotationPart[]): string | null {
+  return parts.find((p) => p.role === 'time')?.value.trim().replace(/[。；;，,]+$/, '') || null;
 }
 
 /** Owners from the inside of a notation: 牵头单位：A，配合单位：B、C (registry names). */

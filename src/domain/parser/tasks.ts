@@ -714,7 +714,7 @@ const TIME_WORD_RE =
   /^(?:[0-9０-９]{4}年)?(?:(?:[0-9０-９一二三四五六七八九十]{1,3})月(?:份)?(?:底|末|初|[上中下]旬)?|第?[一二三四]季度(?:末)?|末月?|首月|年底|年末)?(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?(?:前|之前|以前|起)?/;
 /** 自本意见印发之日起60日内: a limit counted from the document, before the verb. */
 const RELATIVE_LIMIT_RE = /^(?:自|从)?(?:(?:本(?:通知|意见|方案|办法|文件|决定|规定)|文件)?(?:印发|发布|下发|公布|实施|施行)|本次会议(?:召开)?|会议召开)之日起[0-9０-９一二三四五六七八九十两]{1,3}(?:个工作日|个月|日|天|周)(?:内|以内|之内)?/;
-/** Characters a time word can start with: digits, Chinese numerals, 第/末/首/年/自/从/本/于/在/上/下/汛. */
+/** Characters a time word can start with: digits, Chinese numerals, 第/末/首/年/自/从/本/于/在/上/下/汛/文/会 (会议召开之日起). */
 const TIME_FIRST = new CharSet('0123456789０１２３４５６７８９一二三四五六七八九十第末首年自从本于在上下汛文会');
 
 function skipMonth(text: string, p: number, end: number): number {
