@@ -169,7 +169,9 @@ export function documentKind(text: string, hasTables: boolean): DocumentKind {
   const firstLines = head.split('\n').slice(0, 4).join('\n');
   if (/政府工作报告|向大会报告|请予审议/.test(head)) return 'report';
   // A 督查通报, a briefing or a news report of a meeting tells what others said and did.
-  if (/通报(?!.{0,6}的通知)|简报|快讯|召开|会议精神|工作动态/.test(head.split('\n').find((l) => l.trim() !== '') ?? '')) return 'bulletin';
+  // The title may come under the issuer's line (澄州市人民政府办公室 / 关于…的督查通报).
+  const titleLines = head.split('\n').filter((l) => l.trim() !== '').slice(0, 2);
+  if (titleLines.some((l) => /通报(?!.{0,6}的通知)|简报|快讯|召开|会议精神|工作动态/.test(l))) return 'bulletin';
   if (/讲话|发言|讲稿|同志们[：:，,]/.test(firstLines) || /同志们[：:，,]/.test(head)) return 'speech';
   if (hasTables || /任务分解|责任分工|分解方案|民生实事|重点工作任务|目标任务|任务清单/.test(firstLines)) return 'breakdown';
   return 'policy';
