@@ -133,8 +133,9 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const unit = writerName(get().identity);
       return exportSigned(unit, (signing) => buildProgressReport(current(), unit, ctx.now(), signing));
     },
-    exportBackup: async () => {
+    exportBackup: async (options = {}) => {
       const s = get();
+      if (options.keysPassphrase !== undefined && !s.signing.enabled) throw new Error('本浏览器不能签名，没有可备份的密钥');
       if (!s.signing.enabled) return buildBackup(current(), writerName(s.identity), ctx.now());
       const author = writerName(s.identity);
       // Signed by this browser's key for the identity in use, when it holds one: restoring it here
@@ -142,7 +143,8 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const signing = await s.signingFor(author);
       const st = get();
       const own = Object.entries(st.signing.own).map(([a, key]) => ({ author: a, key }));
-      return buildBackup(current(), author, ctx.now(), { trust: st.trust, own, signing });
+      const sealed = options.keysPassphrase !== undefined ? await st.sealOwnKeys(options.keysPassphrase) : undefined;
+      return buildBackup(current(), author, ctx.now(), { trust: st.trust, own, signing, ...(sealed ? { sealed } : {}) });
     },
     exportCsv: (): DownloadFile => {
       const s = get();

@@ -49,6 +49,18 @@ describe('owners from the subject of a directive', () => {
   });
 });
 
+describe('subject-carries: a clause with no subject goes on with the unit named before it in the sentence', () => {
+  const leads = (text: string) => parseSpeech(speech(text), { year: 2026 }).tasks.map((t) => [t.title, t.owners.filter((o) => !o.inferred).map((o) => o.name)]);
+
+  it('carries a mid-sentence subject to the clauses after it, and gives way to the next named one', () => {
+    expect(leads('要守住风险底线，市住建局要牵头做好保交房工作，今年确保完成逾期项目交付3000套。')).toEqual([
+      ['牵头做好保交房工作', ['市住房和城乡建设局']],
+      ['今年确保完成逾期项目交付3000套', ['市住房和城乡建设局']],
+    ]);
+    expect(leads('市财政局要安排专项资金2亿元，市审计局要开展专项审计，督促整改问题30个。').map(([, o]) => o)).toEqual([['市财政局'], ['市审计局'], ['市审计局']]);
+  });
+});
+
 describe('owners from task-breakdown notation', () => {
   it('parses （牵头单位：…，配合单位：…、…） with lead and co roles', () => {
     expect(parseNotation('牵头单位：市人事局，配合单位：市财政局、市教育局', DEFAULT_UNITS)).toEqual([
@@ -65,25 +77,69 @@ describe('owners from task-breakdown notation', () => {
     ]);
   });
 
-  it('责任领导 leads; 责任单位 next to a 牵头单位 co-operates, alone it leads', () => {
+  // The units come first and the first named unit leads; a 责任领导 is a leader, listed after the
+  // units (issue 10: the lead *unit* is the first lead, a leader's title is not a unit).
+  it('牵头单位 leads, then 责任单位 co-operates; 责任领导 follows the units', () => {
     expect(parseNotation('责任领导：分管副市长；牵头单位：市自然资源和规划局；责任单位：各县（市、区）人民政府', DEFAULT_UNITS)).toEqual([
-      { name: '分管副市长', role: 'lead', inferred: false },
       { name: '市自然资源和规划局', role: 'lead', inferred: false },
       { name: '各县（市、区）人民政府', role: 'co', inferred: false },
+      { name: '分管副市长', role: 'lead', inferred: false },
     ]);
-    expect(parseNotation('责任领导：张**；责任单位：市民政局', DEFAULT_UNITS).map((o) => o.role)).toEqual(['lead', 'lead']);
+    expect(parseNotation('责任领导：张**；责任单位：市民政局', DEFAULT_UNITS)).toEqual([
+      { name: '市民政局', role: 'lead', inferred: false },
+      { name: '张**', role: 'lead', inferred: false },
+    ]);
+  });
+
+  it('责任单位 alone: the first named unit leads, the rest co-operate; X（牵头） leads wherever it stands', () => {
+    expect(parseNotation('责任单位：区住建局、区城投公司、江滨街道办事处', DEFAULT_UNITS).map((o) => [o.name, o.role])).toEqual([
+      ['区住建局', 'lead'],
+      ['区城投公司', 'co'],
+      ['江滨街道办事处', 'co'],
+    ]);
+    expect(parseNotation('责任单位：市教育局、市审计局（牵头）', DEFAULT_UNITS).map((o) => [o.name, o.role])).toEqual([
+      ['市教育局', 'co'],
+      ['市审计局', 'lead'],
+    ]);
   });
 
   it('never splits inside brackets: 各县（市、区）人民政府 is one name; drops a trailing 等', () => {
     expect(splitNames('各县（市、区）人民政府、市财政局等')).toEqual(['各县（市、区）人民政府', '市财政局']);
   });
 
+  it('role-gloss: a bracket saying who does what is not part of the name; one naming the office is', () => {
+    expect(splitNames('各街道办事处（区城管局负责统筹、考核）')).toEqual(['各街道办事处']);
+    expect(splitNames('各乡镇（县农业农村局牵头指导）、县财政局')).toEqual(['各乡镇', '县财政局']);
+    expect(splitNames('市政府办公室（督查室）')).toEqual(['市政府办公室（督查室）']);
+  });
+
+  it('role-then-label: （X负责，完成时限：…） and （X牵头，Y配合；完成时限：…） give the owners and the deadline', () => {
+    const p = parseSpeech(speech('为全区中小学生开展一次免费健康体检。（区卫健局负责，完成时限：2025年11月30日）', '新建普惠性托育机构3家。（区教育局牵头，区卫健局配合；完成时限：2025年8月底前）'), { year: 2025 });
+    expect(p.tasks.map((t) => [t.title, t.owners.map((o) => `${o.name}:${o.role}`), t.deadline.due])).toEqual([
+      ['为全区中小学生开展一次免费健康体检', ['区卫健局:lead'], '2025-11-30'],
+      ['新建普惠性托育机构3家', ['区教育局:lead', '区卫健局:co'], '2025-08-31'],
+    ]);
+  });
+
+  it('list-items-notation: the notation after ①…；②…。 is every item’s; an item ending in 。 keeps none of a later one', () => {
+    const p = parseSpeech(
+      speech('一、普惠托育扩容', '①新建普惠性托育机构3家，新增托位360个；', '②新建改扩建幼儿园4所，新增学位3240个。', '（责任单位：区教育局牵头，区卫健局、区住建局配合；完成时限：2025年8月底前）', '二、其他', '1. 总体要求。坚持以人民为中心。', '2. 建成社区食堂10个。（牵头单位：区民政局）'),
+      { year: 2025 },
+    );
+    expect(p.tasks.map((t) => [t.title, t.owners.map((o) => `${o.name}:${o.role}`), t.deadline.due])).toEqual([
+      ['新建普惠性托育机构3家', ['区教育局:lead', '区卫健局:co', '区住建局:co'], '2025-08-31'],
+      ['新建改扩建幼儿园4所', ['区教育局:lead', '区卫健局:co', '区住建局:co'], '2025-08-31'],
+      ['建成社区食堂10个', ['区民政局:lead'], '2025-12-31'],
+    ]);
+  });
+
   it('finds a bracketed notation and a notation line, spans included', () => {
     const t = '推进标准地改革。（牵头单位：市自然资源和规划局）';
     const [n] = findNotations(t, 0, t.length, DEFAULT_UNITS);
     expect(t.slice(n!.span.start, n!.span.end)).toBe('（牵头单位：市自然资源和规划局）');
+    // A notation keeps names as written; the owner pass files them under the registry's names.
     const line = '责任领导：分管副市长；牵头单位：市国资委';
-    expect(findNotations(line, 0, line.length, DEFAULT_UNITS)[0]!.owners.map((o) => o.name)).toEqual(['分管副市长', '市人民政府国有资产监督管理委员会']);
+    expect(findNotations(line, 0, line.length, DEFAULT_UNITS)[0]!.owners.map((o) => o.name)).toEqual(['市国资委', '分管副市长']);
   });
 
   it('reads 【牵头单位】A【配合单位】B as one notation', () => {
@@ -118,9 +174,9 @@ describe('owners from task-breakdown notation', () => {
     ]);
     // A notation line under the point (责任领导：…) belongs to that point.
     expect(taskWith(p, '推进标准地出让改革').owners.map((o) => [o.name, o.role])).toEqual([
-      ['分管副市长', 'lead'],
       ['市自然资源和规划局', 'lead'],
       ['各县（市、区）人民政府', 'co'],
+      ['分管副市长', 'lead'],
     ]);
     // The next point's notation on its own line, after its text.
     expect(taskWith(p, '制定国资国企改革实施方案').owners).toEqual([{ name: '市人民政府国有资产监督管理委员会', role: 'lead', inferred: false }]);
