@@ -34,7 +34,9 @@ export default function storeBench(): BenchRow[] {
   const data: PersistedData = {
     plan: city.plan,
     units: city.units,
+    leaders: [],
     events: city.events,
+    issued: [],
     identity: { kind: 'office' },
     planSetAt: city.plan.createdAt,
     dropped: [],

@@ -23,7 +23,9 @@ import {
   type TaskStatus,
   type Unit,
 } from '@/domain/model';
-import { emptyReport, quoteValue, restoreEvents, restoreIdentity, restorePlan, restoreUnits } from '@/domain/restore';
+import { emptyReport, quoteValue, restoreEvents, restoreIdentity, restorePlan, restoreRegistry } from '@/domain/restore';
+import { mergeArchives, restoreArchive, type IssuedBulletin } from '@/domain/bulletin/archive';
+import { separateLeaders, type Leader } from '@/domain/leaders/leaders';
 
 /** Version of the file format (not the plan model's schemaVersion). */
 export const FILE_SCHEMA_VERSION = 1;
@@ -59,7 +61,11 @@ export interface FileEnvelope<P = unknown> {
 export interface DataState {
   plan: Plan;
   units: Unit[];
+  /** Leaders and their portfolios; travel with the plan package and the backup. */
+  leaders?: Leader[];
   events: PlanEvent[];
+  /** Issued 通报 (frozen); travel with the plan package and the backup, merged by id. */
+  issued?: IssuedBulletin[];
   identity?: Identity;
   dropped?: string[];
 }
@@ -71,7 +77,7 @@ export interface BuiltFile {
 }
 
 /** Event types only the office writes (supervision); a department's report may not carry them. */
-export const OFFICE_ONLY_TYPES: ReadonlySet<EventType> = new Set(['extension-decision', 'review', 'urge', 'inspection', 'notice', 'flag']);
+export const OFFICE_ONLY_TYPES: ReadonlySet<EventType> = new Set(['extension-decision', 'review', 'urge', 'inspection', 'notice', 'flag', 'assign']);
 
 // ------------------------------------------------------------------------------------ checksum
 
@@ -95,8 +101,21 @@ async function seal<P>(head: Omit<FileEnvelope<P>, 'checksum'>): Promise<string>
 
 // ------------------------------------------------------------------------------------ building
 
-function stamp(now: Date): string {
-  return now.toISOString().slice(0, 16).replace(/[-:T]/g, '');
+/**
+ * The time in a file name, as the person saving it reads their clock (20260325-0930): local time,
+ * never UTC, which would put a file saved at 07:00 in Beijing on the day before.
+ */
+export function fileStamp(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}`;
+}
+
+/** The day of an ISO time as the reader's clock shows it (the stored time is UTC). */
+function localDayOf(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso.slice(0, 10);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 /** A name that is safe as a file name on Windows and in e-mail (no / \ : * ? " < > |). */
@@ -113,9 +132,9 @@ export async function buildPlanPackage(state: DataState, now: Date): Promise<Bui
     planId: state.plan.id,
     createdAt: now.toISOString(),
     sender: OFFICE_NAME,
-    payload: { plan: state.plan, units: state.units, events },
+    payload: { plan: state.plan, units: state.units, leaders: state.leaders ?? [], events, issued: state.issued ?? [] },
   });
-  return { fileName: `落实-计划包-${safeName(state.plan.title)}-${stamp(now)}.json`, mime: 'application/json', text };
+  return { fileName: `落实-计划包-${safeName(state.plan.title)}-${fileStamp(now)}.json`, mime: 'application/json', text };
 }
 
 /** Department → office: the events this unit wrote about this plan's tasks. */
@@ -131,7 +150,7 @@ export async function buildProgressReport(state: DataState, unitName: string, no
     sender: unitName,
     payload: { events },
   });
-  return { fileName: `落实-进展报送-${safeName(unitName)}-${stamp(now)}.json`, mime: 'application/json', text };
+  return { fileName: `落实-进展报送-${safeName(unitName)}-${fileStamp(now)}.json`, mime: 'application/json', text };
 }
 
 /** Everything, for a full restore on this or another computer. */
@@ -142,9 +161,17 @@ export async function buildBackup(state: DataState, sender: string, now: Date): 
     planId: state.plan.id,
     createdAt: now.toISOString(),
     sender,
-    payload: { plan: state.plan, units: state.units, events: state.events, identity: state.identity ?? { kind: 'office' }, dropped: state.dropped ?? [] },
+    payload: {
+      plan: state.plan,
+      units: state.units,
+      leaders: state.leaders ?? [],
+      events: state.events,
+      issued: state.issued ?? [],
+      identity: state.identity ?? { kind: 'office' },
+      dropped: state.dropped ?? [],
+    },
   });
-  return { fileName: `落实-完整备份-${stamp(now)}.json`, mime: 'application/json', text };
+  return { fileName: `落实-完整备份-${fileStamp(now)}.json`, mime: 'application/json', text };
 }
 
 // ------------------------------------------------------------------------------------ CSV
@@ -271,7 +298,11 @@ export interface ImportPreview {
   incoming: {
     plan: Plan | null;
     units: Unit[] | null;
+    /** The file's leaders, taken with its plan (null: keep the current ones). */
+    leaders?: Leader[] | null;
     events: PlanEvent[];
+    /** Issued 通报 in the file: always merged into the archive (documents already sent out). */
+    issued?: IssuedBulletin[];
     identity: Identity | null;
   };
 }
@@ -287,6 +318,9 @@ const EVENT_LABEL: Record<EventType, string> = {
   inspection: '四不两直检查',
   notice: '通报/表扬',
   flag: '挂牌/摘牌',
+  assign: '交办',
+  receipt: '签收',
+  reply: '回复',
 };
 
 function refusedFile(error: string, head?: Partial<ImportPreview>): ImportPreview {
@@ -383,7 +417,7 @@ type Head = Pick<ImportPreview, 'fileKind' | 'sender' | 'createdAt' | 'planId'>;
 
 function eventLabel(e: PlanEvent, plan: Plan): string {
   const task = plan.tasks.find((t) => t.id === resolveTaskId(plan.mergedInto ?? {}, e.taskId));
-  return `${e.unit} ${EVENT_LABEL[e.type]}：${task ? task.title : e.taskId}（${e.at.slice(0, 10)}）`;
+  return `${e.unit} ${EVENT_LABEL[e.type]}：${task ? task.title : e.taskId}（${localDayOf(e.at)}）`;
 }
 
 /**
@@ -497,10 +531,11 @@ function restoredItemsAsRefused(report: ReturnType<typeof emptyReport>): Preview
 
 function previewPackage(current: DataState, payload: Record<string, unknown>, head: Head, options: PreviewOptions): ImportPreview {
   const report = emptyReport();
-  const plan = restorePlan(payload.plan, { now: options.now }, report);
-  if (!plan) return refusedFile('计划包中没有可读的计划。', head);
-  if (plan.id !== head.planId) return refusedFile(`文件头的计划编号（${head.planId}）与包内计划（${plan.id}）不一致，未导入。`, head);
-  const units = restoreUnits(payload.units, report);
+  const restored = restorePlan(payload.plan, { now: options.now }, report);
+  if (!restored) return refusedFile('计划包中没有可读的计划。', head);
+  if (restored.id !== head.planId) return refusedFile(`文件头的计划编号（${head.planId}）与包内计划（${restored.id}）不一致，未导入。`, head);
+  const { units, leaders, plan } = registryOf(restored, payload, report, current);
+  const issued = restoreArchive(payload.issued, (where, reason, value) => report.setAside.push({ where, reason, value }));
   const refused = restoredItemsAsRefused(report);
   const newItems: PreviewItem[] = [];
   const present: PreviewItem[] = [];
@@ -546,15 +581,26 @@ function previewPackage(current: DataState, payload: Record<string, unknown>, he
     refused: [...refused, ...c.refused],
     // Corrections matter only when the file's plan is the one taken.
     repaired: planAction === 'none' ? [] : report.repaired,
-    incoming: { plan: planAction === 'none' ? null : plan, units: planAction === 'none' ? null : units, events: c.accepted, identity: null },
+    incoming: { plan: planAction === 'none' ? null : plan, units: planAction === 'none' ? null : units, leaders: planAction === 'none' ? null : leaders, events: c.accepted, issued, identity: null },
   });
+}
+
+/**
+ * The registry and leaders of a file, and its plan with owners that name a leader moved to the
+ * leader (files from before leaders had their own list carry them as units and as owners).
+ */
+function registryOf(restored: Plan, payload: Record<string, unknown>, report: ReturnType<typeof emptyReport>, current: DataState): { units: Unit[] | null; leaders: Leader[] | null; plan: Plan } {
+  const reg = restoreRegistry(payload.units, payload.leaders, report);
+  const sep = separateLeaders(restored, reg.leaders ?? current.leaders ?? []);
+  return { units: reg.units, leaders: sep.moved || reg.leaders ? sep.leaders : null, plan: sep.plan };
 }
 
 function previewBackup(current: DataState, payload: Record<string, unknown>, head: Head, options: PreviewOptions): ImportPreview {
   const report = emptyReport();
-  const plan = restorePlan(payload.plan, { now: options.now }, report);
-  if (!plan) return refusedFile('备份中没有可读的计划。', head);
-  const units = restoreUnits(payload.units, report);
+  const restored = restorePlan(payload.plan, { now: options.now }, report);
+  if (!restored) return refusedFile('备份中没有可读的计划。', head);
+  const { units, leaders, plan } = registryOf(restored, payload, report, current);
+  const issued = restoreArchive(payload.issued, (where, reason, value) => report.setAside.push({ where, reason, value }));
   const events = restoreEvents(payload.events, report);
   const identity = restoreIdentity(payload.identity);
   const same =
@@ -572,7 +618,7 @@ function previewBackup(current: DataState, payload: Record<string, unknown>, hea
     conflicts: [],
     refused: restoredItemsAsRefused(report),
     repaired: report.repaired,
-    incoming: { plan, units, events, identity },
+    incoming: { plan, units, leaders, events, issued, identity },
   };
   return finish(preview);
 }
@@ -587,17 +633,20 @@ export interface ApplyResult {
 export function applyImport(state: DataState, preview: ImportPreview): ApplyResult {
   if (!preview.ok) return { state, changed: false };
   const inc = preview.incoming;
+  const issued = inc.issued?.length ? mergeArchives(state.issued ?? [], inc.issued) : state.issued;
+  const leaders = inc.leaders ?? state.leaders;
   if (preview.planAction === 'restore' && inc.plan) {
     return {
-      state: { ...state, plan: inc.plan, units: inc.units ?? state.units, events: inc.events, identity: inc.identity ?? state.identity, dropped: [] },
+      state: { ...state, plan: inc.plan, units: inc.units ?? state.units, leaders, events: inc.events, issued, identity: inc.identity ?? state.identity, dropped: [] },
       changed: true,
     };
   }
   if (preview.planAction === 'replace' && inc.plan) {
-    return { state: { ...state, plan: inc.plan, units: inc.units ?? state.units, events: inc.events }, changed: true };
+    return { state: { ...state, plan: inc.plan, units: inc.units ?? state.units, leaders, events: inc.events, issued }, changed: true };
   }
   let next = state;
-  if (preview.planAction === 'update' && inc.plan) next = { ...next, plan: inc.plan, units: inc.units ?? next.units };
+  if (preview.planAction === 'update' && inc.plan) next = { ...next, plan: inc.plan, units: inc.units ?? next.units, leaders };
+  if (issued && issued.length !== (next.issued ?? []).length) next = { ...next, issued };
   if (inc.events.length) {
     const m = mergeEvents(next.events, inc.events);
     const fromFile = new Set(inc.events);

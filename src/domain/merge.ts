@@ -5,6 +5,8 @@
  */
 import type { Identity, Plan, PlanEvent, Unit } from '@/domain/model';
 import { compareEvents } from '@/domain/events';
+import type { Leader } from '@/domain/leaders/leaders';
+import { mergeArchives, type IssuedBulletin } from '@/domain/bulletin/archive';
 
 /**
  * JSON with object keys sorted at every level and no whitespace: one text for one value, whatever
@@ -97,7 +99,11 @@ export function newerPlan(a: Plan, b: Plan): Plan {
 export interface PersistedData {
   plan: Plan;
   units: Unit[];
+  /** Leaders and their portfolios (分管副市长…): travel with the registry. */
+  leaders: Leader[];
   events: PlanEvent[];
+  /** Issued 通报, frozen (src/domain/bulletin/archive.ts). */
+  issued: IssuedBulletin[];
   identity: Identity;
   /** When this copy took up its plan (ISO): decides between two different plans. */
   planSetAt: string;
@@ -133,15 +139,19 @@ export function mergeData(mine: PersistedData, theirs: PersistedData): MergeData
           ? mine
           : theirs;
     const loser = winner === mine ? theirs : mine;
-    return { data: { ...winner, identity: mine.identity, dropped }, displaced: loser, conflicts: [] };
+    // Issued bulletins are documents already sent out: a plan's replacement never loses them.
+    return { data: { ...winner, identity: mine.identity, dropped, issued: mergeArchives(mine.issued, theirs.issued) }, displaced: loser, conflicts: [] };
   }
   const plan = newerPlan(mine.plan, theirs.plan);
+  // The registry and the leaders are edited with the plan (each edit stamps it): the newer plan's side wins.
   const units = plan === mine.plan ? mine.units : theirs.units;
+  const leaders = plan === mine.plan ? mine.leaders : theirs.leaders;
   const merged = mergeEvents(mine.events, theirs.events);
   const gone = new Set(dropped);
   const events = gone.size ? merged.events.filter((e) => !gone.has(e.id)) : merged.events;
   const planSetAt = mine.planSetAt > theirs.planSetAt ? mine.planSetAt : theirs.planSetAt;
-  return { data: { plan, units, events, identity: mine.identity, planSetAt, dropped }, displaced: null, conflicts: merged.conflicts };
+  const issued = mine.issued === theirs.issued ? mine.issued : mergeArchives(mine.issued, theirs.issued);
+  return { data: { plan, units, leaders, events, issued, identity: mine.identity, planSetAt, dropped }, displaced: null, conflicts: merged.conflicts };
 }
 
 function unionStrings(a: readonly string[], b: readonly string[]): string[] {

@@ -4,6 +4,9 @@
  * Data shapes come from the zod model; this file only names the slices and their actions.
  */
 import type { ImportPreview } from '@/domain/files';
+import type { BulletinContent } from '@/domain/bulletin/content';
+import type { IssuedBulletin } from '@/domain/bulletin/archive';
+import type { Leader } from '@/domain/leaders/leaders';
 import type {
   Identity,
   OwnerRef,
@@ -20,6 +23,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export interface PlanSlice {
   plan: Plan;
   units: Unit[];
+  /** Leaders (分管副市长…) and their portfolios: not units, never owners, never ranked. */
+  leaders: Leader[];
   /**
    * When this browser took up the current plan (first start, replace, import, restore). Between
    * two tabs holding different plans, the one taken up later wins (the other is kept as a backup).
@@ -44,13 +49,22 @@ export interface PlanSlice {
   setTargetActual: (targetId: string, quarter: 1 | 2 | 3 | 4, value: number | null) => void;
   upsertUnit: (unit: Unit) => void;
   removeUnit: (id: string) => void;
+  upsertLeader: (leader: Leader) => void;
+  removeLeader: (id: string) => void;
+  /** Puts a task in exactly these leaders' portfolios (by leader id), out of the others'. */
+  setTaskLeaders: (taskId: string, leaderIds: readonly string[]) => void;
 }
 
 export interface ProgressSlice {
   /** The append-only log, ordered by (at, id). Never edited in place. */
   events: PlanEvent[];
-  /** Append one event written by the current identity; returns it. */
+  /**
+   * Append one event written by the current identity; returns it. Throws (a Chinese message) when
+   * the event is not valid or the 督办 cycle does not allow it now (src/domain/cycle/accept-event.ts).
+   */
   record: (e: NewEvent) => PlanEvent;
+  /** 交办: records the task's 督办单 under the next register number of the current year. */
+  assignTask: (taskId: string, replyBy: string | null, requirement: string) => PlanEvent;
   /**
    * Ids of imported events that undo took back. Kept (and merged between tabs) so that another
    * tab's copy of the log does not bring them back; the events are filtered out of `events`.
@@ -149,4 +163,11 @@ export interface DataSlice {
   applyImport: (preview: ImportPreview) => boolean;
 }
 
-export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice;
+/** Issued 通报: the frozen archive (src/domain/bulletin/archive.ts). */
+export interface BulletinSlice {
+  issued: IssuedBulletin[];
+  /** Freezes a draft under the next 期号 of its year; returns the issued bulletin. */
+  issueBulletin: (content: BulletinContent) => IssuedBulletin;
+}
+
+export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice & BulletinSlice;

@@ -34,8 +34,12 @@ export type StoredStateV1 = {
 export type StoredStateV2 = {
   plan: unknown;
   units: unknown;
+  /** Leaders and their portfolios; absent in data written before leaders had their own list. */
+  leaders?: unknown;
   names: unknown;
   ev: unknown;
+  /** The archive of issued 通报 as plain JSON; absent before there was one. */
+  issued?: unknown;
   identity: unknown;
   planSetAt?: unknown;
   dropped?: unknown;
@@ -44,18 +48,25 @@ export type StoredStateV2 = {
 /** The current layout. */
 export type StoredState = StoredStateV2;
 
-/** Type code and the type's own fields, in tuple order. Booleans are stored as 1/0. */
+/**
+ * Type code and the type's own fields, in tuple order. Booleans are stored as 1/0. Fields a type
+ * gained later (a tick's attachments, an urge's replyBy and method) come last: an event without
+ * them is stored without them (the tuple simply ends earlier) and comes back without them.
+ */
 const EVENT_FIELDS = {
-  tick: ['k', ['done']],
+  tick: ['k', ['done', 'attachments']],
   progress: ['p', ['percent']],
   status: ['s', ['status']],
   'extension-request': ['x', ['requestedDue']],
   'extension-decision': ['d', ['requestId', 'approved', 'newDue']],
   review: ['r', ['accepted', 'grade']],
-  urge: ['u', []],
+  urge: ['u', ['replyBy', 'method']],
   inspection: ['i', ['date', 'finding']],
   notice: ['n', ['kind']],
   flag: ['f', ['flagged']],
+  assign: ['a', ['year', 'number', 'replyBy']],
+  receipt: ['c', ['handler', 'phone']],
+  reply: ['y', ['urgeId']],
 } as const satisfies Record<PlanEvent['type'], readonly [string, readonly string[]]>;
 const BOOLEAN_FIELDS = new Set(['done', 'approved', 'accepted', 'flagged']);
 const BY_CODE = new Map<string, [PlanEvent['type'], readonly string[]]>(
@@ -136,6 +147,8 @@ function packEvent(e: unknown, names: Map<string, number>): unknown {
     const v = e[f];
     out.push(BOOLEAN_FIELDS.has(f) && typeof v === 'boolean' ? (v ? 1 : 0) : v);
   }
+  // A field the event does not have (written before the field existed) is not stored.
+  while (out.length > 6 && out[out.length - 1] === undefined) out.pop();
   return out;
 }
 
@@ -148,6 +161,7 @@ function unpackEvent(t: unknown, names: readonly unknown[]): unknown {
   const unit = typeof t[3] === 'number' ? names[t[3]] : t[3];
   const e: Obj = { id: typeof t[1] === 'string' ? unpackId(t[1]) : t[1], at: unpackAt(t[2]), unit, taskId: t[4], note: t[5], type };
   fields.forEach((f, i) => {
+    if (6 + i >= t.length) return;
     const v = t[6 + i];
     e[f] = BOOLEAN_FIELDS.has(f) && (v === 0 || v === 1) ? v === 1 : v;
   });
@@ -190,7 +204,7 @@ function unpackPlan(plan: unknown): unknown {
 function toV2(s: StoredStateV1 | PersistedData): StoredStateV2 {
   const names = new Map<string, number>();
   const ev = Array.isArray(s.events) ? s.events.map((e) => packEvent(e, names)) : s.events;
-  return {
+  const out: StoredStateV2 = {
     plan: packPlan(s.plan),
     units: s.units,
     names: [...names.keys()],
@@ -199,6 +213,10 @@ function toV2(s: StoredStateV1 | PersistedData): StoredStateV2 {
     planSetAt: s.planSetAt,
     dropped: s.dropped,
   };
+  // Plain fields, written only when the data has them (a v1 state being migrated has neither).
+  if ('leaders' in s && s.leaders !== undefined) out.leaders = s.leaders;
+  if ('issued' in s && s.issued !== undefined) out.issued = s.issued;
+  return out;
 }
 
 export function encodeState(data: PersistedData): StoredState {
@@ -243,7 +261,9 @@ export function decodeState(state: unknown): unknown {
 export interface DecodedState {
   plan: PersistedData['plan'] | null;
   units: PersistedData['units'] | null;
+  leaders: PersistedData['leaders'] | null;
   events: PersistedData['events'];
+  issued: PersistedData['issued'];
   identity: Identity | null;
   planSetAt: string | null;
   dropped: string[];
@@ -271,7 +291,7 @@ export function restoreStored(state: unknown, now: Date): Omit<DecodedState, 'da
   const o = state && typeof state === 'object' ? (state as { dropped?: unknown; planSetAt?: unknown }) : {};
   const dropped = Array.isArray(o.dropped) ? o.dropped.filter((x): x is string => typeof x === 'string') : [];
   const planSetAt = typeof o.planSetAt === 'string' ? o.planSetAt : null;
-  return { plan: r.plan, units: r.units, events: r.events, identity: r.identity, planSetAt, dropped, report: r.report };
+  return { plan: r.plan, units: r.units, leaders: r.leaders, events: r.events, issued: r.issued, identity: r.identity, planSetAt, dropped, report: r.report };
 }
 
 /** A decoded copy as PersistedData, filling what it lacks from `fallback`. Null without a plan. */
@@ -281,7 +301,9 @@ export function toPersisted(d: Omit<DecodedState, 'damaged' | 'future' | 'versio
   return {
     plan: d.plan,
     units: d.units ?? fallback.units,
+    leaders: d.leaders ?? fallback.leaders,
     events: gone.size ? d.events.filter((e) => !gone.has(e.id)) : d.events,
+    issued: d.issued,
     identity: d.identity ?? fallback.identity,
     planSetAt: d.planSetAt ?? d.plan.updatedAt,
     dropped: d.dropped,

@@ -63,7 +63,14 @@ export function isQuotaError(e: unknown): boolean {
 
 function sameRefs(a: PersistedData, b: PersistedData): boolean {
   return (
-    a.plan === b.plan && a.units === b.units && a.events === b.events && a.identity === b.identity && a.dropped === b.dropped && a.planSetAt === b.planSetAt
+    a.plan === b.plan &&
+    a.units === b.units &&
+    a.leaders === b.leaders &&
+    a.events === b.events &&
+    a.issued === b.issued &&
+    a.identity === b.identity &&
+    a.dropped === b.dropped &&
+    a.planSetAt === b.planSetAt
   );
 }
 

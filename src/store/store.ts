@@ -14,6 +14,7 @@ import type { LuoshiState, StorageStatus, Toast } from '@/store/api';
 import type { Identity, Plan, Unit } from '@/domain/model';
 import type { PersistedData } from '@/domain/merge';
 import { DEFAULT_UNITS } from '@/domain/units-registry';
+import { DEFAULT_LEADERS, registryUnits, separateLeaders, type Leader } from '@/domain/leaders/leaders';
 import { migrate, restoreStored, STORAGE_VERSION } from '@/store/codec';
 import { MAIN_KEY } from '@/store/keys';
 import { Persistence, type StorageBackend } from '@/store/persistence';
@@ -21,6 +22,7 @@ import { createPlanSlice } from '@/store/slices/plan';
 import { createProgressSlice } from '@/store/slices/progress';
 import { createUiSlice } from '@/store/slices/ui';
 import { createDataSlice } from '@/store/slices/data';
+import { createBulletinSlice } from '@/store/slices/bulletins';
 import type { GetState, SetState, StoreContext, UndoEntry } from '@/store/slices/context';
 
 export interface CreateStoreOptions {
@@ -42,9 +44,10 @@ export interface CreateStoreOptions {
   /**
    * The plan and units of a first start. Default: the seed speech, parsed, and DEFAULT_UNITS,
    * loaded in the background (see `pendingPlan`): the parser and the speech are only fetched by a
-   * browser that has nothing stored, and stay out of the initial bundle.
+   * browser that has nothing stored, and stay out of the initial bundle. Leaders default to the
+   * roles a speech names (分管副市长…).
    */
-  seed?: (now: Date) => { plan: Plan; units: Unit[] };
+  seed?: (now: Date) => { plan: Plan; units: Unit[]; leaders?: Leader[] };
 }
 
 /** The id of the placeholder plan shown for the moment the seed speech is being loaded. */
@@ -83,7 +86,7 @@ export type LuoshiStore = StoreApi<LuoshiState> & {
 const MAX_UNDO = 50;
 
 export function persistedOf(s: LuoshiState): PersistedData {
-  return { plan: s.plan, units: s.units, events: s.events, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
+  return { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events, issued: s.issued, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
 }
 
 export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore {
@@ -93,7 +96,8 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   const persistence = new Persistence(backend, now, options.quotaBytes);
   const deferSaves = options.deferSaves ?? (!options.storage && typeof window !== 'undefined');
   if (deferSaves) persistence.deferWrites(idleSchedule);
-  const seed = options.seed ?? ((d: Date) => ({ plan: pendingPlan(d), units: DEFAULT_UNITS }));
+  const seed: (d: Date) => { plan: Plan; units: Unit[]; leaders?: Leader[] } =
+    options.seed ?? ((d: Date) => ({ plan: pendingPlan(d), units: registryUnits(DEFAULT_UNITS) }));
 
   const undoStack: UndoEntry[] = [];
   let undoing = false;
@@ -134,10 +138,11 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
         const first = seed(now());
         const identity: Identity = { kind: 'office' };
         return {
-          ...createPlanSlice(setState, getState, ctx, { ...first, planSetAt: now().toISOString() }),
+          ...createPlanSlice(setState, getState, ctx, { plan: first.plan, units: first.units, leaders: first.leaders ?? [...DEFAULT_LEADERS], planSetAt: now().toISOString() }),
           ...createProgressSlice(setState, getState, ctx, { events: [], dropped: [] }),
           ...createUiSlice(setState, getState, { ...ctx, runUndo }, { identity }),
           ...createDataSlice(setState, getState, ctx),
+          ...createBulletinSlice(setState, getState, ctx, { issued: [] }),
         };
       },
       {
@@ -197,7 +202,9 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     seedReady = import('@/domain/seed').then(({ createSeedPlan }) => {
       if (store.getState().plan.id !== PENDING_PLAN_ID) return;
       const at = now();
-      store.setState({ plan: createSeedPlan(at), planSetAt: at.toISOString() });
+      // The seed names leaders as owners (各部门主要负责同志): they go to the leaders' portfolios.
+      const { plan, leaders } = separateLeaders(createSeedPlan(at), store.getState().leaders);
+      store.setState({ plan, leaders, planSetAt: at.toISOString() });
     });
   }
 
@@ -245,7 +252,9 @@ function hydrate(persisted: unknown, current: LuoshiState, persistence: Persiste
     ...current,
     plan: r.plan ?? current.plan,
     units: r.units ?? current.units,
+    leaders: r.leaders ?? current.leaders,
     events: r.dropped.length ? withoutDropped(r.events, r.dropped) : r.events,
+    issued: r.issued,
     identity: r.identity ?? current.identity,
     planSetAt: r.planSetAt ?? r.plan?.updatedAt ?? current.planSetAt,
     dropped: r.dropped,

@@ -22,7 +22,7 @@ describe('deferred writes', () => {
     vi.useFakeTimers();
     const st = new FakeStorage();
     const store = makeStore(st, { deferSaves: true });
-    store.getState().record({ type: 'tick', taskId: 't1', done: true });
+    store.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     expect(ticked(store.getState().events)).toEqual(['t1']);
     expect(storedTicks(st)).toEqual([]);
     vi.advanceTimersByTime(400);
@@ -34,8 +34,8 @@ describe('deferred writes', () => {
     const st = new FakeStorage();
     const store = makeStore(st, { deferSaves: true });
     const writes = vi.spyOn(st, 'setItem');
-    store.getState().record({ type: 'tick', taskId: 't1', done: true });
-    store.getState().record({ type: 'tick', taskId: 't2', done: true });
+    store.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
+    store.getState().record({ type: 'tick', taskId: 't2', done: true, note: '已完成' });
     vi.advanceTimersByTime(400);
     expect(writes.mock.calls.filter(([k]) => k === MAIN_KEY)).toHaveLength(1);
     expect(storedTicks(st)).toEqual(['t1', 't2']);
@@ -44,7 +44,7 @@ describe('deferred writes', () => {
   it('writes what is pending when the store is closed (the page is hidden or left)', () => {
     const st = new FakeStorage();
     const store = makeStore(st, { deferSaves: true });
-    store.getState().record({ type: 'tick', taskId: 't1', done: true });
+    store.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     store.destroy();
     expect(storedTicks(st)).toEqual(['t1']);
   });
@@ -55,9 +55,9 @@ describe('deferred writes', () => {
     const clock = new Clock();
     const a = makeStore(st.tab(), { clock, idPrefix: 1, deferSaves: true });
     const b = makeStore(st.tab(), { clock, idPrefix: 2 });
-    a.getState().record({ type: 'tick', taskId: 't1', done: true }); // pending in tab a
+    a.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' }); // pending in tab a
     clock.tick();
-    b.getState().record({ type: 'tick', taskId: 't2', done: true }); // written at once; a hears of it
+    b.getState().record({ type: 'tick', taskId: 't2', done: true, note: '已完成' }); // written at once; a hears of it
     vi.advanceTimersByTime(400);
     expect(storedTicks(st)).toEqual(['t1', 't2']);
     expect(ticked(a.getState().events)).toEqual(['t1', 't2']);

@@ -22,7 +22,7 @@ describe('two tabs', () => {
     const clock = new Clock();
     const a = makeStore(st.tab(), { clock, idPrefix: 1 });
     const b = makeStore(st.tab(), { clock, idPrefix: 2 });
-    a.getState().record({ type: 'tick', taskId: 't1', done: true });
+    a.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     expect(ticked(b.getState().events)).toEqual(['t1']);
   });
 
@@ -32,9 +32,9 @@ describe('two tabs', () => {
     const a = makeStore(st.tab(), { clock, idPrefix: 1 });
     const b = makeStore(st.tab(), { clock, idPrefix: 2 });
     st.hold = true; // b has not heard of a's write when it writes its own
-    a.getState().record({ type: 'tick', taskId: 't1', done: true });
+    a.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     clock.tick();
-    b.getState().record({ type: 'tick', taskId: 't2', done: true });
+    b.getState().record({ type: 'tick', taskId: 't2', done: true, note: '已完成' });
     // b merged with what was stored before writing: nothing of a's is lost.
     expect(ticked(storedEvents(st))).toEqual(['t1', 't2']);
     expect(ticked(b.getState().events)).toEqual(['t1', 't2']);
@@ -52,7 +52,7 @@ describe('two tabs', () => {
     clock.tick();
     a.getState().updateTask('t2', { title: '改过的标题' });
     clock.tick();
-    b.getState().record({ type: 'tick', taskId: 't1', done: true });
+    b.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     st.hold = false;
     st.flush();
     for (const s of [a, b]) {
@@ -67,7 +67,7 @@ describe('two tabs', () => {
     const a = makeStore(st.tab(), { clock, idPrefix: 1 });
     const b = makeStore(st.tab(), { clock, idPrefix: 2 });
     st.hold = true;
-    b.getState().record({ type: 'tick', taskId: 't1', done: true });
+    b.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     clock.tick();
     a.getState().replacePlan({ ...samplePlan, id: 'new-plan', tasks: [task('n1')] });
     st.hold = false;

@@ -2,14 +2,10 @@
 import { useStorageMeter } from '@/store/selectors';
 import { useLuoshi } from '@/store/store';
 import { t } from '@/lib/strings';
+import { formatBytes } from '@/lib/format';
 
 const s = t.data;
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(2)} MB`;
-}
 
 export function StoragePanel() {
   const { ratio, warn, usedBytes, quotaBytes } = useStorageMeter();

@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { TaskState } from '@/domain/events';
 import { GradeSchema, isRealIsoDate, type Grade, type PlanEvent } from '@/domain/model';
 import { SelectField, TextAreaField, TextField } from '@/components/field';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
 import type { NewEvent } from '@/store/api';
@@ -196,7 +196,7 @@ export function ReviewForm({ taskId, state, awaiting }: { taskId: string; state:
   return (
     <form className={awaiting ? 'card action-card action-card--pending' : 'card action-card'} aria-labelledby={headingId} onSubmit={(e) => e.preventDefault()}>
       <h3 id={headingId}>{s.reviewTitle}</h3>
-      {current && !awaiting ? <p>{s.reviewCurrent(current.grade ?? '—', formatDate(current.at.slice(0, 10)))}</p> : null}
+      {current && !awaiting ? <p>{s.reviewCurrent(current.grade ?? '—', formatDateTime(current.at))}</p> : null}
       {!state.done ? (
         <p className="muted">{s.reviewNotDone}</p>
       ) : (

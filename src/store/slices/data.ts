@@ -2,19 +2,20 @@
  * The data slice: local safety copies (daily snapshots, automatic backups, the recovery copy).
  * Restoring a copy first backs up what is there now and can be undone, like any destructive action.
  */
-import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, previewImport } from '@/domain/files';
+import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, fileStamp, previewImport } from '@/domain/files';
 import { OFFICE_NAME } from '@/domain/model';
 import type { DataSlice, DownloadFile, SavedCopy } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { writerName } from '@/store/slices/progress';
 import { laterIso } from '@/store/slices/plan';
 import { selectTaskStates } from '@/store/derived';
+import { mergeArchives } from '@/domain/bulletin/archive';
 
 export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext): DataSlice {
   const p = ctx.persistence;
   const current = () => {
     const s = get();
-    return { plan: s.plan, units: s.units, events: s.events, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
+    return { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events, issued: s.issued, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
   };
 
   const restoreCopy = (key: string): boolean => {
@@ -26,7 +27,16 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     const before = current();
     p.backup(before, '恢复副本前的自动备份');
     // A restore is a new local edit: stamped now, so another tab's older copy does not win it back.
-    set({ plan: { ...copy.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) }, units: copy.units ?? before.units, events: copy.events, dropped: copy.dropped, planSetAt: ctx.now().toISOString() });
+    set({
+      plan: { ...copy.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) },
+      units: copy.units ?? before.units,
+      leaders: copy.leaders ?? before.leaders,
+      events: copy.events,
+      // Issued bulletins were sent out: an older copy never takes one back.
+      issued: mergeArchives(before.issued, copy.issued),
+      dropped: copy.dropped,
+      planSetAt: ctx.now().toISOString(),
+    });
     ctx.pushUndo({
       label: '恢复副本',
       toast: `已恢复：${copy.reason}`,
@@ -53,7 +63,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
         null,
         1,
       );
-      return { fileName: `落实-原始数据-${(got?.info.savedAt ?? ctx.now().toISOString()).replace(/[:.]/g, '-')}.json`, mime: 'application/json', text };
+      return { fileName: `落实-原始数据-${fileStamp(savedAtOr(got?.info.savedAt, ctx.now()))}.json`, mime: 'application/json', text };
     },
     discardRecovery: () => {
       const rec = get().storage.recovery;
@@ -69,8 +79,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     exportBackup: () => buildBackup(current(), writerName(get().identity), ctx.now()),
     exportCsv: (): DownloadFile => {
       const s = get();
-      const d = ctx.now().toISOString().slice(0, 10);
-      return { fileName: `落实-三张清单-${d}.csv`, mime: 'text/csv;charset=utf-8', text: buildCsv(s.plan, selectTaskStates(s)) };
+      return { fileName: `落实-三张清单-${fileStamp(ctx.now())}.csv`, mime: 'text/csv;charset=utf-8', text: buildCsv(s.plan, selectTaskStates(s)) };
     },
     previewImport: (fileText) => previewImport(current(), fileText, { now: ctx.now() }),
     applyImport: (preview) => {
@@ -87,7 +96,9 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
         // a plan package keeps the office's own time, so the office's later packages still count as newer.
         plan: preview.planAction === 'restore' ? { ...next.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) } : next.plan,
         units: next.units,
+        leaders: next.leaders ?? before.leaders,
         events: next.events,
+        issued: next.issued ?? before.issued,
         dropped: next.dropped ?? before.dropped,
         identity: next.identity ?? before.identity,
         ...(replaces ? { planSetAt: ctx.now().toISOString() } : {}),
@@ -110,6 +121,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
           set({
             plan: before.plan === s.plan ? s.plan : stamped,
             units: before.units,
+            leaders: before.leaders,
             events: s.events.filter((e) => !gone.has(e.id)),
             dropped: [...new Set([...s.dropped, ...added])].sort(),
           });
@@ -118,4 +130,10 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       return true;
     },
   };
+}
+
+/** When a recovery copy was taken (its stored ISO time), or now if that cannot be read. */
+function savedAtOr(iso: string | undefined, now: Date): Date {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) ? new Date(ms) : now;
 }

@@ -15,6 +15,9 @@ import { EventSchema, OFFICE_NAME, type Identity, type PlanEvent } from '@/domai
 import type { NewEvent, ProgressSlice } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { resolveTaskId } from '@/domain/events';
+import { refuseNewEvent } from '@/domain/cycle/accept-event';
+import { nextRegisterNumber } from '@/domain/cycle/register';
+import { localDay } from '@/lib/ids';
 
 export function writerName(identity: Identity): string {
   return identity.kind === 'office' ? OFFICE_NAME : identity.name;
@@ -62,12 +65,21 @@ export function createProgressSlice(
       const taskId = resolveTaskId(s.plan.mergedInto ?? {}, input.taskId);
       const task = s.plan.tasks.find((t) => t.id === taskId);
       const before = task ? (selectTaskStates(s).get(task.id) ?? null) : null;
+      // Undo writes the opposite of an event through write(), never through here: it restores
+      // a state the cycle already allowed.
+      if (before) {
+        const why = refuseNewEvent(before, { ...input, note: input.note ?? '' } as Parameters<typeof refuseNewEvent>[1]);
+        if (why) throw new Error(why);
+      }
       const e = write(input);
       if (ctx.undoing() || !before) return e;
       const opposite = ((): NewEvent | null => {
         switch (e.type) {
           case 'tick':
-            return { type: 'tick', taskId: e.taskId, done: before.done, note: '撤销上一次勾选' };
+            // Taking back an untick restores the completion with the evidence it had.
+            return before.done && before.evidence
+              ? { type: 'tick', taskId: e.taskId, done: true, note: before.evidence.note || '撤销上一次勾选', attachments: before.evidence.attachments }
+              : { type: 'tick', taskId: e.taskId, done: before.done, note: '撤销上一次勾选' };
           case 'flag':
             return { type: 'flag', taskId: e.taskId, flagged: before.flagged, note: '撤销上一次挂牌/摘牌' };
           case 'progress':
@@ -84,6 +96,12 @@ export function createProgressSlice(
         ctx.pushUndo({ label: labels[e.type] ?? '记录', toast, run: () => void write(opposite) });
       }
       return e;
+    },
+
+    assignTask: (taskId, replyBy, requirement) => {
+      const s = get();
+      const year = Number(localDay(ctx.now()).slice(0, 4));
+      return get().record({ type: 'assign', taskId, year, number: nextRegisterNumber(s.events, year), replyBy, note: requirement });
     },
   };
 }
