@@ -46,6 +46,11 @@ export const DEFAULT_LIGHT_RULE: LightRule = Object.freeze({ redBehindPoints: 30
 
 export const LIGHTS: readonly Light[] = ['red', 'yellow', 'green', 'done'];
 
+/** The rule's numbers as the sentence on the dashboard and in the 通报 reads them. */
+export function ruleFigures(rule: LightRule): { red: number; yellow: number; soon: number; cadence: number } {
+  return { red: rule.redBehindPoints, yellow: rule.yellowBehindPoints, soon: rule.dueSoonDays, cadence: rule.reportEveryDays };
+}
+
 /** Days since 1970-01-01 of a yyyy-MM-dd string, in UTC so time zones and DST never shift it. */
 export function dayNumber(iso: IsoDate): number {
   const y = Number(iso.slice(0, 4));

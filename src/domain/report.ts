@@ -139,6 +139,8 @@ export interface QuarterlyReport {
   /** The day the figures describe. */
   asOf: IsoDate;
   status: QuarterStatus;
+  /** The light rule the figures were judged by. */
+  rule: LightRule;
   /** 关于2026年第一季度重点工作落实情况的通报 */
   title: string;
   /** The title cut where a reader pauses (关于2026年第一季度 / 重点工作落实情况的通报), so a
@@ -245,6 +247,7 @@ export function buildQuarterlyReport(
     end,
     asOf,
     status,
+    rule,
     title: `关于${plan.year}年${quarterName(quarter)}重点工作落实情况的通报`,
     titleLines: [`关于${plan.year}年${quarterName(quarter)}`, '重点工作落实情况的通报'],
     issuer: OFFICE_NAME,

@@ -5,6 +5,7 @@
  */
 import type { BulletinContent, DocBlock, DocCell, DocColumn } from '@/domain/bulletin/content';
 import type { Target } from '@/domain/model';
+import { ruleFigures } from '@/domain/lights';
 import { chineseDate, chineseMonthDay, type QuarterlyReport, type TargetRow, type TierValue } from '@/domain/report';
 import type { UnitScore } from '@/domain/scoring';
 import { formatNumber, formatPercent, formatRatio } from '@/lib/format';
@@ -59,7 +60,7 @@ export function buildBulletinContent(report: QuarterlyReport): BulletinContent {
       { label: `✓ ${t.lights.done}`, value: f.lights.done, fill: 'open' },
     ],
   });
-  body.push({ type: 'note', text: s.lightsRule });
+  body.push({ type: 'note', text: s.lightsRule(ruleFigures(report.rule)) });
 
   if (f.sections.length > 0) {
     h(3, s.sectionsTitle);
