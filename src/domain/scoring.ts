@@ -91,9 +91,18 @@ export function doneOnTime(state: TaskState): boolean {
   return daysFromTo(dayOf(state.doneAt), state.originalDue) >= 0;
 }
 
-/** Not done and past the ORIGINAL due date (the assessment's view, not the light's). */
+/**
+ * Not done and past the ORIGINAL due date (the assessment's view, not the light's). A date that
+ * had passed before the task was even assigned (a plan taken up in December with a 一季度
+ * deadline) is no deadline the unit could keep: until the office sets a real one, it is not held
+ * against the unit.
+ */
 export function overdueByOriginal(state: TaskState, today: IsoDate): boolean {
-  return !state.done && state.originalDue !== null && daysFromTo(state.originalDue, today) > 0;
+  return !state.done && state.originalDue !== null && daysFromTo(state.originalDue, today) > 0 && !dueBeforeAssigned(state);
+}
+
+function dueBeforeAssigned(state: TaskState): boolean {
+  return state.assignedOn !== null && state.originalDue !== null && daysFromTo(state.assignedOn, state.originalDue) < 0;
 }
 
 /** Names of the units that answer for a task in the assessment: its lead owners, minus leaders and the office. */
@@ -112,7 +121,7 @@ export function notRankedNames(units: readonly Unit[], leaderNames: Iterable<str
 
 /** Due by `day` (original due date on or before it), or done: the tasks a unit is judged on. */
 export function assessedOn(state: TaskState, day: IsoDate): boolean {
-  return state.done || (state.originalDue !== null && daysFromTo(state.originalDue, day) >= 0);
+  return state.done || (state.originalDue !== null && daysFromTo(state.originalDue, day) >= 0 && !dueBeforeAssigned(state));
 }
 
 const collator = new Intl.Collator('zh-CN');

@@ -283,7 +283,9 @@ export class Persistence implements PersistStorage<PersistedData> {
     const m = mergeData({ ...mine, identity: theirs.identity }, theirs);
     if (m.displaced) this.backup(m.displaced, '另一个标签页替换了计划，这是被替换的计划');
     this.last = m.data;
-    this.report();
+    // No report() here: the status hook updates the store, and the store would then save its state
+    // from before this merge over what the other tab just stored. The caller reports once it shows
+    // the merged data.
     return m.data;
   }
 

@@ -180,6 +180,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
       // Shown as is; not written back: the other tab already stored this merge.
       persistence.markSaved(merged);
       store.setState({ ...merged });
+      persistence.report();
     }
   };
   const stopFlushing = deferSaves ? flushWhenLeaving(() => persistence.flush()) : () => {};

@@ -130,6 +130,13 @@ describe('rankUnits', () => {
     expect(s).toMatchObject({ tasks: 3, assessed: 1, score: 10, completionRate: 1 });
   });
 
+  it('does not hold a deadline that passed before the task was assigned against the unit', () => {
+    const plan = mkPlan([mkTask('a', '甲局', '2025-03-31', { assignedOn: '2025-05-01' }), mkTask('b', '乙局', '2025-05-20', { assignedOn: '2025-05-01' })]);
+    const r = rankingOf(plan, deriveAllStates(plan, []), TODAY);
+    expect(r.ranked.map((x) => [x.unit, x.overdueOpen])).toEqual([['乙局', 1]]);
+    expect(r.unranked).toEqual(['甲局']);
+  });
+
   it('ranks only lead owners, not co-units, leaders or the office', () => {
     const t = mkTask('a', ['甲局', '张副市长', '市政府办公室'], '2025-03-31');
     t.owners.push({ name: '乙局', role: 'co', inferred: false });

@@ -26,6 +26,8 @@ export interface TaskEditorProps {
 export function TaskEditor({ task, flagged, editable, plan, units, planUnits, onClose, onDelete }: TaskEditorProps) {
   const updateTask = useLuoshi((st) => st.updateTask);
   const setOwners = useLuoshi((st) => st.setOwners);
+  const setTaskLeaders = useLuoshi((st) => st.setTaskLeaders);
+  const leaders = useLuoshi((st) => st.leaders);
   const record = useLuoshi((st) => st.record);
   const notify = useLuoshi((st) => st.notify);
   const id = useId();
@@ -38,6 +40,8 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
   const [due, setDue] = useState(task.deadline.due ?? '');
   const [label, setLabel] = useState(task.deadline.label);
   const [flag, setFlag] = useState(flagged);
+  const [assignedOn, setAssignedOn] = useState(task.assignedOn ?? '');
+  const [leaderIds, setLeaderIds] = useState<ReadonlySet<string>>(() => new Set(leaders.filter((l) => l.tasks.includes(task.id)).map((l) => l.id)));
   const [error, setError] = useState<string | null>(null);
 
   const coNames = useMemo(() => new Set([...co.map((o) => o.name), ...(lead ? [lead] : [])]), [co, lead]);
@@ -56,11 +60,14 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
     if (trimmed.length > 500) return setError(s.errTitleLong);
     if (kind === 'date' && !isRealIsoDate(due)) return setError(s.errDate);
     if (due && !isRealIsoDate(due)) return setError(s.errDate);
+    // Empty only for a task that never had one (parsed output before it was taken up): kept empty.
+    if (assignedOn ? !isRealIsoDate(assignedOn) : !!task.assignedOn) return setError(s.errAssignedOn);
     setError(null);
     const dueChanged = (due || null) !== task.deadline.due || kind !== task.deadline.kind;
     const labelChanged = label !== task.deadline.label;
     updateTask(task.id, {
       title: trimmed,
+      ...(assignedOn ? { assignedOn } : {}),
       deadline: {
         ...task.deadline,
         kind,
@@ -76,6 +83,7 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
     for (const o of co) if (o.name !== lead) owners.push(o);
     setOwners(task.id, owners);
     if (flag !== flagged) record({ type: 'flag', taskId: task.id, flagged: flag, note: '' });
+    setTaskLeaders(task.id, [...leaderIds]);
     notify('success', s.saved(trimmed));
     onClose();
   };
@@ -179,8 +187,49 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
               </label>
               <input id={`${id}-label`} className="input" value={label} maxLength={200} placeholder={s.labelPlaceholder} onChange={(e) => setLabel(e.target.value)} />
             </div>
+            <div className="field">
+              <label className="field__label small" htmlFor={`${id}-assigned`}>
+                {s.fieldAssignedOn}
+              </label>
+              <input
+                id={`${id}-assigned`}
+                className="input"
+                type="date"
+                value={assignedOn}
+                aria-describedby={`${id}-assigned-hint`}
+                onChange={(e) => setAssignedOn(e.target.value)}
+              />
+              <p className="field__hint" id={`${id}-assigned-hint`}>
+                {s.assignedOnHint}
+              </p>
+            </div>
           </div>
         </fieldset>
+        {leaders.length > 0 ? (
+          <fieldset className="field task-editor__leaders">
+            <legend className="field__label">{s.fieldLeaders}</legend>
+            <div className="radio-row">
+              {leaders.map((l) => (
+                <label key={l.id}>
+                  <input
+                    type="checkbox"
+                    checked={leaderIds.has(l.id)}
+                    onChange={(e) =>
+                      setLeaderIds((prev) => {
+                        const next = new Set(prev);
+                        if (e.target.checked) next.add(l.id);
+                        else next.delete(l.id);
+                        return next;
+                      })
+                    }
+                  />
+                  {l.name}
+                </label>
+              ))}
+            </div>
+            <p className="field__hint">{s.leadersHint}</p>
+          </fieldset>
+        ) : null}
         <label className="task-editor__flag">
           <input type="checkbox" checked={flag} onChange={(e) => setFlag(e.target.checked)} />
           {s.fieldFlag}
