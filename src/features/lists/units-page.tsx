@@ -10,13 +10,15 @@ import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { unitKindLabel } from '@/components/unit-select';
 import { UnitKindSchema, type Unit, type UnitKind } from '@/domain/model';
-import { taskCountByUnit } from '@/domain/task-filter';
+import { taskCountByUnit, unitsInPlan } from '@/domain/task-filter';
+import { LeadersPanel } from './leaders-panel';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
 import './lists.css';
 
 const s = t.units;
-const KINDS = UnitKindSchema.options;
+// Leaders are not units (they have their own list below): the registry never offers the kind.
+const KINDS = UnitKindSchema.options.filter((k) => k !== 'leader');
 
 /** 发改委，发展改革委、市发改委 → ['发改委', '发展改革委', '市发改委'] (any Chinese or ASCII separator). */
 export function splitList(text: string): string[] {
@@ -58,6 +60,7 @@ export function UnitsPage() {
   const [kindFilter, setKindFilter] = useState<UnitKind | ''>('');
   const [editingId, setEditingId] = useState<string | null>(null);
   const [pendingRemove, setPendingRemove] = useState<Unit | null>(null);
+  const planUnits = useMemo(() => unitsInPlan(plan), [plan]);
 
   const counts = useMemo(() => {
     const byName = taskCountByUnit(plan);
@@ -183,6 +186,8 @@ export function UnitsPage() {
           </div>
         )}
       </section>
+
+      <LeadersPanel plan={plan} units={units} planUnits={planUnits} />
 
       <ConfirmDialog
         open={pendingRemove !== null}

@@ -81,4 +81,28 @@ describe('splitList', () => {
   it('splits on Chinese and ASCII separators, trims and de-duplicates', () => {
     expect(splitList(' 发改委，发展改革委、市发改委;发改委 ')).toEqual(['发改委', '发展改革委', '市发改委']);
   });
+
+});
+
+describe('领导分工', () => {
+  it('keeps leaders apart: adds one, gives it units to oversee, and never lists it as a unit', async () => {
+    resetStore({ plan, units, leaders: [], events: [], identity: { kind: 'office' } });
+    const user = userEvent.setup();
+    render(<UnitsPage />);
+    const panel = screen.getByRole('region', { name: /^领导分工/ });
+    const form = within(panel).getByRole('form', { name: '添加领导' });
+    await user.click(within(form).getByRole('button', { name: '添加领导' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('请填写领导名称');
+    await user.type(within(form).getByLabelText('领导'), '王副市长');
+    await user.click(within(form).getByRole('button', { name: '添加领导' }));
+    expect(store().leaders).toMatchObject([{ name: '王副市长', role: 'vice-mayor', units: [], tasks: [] }]);
+    await user.selectOptions(within(panel).getByLabelText('为王副市长添加分管单位'), '市教育局');
+    expect(store().leaders[0]!.units).toEqual(['市教育局']);
+    expect(within(panel).getByText('分管范围内 1 项任务')).toBeInTheDocument();
+    // Not a unit: not in the registry table, and the kind filter does not offer it.
+    expect(screen.queryByRole('rowheader', { name: '王副市长' })).not.toBeInTheDocument();
+    for (const select of screen.getAllByLabelText('类别')) expect(within(select).queryByRole('option', { name: '分管副市长' })).not.toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: '移除：市教育局' }));
+    expect(store().leaders[0]!.units).toEqual([]);
+  });
 });
