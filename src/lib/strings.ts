@@ -844,7 +844,7 @@ export const zh = {
     evidenceShown: '完成说明：',
     evidenceMissing: '（未填写）',
     doneNoProgress: '任务已报告完成，不再报告进度。如需继续办理，请先取消勾选（撤回完成报告）。',
-    received: '已签收',
+    receivedBy: (handler: string) => `已签收：${handler}`,
     notReceived: '待签收',
     urgeOpen: '催办待回复',
     receiptOpen: '签收',

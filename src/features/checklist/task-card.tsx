@@ -95,7 +95,13 @@ export const TaskCard = memo(function TaskCard({ item, group, sourceText, today,
         <span className="tag">{role === 'lead' ? s.roleLead : s.roleCo}</span>
         {state.flagged ? <span className="tag tag--flag">{s.flagged}</span> : null}
         {state.mismatch ? <span className="tag tag--warn">{s.mismatch}</span> : null}
-        {receipt ? <span className="tag">{s.received}</span> : !state.done ? <span className="tag tag--warn">{s.notReceived}</span> : null}
+        {receipt ? (
+          <span className="tag" title={s.receiptLine(receipt.handler, receipt.phone, formatDateTime(receipt.at))}>
+            {s.receivedBy(receipt.handler)}
+          </span>
+        ) : !state.done ? (
+          <span className="tag tag--warn">{s.notReceived}</span>
+        ) : null}
         {state.pendingUrge ? <span className="tag tag--warn">{s.urgeOpen}</span> : null}
         <span>
           {s.deadline}
@@ -159,7 +165,6 @@ export const TaskCard = memo(function TaskCard({ item, group, sourceText, today,
           </p>
         )
       ) : null}
-      {receipt ? <p className="task-card__line small muted">{s.receiptLine(receipt.handler, receipt.phone, formatDateTime(receipt.at))}</p> : null}
 
       {state.evidence ? (
         <div className="task-card__evidence">
