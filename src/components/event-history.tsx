@@ -18,7 +18,7 @@ export function describeEvent(e: PlanEvent): string {
   const ev = t.events;
   switch (e.type) {
     case 'tick':
-      return e.done ? ev.tickEvidence(e.attachments?.length ?? 0) : ev.tick(false);
+      return e.attachments?.length ? `${ev.tick(e.done)}${ev.attachmentsCount(e.attachments.length)}` : ev.tick(e.done);
     case 'progress':
       return ev.progress(e.percent);
     case 'status':
