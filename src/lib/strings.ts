@@ -171,7 +171,7 @@ export const zh = {
     rankingIntro:
       '按牵头任务计分：按原定期限完成一项加10分，逾期后完成加5分，超期未完成减8分，被催办一次减3分，被通报批评一次减10分，被表扬一次加5分，核查不符一次减5分；总分除以已到期或已完成的牵头任务数后排定位次，得分和完成率均相同的并列。',
     unrankedNote: (units: string) => `以下单位截至本期没有到期或已完成的牵头任务，不参与排名：${units}。`,
-    tiedRank: (n: number) => `并列${n}`,
+    tiedRank: (n: number) => `并列第${n}`,
     colAssessed: '计分任务',
     colMismatch: '核查不符',
     kpiMismatch: '核查不符',
@@ -334,7 +334,7 @@ export const zh = {
     cycleAwaitingReply: (n: number) => `催办待回复 ${n} 项`,
     cycleSilent: (n: number) => `超期未报送 ${n} 项`,
     unranked: (units: string) => `未参与排名（尚无到期或已完成的牵头任务）：${units}`,
-    tiedRank: (n: number) => `并列${n}`,
+    tiedRank: (n: number) => `并列第${n}`,
     monthsTitle: '各月到期任务（按原定期限）',
     monthsEmpty: '本年度没有定期任务',
     monthSummary: (m: number, due: number, done: number, overdue: number) => `${m}月到期 ${due} 项，已完成 ${done} 项，逾期 ${overdue} 项`,

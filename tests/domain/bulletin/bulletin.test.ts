@@ -48,7 +48,7 @@ describe('buildBulletinContent', () => {
     const ranking = tables.find((b) => b.type === 'table' && b.caption.includes('位次'))!;
     if (ranking.type !== 'table') throw new Error('no ranking');
     expect(ranking.columns.at(-1)!.header).toBe('核查不符');
-    expect(rankText({ rank: 3, tied: true })).toBe('并列3');
+    expect(rankText({ rank: 3, tied: true })).toBe('并列第3');
     expect(rankText({ rank: 3, tied: false })).toBe('3');
   });
 });

@@ -98,7 +98,7 @@ describe('DashboardPage', () => {
     resetStore({ plan: p, units, leaders, events: [] });
     render(<DashboardPage />);
     const table = screen.getByRole('table');
-    expect(within(table).getAllByText('并列1')).toHaveLength(2);
+    expect(within(table).getAllByText('并列第1')).toHaveLength(2);
     expect(within(table).queryByText('市商务局')).not.toBeInTheDocument();
     expect(screen.getByText('未参与排名（尚无到期或已完成的牵头任务）：市商务局')).toBeInTheDocument();
   });
