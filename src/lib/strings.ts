@@ -413,6 +413,7 @@ export const zh = {
     tagReplyLate: '回复逾期',
     tagUnreceived: '未签收',
     tagSilent: '超期未报送',
+    tagDueBeforeAssigned: '期限早于交办，待核定',
     assignNotice: '交办（开具督办单）',
     cycleTitle: '交办、签收与催办',
     assignedOn: '交办日期',

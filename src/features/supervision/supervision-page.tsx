@@ -183,6 +183,7 @@ function Tags({ row }: { row: QueueRow }) {
   if (row.awaitingReply) tags.push({ key: 'reply', label: row.replyLate ? s.tagReplyLate : s.tagReply, cls: row.replyLate ? 'tag tag--warn' : 'tag' });
   if (row.unreceived) tags.push({ key: 'receipt', label: s.tagUnreceived, cls: 'tag' });
   if (row.reportOverdue) tags.push({ key: 'silent', label: s.tagSilent, cls: 'tag' });
+  if (row.dueBeforeAssigned) tags.push({ key: 'due', label: s.tagDueBeforeAssigned, cls: 'tag tag--flag' });
   if (!tags.length) return null;
   return (
     <div className="tags">

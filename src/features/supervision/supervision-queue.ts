@@ -25,6 +25,8 @@ export interface QueueRow {
   unreceived: boolean;
   /** Open and silent for longer than the reporting cadence (超期未报送). */
   reportOverdue: boolean;
+  /** Its due date had passed when it was assigned: the office must set a real one (期限待核定). */
+  dueBeforeAssigned: boolean;
   /** Red or yellow for being behind the time-elapsed pace (not for a date). */
   behindPace: boolean;
   attention: boolean;
@@ -61,7 +63,7 @@ export function buildQueue(plan: Plan, states: ReadonlyMap<string, TaskState>, t
         ? 1
         : detail.dueSoon
           ? 2
-          : extension || review || state.mismatch || replyLate
+          : extension || review || state.mismatch || replyLate || (detail.dueBeforeAssigned && !state.done)
             ? 3
             : (behindPace && detail.light === 'red') || detail.reportOverdue
               ? 4
@@ -80,6 +82,7 @@ export function buildQueue(plan: Plan, states: ReadonlyMap<string, TaskState>, t
       replyLate,
       unreceived: !state.done && state.receipts.length === 0,
       reportOverdue: detail.reportOverdue,
+      dueBeforeAssigned: detail.dueBeforeAssigned && !state.done,
       behindPace,
       attention: group < 5,
       group,

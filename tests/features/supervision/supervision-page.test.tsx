@@ -102,6 +102,15 @@ describe('SupervisionPage', () => {
     expect(within(cycle).getByText('会议纪要.docx')).toBeInTheDocument();
   });
 
+  it('asks the office to set a real deadline for a task whose date passed before it was assigned', () => {
+    resetStore({ plan: mkPlan([mkTask('q1', '市教育局', '2025-03-31', { title: '一季度开门红', assignedOn: '2025-05-10' })]), units, events: [] });
+    render(<SupervisionPage />);
+    const queue = screen.getByRole('region', { name: '督办清单' });
+    expect(within(queue).getByRole('link', { name: '一季度开门红' })).toBeInTheDocument();
+    expect(within(queue).getByText('期限早于交办，待核定')).toBeInTheDocument();
+    expect(within(queue).queryByText('逾期')).not.toBeInTheDocument();
+  });
+
   it('moves to the task when it is opened: the panel is scrolled into view and its heading focused', () => {
     const scrolled = vi.fn();
     const original = Element.prototype.scrollIntoView;
