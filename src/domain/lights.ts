@@ -113,10 +113,11 @@ export function lightDetail(state: TaskState, task: Task, today: IsoDate, planYe
   const percent = state.done ? 100 : clamp(state.percent, 0, 100);
   const open = !state.done;
 
-  // Silence is counted from the last report, or from the assignment when there is none yet.
-  const lastReport = state.lastReportAt ? dayOf(state.lastReportAt) : null;
-  const quietSince = latest(assignedOn ?? yearStart, lastReport);
-  const quiet = daysFromTo(quietSince, today);
+  // Silence is counted from the last report, or from the assignment when there is none yet. Day
+  // numbers, not strings: this runs for every task on every dashboard render.
+  const todayN = dayNumber(today);
+  const since = Math.max(dayNumber(assignedOn ?? yearStart), state.lastReportAt ? dayNumberOf(state.lastReportAt) : -Infinity);
+  const quiet = todayN - since;
   const daysSinceReport = quiet >= 0 ? quiet : null;
   const reportOverdue = open && daysSinceReport !== null && daysSinceReport > rule.reportEveryDays;
   const dueBeforeAssigned = due !== null && assignedOn !== null && daysFromTo(assignedOn, due) < 0;
@@ -161,8 +162,10 @@ export function dayOf(isoDateTime: string, offsetMinutes = CHINA_UTC_OFFSET_MINU
   return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
-function latest(a: IsoDate, b: IsoDate | null): IsoDate {
-  return b !== null && daysFromTo(a, b) > 0 ? b : a;
+/** The day number (as dayNumber) of an ISO date-time in China time; -Infinity when unreadable. */
+function dayNumberOf(isoDateTime: string, offsetMinutes = CHINA_UTC_OFFSET_MINUTES): number {
+  const ms = Date.parse(isoDateTime);
+  return Number.isFinite(ms) ? Math.floor((ms + offsetMinutes * 60_000) / 86_400_000) : -Infinity;
 }
 
 function clamp(n: number, lo: number, hi: number): number {
