@@ -505,7 +505,10 @@ export function restoreRegistry(
   const all = restoreUnits(rawUnits, report);
   const split = all ? splitLegacyRegistry(all) : null;
   const listed = restoreLeaders(rawLeaders, (where, reason, value) => report.setAside.push({ where, reason, value }));
-  const leaders = listed ?? (split ? (split.leaders.length ? split.leaders : [...DEFAULT_LEADERS]) : null);
+  // A registry entry of the old kind 'leader' beside a list of leaders (a hand-made or half-migrated
+  // file) joins the list rather than being dropped with the registry's other leader entries.
+  const strays = split ? split.leaders.filter((l) => !listed?.some((x) => x.name === l.name)) : [];
+  const leaders = listed ? [...listed, ...strays] : split ? (split.leaders.length ? split.leaders : [...DEFAULT_LEADERS]) : null;
   return { units: split ? split.units : null, leaders };
 }
 

@@ -161,6 +161,14 @@ describe('storage of the cycle (fixture v2-cycle.json)', () => {
     expect(d.report.setAside.map((x) => x.where)).toEqual(['已印发通报 #2']);
   });
 
+  it('keeps a leader left in the registry beside a list of leaders (a half-migrated file)', () => {
+    const raw = JSON.parse(text);
+    raw.state.units.push({ id: 'role-qxz', name: '各区县长', kind: 'leader', aliases: [], keywords: [] });
+    const d = decodeText(JSON.stringify(raw), new Date());
+    expect(d.leaders!.map((l) => l.name)).toEqual(['分管副市长', '王副市长', '各区县长']);
+    expect(d.units!.map((u) => u.name)).not.toContain('各区县长');
+  });
+
   it('migrates a registry that still holds leaders as units, and owners that name them', () => {
     const raw = JSON.parse(text);
     delete raw.state.leaders;
