@@ -50,7 +50,7 @@ export interface EventConflict {
 export interface MergeEventsResult {
   /** The union, in (at, id) order. */
   events: PlanEvent[];
-  /** Same id, different content: the one whose canonical JSON sorts first is kept everywhere. */
+  /** Same id, different content: the signed one, else the one whose canonical JSON sorts first, is kept everywhere. */
   conflicts: EventConflict[];
   /** Events of b that a did not have. */
   added: PlanEvent[];
@@ -75,7 +75,10 @@ export function mergeEvents(a: readonly PlanEvent[], b: readonly PlanEvent[]): M
     const cp = canonicalJson(prev);
     const ce = canonicalJson(e);
     if (cp === ce) return;
-    const [kept, dropped] = ce < cp ? [e, prev] : [prev, e];
+    // A signed copy beats an unsigned one (an event is signed a moment after it is written, and
+    // another tab may have stored it in between); otherwise the canonical text decides. Either way
+    // the winner is the minimum of one total order, which keeps the merge a join.
+    const [kept, dropped] = (e.sig ? '0' : '1') + ce < (prev.sig ? '0' : '1') + cp ? [e, prev] : [prev, e];
     byId.set(e.id, kept);
     conflicts.push({ id: e.id, kept, dropped });
   };

@@ -3,10 +3,12 @@
  * The store implements `LuoshiState`; components read it through small selectors.
  * Data shapes come from the zod model; this file only names the slices and their actions.
  */
-import type { ApplyOptions, ImportPreview } from '@/domain/files';
+import type { ApplyOptions, FileSigning, ImportPreview } from '@/domain/files';
 import type { BulletinContent } from '@/domain/bulletin/content';
 import type { IssuedBulletin } from '@/domain/bulletin/archive';
 import type { Leader } from '@/domain/leaders/leaders';
+import type { KeyInfo, TrustStore } from '@/domain/signing/signing';
+import type { SyncStatus } from '@/sync/status';
 import type {
   Identity,
   OwnerRef,
@@ -175,4 +177,51 @@ export interface BulletinSlice {
   issueBulletin: (content: BulletinContent) => IssuedBulletin;
 }
 
-export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice & BulletinSlice;
+/** Live sync through a CouchDB server (off unless switched on; the engine lives in src/sync/). */
+export interface SyncSlice {
+  sync: SyncStatus;
+  setSyncStatus: (status: SyncStatus) => void;
+  /** The server's data in: records merged by id (undone ids stay out), plan, units and leaders replaced. */
+  applyRemote: (patch: { plan?: Plan; units?: Unit[]; leaders?: Leader[]; events?: readonly PlanEvent[] }) => void;
+  /** Takes records out of this browser (ones the server refused and that exist nowhere else). */
+  withdraw: (ids: readonly string[]) => void;
+  /** Keeps local data the server's version replaces as an automatic backup (数据与备份). */
+  keepCopy: (data: { plan: Plan; units: Unit[]; events: readonly PlanEvent[] }, reason: string) => void;
+}
+
+export interface SigningStatus {
+  /** False in stores made without a keyring (tests): nothing is signed and anyone may write. */
+  enabled: boolean;
+  /** The keyring has been read: `own` is complete. */
+  ready: boolean;
+  /** False when keys cannot outlive the page (IndexedDB blocked, as in some private windows). */
+  persistent: boolean;
+  /** This browser's own public keys, by author (市政府办公室 or a unit's name). */
+  own: Record<string, KeyInfo>;
+  /** Why signing failed here (Chinese), else null. */
+  error: string | null;
+}
+
+/** Signatures (docs/DATA.md, Trust model). */
+export interface SigningSlice {
+  /** Pinned keys, kept in localStorage (`luoshi:trust`). */
+  trust: TrustStore;
+  signing: SigningStatus;
+  /** Settles when every event written so far carries its signature. */
+  whenSigned: () => Promise<void>;
+  /** Re-reads the trust store (another tab pinned a key). */
+  reloadTrust: () => void;
+  /** Pins a key on first use, after the user compared its fingerprint. */
+  pinKey: (author: string, key: KeyInfo) => Promise<void>;
+  /** Replaces a pinned key on purpose (the other side moved to a new computer). */
+  repinKey: (author: string, key: KeyInfo) => Promise<void>;
+  /** This browser's key for an author, to sign a file; null without a keyring or when the browser may not write as it. */
+  signingFor: (author: string) => Promise<FileSigning | null>;
+  /** The own key of an author has left in a file. */
+  markKeySent: (author: string) => Promise<void>;
+  /** The private key sealed under a passphrase, to move to a new computer. */
+  exportSigningKey: (author: string, passphrase: string) => Promise<DownloadFile>;
+  importSigningKey: (text: string, passphrase: string) => Promise<{ ok: true; author: string; fingerprint: string } | { ok: false; error: string }>;
+}
+
+export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice & BulletinSlice & SigningSlice & SyncSlice;

@@ -30,6 +30,11 @@ export type StoredStateV1 = {
  * - `ev`: events as tuples [type code, id, at, name index, taskId, note, ...fields of the type]
  *   (EVENT_FIELDS below), with a UUID id as `~` + 22 base64url characters and a time that
  *   `toISOString` writes back exactly as a number (ms since 1970). Anything else stays as written.
+ *   A signed event has one more element after the fields it has (a field gained later and absent
+ *   in the event is not written, so the signature follows the fields that are):
+ *   `<index in sigKeys>.<signature>`;
+ * - `sigKeys`: the key ids that signed events, each once (absent before signing existed; an
+ *   older app reading this ignores the extra element).
  */
 export type StoredStateV2 = {
   plan: unknown;
@@ -38,6 +43,7 @@ export type StoredStateV2 = {
   leaders?: unknown;
   names: unknown;
   ev: unknown;
+  sigKeys?: unknown;
   /** The archive of issued 通报 as plain JSON; absent before there was one. */
   issued?: unknown;
   identity: unknown;
@@ -68,7 +74,11 @@ const EVENT_FIELDS = {
   receipt: ['c', ['handler', 'phone']],
   reply: ['y', ['urgeId']],
 } as const satisfies Record<PlanEvent['type'], readonly [string, readonly string[]]>;
+/** How many of a type's last fields it gained later (the 督办 cycle's), so an event may lack them. */
+const LATER_FIELDS: Partial<Record<PlanEvent['type'], number>> = { tick: 1, urge: 2 };
 const BOOLEAN_FIELDS = new Set(['done', 'approved', 'accepted', 'flagged']);
+/** A signature element: the signing key's index in `sigKeys`, a dot, the signature. */
+const SIG_ELEMENT = /^\d+\./;
 const BY_CODE = new Map<string, [PlanEvent['type'], readonly string[]]>(
   Object.entries(EVENT_FIELDS).map(([type, [code, fields]]) => [code, [type as PlanEvent['type'], fields]]),
 );
@@ -132,7 +142,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const PACKED = new WeakMap<object, [string, string, string, string | number]>();
 
 /** One event (any value) to its tuple; a value that is not an event record is kept as it is. */
-function packEvent(e: unknown, names: Map<string, number>): unknown {
+function packEvent(e: unknown, names: Map<string, number>, sigKeys: Map<string, number>): unknown {
   if (!isObj(e) || typeof e.type !== 'string' || !(e.type in EVENT_FIELDS)) return e;
   const [code, fields] = EVENT_FIELDS[e.type as PlanEvent['type']];
   if (typeof e.id !== 'string' || typeof e.at !== 'string' || typeof e.unit !== 'string') return e;
@@ -148,23 +158,40 @@ function packEvent(e: unknown, names: Map<string, number>): unknown {
     out.push(BOOLEAN_FIELDS.has(f) && typeof v === 'boolean' ? (v ? 1 : 0) : v);
   }
   // A field the event does not have (written before the field existed) is not stored.
-  while (out.length > 6 && out[out.length - 1] === undefined) out.pop();
+  const required = 6 + fields.length - (LATER_FIELDS[e.type as PlanEvent['type']] ?? 0);
+  while (out.length > required && out[out.length - 1] === undefined) out.pop();
+  const sig = e.sig as { key?: unknown; value?: unknown } | undefined;
+  if (isObj(sig) && typeof sig.key === 'string' && typeof sig.value === 'string') {
+    let k = sigKeys.get(sig.key);
+    if (k === undefined) sigKeys.set(sig.key, (k = sigKeys.size));
+    out.push(`${k}.${sig.value}`);
+  } else if (sig !== undefined) return e;
   return out;
 }
 
 /** A tuple back to an event object; anything unreadable is returned as it is (restore sets it aside). */
-function unpackEvent(t: unknown, names: readonly unknown[]): unknown {
+function unpackEvent(t: unknown, names: readonly unknown[], sigKeys: readonly unknown[]): unknown {
   if (!Array.isArray(t) || typeof t[0] !== 'string') return t;
   const spec = BY_CODE.get(t[0]);
   if (!spec) return t;
   const [type, fields] = spec;
   const unit = typeof t[3] === 'number' ? names[t[3]] : t[3];
   const e: Obj = { id: typeof t[1] === 'string' ? unpackId(t[1]) : t[1], at: unpackAt(t[2]), unit, taskId: t[4], note: t[5], type };
+  // The signature is the last element, after the fields that were written: past the fields every
+  // event of the type has, a `<key index>.` string is it (no later field starts that way).
+  const last = t[t.length - 1];
+  const signed = t.length > 6 + fields.length - (LATER_FIELDS[type] ?? 0) && typeof last === 'string' && SIG_ELEMENT.test(last);
+  const end = signed ? t.length - 1 : t.length;
   fields.forEach((f, i) => {
-    if (6 + i >= t.length) return;
+    if (6 + i >= end) return;
     const v = t[6 + i];
     e[f] = BOOLEAN_FIELDS.has(f) && (v === 0 || v === 1) ? v === 1 : v;
   });
+  if (signed) {
+    const sig = last as string;
+    const dot = sig.indexOf('.');
+    e.sig = { key: sigKeys[Number(sig.slice(0, dot))], value: sig.slice(dot + 1) };
+  }
   return e;
 }
 
@@ -203,12 +230,14 @@ function unpackPlan(plan: unknown): unknown {
 /** Any v1-shaped value (validated or not) to the v2 layout; the migration step and the writer share it. */
 function toV2(s: StoredStateV1 | PersistedData): StoredStateV2 {
   const names = new Map<string, number>();
-  const ev = Array.isArray(s.events) ? s.events.map((e) => packEvent(e, names)) : s.events;
+  const sigKeys = new Map<string, number>();
+  const ev = Array.isArray(s.events) ? s.events.map((e) => packEvent(e, names, sigKeys)) : s.events;
   const out: StoredStateV2 = {
     plan: packPlan(s.plan),
     units: s.units,
     names: [...names.keys()],
     ev,
+    ...(sigKeys.size ? { sigKeys: [...sigKeys.keys()] } : {}),
     identity: s.identity,
     planSetAt: s.planSetAt,
     dropped: s.dropped,
@@ -254,7 +283,8 @@ export function migrate(state: unknown, version: number): unknown {
 export function decodeState(state: unknown): unknown {
   if (!isObj(state)) return state;
   const names = Array.isArray(state.names) ? state.names : [];
-  const events = Array.isArray(state.ev) ? state.ev.map((t) => unpackEvent(t, names)) : state.ev;
+  const sigKeys = Array.isArray(state.sigKeys) ? state.sigKeys : [];
+  const events = Array.isArray(state.ev) ? state.ev.map((t) => unpackEvent(t, names, sigKeys)) : state.ev;
   return { ...state, plan: unpackPlan(state.plan), events };
 }
 

@@ -7,6 +7,8 @@ export const RECOVERY_PREFIX = 'luoshi:recovery:';
 export const SNAPSHOT_PREFIX = 'luoshi:snap:';
 /** Automatic backups taken before a plan is replaced, restored or imported over. */
 export const BACKUP_PREFIX = 'luoshi:backup:';
+/** The trust store: which public key speaks for the office and for each unit (src/domain/signing/). */
+export const TRUST_KEY = 'luoshi:trust';
 
 export const SNAPSHOT_DAYS = 7;
 export const MAX_BACKUPS = 5;

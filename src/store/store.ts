@@ -16,13 +16,16 @@ import type { PersistedData } from '@/domain/merge';
 import { DEFAULT_UNITS } from '@/domain/units-registry';
 import { DEFAULT_LEADERS, registryUnits, separateLeaders, type Leader } from '@/domain/leaders/leaders';
 import { migrate, restoreStored, STORAGE_VERSION } from '@/store/codec';
-import { MAIN_KEY } from '@/store/keys';
+import { MAIN_KEY, TRUST_KEY } from '@/store/keys';
 import { Persistence, type StorageBackend } from '@/store/persistence';
 import { createPlanSlice } from '@/store/slices/plan';
 import { createProgressSlice } from '@/store/slices/progress';
 import { createUiSlice } from '@/store/slices/ui';
 import { createDataSlice } from '@/store/slices/data';
 import { createBulletinSlice } from '@/store/slices/bulletins';
+import { createSyncSlice } from '@/store/slices/sync';
+import { createSigningSlice } from '@/store/slices/signing';
+import type { Keyring } from '@/lib/keyring';
 import type { GetState, SetState, StoreContext, UndoEntry } from '@/store/slices/context';
 
 export interface CreateStoreOptions {
@@ -48,6 +51,12 @@ export interface CreateStoreOptions {
    * roles a speech names (分管副市长…).
    */
   seed?: (now: Date) => { plan: Plan; units: Unit[]; leaders?: Leader[] };
+  /**
+   * This browser's signing keys. Default: IndexedDB for the app's own store; none (nothing signed,
+   * anyone may write) when a storage is passed in, as most tests do. Tests of signing pass
+   * memoryKeyring().
+   */
+  keyring?: Keyring | Promise<Keyring> | null;
 }
 
 /** The id of the placeholder plan shown for the moment the seed speech is being loaded. */
@@ -98,6 +107,15 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   if (deferSaves) persistence.deferWrites(idleSchedule);
   const seed: (d: Date) => { plan: Plan; units: Unit[]; leaders?: Leader[] } =
     options.seed ?? ((d: Date) => ({ plan: pendingPlan(d), units: registryUnits(DEFAULT_UNITS) }));
+  const keyringOption: Promise<Keyring> | null =
+    options.keyring === undefined
+      ? options.storage
+        ? null
+        : // Loaded after the first paint: the keyring and the signing room are not initial JavaScript.
+          import('@/lib/keyring').then((m) => m.openKeyring(now))
+      : options.keyring === null
+        ? null
+        : Promise.resolve(options.keyring);
 
   const undoStack: UndoEntry[] = [];
   let undoing = false;
@@ -112,6 +130,8 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
           newId,
           persistence,
           undoing: () => undoing,
+          signLater: () => {},
+          identityTaken: () => {},
           pushUndo: (entry) => {
             if (undoing) return;
             undoStack.push(entry);
@@ -137,12 +157,17 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
         };
         const first = seed(now());
         const identity: Identity = { kind: 'office' };
+        const { hooks, ...signingSlice } = createSigningSlice(setState, getState, ctx, { keyring: keyringOption, backend });
+        ctx.signLater = hooks.signLater;
+        ctx.identityTaken = hooks.identityTaken;
         return {
           ...createPlanSlice(setState, getState, ctx, { plan: first.plan, units: first.units, leaders: first.leaders ?? [...DEFAULT_LEADERS], planSetAt: now().toISOString() }),
           ...createProgressSlice(setState, getState, ctx, { events: [], dropped: [] }),
           ...createUiSlice(setState, getState, { ...ctx, runUndo }, { identity }),
           ...createDataSlice(setState, getState, ctx),
           ...createBulletinSlice(setState, getState, ctx, { issued: [] }),
+          ...createSyncSlice(setState, getState, ctx),
+          ...signingSlice,
         };
       },
       {
@@ -188,7 +213,8 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   const unsubscribe = subscribe
     ? subscribe((key) => {
         if (key === null || key === MAIN_KEY) syncFromStorage();
-        else {
+        if (key === null || key === TRUST_KEY) store.getState().reloadTrust();
+        else if (key !== MAIN_KEY) {
           // A snapshot or backup key changed elsewhere: only the meter needs updating.
           persistence.measureAll();
           persistence.report();

@@ -15,7 +15,7 @@ import { useLuoshi } from '@/store/store';
 const s = t.units;
 const ROLES = LeaderRoleSchema.options;
 
-export function LeadersPanel({ plan, units, planUnits }: { plan: Plan; units: readonly Unit[]; planUnits: readonly string[] }) {
+export function LeadersPanel({ plan, units, planUnits, editable }: { plan: Plan; units: readonly Unit[]; planUnits: readonly string[]; editable: boolean }) {
   const leaders = useLuoshi((st) => st.leaders);
   const upsertLeader = useLuoshi((st) => st.upsertLeader);
   const removeLeader = useLuoshi((st) => st.removeLeader);
@@ -27,19 +27,29 @@ export function LeadersPanel({ plan, units, planUnits }: { plan: Plan; units: re
     <section className="card leaders-panel" aria-labelledby="leaders-h">
       <h2 id="leaders-h">{s.leadersHeading(leaders.length)}</h2>
       <p className="small muted">{s.leadersHint}</p>
-      <AddLeaderForm
-        leaders={leaders}
-        onAdd={(l) => {
-          upsertLeader(l);
-          notify('success', s.leaderAdded(l.name));
-        }}
-      />
+      {editable ? (
+        <AddLeaderForm
+          leaders={leaders}
+          onAdd={(l) => {
+            upsertLeader(l);
+            notify('success', s.leaderAdded(l.name));
+          }}
+        />
+      ) : null}
       {leaders.length === 0 ? (
         <p className="muted">{s.noLeaders}</p>
       ) : (
         <ul className="leaders-list">
           {leaders.map((l) => (
-            <LeaderItem key={l.id} leader={l} tasks={counts.get(l.id) ?? 0} units={units} planUnits={planUnits} onChange={upsertLeader} onRemove={() => setPendingRemove(l)} />
+            <LeaderItem
+              key={l.id}
+              leader={l}
+              tasks={counts.get(l.id) ?? 0}
+              units={units}
+              planUnits={planUnits}
+              onChange={editable ? upsertLeader : null}
+              onRemove={() => setPendingRemove(l)}
+            />
           ))}
         </ul>
       )}
@@ -120,7 +130,8 @@ function LeaderItem({
   tasks: number;
   units: readonly Unit[];
   planUnits: readonly string[];
-  onChange: (l: Leader) => void;
+  /** Null: shown read-only. */
+  onChange: ((l: Leader) => void) | null;
   onRemove: () => void;
 }) {
   const id = useId();
@@ -129,10 +140,12 @@ function LeaderItem({
     <li className="leaders-item">
       <p className="leaders-item__head">
         <strong>{leader.name}</strong> <span className="tag">{s.leaderRoles[leader.role]}</span> <span className="small muted">{s.leaderTasks(tasks)}</span>
-        <button type="button" className="btn btn--small btn--link lists-delete" onClick={onRemove}>
-          {t.common.delete}
-          <span className="visually-hidden">：{leader.name}</span>
-        </button>
+        {onChange ? (
+          <button type="button" className="btn btn--small btn--link lists-delete" onClick={onRemove}>
+            {t.common.delete}
+            <span className="visually-hidden">：{leader.name}</span>
+          </button>
+        ) : null}
       </p>
       <p className="small muted leaders-item__label" id={`${id}-units`}>
         {s.leaderUnits}
@@ -142,27 +155,33 @@ function LeaderItem({
         {leader.units.map((u) => (
           <li key={u} className="task-editor__chip">
             {u}
-            <button type="button" className="btn btn--small btn--link" onClick={() => onChange({ ...leader, units: leader.units.filter((x) => x !== u) })}>
-              {s.leaderRemoveUnit}
-              <span className="visually-hidden">：{u}</span>
-            </button>
+            {onChange ? (
+              <button type="button" className="btn btn--small btn--link" onClick={() => onChange({ ...leader, units: leader.units.filter((x) => x !== u) })}>
+                {s.leaderRemoveUnit}
+                <span className="visually-hidden">：{u}</span>
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
-      <label className="visually-hidden" htmlFor={`${id}-add`}>
-        {s.leaderAddUnit(leader.name)}
-      </label>
-      <UnitSelect
-        id={`${id}-add`}
-        value=""
-        units={units}
-        extraNames={planUnits}
-        exclude={taken}
-        emptyLabel={s.leaderAddUnitPlaceholder}
-        onChange={(name) => {
-          if (name) onChange({ ...leader, units: [...leader.units, name] });
-        }}
-      />
+      {onChange ? (
+        <>
+          <label className="visually-hidden" htmlFor={`${id}-add`}>
+            {s.leaderAddUnit(leader.name)}
+          </label>
+          <UnitSelect
+            id={`${id}-add`}
+            value=""
+            units={units}
+            extraNames={planUnits}
+            exclude={taken}
+            emptyLabel={s.leaderAddUnitPlaceholder}
+            onChange={(name) => {
+              if (name) onChange({ ...leader, units: [...leader.units, name] });
+            }}
+          />
+        </>
+      ) : null}
     </li>
   );
 }

@@ -14,6 +14,7 @@ import { taskCountByUnit, unitsInPlan } from '@/domain/task-filter';
 import { LeadersPanel } from './leaders-panel';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
+import { selectCanWriteAsOffice } from '@/store/slices/signing';
 import './lists.css';
 
 const s = t.units;
@@ -56,6 +57,8 @@ export function UnitsPage() {
   const upsertUnit = useLuoshi((st) => st.upsertUnit);
   const removeUnit = useLuoshi((st) => st.removeUnit);
   const notify = useLuoshi((st) => st.notify);
+  // The registry and the leaders are the office's: read-only where this browser may not write as it.
+  const editable = useLuoshi(selectCanWriteAsOffice);
   const [query, setQuery] = useState('');
   const [kindFilter, setKindFilter] = useState<UnitKind | ''>('');
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -102,13 +105,15 @@ export function UnitsPage() {
     <div className="units-page">
       <PageHeader title={s.title} description={s.description} />
 
-      <AddUnitForm
-        units={units}
-        onAdd={(unit) => {
-          upsertUnit(unit);
-          notify('success', s.added(unit.name));
-        }}
-      />
+      {editable ? (
+        <AddUnitForm
+          units={units}
+          onAdd={(unit) => {
+            upsertUnit(unit);
+            notify('success', s.added(unit.name));
+          }}
+        />
+      ) : null}
 
       <section className="card" aria-labelledby="units-list-h">
         <h2 id="units-list-h">{s.listHeading(units.length)}</h2>
@@ -160,7 +165,7 @@ export function UnitsPage() {
                   <th scope="col" className="num">
                     {s.colTasks}
                   </th>
-                  <th scope="col">{s.colActions}</th>
+                  {editable ? <th scope="col">{s.colActions}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -178,7 +183,7 @@ export function UnitsPage() {
                       }}
                     />
                   ) : (
-                    <UnitRow key={u.id} unit={u} count={counts.get(u.id)} onEdit={setEditingId} onRemove={setPendingRemove} />
+                    <UnitRow key={u.id} unit={u} count={counts.get(u.id)} editable={editable} onEdit={setEditingId} onRemove={setPendingRemove} />
                   ),
                 )}
               </tbody>
@@ -187,7 +192,7 @@ export function UnitsPage() {
         )}
       </section>
 
-      <LeadersPanel plan={plan} units={units} planUnits={planUnits} />
+      <LeadersPanel plan={plan} units={units} planUnits={planUnits} editable={editable} />
 
       <ConfirmDialog
         open={pendingRemove !== null}
@@ -210,11 +215,13 @@ export function UnitsPage() {
 const UnitRow = memo(function UnitRow({
   unit,
   count,
+  editable,
   onEdit,
   onRemove,
 }: {
   unit: Unit;
   count: { lead: number; co: number } | undefined;
+  editable: boolean;
   onEdit: (id: string) => void;
   onRemove: (u: Unit) => void;
 }) {
@@ -225,16 +232,18 @@ const UnitRow = memo(function UnitRow({
       <td>{unit.aliases.join('、') || '—'}</td>
       <td className="small">{unit.keywords.join('、') || '—'}</td>
       <td className="num nowrap">{count ? s.taskCount(count.lead, count.co) : s.taskCount(0, 0)}</td>
-      <td className="lists-table__actions">
-        <button type="button" className="btn btn--small" onClick={() => onEdit(unit.id)}>
-          {t.common.edit}
-          <span className="visually-hidden">：{unit.name}</span>
-        </button>
-        <button type="button" className="btn btn--small btn--link lists-delete" onClick={() => onRemove(unit)}>
-          {t.common.delete}
-          <span className="visually-hidden">：{unit.name}</span>
-        </button>
-      </td>
+      {editable ? (
+        <td className="lists-table__actions">
+          <button type="button" className="btn btn--small" onClick={() => onEdit(unit.id)}>
+            {t.common.edit}
+            <span className="visually-hidden">：{unit.name}</span>
+          </button>
+          <button type="button" className="btn btn--small btn--link lists-delete" onClick={() => onRemove(unit)}>
+            {t.common.delete}
+            <span className="visually-hidden">：{unit.name}</span>
+          </button>
+        </td>
+      ) : null}
     </tr>
   );
 });

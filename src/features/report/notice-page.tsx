@@ -11,6 +11,7 @@ import { TextAreaField, TextField } from '@/components/field';
 import { useRoute } from '@/lib/router';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
+import { selectCanWriteAsOffice } from '@/store/slices/signing';
 import { useToday } from '@/store/selectors';
 import { dayOf } from '@/domain/lights';
 import { formatDateTime } from '@/lib/format';
@@ -75,7 +76,8 @@ function NoticeSheet({ notice, today }: { notice: NoticeContent; today: string }
   const [requirement, setRequirement] = useState(() => reg?.requirement || defaultRequirement(notice));
   const [replyBy, setReplyBy] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const isOffice = useLuoshi((st) => st.identity.kind === 'office');
+  // 交办 is the office's act: not offered where this browser may not write as the office.
+  const mayAssign = useLuoshi(selectCanWriteAsOffice);
   const assignTask = useLuoshi((st) => st.assignTask);
   const notify = useLuoshi((st) => st.notify);
   const { task, row, state } = notice;
@@ -94,6 +96,8 @@ function NoticeSheet({ notice, today }: { notice: NoticeContent; today: string }
       notify('error', err instanceof Error ? err.message : String(err));
     }
   };
+  // The department compares this with the key its first plan package presents (issue 13).
+  const officeFingerprint = useLuoshi((st) => st.trust.office?.fingerprint ?? null);
 
   return (
     <div className="report-page">
@@ -116,8 +120,8 @@ function NoticeSheet({ notice, today }: { notice: NoticeContent; today: string }
           rows={3}
           className="doc-toolbar-wide"
         />
-        {isOffice && !reg ? <TextField label={s.replyByLabel} type="date" min={today} value={replyBy} error={error} onChange={(e) => setReplyBy(e.target.value)} /> : null}
-        {isOffice && !reg ? (
+        {mayAssign && !reg ? <TextField label={s.replyByLabel} type="date" min={today} value={replyBy} error={error} onChange={(e) => setReplyBy(e.target.value)} /> : null}
+        {mayAssign && !reg ? (
           <button type="button" className="btn btn--primary" onClick={assign}>
             {s.assignAction}
           </button>
@@ -203,6 +207,7 @@ function NoticeSheet({ notice, today }: { notice: NoticeContent; today: string }
           </table>
         </div>
         <Signoff issuer={issuer} date={notice.dateText} />
+        {officeFingerprint ? <p className="doc-noindent doc-keyline">{t.signing.noticeFingerprint(officeFingerprint)}</p> : null}
       </article>
     </div>
   );

@@ -14,6 +14,7 @@ import { formatDateTime } from '@/lib/format';
 import { href, navigate, useRoute } from '@/lib/router';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
+import { selectCanWriteAsOffice } from '@/store/slices/signing';
 import { useToday } from '@/store/selectors';
 import { PrintButton } from './doc-parts';
 import { ReportDocument } from './report-document';
@@ -27,7 +28,8 @@ export function ReportPage() {
   const units = useLuoshi((st) => st.units);
   const leaders = useLuoshi((st) => st.leaders);
   const archive = useLuoshi((st) => st.issued);
-  const isOffice = useLuoshi((st) => st.identity.kind === 'office');
+  // 印发 is the office's act: not offered where this browser may not write as the office.
+  const mayIssue = useLuoshi(selectCanWriteAsOffice);
   const issue = useLuoshi((st) => st.issueBulletin);
   const notify = useLuoshi((st) => st.notify);
   const today = useToday();
@@ -62,7 +64,7 @@ export function ReportPage() {
           onChange={(e) => navigate(href('/report', { q: Number(e.target.value) as Quarter }))}
         />
         <PrintButton />
-        {isOffice && !shown && report.status !== 'future' ? (
+        {mayIssue && !shown && report.status !== 'future' ? (
           <button type="button" className="btn" onClick={() => setConfirming(true)}>
             {s.issueAction}
           </button>

@@ -9,12 +9,14 @@ import { t } from '@/lib/strings';
 import type { BulletinSlice } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { writerName } from '@/store/slices/progress';
+import { refuseUnlessOffice } from '@/store/slices/signing';
 
 export function createBulletinSlice(set: SetState, get: GetState, ctx: StoreContext, initial: { issued: IssuedBulletin[] }): BulletinSlice {
   return {
     issued: initial.issued,
     issueBulletin: (content) => {
       const s = get();
+      refuseUnlessOffice(s);
       const now = ctx.now();
       const dateText = chineseDate(localDay(now));
       const issued = issueBulletin({

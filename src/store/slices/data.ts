@@ -2,8 +2,8 @@
  * The data slice: local safety copies (daily snapshots, automatic backups, the recovery copy).
  * Restoring a copy first backs up what is there now and can be undone, like any destructive action.
  */
-import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, fileStamp, needsConfirmation as needsConfirmationOf } from '@/domain/files';
-import { OFFICE_NAME } from '@/domain/model';
+import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, fileStamp, needsConfirmation as needsConfirmationOf, type FileSigning } from '@/domain/files';
+import { OFFICE_NAME, type PlanEvent } from '@/domain/model';
 import type { DataSlice, DownloadFile, SavedCopy } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { writerName } from '@/store/slices/progress';
@@ -16,6 +16,29 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
   const current = () => {
     const s = get();
     return { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events, issued: s.issued, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
+  };
+
+  /**
+   * A file this browser sends, signed by its own key for `author`. Records the author wrote here
+   * before signing existed are signed now: they are this browser's own, and unsigned they would be
+   * refused wherever the author's key is already pinned.
+   */
+  const exportSigned = async (author: string, build: (signing: FileSigning | undefined) => Promise<DownloadFile>): Promise<DownloadFile> => {
+    const s = get();
+    if (!s.signing.enabled) return build(undefined);
+    const signing = await s.signingFor(author);
+    if (!signing) throw new Error(s.signing.error ?? `本浏览器没有${author}的签名密钥，不能以它的名义导出文件。`);
+    const planId = get().plan.id;
+    const unsigned = get().events.filter((e) => e.unit === author && !e.sig);
+    if (unsigned.length) {
+      const { signEvent } = await import('@/domain/signing/signing');
+      const signed = new Map<PlanEvent, PlanEvent>();
+      for (const e of unsigned) signed.set(e, await signEvent(e, planId, signing.signer));
+      set((st) => ({ events: st.events.map((e) => signed.get(e) ?? e) }));
+    }
+    const file = await build(signing);
+    await get().markKeySent(author);
+    return file;
   };
 
   const restoreCopy = (key: string): boolean => {
@@ -74,18 +97,36 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       set({ plan: { ...get().plan } });
     },
 
-    exportPlanPackage: () => buildPlanPackage(current(), ctx.now()),
-    exportProgressReport: () => buildProgressReport(current(), writerName(get().identity), ctx.now()),
-    exportBackup: () => buildBackup(current(), writerName(get().identity), ctx.now()),
+    // The package is sent as whoever this browser is (a unit's package is refused at the office).
+    exportPlanPackage: () => exportSigned(writerName(get().identity), (signing) => buildPlanPackage(current(), ctx.now(), signing)),
+    exportProgressReport: () => {
+      const unit = writerName(get().identity);
+      return exportSigned(unit, (signing) => buildProgressReport(current(), unit, ctx.now(), signing));
+    },
+    exportBackup: async () => {
+      const s = get();
+      if (!s.signing.enabled) return buildBackup(current(), writerName(s.identity), ctx.now());
+      const author = writerName(s.identity);
+      // Signed by this browser's key for the identity in use, when it holds one: restoring it here
+      // (or where that key has moved) then needs no record checked again.
+      const signing = await s.signingFor(author);
+      const st = get();
+      const own = Object.entries(st.signing.own).map(([a, key]) => ({ author: a, key }));
+      return buildBackup(current(), author, ctx.now(), { trust: st.trust, own, signing });
+    },
     exportCsv: (): DownloadFile => {
       const s = get();
       return { fileName: `落实-三张清单-${fileStamp(ctx.now())}.csv`, mime: 'text/csv;charset=utf-8', text: buildCsv(s.plan, selectTaskStates(s)) };
     },
     previewImport: async (fileText) => {
+      // Records written a moment ago carry their signatures before anything is compared with them.
+      await get().whenSigned();
       const state = current();
+      const s = get();
       // Reading a file needs the whole preview (checks, messages): loaded on the first import, not at start.
       const { previewImport } = await import('@/domain/imports/preview');
-      return previewImport(state, fileText, { now: ctx.now() });
+      const ownKeyIds = Object.values(s.signing.own).map((k) => k.keyId);
+      return previewImport(state, fileText, { now: ctx.now(), ...(s.signing.enabled ? { trust: s.trust, ownKeyIds } : {}) });
     },
     applyImport: (preview, options = {}) => {
       const before = current();

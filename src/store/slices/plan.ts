@@ -10,6 +10,7 @@ import { separateLeaders, type Leader } from '@/domain/leaders/leaders';
 import { localDay } from '@/lib/ids';
 import type { PlanSlice } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
+import { refuseUnlessOffice } from '@/store/slices/signing';
 
 /** What a structural undo puts back. */
 export interface PlanSnapshot {
@@ -209,6 +210,7 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
     },
 
     upsertLeader: (leader) => {
+      refuseUnlessOffice(get());
       edit('修改领导分工', (s) => {
         const i = s.leaders.findIndex((l) => l.id === leader.id);
         const leaders = i < 0 ? [...s.leaders, leader] : s.leaders.map((l) => (l.id === leader.id ? leader : l));
@@ -217,10 +219,12 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
     },
 
     removeLeader: (id) => {
+      refuseUnlessOffice(get());
       edit('删除领导', (s) => (s.leaders.some((l) => l.id === id) ? { ...s, leaders: s.leaders.filter((l) => l.id !== id) } : null), '已删除领导');
     },
 
     setTaskLeaders: (taskId, leaderIds) => {
+      refuseUnlessOffice(get());
       edit('修改分管领导', (s) => {
         const want = new Set(leaderIds);
         let changed = false;

@@ -18,6 +18,7 @@ import { resolveTaskId } from '@/domain/events';
 import { refuseNewEvent } from '@/domain/cycle/accept-event';
 import { nextRegisterNumber } from '@/domain/cycle/register';
 import { localDay } from '@/lib/ids';
+import { selectCanWrite } from '@/store/slices/signing';
 
 export function writerName(identity: Identity): string {
   return identity.kind === 'office' ? OFFICE_NAME : identity.name;
@@ -39,6 +40,7 @@ export function createProgressSlice(
 ): ProgressSlice {
   const write = (input: NewEvent): PlanEvent => {
     const s = get();
+    if (!selectCanWrite(s)) throw new Error(`本浏览器没有${writerName(s.identity)}的签名密钥，只能查看，不能以它的名义记录。`);
     const candidate = {
       ...input,
       note: input.note ?? '',
@@ -53,6 +55,7 @@ export function createProgressSlice(
     }
     const e = parsed.data;
     set({ events: appendEvent(get().events, e) });
+    ctx.signLater(e);
     return e;
   };
 

@@ -16,7 +16,10 @@ export function createUiSlice(
   const storage: StorageStatus = { usedBytes: 0, quotaBytes: DEFAULT_QUOTA_BYTES, saveFailed: false, snapshotNoRoom: false, recovery: null };
   return {
     identity: initial.identity,
-    setIdentity: (identity) => set({ identity }),
+    setIdentity: (identity) => {
+      set({ identity });
+      ctx.identityTaken();
+    },
     toasts: [],
     notify: (kind, message) => {
       const toast: Toast = { id: ctx.newId(), kind, message };

@@ -31,7 +31,7 @@ describe('App shell', () => {
   it('shows the whole navigation to the office, with the no-login note', async () => {
     render(<App />);
     expect(navLinks()).toEqual(['驾驶舱', '三张清单', '我的任务', '督查督办', '目标指标', '导入讲话', '单位名录', '季度总结', '数据与备份']);
-    expect(screen.getAllByText('本应用无登录：身份选择只决定显示内容，不是权限控制。').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('本应用无登录：身份选择决定显示内容；以谁的名义记录，由本机持有的签名密钥决定。').length).toBeGreaterThan(0);
     expect(await screen.findByRole('heading', { level: 1, name: '驾驶舱' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '驾驶舱' })).toHaveAttribute('aria-current', 'page');
   });

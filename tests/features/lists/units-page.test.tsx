@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { splitList, UnitsPage } from '@/features/lists/units-page';
-import { resetStore, store } from '../../helpers/screen-store';
+import { officeKeyElsewhere, resetStore, store } from '../../helpers/screen-store';
 import { expectNoSeriousA11yViolations } from '../../helpers/axe';
 import { mkPlan, mkTask } from '../../domain/screen-fixtures';
 import type { Unit } from '@/domain/model';
@@ -104,5 +104,21 @@ describe('领导分工', () => {
     for (const select of screen.getAllByLabelText('类别')) expect(within(select).queryByRole('option', { name: '分管副市长' })).not.toBeInTheDocument();
     await user.click(within(panel).getByRole('button', { name: '移除：市教育局' }));
     expect(store().leaders[0]!.units).toEqual([]);
+  });
+
+  it('is read-only, with the registry, where this browser does not hold the office’s key', async () => {
+    const leaders = [{ id: 'l1', name: '王副市长', role: 'vice-mayor' as const, aliases: [], units: ['市教育局'], tasks: [] }];
+    resetStore({ plan, units, leaders, events: [], identity: { kind: 'office' }, ...officeKeyElsewhere() });
+    const { container } = render(<UnitsPage />);
+    const panel = screen.getByRole('region', { name: /^领导分工/ });
+    expect(within(panel).getByText('王副市长')).toBeInTheDocument();
+    expect(within(panel).getByText('市教育局')).toBeInTheDocument();
+    expect(within(panel).queryByRole('form')).not.toBeInTheDocument();
+    expect(within(panel).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(panel).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: '添加单位' })).not.toBeInTheDocument();
+    expect(within(rowOf('市教育局')).queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: '操作' })).not.toBeInTheDocument();
+    await expectNoSeriousA11yViolations(container);
   });
 });

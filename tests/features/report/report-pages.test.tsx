@@ -5,7 +5,7 @@ import { ReportPage } from '@/features/report/report-page';
 import { NoticePage } from '@/features/report/notice-page';
 import { ListsPrintPage } from '@/features/report/lists-print-page';
 import { DashboardPage } from '@/features/dashboard/dashboard-page';
-import { resetStore, store } from '../../helpers/screen-store';
+import { officeKeyElsewhere, resetStore, store } from '../../helpers/screen-store';
 import { useLuoshi } from '@/store/store';
 import { expectNoSeriousA11yViolations } from '../../helpers/axe';
 import { ev, mkPlan, mkSection, mkTask, mkUnit } from '../../domain/screen-fixtures';
@@ -141,6 +141,28 @@ describe('ReportPage', () => {
     // The live draft is one click away and does show the change.
     await user.click(screen.getByRole('link', { name: '查看实时草稿' }));
     expect(window.location.hash).toBe('#/report?q=1&draft=1');
+  });
+});
+
+describe('the office’s acts where this browser does not hold its key', () => {
+  beforeEach(() => {
+    resetStore({ plan, units, events, identity: { kind: 'office' }, ...officeKeyElsewhere() });
+  });
+
+  it('offers no 印发 of the quarterly 通报', () => {
+    window.location.hash = '#/report?q=1';
+    render(<ReportPage />);
+    expect(screen.getByText('（草稿，未印发）')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '印发本期通报…' })).not.toBeInTheDocument();
+  });
+
+  it('prints the 督办单 but offers no 交办', () => {
+    window.location.hash = '#/notice/b';
+    render(<NoticePage />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('市政府办公室督办单');
+    expect(screen.queryByRole('button', { name: '交办并编号' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('反馈时限（选填）')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /打印/ })).toBeInTheDocument();
   });
 });
 
