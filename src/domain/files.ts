@@ -7,13 +7,14 @@
  *
  * Import is two steps: previewImport (src/domain/imports/preview.ts, loaded only when a file is
  * read) sorts what a file holds into 新增 / 已有 / 需确认 / 拒收 without changing anything;
- * applyImport, here, then applies exactly that preview. Applying the same file twice changes
- * nothing, because events merge by union (src/domain/merge.ts).
+ * applyImport (src/domain/imports/apply.ts) then applies exactly that preview. Applying the
+ * same file twice changes nothing, because events merge by union (src/domain/merge.ts).
  */
 import { deriveAllStates, resolveTaskId, type TaskState } from '@/domain/events';
-import { canonicalJson, mergeEvents } from '@/domain/merge';
+import { fileStamp } from '@/lib/ids';
+import { canonicalJson } from '@/domain/merge';
 import { OFFICE_NAME, type EventType, type Identity, type Plan, type PlanEvent, type Signature, type Task, type TaskStatus, type Unit } from '@/domain/model';
-import { mergeArchives, type IssuedBulletin } from '@/domain/bulletin/archive';
+import type { IssuedBulletin } from '@/domain/bulletin/archive';
 import type { Leader } from '@/domain/leaders/leaders';
 import type { KeyDecision, KeyInfo, PinRequest, PresentedKey, Signer, TrustStore } from '@/domain/signing/signing';
 
@@ -88,15 +89,6 @@ async function seal<P>(head: Omit<FileEnvelope<P>, 'checksum' | 'signature'>, si
 }
 
 // ------------------------------------------------------------------------------------ building
-
-/**
- * The time in a file name, as the person saving it reads their clock (20260325-0930): local time,
- * never UTC, which would put a file saved at 07:00 in Beijing on the day before.
- */
-export function fileStamp(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}`;
-}
 
 /** A name that is safe as a file name on Windows and in e-mail (no / \ : * ? " < > |). */
 function safeName(s: string): string {
@@ -336,48 +328,9 @@ export interface ApplyResult {
   needsConfirmation?: boolean;
 }
 
-/** Whether applying this preview removes or replaces data here, and so needs { confirmed: true }. */
-export function needsConfirmation(preview: ImportPreview): boolean {
-  return preview.ok && (preview.planAction === 'replace' || preview.planAction === 'restore' || preview.removedTasks.length > 0);
-}
-
-/**
- * Applies a preview. A refused file or a file with nothing new returns the state unchanged; so
- * does a preview that replaces the plan, restores a backup or removes tasks without
- * { confirmed: true }: no file ever empties a plan on its own.
- */
-export function applyImport(state: DataState, preview: ImportPreview, options: ApplyOptions = {}): ApplyResult {
-  if (!preview.ok) return { state, changed: false };
-  if (needsConfirmation(preview) && !options.confirmed) return { state, changed: false, needsConfirmation: true };
-  const inc = preview.incoming;
-  const issued = inc.issued?.length ? mergeArchives(state.issued ?? [], inc.issued) : state.issued;
-  const leaders = inc.leaders ?? state.leaders;
-  if (preview.planAction === 'restore' && inc.plan) {
-    return {
-      state: { ...state, plan: inc.plan, units: inc.units ?? state.units, leaders, events: inc.events, issued, identity: inc.identity ?? state.identity, dropped: [] },
-      changed: true,
-    };
-  }
-  if (preview.planAction === 'replace' && inc.plan) {
-    return { state: { ...state, plan: inc.plan, units: inc.units ?? state.units, leaders, events: inc.events, issued }, changed: true };
-  }
-  let next = state;
-  if (preview.planAction === 'update' && inc.plan) next = { ...next, plan: inc.plan, units: inc.units ?? next.units, leaders };
-  if (issued && issued.length !== (next.issued ?? []).length) next = { ...next, issued };
-  if (inc.events.length) {
-    // The preview refused every record whose id is here with other content; a record that
-    // arrived meanwhile (another tab) with such an id keeps what is here.
-    const have = new Set(next.events.map((e) => e.id));
-    const fresh = inc.events.filter((e) => !have.has(e.id));
-    if (fresh.length) {
-      const m = mergeEvents(next.events, fresh);
-      // An import is an explicit wish for these events: an earlier undo of them no longer holds.
-      const ids = new Set(fresh.map((e) => e.id));
-      next = { ...next, events: m.events, dropped: (next.dropped ?? []).filter((id) => !ids.has(id)) };
-    }
-  }
-  return { state: next, changed: next !== state };
-}
+// needsConfirmation and applyImport live in src/domain/imports/apply.ts (the store applies a
+// preview without loading the file builders); re-exported here for the file's other readers.
+export { applyImport, needsConfirmation } from '@/domain/imports/apply';
 
 // ------------------------------------------------------------------------------------ signatures
 // Issue 13, docs/DATA.md "Trust model". A file carries its sender's public key and the sender's

@@ -158,7 +158,7 @@ export interface DataSlice {
   /** Everything (plan, units, events, identity), for a full restore. */
   exportBackup: () => Promise<DownloadFile>;
   /** The three lists as CSV (UTF-8 with BOM, formula-safe). */
-  exportCsv: () => DownloadFile;
+  exportCsv: () => Promise<DownloadFile>;
   /** Reads a file and says what importing it would do; changes nothing. */
   previewImport: (fileText: string) => Promise<ImportPreview>;
   /**

@@ -118,9 +118,9 @@ describe('files through the store', () => {
     expect(b.getState().listBackups()).toHaveLength(1);
   });
 
-  it('exports the CSV of the three lists', () => {
+  it('exports the CSV of the three lists', async () => {
     const s = makeStore(new FakeStorage());
-    const csv = s.getState().exportCsv();
+    const csv = await s.getState().exportCsv();
     expect(csv.mime).toContain('text/csv');
     expect(csv.text.startsWith('\uFEFF任务,牵头单位')).toBe(true);
   });

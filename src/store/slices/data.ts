@@ -2,7 +2,9 @@
  * The data slice: local safety copies (daily snapshots, automatic backups, the recovery copy).
  * Restoring a copy first backs up what is there now and can be undone, like any destructive action.
  */
-import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, fileStamp, needsConfirmation as needsConfirmationOf, type FileSigning } from '@/domain/files';
+import type { FileSigning } from '@/domain/files';
+import { applyImport, needsConfirmation as needsConfirmationOf } from '@/domain/imports/apply';
+import { fileStamp } from '@/lib/ids';
 import { OFFICE_NAME, type PlanEvent } from '@/domain/model';
 import type { DataSlice, DownloadFile, SavedCopy } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
@@ -10,6 +12,9 @@ import { writerName } from '@/store/slices/progress';
 import { laterIso } from '@/store/slices/plan';
 import { selectTaskStates } from '@/store/derived';
 import { mergeArchives } from '@/domain/bulletin/archive';
+
+/** The file builders, the checksum and the CSV: loaded when a file is first made, not at start. */
+const files = () => import('@/domain/files');
 
 export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext): DataSlice {
   const p = ctx.persistence;
@@ -98,13 +103,14 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     },
 
     // The package is sent as whoever this browser is (a unit's package is refused at the office).
-    exportPlanPackage: () => exportSigned(writerName(get().identity), (signing) => buildPlanPackage(current(), ctx.now(), signing)),
+    exportPlanPackage: () => exportSigned(writerName(get().identity), async (signing) => (await files()).buildPlanPackage(current(), ctx.now(), signing)),
     exportProgressReport: () => {
       const unit = writerName(get().identity);
-      return exportSigned(unit, (signing) => buildProgressReport(current(), unit, ctx.now(), signing));
+      return exportSigned(unit, async (signing) => (await files()).buildProgressReport(current(), unit, ctx.now(), signing));
     },
     exportBackup: async () => {
       const s = get();
+      const { buildBackup } = await files();
       if (!s.signing.enabled) return buildBackup(current(), writerName(s.identity), ctx.now());
       const author = writerName(s.identity);
       // Signed by this browser's key for the identity in use, when it holds one: restoring it here
@@ -114,7 +120,8 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const own = Object.entries(st.signing.own).map(([a, key]) => ({ author: a, key }));
       return buildBackup(current(), author, ctx.now(), { trust: st.trust, own, signing });
     },
-    exportCsv: (): DownloadFile => {
+    exportCsv: async (): Promise<DownloadFile> => {
+      const { buildCsv } = await files();
       const s = get();
       return { fileName: `落实-三张清单-${fileStamp(ctx.now())}.csv`, mime: 'text/csv;charset=utf-8', text: buildCsv(s.plan, selectTaskStates(s)) };
     },
