@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeedPlan } from '@/domain/seed';
 import type { Task } from '@/domain/model';
-import { artifactsDir, catchDownload, FAKE_NOW, launchBrowser, newOffice, open, PLAN_YEAR, seriousAxeViolations, shot, url, type Watched } from './harness';
+import { artifactsDir, catchDownload, confirmKey, expectClean, FAKE_NOW, kpi, launchBrowser, newOffice, open, ownFingerprint, PLAN_YEAR, seriousAxeViolations, shot, url, type Watched } from './harness';
 
 const seed = createSeedPlan(FAKE_NOW);
 const DEPT = '市发展和改革委员会';
@@ -34,20 +34,6 @@ let op: Page;
 let dp: Page;
 const issued: { id: string; text: string; pdfText: string }[] = [];
 
-function expectClean(w: Watched) {
-  expect(w.dialogs, 'no alert/confirm/prompt may open').toEqual([]);
-  expect(w.errors, 'no uncaught error in any page').toEqual([]);
-}
-
-/** The line after a KPI's label on the dashboard. */
-async function kpi(page: Page, label: string): Promise<string> {
-  const text = await page.getByRole('region', { name: '关键指标' }).innerText();
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const i = lines.indexOf(label);
-  if (i < 0) throw new Error(`驾驶舱上找不到“${label}”：\n${text}`);
-  return lines[i + 1]!;
-}
-
 /** The office's dashboard: done, 核查不符, and the lights as the chart names them. */
 async function dashboard(page: Page): Promise<{ done: string; mismatch: string; lights: string; cycle: string }> {
   await open(page, '/dashboard');
@@ -68,11 +54,16 @@ function section(text: string, heading: string, next: string): string {
   return text.slice(from, to < 0 ? undefined : to);
 }
 
-async function importFile(page: Page, file: string) {
+/**
+ * Imports a file. The first signed file from the other office asks once to confirm its key (issue
+ * 13): `key` is the fingerprint the other side read out over the phone.
+ */
+async function importFile(page: Page, file: string, key?: { author: string; fingerprint: string }) {
   await open(page, '/data');
   await page.getByLabel('选择要导入的文件（.json）').setInputFiles(file);
   const preview = page.getByRole('region', { name: /导入预览/ });
   await preview.waitFor();
+  if (key) await confirmKey(page, key.author, key.fingerprint);
   await preview.getByRole('button', { name: '确认导入' }).click();
   const confirm = page.getByRole('dialog');
   if (await confirm.isVisible().catch(() => false)) await confirm.getByRole('button', { name: '确认导入' }).click();
@@ -154,9 +145,10 @@ describe('the 督办 cycle across two offices', () => {
     await op.getByRole('button', { name: '交办并编号' }).click();
     await op.getByText(`督办〔${PLAN_YEAR}〕第1号`).first().waitFor();
     await shot(op, 'cycle-02-office-notice-assigned');
+    const officeFingerprint = await ownFingerprint(op);
     const pkg = await exportPackage(op, 'cycle-package-1.json');
 
-    await importFile(dp, pkg);
+    await importFile(dp, pkg, { author: '市政府办公室', fingerprint: officeFingerprint });
     await dp.getByLabel('当前身份').selectOption({ label: DEPT });
     await open(dp, '/my');
     // 交办 is a message to the unit; the task waits for 签收.
@@ -173,10 +165,13 @@ describe('the 督办 cycle across two offices', () => {
     await bar.getByRole('button', { name: /^全部签收/ }).click();
     await expect.poll(() => card(dp).innerText()).toContain('已签收：李明');
     await shot(dp, 'cycle-03-dept-signed');
+    // The department's key is made when it takes its identity: read out to the office once.
+    await expect.poll(() => ownFingerprint(dp)).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/);
+    const deptFingerprint = await ownFingerprint(dp);
     const report = await exportReport(dp, 'cycle-report-1.json');
 
     const before = await dashboard(op);
-    await importFile(op, report);
+    await importFile(op, report, { author: DEPT, fingerprint: deptFingerprint });
     const after = await dashboard(op);
     expect(after.cycle).not.toBe(before.cycle); // fewer 待签收
     await openTask(op);
