@@ -23,6 +23,9 @@ export function App() {
   const dismissToast = useLuoshi((s) => s.dismissToast);
   const undo = useLuoshi((s) => s.undo);
   const seeding = useLuoshi((s) => s.plan.id === PENDING_PLAN_ID);
+  // The frame and the plan are drawn from the working state at once; the screens, whose figures
+  // need every event, wait the moment it takes to read the history.
+  const loadingHistory = useLuoshi((s) => !s.storage.historyLoaded);
   const sync = useLuoshi((s) => s.sync);
   const canWrite = useLuoshi(selectCanWrite);
   const { path } = useRoute();
@@ -62,9 +65,9 @@ export function App() {
           <p>{t.signing.readOnlyBody(writerName(identity))}</p>
         </div>
       )}
-      {seeding ? (
+      {seeding || loadingHistory ? (
         <p className="loading" role="status">
-          {t.app.seeding}
+          {seeding ? t.app.seeding : t.app.historyLoading}
         </p>
       ) : (
         <RouteView identity={identity} onSwitchToOffice={synced ? undefined : toOffice} />

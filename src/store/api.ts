@@ -84,10 +84,22 @@ export interface Toast {
 }
 
 export interface StorageStatus {
-  /** Bytes the app's keys take in localStorage. */
+  /** Bytes every key of this origin takes in localStorage (UTF-16: two bytes a character, key included). */
   usedBytes: number;
-  /** Best estimate of the quota (5 MiB in most browsers). */
+  /** localStorage's limit in the same unit: 5,242,880 characters, i.e. 10 MiB (Chromium, Firefox). */
   quotaBytes: number;
+  /** The current plan's history is read from the log (the screens wait for it). */
+  historyLoaded: boolean;
+  /** The event log's store: IndexedDB, or localStorage where there is none. */
+  log: {
+    kind: 'indexeddb' | 'localstorage';
+    /** What the browser reports for this origin's IndexedDB and caches (null: not known). */
+    usedBytes: number | null;
+    quotaBytes: number | null;
+    events: number;
+  };
+  /** navigator.storage.persist() was granted (null: not asked or not offered). */
+  persisted: boolean | null;
   /** The last save failed (quota full): changes are only in memory until exported. */
   saveFailed: boolean;
   /** Today's snapshot did not fit beside the live data: there is no local daily copy. */
@@ -125,6 +137,8 @@ export interface SavedCopy {
   tasks: number;
   events: number;
   planTitle: string;
+  /** The copy could not be read (it is listed so the user can see it and delete it). */
+  damaged?: boolean;
 }
 
 /** A file for the UI to offer as a download (the store never touches the DOM). */
@@ -140,6 +154,14 @@ export interface DataSlice {
   listSnapshots: () => SavedCopy[];
   /** Automatic backups (taken before a plan is replaced, restored or imported over), newest first. */
   listBackups: () => SavedCopy[];
+  /** Every recovery copy still kept (one per distinct damaged text), oldest first, until the user decides. */
+  listRecoveries: () => Array<{ key: string; savedAt: string; message: string; setAsideItems: number; bytes: number }>;
+  /** One recovery copy as a file (the untouched original and what was set aside). */
+  downloadRecoveryCopy: (key: string) => DownloadFile | null;
+  /** The user decided: remove one recovery copy. */
+  discardRecoveryCopy: (key: string) => void;
+  /** Asks the browser again for the sizes of both stores (the meter on 数据与备份). */
+  refreshStorage: () => Promise<void>;
   /** Puts a snapshot or backup back (after a backup of the current data); undoable. */
   restoreCopy: (key: string) => boolean;
   /** Same as restoreCopy, under the name the brief uses for snapshots. */

@@ -31,8 +31,13 @@ function host(): SyncHost {
     keepCopy: (data, reason) => st.getState().keepCopy(data, reason),
     saved: async () => {
       st.persistence.flush();
+      // The records themselves are in the log (IndexedDB), committed a moment after they are set.
+      await st.eventsSettled();
     },
-    ready: () => st.seedReady,
+    ready: async () => {
+      await st.seedReady;
+      await st.historyReady();
+    },
   };
 }
 

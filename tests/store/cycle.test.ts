@@ -12,7 +12,7 @@ import { selectTaskStates } from '@/store/derived';
 import { decodeText } from '@/store/codec';
 import { cycleEvents, cycleLeaders, sampleData, sampleEvents, samplePlan } from '../fixtures/storage/build-sample';
 import { FakeStorage } from './fake-storage';
-import { Clock, makeStore, task } from './helpers';
+import { Clock, makeStore, storedEvents, task } from './helpers';
 
 const draftOf = (s: ReturnType<typeof makeStore>, today: string) => buildBulletinContent(buildQuarterlyReport(s.getState().plan, s.getState().events, 1, today));
 
@@ -117,6 +117,29 @@ describe('issued 通报', () => {
 
   // Found while writing the test above: the storage meter's update, fired while a tab read the
   // other tab's write, saved the tab's state from before the merge over it.
+  it('a tab that hears another tab’s write never stores its older state over it, not even for a moment', () => {
+    const st = new FakeStorage();
+    const a = makeStore(st.tab(), { clock: new Clock('2026-04-02T01:00:00.000Z'), idPrefix: 1 });
+    // Every value tab b writes under the main key.
+    const tabB = st.tab();
+    const writeB = tabB.storage.setItem;
+    const writtenByB: string[] = [];
+    Object.assign(tabB.storage, {
+      setItem: (k: string, v: string) => {
+        if (k === MAIN_KEY) writtenByB.push(v);
+        writeB(k, v);
+      },
+    });
+    makeStore(tabB, { clock: new Clock('2026-04-02T01:00:01.000Z'), idPrefix: 2 });
+    a.getState().upsertLeader({ id: 'leader-li', name: '李副市长', role: 'vice-mayor', aliases: [], units: [], tasks: [] });
+    const issued = a.getState().issueBulletin(draftOf(a, '2026-04-02'));
+    // b wrote (the merge of a's leader with its own state) but never its state from before.
+    expect(writtenByB.length).toBeGreaterThan(0);
+    for (const v of writtenByB) expect(v).toContain('李副市长');
+    for (const v of writtenByB.slice(writtenByB.findIndex((x) => x.includes(issued.id)))) expect(v).toContain(issued.id);
+    expect(writtenByB.some((v) => v.includes(issued.id))).toBe(true);
+  });
+
   it('a tab that hears another tab’s write never stores its older state over it', () => {
     const st = new FakeStorage();
     const a = makeStore(st.tab(), { clock: new Clock('2026-04-02T01:00:00.000Z'), idPrefix: 1 });
@@ -125,7 +148,7 @@ describe('issued 通报', () => {
     a.getState().record({ type: 'tick', taskId: 't2', done: true, note: '平台上线' });
     const stored = decodeText(st.getItem(MAIN_KEY)!, new Date());
     expect(stored.issued).toHaveLength(1);
-    expect(stored.events.map((e) => e.type)).toEqual(['tick']);
+    expect(storedEvents(st).map((e) => e.type)).toEqual(['tick']);
   });
 });
 
@@ -145,6 +168,26 @@ describe('storage of the cycle (fixture v2-cycle.json)', () => {
     const t2 = selectTaskStates(got).get('t2')!;
     expect(t2).toMatchObject({ receipts: [{ unit: '市大数据局', handler: '周婷' }], pendingUrge: null });
     expect(t2.assignment).toMatchObject({ year: 2026, number: 1 });
+  });
+
+  it('moves its events into the log and rewrites the key as v3 with the leaders and the archive; a reload reads the same', async () => {
+    const st = new FakeStorage();
+    st.setItem(MAIN_KEY, text);
+    const s = makeStore(st);
+    await s.eventsSettled();
+    const main = JSON.parse(st.getItem(MAIN_KEY)!) as { version: number; state: Record<string, unknown> };
+    expect(main.version).toBe(3);
+    expect(main.state).not.toHaveProperty('ev');
+    expect(main.state.leaders).toEqual(cycleLeaders);
+    expect(canonicalJson(main.state.issued)).toBe(canonicalJson(JSON.parse(text).state.issued));
+    const all = [...sampleEvents, ...cycleEvents].sort((x, y) => (x.at < y.at ? -1 : 1));
+    expect(canonicalJson(storedEvents(st))).toBe(canonicalJson(all));
+    s.destroy();
+    const again = makeStore(st);
+    expect(again.getState().storage.recovery).toBeNull();
+    expect(again.getState().leaders).toEqual(cycleLeaders);
+    expect(canonicalJson(again.getState().issued)).toBe(canonicalJson(s.getState().issued));
+    expect(canonicalJson(again.getState().events)).toBe(canonicalJson(all));
   });
 
   it('writes back what it read, field for field', () => {

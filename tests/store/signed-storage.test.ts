@@ -1,75 +1,175 @@
-/** Signed events survive the compact storage layout exactly, so their signatures still verify after a reload. */
+/**
+ * Signed events in storage: the v2 one-key layout (with `sigKeys`) still migrates, the v3 log
+ * (journal records and sealed chunks) keeps every signature byte for byte, and the signed copy
+ * that replaces an event a moment after it is written is persisted, wins on every read and
+ * between tabs, and counts neither as a new event nor as a conflict.
+ */
 import { canonicalJson, type PersistedData } from '@/domain/merge';
 import { OFFICE_NAME, type PlanEvent } from '@/domain/model';
 import { emptyTrust, pinKey, signEvent, verifyRecords } from '@/domain/signing/signing';
 import { memoryKeyring } from '@/lib/keyring';
-import { decodeText, serialize } from '@/store/codec';
+import { decodeText, encodeChunk, encodeRecord, serialize, serializeV2 } from '@/store/codec';
+import { LOG_PREFIX, MAIN_KEY } from '@/store/keys';
+import { chunkPrefix, decodeLog, journalPrefix, SEAL_AT } from '@/store/log';
 import { samplePlan, sampleUnits } from '../fixtures/storage/build-sample';
+import { FakeStorage } from './fake-storage';
+import { Clock, makeStore, storedEvents } from './helpers';
+
+const DSJ = '市大数据局';
+
+async function signedSample() {
+  const ring = memoryKeyring();
+  const office = await ring.ensure(OFFICE_NAME);
+  const unit = await ring.ensure(DSJ);
+  const raw: PlanEvent[] = [
+    { id: '0f8fad5b-d9cb-469f-a165-70867728950e', at: '2026-03-01T08:00:00.000Z', unit: OFFICE_NAME, taskId: 't1', note: '', type: 'urge' },
+    { id: 'e2', at: '2026-03-02T08:00:00.000Z', unit: DSJ, taskId: 't2', note: '已上线', type: 'tick', done: true },
+    { id: 'e3', at: '2026-03-03T08:00:00.000Z', unit: DSJ, taskId: 't2', note: '', type: 'progress', percent: 40 },
+  ];
+  const events = [await signEvent(raw[0]!, samplePlan.id, office.signer), await signEvent(raw[1]!, samplePlan.id, unit.signer), raw[2]!];
+  const trust = pinKey(pinKey(emptyTrust(), OFFICE_NAME, office.info, new Date()), DSJ, unit.info, new Date());
+  return { events, office, unit, trust };
+}
+
+const logKeys = (st: FakeStorage, kind: 'j' | 'c') =>
+  [...st.map.keys()].filter((k) => k.startsWith(LOG_PREFIX + (kind === 'j' ? journalPrefix(samplePlan.id) : chunkPrefix(samplePlan.id))));
 
 describe('signed events in storage', () => {
-  it('come back byte for byte, unsigned ones beside them unchanged', async () => {
-    const ring = memoryKeyring();
-    const office = await ring.ensure(OFFICE_NAME);
-    const unit = await ring.ensure('市大数据局');
-    const raw: PlanEvent[] = [
-      { id: '0f8fad5b-d9cb-469f-a165-70867728950e', at: '2026-03-01T08:00:00.000Z', unit: OFFICE_NAME, taskId: 't1', note: '', type: 'urge' },
-      { id: 'e2', at: '2026-03-02T08:00:00.000Z', unit: '市大数据局', taskId: 't2', note: '已上线', type: 'tick', done: true },
-      { id: 'e3', at: '2026-03-03T08:00:00.000Z', unit: '市大数据局', taskId: 't2', note: '', type: 'progress', percent: 40 },
-    ];
-    const events = [await signEvent(raw[0]!, samplePlan.id, office.signer), await signEvent(raw[1]!, samplePlan.id, unit.signer), raw[2]!];
+  it('a v2 key with signatures (sigKeys) migrates into the log, every signature still verifying', async () => {
+    const { events, office, trust } = await signedSample();
     const data: PersistedData = { plan: samplePlan, units: sampleUnits, leaders: [], events, issued: [], identity: { kind: 'office' }, planSetAt: samplePlan.updatedAt, dropped: [] };
-    const text = serialize(data);
+    const text = serializeV2(data);
     expect(text.match(new RegExp(office.info.keyId, 'g'))).toHaveLength(1);
     const back = decodeText(text, new Date('2026-03-10T00:00:00Z'));
     expect(back.report.setAside).toEqual([]);
     expect(canonicalJson(back.events)).toBe(canonicalJson(events));
-    const trust = pinKey(pinKey(emptyTrust(), OFFICE_NAME, office.info, new Date()), '市大数据局', unit.info, new Date());
-    const v = await verifyRecords(back.events.slice(0, 2), trust, { planId: samplePlan.id });
-    expect(v.accepted).toHaveLength(2);
+
+    const st = new FakeStorage();
+    st.setItem(MAIN_KEY, text);
+    const s = makeStore(st);
+    await s.eventsSettled();
+    expect(canonicalJson(s.getState().events)).toBe(canonicalJson(events));
+    expect(JSON.parse(st.getItem(MAIN_KEY)!)).toMatchObject({ version: 3 });
+    const stored = storedEvents(st);
+    expect(canonicalJson(stored)).toBe(canonicalJson(events));
+    expect((await verifyRecords(stored.slice(0, 2), trust, { planId: samplePlan.id })).accepted).toHaveLength(2);
   });
 
-  it('keep the 督办 cycle\'s fields beside the signature, and read records stored before those fields existed exactly as they were', async () => {
-    const ring = memoryKeyring();
-    const office = await ring.ensure(OFFICE_NAME);
-    const unit = await ring.ensure('市大数据局');
-    const base = { taskId: 't2', note: '' };
-    const sha = 'ab'.repeat(32);
-    const raw: PlanEvent[] = [
-      { ...base, id: 'a1', at: '2026-03-01T01:00:00.000Z', unit: OFFICE_NAME, type: 'assign', year: 2026, number: 7, replyBy: '2026-03-10', note: '按期报送' },
-      { ...base, id: 'a2', at: '2026-03-01T01:30:00.000Z', unit: OFFICE_NAME, type: 'assign', year: 2026, number: 8, replyBy: null },
-      { ...base, id: 'c1', at: '2026-03-01T02:00:00.000Z', unit: '市大数据局', type: 'receipt', handler: '王敏', phone: '0571-87001234' },
-      { ...base, id: 'u1', at: '2026-03-02T02:00:00.000Z', unit: OFFICE_NAME, type: 'urge', replyBy: '2026-03-05', method: 'phone' },
-      { ...base, id: 'u2', at: '2026-03-02T03:00:00.000Z', unit: OFFICE_NAME, type: 'urge', replyBy: '2026-03-06' },
-      { ...base, id: 'y1', at: '2026-03-03T02:00:00.000Z', unit: '市大数据局', type: 'reply', urgeId: 'u1', note: '本周完成' },
-      { ...base, id: 'y2', at: '2026-03-03T03:00:00.000Z', unit: '市大数据局', type: 'reply', urgeId: null, note: '一并答复' },
-      { ...base, id: 'k1', at: '2026-03-04T02:00:00.000Z', unit: '市大数据局', type: 'tick', done: true, note: '已上线', attachments: [{ name: '验收报告.pdf', size: 1024, sha256: sha }] },
-      { ...base, id: 'k2', at: '2026-03-04T03:00:00.000Z', unit: '市大数据局', type: 'tick', done: false, note: '撤回' },
-      // Written before the cycle: no reply deadline, no method, no attachments.
-      { ...base, id: 'u0', at: '2026-02-01T02:00:00.000Z', unit: OFFICE_NAME, type: 'urge' },
-      { ...base, id: 'k0', at: '2026-02-01T03:00:00.000Z', unit: '市大数据局', type: 'tick', done: true, note: '旧' },
+  it('journal records and sealed chunks keep signatures byte for byte, a key id once per chunk', async () => {
+    const { events, office, trust } = await signedSample();
+    const chunk = encodeChunk(events);
+    expect(chunk.match(new RegExp(office.info.keyId, 'g'))).toHaveLength(1);
+    const entries: Array<[string, string]> = [
+      [`${chunkPrefix(samplePlan.id)}a`, chunk],
+      ...events.map((e): [string, string] => [`${journalPrefix(samplePlan.id)}${e.id}`, encodeRecord(e)]),
     ];
-    const signed = await Promise.all(raw.map((e) => signEvent(e, samplePlan.id, (e.unit === OFFICE_NAME ? office : unit).signer)));
-    // Unsigned copies beside them (legacy records and records not yet signed) keep their fields too.
-    const unsigned = raw.map((e) => ({ ...e, id: `${e.id}-plain` }));
-    const events = [...signed, ...unsigned];
-    const data: PersistedData = { plan: samplePlan, units: sampleUnits, leaders: [], events, issued: [], identity: { kind: 'office' }, planSetAt: samplePlan.updatedAt, dropped: [] };
-    const text = serialize(data);
-    const back = decodeText(text, new Date('2026-03-10T00:00:00Z'));
-    expect(back.report.setAside).toEqual([]);
-    const byId = new Map(back.events.map((e) => [e.id, e]));
-    for (const e of events) expect(canonicalJson(byId.get(e.id))).toBe(canonicalJson(e));
-    const trust = pinKey(pinKey(emptyTrust(), OFFICE_NAME, office.info, new Date()), '市大数据局', unit.info, new Date());
-    const v = await verifyRecords(signed.map((e) => byId.get(e.id)!), trust, { planId: samplePlan.id });
-    expect(v.refused).toEqual([]);
-    expect(v.accepted).toHaveLength(signed.length);
+    for (const part of [entries.slice(0, 1), entries.slice(1)]) {
+      const loaded = decodeLog(samplePlan.id, part);
+      expect(loaded.setAside).toEqual([]);
+      expect(loaded.damaged).toEqual([]);
+      expect(canonicalJson(loaded.events)).toBe(canonicalJson(events));
+      expect((await verifyRecords(loaded.events.slice(0, 2), trust, { planId: samplePlan.id })).accepted).toHaveLength(2);
+    }
+    // A signature is one string in the tuple: `<key>.<value>` in a record, `<index>.<value>` in a chunk.
+    expect(JSON.parse(encodeRecord(events[1]!))).toContain(`${events[1]!.sig!.key}.${events[1]!.sig!.value}`);
+    expect(chunk).toContain(`"0.${events[0]!.sig!.value}"`);
+  });
 
-    // A record without the later fields is stored exactly as the signing release stored it
-    // (its fields, then `<key>.<signature>`), so what that release wrote reads the same.
-    const ev = (JSON.parse(text) as { state: { ev: unknown[][] } }).state.ev;
-    const tuple = (id: string) => ev.find((t) => t[1] === id)!;
-    expect(tuple('u0')).toHaveLength(7);
-    expect(tuple('k0')).toHaveLength(8);
-    expect(String(tuple('k0')[7])).toMatch(/^\d+\./);
-    expect(tuple('u0-plain')).toHaveLength(6);
+  it('a signature of another shape is kept as it is (in the extras), for restore to judge', () => {
+    const odd = { id: 'e9', at: '2026-03-02T08:00:00.000Z', unit: DSJ, taskId: 't2', note: '', type: 'urge', sig: { key: 'k.1', value: 'v', by: 'x' } };
+    const back = decodeLog(samplePlan.id, [[`${journalPrefix(samplePlan.id)}e9`, encodeRecord(odd as unknown as PlanEvent)]]);
+    expect(back.events).toHaveLength(0);
+    expect(back.setAside).toHaveLength(1);
+    expect(JSON.stringify(back.setAside[0]!.value)).toContain('"by":"x"');
+  });
+
+  it('a city-scale signed log stays out of localStorage: the working state does not grow with it', async () => {
+    const { unit } = await signedSample();
+    const base: PlanEvent = { id: 'x', at: '2026-03-02T08:00:00.000Z', unit: DSJ, taskId: 't2', note: '', type: 'tick', done: true };
+    const signed = await signEvent(base, samplePlan.id, unit.signer);
+    const events = Array.from({ length: 20_000 }, (_, i): PlanEvent => ({ ...signed, id: crypto.randomUUID(), at: new Date(Date.parse(base.at) + i * 1000).toISOString() }));
+    const data: PersistedData = { plan: samplePlan, units: sampleUnits, leaders: [], events, issued: [], identity: { kind: 'office' }, planSetAt: samplePlan.updatedAt, dropped: [] };
+    // The working state is the same text with or without the history.
+    expect(serialize(data)).toBe(serialize({ ...data, events: [] }));
+    const perEvent = (encodeChunk(events).length - encodeChunk([]).length) / events.length;
+    // A signature is its 86 characters and an index: about 90 characters on top of the tuple.
+    expect(perEvent).toBeLessThan(150);
+  });
+});
+
+describe('the signed copy of a record just written', () => {
+  it('replaces the record in the log: one event, signed, after a reload; no conflict, no new event', async () => {
+    const st = new FakeStorage();
+    const clock = new Clock();
+    const keyring = memoryKeyring(clock.now);
+    const s = makeStore(st, { clock, keyring });
+    await s.getState().whenSigned();
+    s.getState().setIdentity({ kind: 'unit', name: DSJ });
+    await s.getState().whenSigned();
+    s.getState().record({ type: 'tick', taskId: 't2', done: true, note: '平台已上线' });
+    expect(s.getState().events[0]!.sig).toBeUndefined();
+    await s.getState().whenSigned();
+    await s.eventsSettled();
+    expect(s.getState().events).toHaveLength(1);
+    expect(s.getState().events[0]!.sig).toBeDefined();
+    expect(logKeys(st, 'j')).toHaveLength(1);
+    s.destroy();
+    const again = makeStore(st, { clock, keyring });
+    expect(again.getState().events).toHaveLength(1);
+    expect(canonicalJson(again.getState().events)).toBe(canonicalJson(s.getState().events));
+    expect(again.getState().storage.recovery).toBeNull();
+  });
+
+  it('an unsigned copy sealed in a chunk and the signed one in the journal read as one signed event, silently', async () => {
+    const { events, unit } = await signedSample();
+    const unsigned = events[2]!;
+    const signed = await signEvent(unsigned, samplePlan.id, unit.signer);
+    const loaded = decodeLog(samplePlan.id, [
+      [`${chunkPrefix(samplePlan.id)}a`, encodeChunk([events[0]!, unsigned])],
+      [`${journalPrefix(samplePlan.id)}e3`, encodeRecord(signed)],
+    ]);
+    expect(loaded.setAside).toEqual([]);
+    expect(loaded.events).toHaveLength(2);
+    expect(loaded.events.find((e) => e.id === 'e3')).toEqual(signed);
+  });
+
+  it(`is persisted even when the unsigned record was already sealed (signed at export, ${SEAL_AT} older records)`, async () => {
+    const st = new FakeStorage();
+    const clock = new Clock();
+    const s = makeStore(st, { clock });
+    s.getState().setIdentity({ kind: 'unit', name: DSJ });
+    for (let i = 0; i < SEAL_AT + 2; i++) {
+      s.getState().record({ type: 'progress', taskId: 't2', percent: i % 100 });
+      clock.tick(1000);
+    }
+    expect(logKeys(st, 'c')).toHaveLength(1);
+    const { unit } = await signedSample();
+    // What exportSigned does with records written before signing existed.
+    const signed = new Map<PlanEvent, PlanEvent>();
+    for (const e of s.getState().events) signed.set(e, await signEvent(e, samplePlan.id, unit.signer));
+    s.setState({ events: s.getState().events.map((e) => signed.get(e)!) });
+    await s.eventsSettled();
+    s.destroy();
+    const again = makeStore(st, { clock });
+    expect(again.getState().events).toHaveLength(SEAL_AT + 2);
+    expect(again.getState().events.every((e) => e.sig)).toBe(true);
+    expect(again.getState().storage.recovery).toBeNull();
+  });
+
+  it('reaches another tab as a replacement, not a second event', async () => {
+    const st = new FakeStorage();
+    const clock = new Clock();
+    const keyring = memoryKeyring(clock.now);
+    const a = makeStore(st.tab(), { clock, keyring });
+    const b = makeStore(st.tab(), { clock, idPrefix: 2 });
+    await a.getState().whenSigned();
+    a.getState().record({ type: 'urge', taskId: 't1', note: '请加快' });
+    expect(b.getState().events).toHaveLength(1);
+    expect(b.getState().events[0]!.sig).toBeUndefined();
+    await a.getState().whenSigned();
+    await a.eventsSettled();
+    expect(b.getState().events).toHaveLength(1);
+    expect(b.getState().events[0]).toEqual(a.getState().events[0]);
+    expect(b.getState().events[0]!.sig).toBeDefined();
   });
 });

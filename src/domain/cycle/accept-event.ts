@@ -10,6 +10,9 @@ import type { PlanEvent } from '@/domain/model';
 
 type Draft = { [K in PlanEvent['type']]: Omit<Extract<PlanEvent, { type: K }>, 'id' | 'at' | 'unit'> }[PlanEvent['type']];
 
+/** The types refuseNewEvent judges (the store derives the task's state only for these and the undoable ones). */
+export const JUDGED_TYPES: ReadonlySet<PlanEvent['type']> = new Set(['tick', 'progress', 'status', 'extension-request', 'reply', 'review']);
+
 /** Null when the event may be recorded on a task in `state`; otherwise why not. */
 export function refuseNewEvent(state: TaskState, e: Draft): string | null {
   switch (e.type) {

@@ -41,8 +41,12 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
   const [label, setLabel] = useState(task.deadline.label);
   const [flag, setFlag] = useState(flagged);
   const [assignedOn, setAssignedOn] = useState(task.assignedOn ?? '');
-  const [leaderIds, setLeaderIds] = useState<ReadonlySet<string>>(() => new Set(leaders.filter((l) => l.tasks.includes(task.id)).map((l) => l.id)));
+  const [leaderIds, setLeaderIds] = useState<ReadonlySet<string>>(() => leaderIdsOf(leaders, task.id));
   const [error, setError] = useState<string | null>(null);
+  // The task as the form was filled from it: a save sends only what the user changed since, so
+  // an edit made meanwhile in another tab is kept, not silently reverted by stale form values.
+  const [opened, setOpened] = useState(task);
+  const [openedLeaders, setOpenedLeaders] = useState(leaderIds);
 
   const coNames = useMemo(() => new Set([...co.map((o) => o.name), ...(lead ? [lead] : [])]), [co, lead]);
 
@@ -62,29 +66,62 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
     if (due && !isRealIsoDate(due)) return setError(s.errDate);
     // Empty only for a task that never had one (parsed output before it was taken up): kept empty.
     if (assignedOn ? !isRealIsoDate(assignedOn) : !!task.assignedOn) return setError(s.errAssignedOn);
-    setError(null);
-    const dueChanged = (due || null) !== task.deadline.due || kind !== task.deadline.kind;
-    const labelChanged = label !== task.deadline.label;
-    updateTask(task.id, {
-      title: trimmed,
-      ...(assignedOn ? { assignedOn } : {}),
-      deadline: {
-        ...task.deadline,
-        kind,
-        due: due || null,
-        label: label.trim(),
-        // Once the office sets the date or label itself, it is no longer a guess.
-        inferred: dueChanged || labelChanged ? false : task.deadline.inferred,
-      },
-    });
+    const dueChanged = (due || null) !== opened.deadline.due || kind !== opened.deadline.kind;
+    const labelChanged = label.trim() !== opened.deadline.label.trim();
     // The lead keeps its "suggested" mark only if the office left the suggested unit unchanged.
     const owners: OwnerRef[] = [];
     if (lead) owners.push({ name: lead, role: 'lead', inferred: initialLead?.name === lead ? initialLead.inferred : false });
     for (const o of co) if (o.name !== lead) owners.push(o);
-    setOwners(task.id, owners);
+    const ownerKey = (l: OwnerRef[]) => l.map((o) => `${o.role}:${o.name}`).join('|');
+    const idsKey = (ids: ReadonlySet<string>) => [...ids].sort().join('|');
+    const mine = {
+      title: trimmed !== opened.title,
+      deadline: dueChanged || labelChanged,
+      owners: ownerKey(owners) !== ownerKey(opened.owners),
+      assignedOn: assignedOn !== (opened.assignedOn ?? ''),
+      leaders: idsKey(leaderIds) !== idsKey(openedLeaders),
+    };
+    const theirs = {
+      title: task.title !== opened.title,
+      deadline: JSON.stringify(task.deadline) !== JSON.stringify(opened.deadline),
+      owners: ownerKey(task.owners) !== ownerKey(opened.owners),
+      assignedOn: task.assignedOn !== opened.assignedOn,
+      leaders: idsKey(leaderIdsOf(leaders, task.id)) !== idsKey(openedLeaders),
+    };
+    const names = { title: s.staleFieldTitle, deadline: s.staleFieldDeadline, owners: s.staleFieldOwners, assignedOn: s.fieldAssignedOn, leaders: s.staleFieldLeaders };
+    const keys = ['title', 'deadline', 'owners', 'assignedOn', 'leaders'] as const;
+    const clash = keys.filter((k) => mine[k] && theirs[k]);
+    if (clash.length) {
+      // Both changed the same field: refuse once and say so; saving again means "mine, knowingly".
+      setOpened(task);
+      setOpenedLeaders(leaderIdsOf(leaders, task.id));
+      return setError(s.staleConflict(clash.map((k) => names[k]).join('、')));
+    }
+    setError(null);
+    if (mine.title || mine.deadline || mine.assignedOn) {
+      updateTask(task.id, {
+        ...(mine.title ? { title: trimmed } : {}),
+        ...(mine.assignedOn && assignedOn ? { assignedOn } : {}),
+        ...(mine.deadline
+          ? {
+              deadline: {
+                ...task.deadline,
+                kind,
+                due: due || null,
+                label: label.trim(),
+                // Once the office sets the date or label itself, it is no longer a guess.
+                inferred: false,
+              },
+            }
+          : {}),
+      });
+    }
+    if (mine.owners) setOwners(task.id, owners);
     if (flag !== flagged) record({ type: 'flag', taskId: task.id, flagged: flag, note: '' });
-    setTaskLeaders(task.id, [...leaderIds]);
-    notify('success', s.saved(trimmed));
+    if (mine.leaders) setTaskLeaders(task.id, [...leaderIds]);
+    const merged = keys.filter((k) => theirs[k] && !mine[k]);
+    if (merged.length) notify('info', s.staleMerged(merged.map((k) => names[k]).join('、')));
+    notify('success', s.saved(mine.title ? trimmed : task.title));
     onClose();
   };
 
@@ -315,4 +352,9 @@ function SplitControl({ task }: { task: Task }) {
       </button>
     </details>
   );
+}
+
+/** The leaders whose portfolios name this task (tasks assigned to a leader directly). */
+function leaderIdsOf(leaders: readonly { id: string; tasks: readonly string[] }[], taskId: string): ReadonlySet<string> {
+  return new Set(leaders.filter((l) => l.tasks.includes(taskId)).map((l) => l.id));
 }

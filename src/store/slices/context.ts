@@ -18,6 +18,11 @@ export interface StoreContext {
   now: () => Date;
   newId: () => string;
   persistence: Persistence;
+  /**
+   * An event was recorded, or replaced by its signed copy: `events` (with it) is about to be set;
+   * the log writes the event now.
+   */
+  recorded: (events: readonly PlanEvent[], e: PlanEvent) => void;
   /** Pushes an undoable step (newest last; the oldest fall off after 50). */
   pushUndo: (entry: UndoEntry) => void;
   /** True while an undo runs: its own changes must not become new undo steps. */

@@ -12,6 +12,7 @@ import { writerName } from '@/store/slices/progress';
 import { laterIso } from '@/store/slices/plan';
 import { selectTaskStates } from '@/store/derived';
 import { mergeArchives } from '@/domain/bulletin/archive';
+import { mergeEvents } from '@/domain/merge';
 
 /** The file builders, the checksum and the CSV: loaded when a file is first made, not at start. */
 const files = () => import('@/domain/files');
@@ -54,12 +55,15 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     }
     const before = current();
     p.backup(before, '恢复副本前的自动备份');
+    // The log only grows: a copy of this plan keeps every event recorded since it was taken (they
+    // may have left this browser already); a copy of another plan brings that plan's log back.
+    const events = copy.plan.id === before.plan.id ? mergeEvents(before.events, copy.events).events : copy.events;
     // A restore is a new local edit: stamped now, so another tab's older copy does not win it back.
     set({
       plan: { ...copy.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) },
       units: copy.units ?? before.units,
       leaders: copy.leaders ?? before.leaders,
-      events: copy.events,
+      events,
       // Issued bulletins were sent out: an older copy never takes one back.
       issued: mergeArchives(before.issued, copy.issued),
       dropped: copy.dropped,
@@ -92,6 +96,40 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
         1,
       );
       return { fileName: `落实-原始数据-${fileStamp(savedAtOr(got?.info.savedAt, ctx.now()))}.json`, mime: 'application/json', text };
+    },
+    listRecoveries: () =>
+      p.listRecoveries().map((r) => ({ key: r.key, savedAt: r.savedAt, message: r.message, setAsideItems: r.setAside.length, bytes: r.bytes })),
+    downloadRecoveryCopy: (key) => {
+      const got = p.readRecovery(key);
+      if (!got) return null;
+      const text = JSON.stringify({ kind: 'luoshi/recovery', savedAt: got.info.savedAt, message: got.info.message, setAside: got.info.setAside, original: got.original }, null, 1);
+      return { fileName: `落实-原始数据-${fileStamp(savedAtOr(got.info.savedAt, ctx.now()))}.json`, mime: 'application/json', text };
+    },
+    discardRecoveryCopy: (key) => {
+      if (!key.startsWith('luoshi:recovery:')) return;
+      p.discardRecovery(key);
+      const rec = get().storage.recovery;
+      if (rec?.backupKey === key) set((s) => ({ storage: { ...s.storage, recovery: null } }));
+      // The live data may be written again now: save it.
+      set({ plan: { ...get().plan } });
+    },
+    refreshStorage: async () => {
+      const est = await p.log.kv.estimate?.();
+      let persisted = get().storage.persisted;
+      try {
+        persisted = (await navigator.storage?.persisted?.()) ?? persisted;
+      } catch {
+        // not offered: stays unknown
+      }
+      p.measureAll();
+      set((s) => ({
+        storage: {
+          ...s.storage,
+          usedBytes: p.usedBytes(),
+          persisted,
+          log: { kind: p.log.kv.kind, usedBytes: est?.usage ?? null, quotaBytes: est?.quota ?? null, events: s.events.length },
+        },
+      }));
     },
     discardRecovery: () => {
       const rec = get().storage.recovery;

@@ -16,7 +16,7 @@ import type { LuoshiState, SigningSlice, SigningStatus } from '@/store/api';
 import { TRUST_KEY } from '@/store/keys';
 import type { StorageBackend } from '@/store/persistence';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
-import { writerName } from '@/store/slices/progress';
+import { replaceEvent, writerName } from '@/store/slices/progress';
 import { t } from '@/lib/strings';
 
 /**
@@ -146,13 +146,13 @@ export function createSigningSlice(
           if (!k) return;
           const { markSent, signEvent } = await loadSigning();
           const signed = await signEvent(e, planId, k.signer);
-          set((s) => {
-            const i = s.events.indexOf(e);
-            if (i < 0) return {};
-            const events = s.events.slice();
-            events[i] = signed;
-            return { events };
-          });
+          const before = get().events;
+          const events = replaceEvent(before, signed);
+          if (events && events !== before) {
+            // The signed copy replaces the record in the log too.
+            ctx.recorded(events, signed);
+            set({ events: events as PlanEvent[] });
+          }
           const pin = pinOf(get().trust, e.unit);
           if (pin?.how === 'own' && pin.keyId === info.keyId && !pin.sent) saveTrust(markSent(get().trust, e.unit));
         })

@@ -119,7 +119,7 @@ describe('App shell', () => {
     resetStore({
       plan,
       units,
-      storage: { usedBytes: 1000, quotaBytes: DEFAULT_QUOTA_BYTES, saveFailed: false, snapshotNoRoom: false, recovery: { message: '保存的数据不完整。', backupKey: 'k', restoredItems: 3, setAsideItems: 1 } },
+      storage: { ...store().storage, usedBytes: 1000, quotaBytes: DEFAULT_QUOTA_BYTES, saveFailed: false, snapshotNoRoom: false, recovery: { message: '保存的数据不完整。', backupKey: 'k', restoredItems: 3, setAsideItems: 1 } },
     });
     render(<App />);
     const alert = screen.getAllByRole('alert').find((a) => a.textContent?.includes('保存的数据不完整'));
@@ -128,11 +128,11 @@ describe('App shell', () => {
   });
 
   it('warns when storage is nearly full or a save failed', () => {
-    const { rerender } = render(<StorageBanners storage={{ usedBytes: 85, quotaBytes: 100, saveFailed: false, snapshotNoRoom: false, recovery: null }} />);
+    const { rerender } = render(<StorageBanners storage={{ ...store().storage, usedBytes: 85, quotaBytes: 100, saveFailed: false, snapshotNoRoom: false, recovery: null }} />);
     expect(screen.getByText(/浏览器存储已用 85%/)).toBeInTheDocument();
-    rerender(<StorageBanners storage={{ usedBytes: 79, quotaBytes: 100, saveFailed: false, snapshotNoRoom: false, recovery: null }} />);
+    rerender(<StorageBanners storage={{ ...store().storage, usedBytes: 79, quotaBytes: 100, saveFailed: false, snapshotNoRoom: false, recovery: null }} />);
     expect(screen.queryByText(/浏览器存储已用/)).not.toBeInTheDocument();
-    rerender(<StorageBanners storage={{ usedBytes: 10, quotaBytes: 100, saveFailed: true, snapshotNoRoom: false, recovery: null }} />);
+    rerender(<StorageBanners storage={{ ...store().storage, usedBytes: 10, quotaBytes: 100, saveFailed: true, snapshotNoRoom: false, recovery: null }} />);
     expect(screen.getByRole('alert')).toHaveTextContent('最近一次保存失败');
     expect(screen.getByRole('link', { name: '前往数据与备份' })).toHaveAttribute('href', '#/data');
   });
