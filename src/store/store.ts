@@ -21,7 +21,7 @@ import { LOG_PREFIX, MAIN_KEY, TRUST_KEY } from '@/store/keys';
 import { IdbKv, type LoadedLog, type LogKv } from '@/store/log';
 import { Persistence, type StorageBackend } from '@/store/persistence';
 import { appendEvent, replaceEvent } from '@/store/slices/progress';
-import { t } from '@/lib/strings';
+import { shell as t } from '@/lib/strings-shell';
 import { createPlanSlice } from '@/store/slices/plan';
 import { createProgressSlice } from '@/store/slices/progress';
 import { createUiSlice } from '@/store/slices/ui';

@@ -5,7 +5,7 @@
  */
 import { chineseDate, issueBulletin, mergeArchives, type IssuedBulletin } from '@/domain/bulletin/archive';
 import { localDay } from '@/lib/ids';
-import { t } from '@/lib/strings';
+import { shell as t } from '@/lib/strings-shell';
 import type { BulletinSlice } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { writerName } from '@/store/slices/progress';

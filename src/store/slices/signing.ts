@@ -17,7 +17,7 @@ import { TRUST_KEY } from '@/store/keys';
 import type { StorageBackend } from '@/store/persistence';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { replaceEvent, writerName } from '@/store/slices/progress';
-import { t } from '@/lib/strings';
+import { shell as t } from '@/lib/strings-shell';
 
 /**
  * The signing room (WebCrypto, zod schemas of keys and key files, verification) is loaded with the
