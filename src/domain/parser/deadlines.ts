@@ -17,9 +17,10 @@
  * - When a clause names several dates (一季度"开门红"和全年"满堂彩") the earliest is due: it is
  *   the first checkpoint the office supervises; the label keeps every date word.
  */
-import { lastDayOfMonth } from 'date-fns';
+import { addBusinessDays, addDays, addMonths, addWeeks, format, lastDayOfMonth, parseISO } from 'date-fns';
 import type { Deadline, Recurrence } from '@/domain/model';
 import { parseNumeral } from '@/domain/parser/numerals';
+import { CharSet } from './char-set';
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -41,8 +42,16 @@ export function monthEnd(year: number, month: number): string | null {
 
 /** date-fns knows month lengths and leap years; we never hand-roll "30 days hath September". */
 function daysInMonth(year: number, month: number): number {
-  return lastDayOfMonth(new Date(year, month - 1, 1)).getDate();
+  // Remembered per month: deadlines are read many times over and a Date per read adds up.
+  const key = year * 16 + month;
+  let days = MONTH_DAYS.get(key);
+  if (days === undefined) {
+    days = lastDayOfMonth(new Date(year, month - 1, 1)).getDate();
+    MONTH_DAYS.set(key, days);
+  }
+  return days;
 }
+const MONTH_DAYS = new Map<number, number>();
 
 /**
  * Plain zero-padding: the values are already checked, and date-fns' format() costs more than
@@ -76,6 +85,14 @@ const YEAR4 = `[0-9０-９]{4}|[〇零○一二三四五六七八九]{4}|${MASK}
 const BY = '(?:之前|以前|为止|前)?';
 
 const TOKEN_SOURCE = [
+  // 每月10日前: monthly, due on that day (the first occurrence in the plan year: 01-10).
+  `(?<everyMonth>每一?个?月的?)(?<emDay>${SMALL_NUM})[日号]`,
+  // 每季度末月20日前 / 每季度首月10日前: quarterly, on that day of the quarter's last (first) month.
+  `(?<everyQuarter>每一?个?季度?的?)(?<eqWhich>末月|最后一个月|首月|第一个月)的?(?<eqDay>${SMALL_NUM})[日号]`,
+  // 自本通知印发之日起30日内 / 3个月内 / 10个工作日内: counted from the document's date.
+  `(?<relDoc>(?:自|从)?(?:本(?:通知|意见|方案|办法|文件|决定|规定|细则)|文件|方案)?(?:印发|发布|下发|公布|实施|施行)之日起)(?<relN>[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})(?<relUnit>个工作日|个月|日|天|周)(?:内|以内|之内)?`,
+  // 国庆节前, “五一”前, 秋季学期开学前: fixed days of the year.
+  `[“"]?(?<holiday>国庆节?|五一|劳动节|元旦|秋季学期开学|秋季开学)[”"]?(?:节)?前`,
   // 2024年 / 二〇二四年 / ****年, optionally 底/末/内/终 (2024年底前).
   `(?<absYear>${YEAR4})年(?<absYearEnd>底|末|终|内)?`,
   // 今年 / 明年 / 后年 / 本年度 / 当年 / 去年 / 上年度 / 前年, optionally 底/末/内.
@@ -102,11 +119,15 @@ const TOKEN_SOURCE = [
 ].join('|');
 
 /**
- * Compiled once (compiling it per call cost more than the matching). It is global, so it carries
- * lastIndex: findDeadline resets it before use and never yields mid-loop, so calls cannot overlap.
+ * Compiled once (compiling it per call cost more than the matching). Sticky: findDeadline tries
+ * it only where a token can start (TOKEN_FIRST), which finds the same tokens as a global search
+ * at a fraction of the cost, since most characters of a clause start none. It carries lastIndex:
+ * findDeadline sets it before each use and never yields mid-loop, so calls cannot overlap.
  * No 'u' flag: every character in it is in the BMP, and the non-unicode matcher is faster.
  */
-const TOKEN_RE = new RegExp(TOKEN_SOURCE, 'g');
+export const TOKEN_RE = new RegExp(TOKEN_SOURCE, 'y');
+/** Every character a token can start with (the first characters of TOKEN_SOURCE's alternatives). */
+export const TOKEN_FIRST = new CharSet('每自从本文方印发下公实施“"国五劳元秋0123456789０１２３４５６７８９〇零○一二三四五六七八九十廿两*＊xX×今明后当去上前第首Qq年全逐按月常长持经抓即近尽');
 
 type DateToken = {
   type: 'date';
@@ -128,7 +149,10 @@ type DateToken = {
 
 type Token =
   | DateToken
-  | { type: 'recurrence'; start: number; end: number; recurrence: NonNullable<Recurrence> }
+  /** `weak`: 年度, which says "this year's" as often as "every year": a stated date overrides it. */
+  | { type: 'recurrence'; start: number; end: number; recurrence: NonNullable<Recurrence>; weak?: boolean }
+  /** 自印发之日起30日内: an amount of time after the document's date. */
+  | { type: 'relative'; start: number; end: number; n: number; unit: string }
   | { type: 'ongoing'; start: number; end: number }
   | { type: 'soon'; start: number; end: number };
 
@@ -149,8 +173,46 @@ function dateToken(start: number, end: number, month: number | null, day: DateTo
   return { type: 'date', start, end, year: null, yearMasked: false, month, day, wholeYear: false, yearOnly: false, past: false };
 }
 
+/** 国庆前 → 09-30, 五一前 → 04-30, 元旦前 → 12-31, 秋季开学前 → 08-31: the day before each. */
+const HOLIDAY_DUE: Readonly<Record<string, readonly [number, number]>> = {
+  国庆: [9, 30],
+  国庆节: [9, 30],
+  五一: [4, 30],
+  劳动节: [4, 30],
+  元旦: [12, 31],
+  秋季学期开学: [8, 31],
+  秋季开学: [8, 31],
+};
+
+/** Reads one regex match into tokens, or [] when the words are not a time expression. */
+function toTokens(m: RegExpExecArray, planYear: number, clause: string, thisYear: number): Token[] {
+  const g = m.groups ?? {};
+  const start = m.index;
+  const end = start + m[0].length;
+  if (g.everyMonth !== undefined || g.everyQuarter !== undefined) {
+    const day = numeralOrMasked((g.emDay ?? g.eqDay)!);
+    if (day === null) return [];
+    // The first occurrence in the plan year: January for a month, the first quarter's month.
+    const month = g.everyMonth !== undefined ? 1 : g.eqWhich === '首月' || g.eqWhich === '第一个月' ? 1 : 3;
+    return [
+      { type: 'recurrence', start, end, recurrence: g.everyMonth !== undefined ? 'monthly' : 'quarterly' },
+      dateToken(start, end, month, day),
+    ];
+  }
+  if (g.relDoc !== undefined) {
+    const n = parseNumeral(g.relN!);
+    return n !== null && Number.isInteger(n) && n > 0 ? [{ type: 'relative', start, end, n, unit: g.relUnit! }] : [];
+  }
+  if (g.holiday !== undefined) {
+    const [month, day] = HOLIDAY_DUE[g.holiday]!;
+    return [dateToken(start, end, month, day)];
+  }
+  const t = toToken(m, planYear, clause, thisYear);
+  return t ? [t] : [];
+}
+
 /** Reads one regex match into a token, or null when the words are not a time expression. */
-function toToken(m: RegExpExecArray, planYear: number, clause: string): Token | null {
+function toToken(m: RegExpExecArray, planYear: number, clause: string, thisYear: number): Token | null {
   const g = m.groups ?? {};
   const start = m.index;
   const end = start + m[0].length;
@@ -175,7 +237,8 @@ function toToken(m: RegExpExecArray, planYear: number, clause: string): Token | 
     // 前年 right after a date (6月底前年…) is not 前年: rare, but refuse rather than misread.
     if (w === '前' && /[底末日号旬]/.test(before)) return null;
     const t = dateToken(start, end, null, 'end');
-    t.year = planYear + offset;
+    // 今年 / 明年 count from the year the document speaks in: a December speech's 明年 is its plan year.
+    t.year = thisYear + offset;
     t.wholeYear = true;
     t.yearOnly = g.relYearEnd === undefined && g.relYearDu === undefined;
     t.past = offset < 0;
@@ -238,12 +301,12 @@ function toToken(m: RegExpExecArray, planYear: number, clause: string): Token | 
     // anything else (年度考核, 年度评估) it means "each year". Rule `annual-plan`: before a plan
     // noun (完成年度投资计划的55%, 年度目标任务) it means "this year's": due at its end, nothing
     // to repeat.
-    if (g.yearly === '年度' && /^(?:计划|目标|任务|预算|投资|重点)/.test(clause.slice(end, end + 2))) {
+    if (g.yearly === '年度' && /^(?:计划|目标|任务|预算|投资|重点|[^，。；、]{0,6}(?:方案|计划|任务|目标|清单|要点))/.test(clause.slice(end, end + 8))) {
       const t = dateToken(start, end, null, 'end');
       t.wholeYear = true;
       return t;
     }
-    return { type: 'recurrence', start, end, recurrence: 'yearly' };
+    return { type: 'recurrence', start, end, recurrence: 'yearly', weak: g.yearly === '年度' };
   }
   if (g.quarterly !== undefined) {
     // 每季 needs 季度 or 季 right after 每; 按季 likewise. "按季度" and "每季度" are the usual forms.
@@ -266,6 +329,8 @@ function toToken(m: RegExpExecArray, planYear: number, clause: string): Token | 
 interface Candidate {
   start: number;
   end: number;
+  /** 4月开工, 二季度启动: when the work starts; the completion date after it is the due (rule `due-is-completion`). */
+  startsWork: boolean;
   /** null when hidden (**月底) or impossible (2月30日): the label is kept, nothing is guessed. */
   due: string | null;
   /** 从今年起: when something starts, not when it is due. */
@@ -276,6 +341,9 @@ interface Candidate {
 }
 
 const BY_RE = new RegExp(`^${BY}`);
+/** A date right before these words says when the work starts, not when it is due. */
+// 主体完工 / 主体封顶 is a milestone on the way: the final completion after it is the due date.
+const START_VERB_AFTER = /^(?:[^，。；、,;]{0,2}?)(?:开工|动工|启动|施工|开建|进场|开始|招标|谋划|前期)|^(?:全面|实现)?主体(?:完工|封顶|结构)/;
 
 function dueOf(t: DateToken, year: number | null): string | null {
   if (year === null || t.day === 'masked') return null;
@@ -334,7 +402,7 @@ function combine(tokens: Token[], planYear: number, clause: string): { dates: Ca
       const after = /^(?:起|开始)/.exec(clause.slice(end, end + 2));
       if (after) end += after[0].length;
     }
-    dates.push({ start, end, due, isStart, year, month: part.month });
+    dates.push({ start, end, due, isStart, year, month: part.month, startsWork: START_VERB_AFTER.test(clause.slice(end, end + 6)) });
   }
   return { dates, rest };
 }
@@ -377,25 +445,36 @@ function firstOccurrence(rec: NonNullable<Recurrence>, year: number, startMonth:
  * The deadline stated in a clause or sentence, relative to the plan year; null when it states
  * none. Never throws.
  */
-export function findDeadline(clause: string, year: number): Deadline | null {
+export function findDeadline(clause: string, year: number, docDate: string | null = null, thisYear: number = year): Deadline | null {
   try {
-    return findDeadlineUnsafe(clause, year);
+    return findDeadlineUnsafe(clause, year, docDate, Number.isInteger(thisYear) ? thisYear : year);
   } catch {
     // A deadline is a convenience: a bug here must not sink the whole parse.
     return null;
   }
 }
 
-function findDeadlineUnsafe(clause: string, year: number): Deadline | null {
+/** The day `n` days, months, weeks or working days after the document's date. */
+function afterDocument(docDate: string, n: number, unit: string): string | null {
+  const d = parseISO(docDate);
+  if (Number.isNaN(d.getTime())) return null;
+  const due = unit === '个月' ? addMonths(d, n) : unit === '周' ? addWeeks(d, n) : unit === '个工作日' ? addBusinessDays(d, n) : addDays(d, n);
+  return format(due, 'yyyy-MM-dd');
+}
+
+function findDeadlineUnsafe(clause: string, year: number, docDate: string | null, thisYear: number): Deadline | null {
   if (typeof clause !== 'string' || clause.length === 0) return null;
   // A bad year reads no dates (every due is null) but still finds 每年, 常态化, 即将.
   const planYear = Number.isInteger(year) ? year : Number.NaN;
   const re = TOKEN_RE;
-  re.lastIndex = 0;
   const tokens: Token[] = [];
-  for (let m = re.exec(clause); m !== null; m = re.exec(clause)) {
-    const t = toToken(m, planYear, clause);
-    if (t) tokens.push(t);
+  for (let i = 0; i < clause.length; i++) {
+    if (!TOKEN_FIRST.at(clause, i)) continue;
+    re.lastIndex = i;
+    const m = re.exec(clause);
+    if (m === null) continue;
+    tokens.push(...toTokens(m, planYear, clause, thisYear));
+    if (m[0].length > 0) i = m.index + m[0].length - 1;
   }
   if (tokens.length === 0) return null;
 
@@ -404,21 +483,35 @@ function findDeadlineUnsafe(clause: string, year: number): Deadline | null {
   let recSpan: { start: number; end: number } | null = null;
   let ongoing: { start: number; end: number } | null = null;
   let soon: { start: number; end: number } | null = null;
+  let weakRecurrence = false;
+  let relative: Extract<Token, { type: 'relative' }> | null = null;
   for (const t of rest) {
     if (t.type === 'recurrence' && recurrence === null) {
       recurrence = t.recurrence;
       recSpan = t;
+      weakRecurrence = t.weak === true;
     } else if (t.type === 'ongoing' && ongoing === null) ongoing = t;
     else if (t.type === 'soon' && soon === null) soon = t;
+    else if (t.type === 'relative' && relative === null) relative = t;
+  }
+  if (relative) {
+    // Rule `relative-to-document`: 自本通知印发之日起30日内 counts from the document's date; with
+    // none stated the label stays and due is null (the office fills it in), never a made-up date.
+    return { label: joinLabel(clause, [relative]), due: docDate ? afterDocument(docDate, relative.n, relative.unit) : null, recurrence: null, kind: 'date', inferred: false };
   }
 
   const starts = dates.filter((d) => d.isStart);
   const dues = dates.filter((d) => !d.isStart);
+  // Rule `due-is-completion`: 4月开工，11月完工 is due at the completion; a start date is due
+  // only when the clause names no other.
+  const finishes = dues.filter((d) => !d.startsWork);
   let chosen: Candidate | null = null;
-  for (const d of dues) chosen = chosen === null ? d : earlierOf(chosen, d);
+  for (const d of finishes.length > 0 ? finishes : dues) chosen = chosen === null ? d : earlierOf(chosen, d);
 
   const labelSpans: { start: number; end: number }[] = [...dues];
   let due: string | null = chosen ? chosen.due : null;
+  // 年度 beside a stated date (9月30日前完成年度补建任务): this year's, not a recurrence.
+  if (weakRecurrence && chosen) recurrence = null;
   if (recurrence !== null && recSpan) {
     labelSpans.push(recSpan);
     if (!chosen) {
@@ -462,10 +555,30 @@ const MEETING_TITLE_RE = new RegExp(
 );
 /** 今年（2024年）/ 今年(2024年): the speaker pins "this year" to a number. */
 const THIS_YEAR_RE = new RegExp(`今年[（(]${YEAR_WORD}[）)]`, 'u');
-/** A sentence that opens "2024年是…": the document's year, unless it reads as a review. */
-// Spaces only, not \\s: \\s would also eat line breaks, and a text of blank lines would then be
-// rescanned from every line break (quadratic).
-const YEAR_IS_RE = new RegExp(`(?:^|[。！？\\n])[ \\t\u3000]{0,20}${YEAR_WORD}是([^。！？\\n]{0,120})`, 'gu');
+/**
+ * Sentences that open "2024年是…": the year and up to 120 characters of what follows, to the
+ * sentence's end. Found from each 年是 (rare) instead of a regex tried at every position: the
+ * year is the four digits before it, and only spaces may stand between the sentence's start (the
+ * text's start or 。！？ or a line break) and the year.
+ */
+function yearIsSentences(text: string): { year: string; rest: string }[] {
+  const out: { year: string; rest: string }[] = [];
+  for (let j = text.indexOf('年是'); j >= 0; j = text.indexOf('年是', j + 2)) {
+    const yearAt = j - 4;
+    if (yearAt < 0) continue;
+    const year = text.slice(yearAt, j);
+    if (!/^(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})$/.test(year)) continue;
+    let k = yearAt;
+    while (k > 0 && yearAt - k < 20 && YEAR_IS_SPACE.at(text, k - 1)) k--;
+    if (k > 0 && !SENTENCE_END.at(text, k - 1)) continue;
+    let e = j + 2;
+    while (e < text.length && e < j + 2 + 120 && !SENTENCE_END.at(text, e)) e++;
+    out.push({ year, rest: text.slice(j + 2, e) });
+  }
+  return out;
+}
+const YEAR_IS_SPACE = new CharSet(' \t\u3000');
+const SENTENCE_END = new CharSet('。！？\n');
 /** A subtitle like ——2024年1月10日在市第十七届人民代表大会第四次会议上: delivered early that year. */
 const DELIVERED_RE = new RegExp(`^[\\s—－-]*${YEAR_WORD}[0-9０-９一二三四五六七八九十]{1,3}月[^\\n]{0,40}(?:会议|大会)上`, 'u');
 
@@ -509,18 +622,16 @@ function detectPlanYearUnsafe(text: string): number | null {
   // "2024年" title line is too thin to trust.
 
   // 2. 今年（2024年）anywhere: the speaker says it outright.
-  const thisYear = yearOf(THIS_YEAR_RE.exec(text.length > 200_000 ? text.slice(0, 200_000) : text)?.[1]);
+  const head200k = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const thisYear = head200k.includes('今年') ? yearOf(THIS_YEAR_RE.exec(head200k)?.[1]) : null;
   if (thisYear !== null) return thisYear;
 
   // 3. "2024年是…之年": accepted only when every such sentence names the same year and none of
   //    them reads as a review (了, 过去, 极不平凡): "2022年是极不平凡的一年" in a 2023 report
   //    describes last year.
   const found = new Set<number>();
-  const scan = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  const re = new RegExp(YEAR_IS_RE.source, 'gu');
-  for (let m = re.exec(scan); m !== null; m = re.exec(scan)) {
-    const y = yearOf(m[1]);
-    const rest = m[2] ?? '';
+  for (const { year, rest } of yearIsSentences(head200k)) {
+    const y = yearOf(year);
     if (y === null) continue;
     if (/了|过去|极不平凡|不平凡|极为重要/.test(rest)) continue;
     found.add(y);

@@ -12,6 +12,7 @@
 import type { Section, SourceSpan } from '../model';
 import { findNotations } from './owners';
 import { isSpace, trimSpan } from './sentences';
+import { CharSet } from './char-set';
 
 /** A stretch of body text (usually one paragraph line) and the innermost section it belongs to. */
 export interface Block {
@@ -24,6 +25,8 @@ export interface Block {
   isPoint: boolean;
   /** A breakdown notice's numbered item, known by its form (notation, figure or time): a task. */
   isItem?: boolean;
+  /** The number a point or item is written with (3. / （三）), for its row in a list. */
+  marker?: string;
 }
 
 export interface SectionScan {
@@ -35,7 +38,7 @@ export interface SectionScan {
 
 const CN_DIGITS = new Set([...'一二三四五六七八九十百零〇两']);
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-const HEADING_END = new Set(['。', '！', '？', '；', '!', '?', ';']);
+const HEADING_END = new CharSet('。！？；!?;');
 /**
  * What makes a one-sentence numbered line a measurable item rather than a heading: a figure with
  * what it counts (8所, 5万人, 6%) or a time limit (6月底前, 年底前, 年内, 三季度末前). A year
@@ -53,7 +56,13 @@ const ITEM_SIGNAL =
  */
 function isItemLine(text: string, line: SourceSpan, firstEnd: number, level: number, to: number): boolean {
   if (level !== 2) return false;
-  if (findNotations(text, line.start, line.end, []).length > 0) return true;
+  // A notation makes an item of a one-sentence line (（一）新增就业5万人以上。（牵头单位：…））; a
+  // heading with a body (（一）完善设施网络。各地要…（民政部…负责）) stays a heading.
+  const notations = findNotations(text, line.start, line.end, []);
+  if (notations.length > 0) {
+    const before = text.slice(line.start, notations[0]!.span.start).replace(/[。；;]\s*$/, '');
+    if (!/[。！？]/.test(before)) return true;
+  }
   if (firstEnd >= line.end) return false;
   const rest = trimSpan(text, firstEnd + 1, line.end);
   if (rest.end !== rest.start) return false;
@@ -72,6 +81,13 @@ function nextLineEndsItem(text: string, from: number, to: number): boolean {
     i = end + 1;
   }
   return true;
+}
+
+function isNumberedParagraph(text: string, from: number, to: number): boolean {
+  const s = text.slice(from, to);
+  // A heading names a topic; a dated schedule (主城区管网改造工程6月中旬开工，10月底前完工) is work.
+  const dated = /[0-9０-９一二三四五六七八九十]{1,2}月(?:底|末|[上中下]旬|[0-9０-９]{1,2}日)?|年底前|年内/.test(s) && /[，,]/.test(s);
+  return text[to] === '。' && ((s.length > 30 && /[，,]/.test(s)) || dated || /^[^，。]{2,20}?(?<![主重需只])(?:要(?![求素点])|必须|应当|务必|将(?!来))/.test(s));
 }
 
 interface Marker {
@@ -143,7 +159,7 @@ export function headingMarker(text: string, at: number, lineEnd: number): Marker
 /**
  * Scans text[from, to) line by line. `firstSectionNumber` lets the caller keep ids in text order.
  */
-export function scanSections(text: string, from = 0, to = text.length): SectionScan {
+export function scanSections(text: string, from = 0, to = text.length, skip: readonly SourceSpan[] = []): SectionScan {
   const sections: Section[] = [];
   const blocks: Block[] = [];
   const headings: SourceSpan[] = [];
@@ -152,11 +168,15 @@ export function scanSections(text: string, from = 0, to = text.length): SectionS
   const flexibleStack: boolean[] = [];
   let line = 0;
   let lineStart = from;
+  /** Table rows (sorted): their lines are read by the table pass, never as prose. */
+  let skipAt = 0;
   while (lineStart <= to) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1 || lineEnd > to) lineEnd = to;
     const trimmed = trimSpan(text, lineStart, lineEnd);
-    if (trimmed.end > trimmed.start) {
+    while (skipAt < skip.length && skip[skipAt]!.end <= trimmed.start) skipAt++;
+    const skipped = skipAt < skip.length && skip[skipAt]!.start <= trimmed.start && trimmed.end <= skip[skipAt]!.end;
+    if (trimmed.end > trimmed.start && !skipped) {
       const marker = headingMarker(text, trimmed.start, trimmed.end);
       if (marker) {
         let level = marker.level;
@@ -166,7 +186,7 @@ export function scanSections(text: string, from = 0, to = text.length): SectionS
         let titleStart = trimmed.start + marker.length;
         while (titleStart < trimmed.end && isSpace(text[titleStart])) titleStart++;
         let titleEnd = titleStart;
-        while (titleEnd < trimmed.end && !HEADING_END.has(text[titleEnd]!)) titleEnd++;
+        while (titleEnd < trimmed.end && !HEADING_END.at(text, titleEnd)) titleEnd++;
         const bodyBreak = titleEnd;
         if (level === 2 && isItemLine(text, trimmed, titleEnd, level, to)) {
           // An item of a breakdown notice: a directive in the enclosing part, not a section.
@@ -175,13 +195,18 @@ export function scanSections(text: string, from = 0, to = text.length): SectionS
             flexibleStack.pop();
           }
           const top = stack[stack.length - 1];
-          blocks.push({ start: titleStart, end: trimmed.end, sectionId: top ? top.id : null, line, isPoint: true, isItem: true });
+          blocks.push({ start: titleStart, end: trimmed.end, sectionId: top ? top.id : null, line, isPoint: true, isItem: true, marker: marker.number });
           line++;
           if (lineEnd >= to) break;
           lineStart = lineEnd + 1;
           continue;
         }
-        if (level >= 3) {
+        // Rule `numbered-paragraph`: 三、市政府督查室要会同市发展改革委建立…，每季度…报市政府。 — a
+        // 一、 or （一） that opens a whole sentence of directive (a subject with 要, or a long
+        // sentence) numbers a paragraph of a notice, not a heading: its title is its first clause
+        // and all of it is body.
+        const paragraph = level <= 2 && isNumberedParagraph(text, titleStart, titleEnd);
+        if (level >= 3 || paragraph) {
           // A numbered point is a whole directive (加快推进重大项目建设，一季度开工率达到40%以上):
           // its section title is the first clause, if that says enough on its own.
           let comma = titleStart + 4;
@@ -204,19 +229,21 @@ export function scanSections(text: string, from = 0, to = text.length): SectionS
         sections.push(section);
         stack.push(section);
         flexibleStack.push(marker.flexible);
-        if (level <= 2) {
+        if (paragraph) {
+          blocks.push({ start: titleSpan.start, end: trimmed.end, sectionId: section.id, line, isPoint: false });
+        } else if (level <= 2) {
           // The heading itself is a title, not a directive; body text may follow its 。.
           headings.push({ start: trimmed.start, end: bodyBreak });
           const bodyStart = bodyBreak < trimmed.end ? bodyBreak + 1 : trimmed.end;
           const body = trimSpan(text, bodyStart, trimmed.end);
-          if (body.end > body.start) blocks.push({ ...body, sectionId: section.id, line, isPoint: false });
+          if (body.end > body.start) blocks.push({ start: body.start, end: body.end, sectionId: section.id, line, isPoint: false });
         } else if (titleSpan.start < trimmed.end) {
           // A numbered point is itself the directive in a task-breakdown notice (1. 推进…).
-          blocks.push({ start: titleSpan.start, end: trimmed.end, sectionId: section.id, line, isPoint: true });
+          blocks.push({ start: titleSpan.start, end: trimmed.end, sectionId: section.id, line, isPoint: true, marker: marker.number });
         }
       } else {
         const top = stack[stack.length - 1];
-        blocks.push({ ...trimmed, sectionId: top ? top.id : null, line, isPoint: false });
+        blocks.push({ start: trimmed.start, end: trimmed.end, sectionId: top ? top.id : null, line, isPoint: false });
       }
     }
     line++;

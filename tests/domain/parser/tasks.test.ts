@@ -52,6 +52,22 @@ describe('tasks on the seed speech', () => {
     for (const t of hits) expect(t.deadline.due).toBe('2023-03-31');
   });
 
+  // Issue 10, point 7: two seed readings changed on purpose.
+  it('reads 确保A、确保B、确保C as three tasks, the second due at the year end, not 03-31', () => {
+    const plan = seed();
+    expect(taskWith(plan, '确保实现一季度“开门红”').quote).toBe('确保实现一季度“开门红”');
+    expect(taskWith(plan, '确保实现一季度“开门红”').deadline.due).toBe('2023-03-31');
+    expect(taskWith(plan, '确保圆满完成全年各项目标任务').quote).toBe('确保圆满完成全年各项目标任务');
+    expect(taskWith(plan, '确保圆满完成全年各项目标任务').deadline).toMatchObject({ due: '2023-12-31', inferred: false });
+    expect(taskWith(plan, '确保主要经济指标走在全省前列').quote).toBe('确保主要经济指标走在全省前列');
+  });
+
+  it('makes 合理的当即解决到位、不合理的细心解释到位 a task of the 信访 item', () => {
+    const t = taskWith(seed(), '合理的当即解决到位');
+    expect(t.quote.startsWith('合理的当即解决到位、不合理的细心解释到位')).toBe(true);
+    expect(t.owners[0]).toMatchObject({ name: '市信访局', role: 'lead' });
+  });
+
   it('includes the concrete directives of every working section', () => {
     const plan = seed();
     for (const part of [
@@ -116,8 +132,10 @@ describe('tasks in 政府工作报告 style', () => {
 
   it('splits a two-directive sentence and keeps each deadline with its own directive', () => {
     const p = plan();
-    expect(taskWith(p, '深入推进国企改革').deadline.due).toBe('2024-12-31');
-    expect(taskWith(p, '6月底前完成市属国有企业整合重组').deadline.due).toBe('2024-06-30');
+    // 深入推进国企改革，6月底前完成…整合重组: the dated completion is the reform's milestone, one
+    // task due 06-30 (rule milestone-clause, issue 10), no longer an undated task beside a dated one.
+    expect(taskWith(p, '深入推进国企改革').quote).toContain('6月底前完成市属国有企业整合重组');
+    expect(taskWith(p, '深入推进国企改革').deadline.due).toBe('2024-06-30');
     expect(taskWith(p, '每季度开展一次安全生产隐患排查').deadline.recurrence).toBe('quarterly');
   });
 
@@ -231,8 +249,9 @@ describe('task rules on single sentences', () => {
     expect(quotes('加快推进城市燃气管道老化更新改造，年底前全面完成。')).toEqual(['加快推进城市燃气管道老化更新改造，年底前全面完成']);
   });
 
-  it('对X进行督查 is a task with a modal and concrete content', () => {
-    expect(quotes('市政府办公室要会同市委督查室，每月对重点工作进展情况进行督查通报。')).toEqual(['每月对重点工作进展情况进行督查通报']);
+  // The subject clause (who, with whom) now belongs to the quote: it names the owners (issue 10).
+  it('对X进行督查 is a task with a modal and concrete content, its subject clause quoted with it', () => {
+    expect(quotes('市政府办公室要会同市委督查室，每月对重点工作进展情况进行督查通报。')).toEqual(['市政府办公室要会同市委督查室，每月对重点工作进展情况进行督查通报']);
   });
 
   it('将 before a verb is "will" (我们将加快建设…); 抓好以下几个方面的工作 only announces a list', () => {
