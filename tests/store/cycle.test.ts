@@ -190,6 +190,29 @@ describe('storage of the cycle (fixture v2-cycle.json)', () => {
     expect(canonicalJson(again.getState().events)).toBe(canonicalJson(all));
   });
 
+  it('a v3 key with a damaged bulletin and a cut-off end: the rest of the leaders and the archive kept, the original copied aside', async () => {
+    const st = new FakeStorage();
+    st.setItem(MAIN_KEY, text);
+    const s = makeStore(st);
+    await s.eventsSettled();
+    s.destroy();
+    const v3 = JSON.parse(st.getItem(MAIN_KEY)!) as { version: number; state: { issued: unknown[]; leaders: unknown[] } };
+    v3.state.issued.push({ id: 'broken', year: 2026, number: 2, content: { body: 'not blocks' } });
+    // The archive comes last in the key: cut the text inside the damaged bulletin.
+    const damaged = JSON.stringify(v3);
+    const cut = damaged.slice(0, damaged.indexOf('not blocks'));
+    st.setItem(MAIN_KEY, cut);
+    const again = makeStore(st);
+    const got = again.getState();
+    expect(got.storage.recovery?.message).toMatch(/不完整或已损坏/);
+    expect(st.getItem(got.storage.recovery!.backupKey)).toBe(cut);
+    expect(got.issued.map((b) => b.id)).toEqual(['bulletin-2026-1']);
+    expect(got.leaders).toEqual(cycleLeaders);
+    // The events are in the log, not in the key: none is lost to the cut.
+    await again.historyReady();
+    expect(again.getState().events).toHaveLength(sampleEvents.length + cycleEvents.length);
+  });
+
   it('writes back what it read, field for field', () => {
     const d = decodeText(text, new Date());
     expect(canonicalJson(d.issued)).toBe(canonicalJson(JSON.parse(text).state.issued));
