@@ -16,7 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { busiestUnit, generateCity } from '../../bench/fixtures';
 import { persistedEntries, writeEntries } from '../../bench/browser/app-state';
-import { baseURL, launchBrowser, newOffice, open, url } from './harness';
+import { baseURL, launchBrowser, newOffice, open, shot, url } from './harness';
 
 /** A port for Chromium's DevTools endpoint, inside the range this suite's runner was given. */
 const CDP_PORT = Number(process.env.LUOSHI_CDP_PORT ?? Number(process.env.LUOSHI_PORT ?? 4310) + 5);
@@ -96,7 +96,22 @@ describe('a browser killed 2 s after a tick', () => {
       ({ child, browser } = await startChromium(profile));
       page = await appPage(browser);
       await page.goto(url('/my'));
-      await page.locator('main input.task-card__tick').first().waitFor({ state: 'visible', timeout: 60_000 });
+      try {
+        await page.locator('main input.task-card__tick').first().waitFor({ state: 'visible', timeout: 60_000 });
+      } catch (e) {
+        // Rare, not yet understood (a first trial after a restart once never drew the list): keep
+        // what the page showed and what the store held, so the next failure can be read.
+        await shot(page, `durability-restart-failed-${Date.now()}`).catch(() => undefined);
+        const state = await page
+          .evaluate(() => {
+            const s = (window as unknown as { __LUOSHI_STORE__?: { getState: () => { plan: { id: string }; storage: unknown; events: unknown[] } } }).__LUOSHI_STORE__?.getState();
+            return s ? { plan: s.plan.id, events: s.events.length, storage: s.storage } : null;
+          })
+          .catch((x: unknown) => String(x));
+        const body = await page.locator('body').innerText().catch(() => '');
+        console.log('重启后未显示任务清单', page.url(), JSON.stringify(state), body.slice(0, 800));
+        throw e;
+      }
       expect(await ticks(page)).toBe(before + 1);
       probes.push(await page.evaluate(() => localStorage.getItem('luoshi-durability-probe') !== null));
       await browser.close();
