@@ -123,7 +123,7 @@ describe('a browser killed 2 s after a tick', () => {
         // Each look is bounded: a page that does not answer must not hide the first error.
         const within = <T,>(p: Promise<T>, fallback: T) => Promise.race([p.catch(() => fallback), new Promise<T>((r) => setTimeout(() => r(fallback), 5000))]);
         await within(shot(page, `durability-restart-failed-${Date.now()}`), '');
-        const state = await within(
+        const state = await within<unknown>(
           page.evaluate(() => {
             const s = (window as unknown as { __LUOSHI_STORE__?: { getState: () => { plan: { id: string }; identity: unknown; storage: unknown; events: unknown[] } } }).__LUOSHI_STORE__?.getState();
             return s ? { plan: s.plan.id, identity: s.identity, events: s.events.length, storage: s.storage } : null;
