@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { busiestUnit, generateCity } from '../../bench/fixtures';
 import { persistedEntries, writeEntries } from '../../bench/browser/app-state';
 import { baseURL, launchBrowser, newOffice, open, shot, url } from './harness';
@@ -25,6 +25,12 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 
 /** Starts Chromium as its own process group over a profile folder, and connects to it. */
 async function startChromium(profile: string): Promise<{ child: ChildProcess; browser: Browser }> {
+  // Another Chromium already on the port would answer for the new one, over another profile.
+  const stale = await fetch(`http://127.0.0.1:${CDP_PORT}/json/version`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (stale) throw new Error(`端口 ${CDP_PORT} 上已有一个 Chromium（上次测试留下的？），请先结束它或设置 LUOSHI_CDP_PORT`);
   const child = spawn(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', [...FLAGS, `--user-data-dir=${profile}`, `--remote-debugging-port=${CDP_PORT}`, 'about:blank'], {
     detached: true,
     stdio: 'ignore',
@@ -76,17 +82,29 @@ describe('a browser killed 2 s after a tick', () => {
 
   it.each([1, 2, 3])('keeps the tick at city scale (trial %i of 3)', async () => {
     const profile = mkdtempSync(path.join(os.tmpdir(), 'luoshi-kill-'));
+    // Where the trial stood, said if it fails or runs out of time (a first trial has hung in CI).
+    const started = Date.now();
+    let step = '启动浏览器';
+    const at = (what: string) => void (step = `${what}（第 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+    onTestFailed(() => console.log('失败时的步骤：', step));
+    // A trial that fails or times out must not leave its Chromium on the DevTools port for the next.
+    let running: ChildProcess | null = null;
     try {
       let { child, browser } = await startChromium(profile);
+      running = child;
       let page = await appPage(browser);
       await page.goto(`${baseURL()}favicon.svg`);
+      at('写入城市数据');
       await writeEntries(page, entries);
       // The city's stored data is the setup, not the trial: in real use it reached the disk long
       // before. Chromium writes localStorage to disk some seconds after a write (later for a
       // large one), so a kill moments after the setup could take the setup with it and test
       // nothing. A clean shutdown writes it; only then starts the trial.
+      at('正常关闭浏览器');
       await shutDown(browser, child);
+      at('重启后打开我的任务');
       ({ child, browser } = await startChromium(profile));
+      running = child;
       page = await appPage(browser);
       await page.goto(url('/my'));
       const box = page.locator('main input.task-card__tick:not(:checked)').first();
@@ -98,17 +116,22 @@ describe('a browser killed 2 s after a tick', () => {
           await store.historyReady();
           return store.getState().events.filter((e) => e.type === 'tick' && e.taskId === id && e.done).length;
         }, taskId);
+      at('读取勾选前的记录');
       const before = await ticks(page);
       // Ticking opens 办结 (issue 12): the tick is recorded when the report with its note is sent.
+      at('勾选并报告完成');
       await box.click();
       const card = page.locator('main li.task-card', { has: page.locator(`input[data-task-id="${taskId}"]`) });
       await card.getByLabel(/^完成说明/).fill('已完成，佐证材料已归档');
       await card.getByRole('button', { name: '报告完成' }).click();
       await page.evaluate(() => localStorage.setItem('luoshi-durability-probe', String(Date.now())));
       await page.waitForTimeout(2000);
+      at('强行结束浏览器');
       await kill(child);
 
+      at('再次启动，查看勾选是否还在');
       ({ child, browser } = await startChromium(profile));
+      running = child;
       page = await appPage(browser);
       const troubles: string[] = [];
       page.on('console', (m) => void (m.type() === 'error' && troubles.push(m.text())));
@@ -139,6 +162,7 @@ describe('a browser killed 2 s after a tick', () => {
       await browser.close();
       await kill(child).catch(() => undefined);
     } finally {
+      if (running && running.exitCode === null && running.signalCode === null) await kill(running).catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });
     }
   });
