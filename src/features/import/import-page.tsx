@@ -17,6 +17,7 @@ import { decodeSpeechBytes } from '@/domain/text-decode';
 import { navigate } from '@/lib/router';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
+import { leadersAsUnits } from '@/domain/leaders/leaders';
 import { useToday } from '@/store/selectors';
 import { parseInBackground } from './parse-runner';
 import { ParsedItems } from './parsed-items';
@@ -45,6 +46,7 @@ export function ImportPage() {
   const notify = useLuoshi((st) => st.notify);
   const currentTaskCount = useLuoshi((st) => st.plan.tasks.length);
   const units = useLuoshi((st) => st.units);
+  const leaders = useLuoshi((st) => st.leaders);
 
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
@@ -102,7 +104,8 @@ export function ImportPage() {
     // The parser's spans index the text without a byte-order mark; keep the same string here.
     const snapshot = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     try {
-      const parsed = await parseInBackground(snapshot, { year: yearNumber, currentYear, units });
+      // Leaders are read as roles (各位副市长 → 分管副市长); the store moves them out of the owners.
+      const parsed = await parseInBackground(snapshot, { year: yearNumber, currentYear, units: [...units, ...leadersAsUnits(leaders)] });
       if (seq !== parseSeq.current) return;
       setResult({ parsed, text: snapshot });
       setKept(allItemIds(parsed));
