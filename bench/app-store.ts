@@ -97,8 +97,9 @@ export async function storeTickRows(city: CityData, budgetMs: number): Promise<B
   const io: number[] = [];
   const chars: number[] = [];
   let unpersisted = 0;
-  const warmup = 3;
-  const runs = 20;
+  // A tick is a fraction of a millisecond: enough samples that one GC pause does not move the median.
+  const warmup = 10;
+  const runs = 60;
   for (let i = 0; i < warmup + runs; i++) {
     const task = tasks[(i * 37) % tasks.length]!;
     const done = !store.getState().events.some((e) => e.taskId === task.id && e.type === 'tick' && e.done);

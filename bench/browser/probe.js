@@ -2,7 +2,7 @@
  * Plain JavaScript on purpose: it is sent to the browser as text, untouched by tsx/esbuild.
  * All timings are performance.now() inside the page, so the CDP round-trips of the driver never
  * count; the runner only reads the numbers back. */
-/* global window, document, performance, requestAnimationFrame, requestIdleCallback, MessageChannel, MutationObserver, Storage, HTMLInputElement, IDBDatabase */
+/* global window, document, performance, requestAnimationFrame, requestIdleCallback, MessageChannel, MutationObserver, Storage, HTMLInputElement, HTMLButtonElement, IDBDatabase */
 (() => {
   if (window.__bench) return;
 
@@ -56,7 +56,10 @@
     };
   }
 
-  const isCheckbox = (t) => t instanceof HTMLInputElement && t.type === 'checkbox';
+  // A click that records: a tick box, or 报告完成 in a card's 办结 form (since issue 12 a tick
+  // needs its 完成说明: the box opens the form, its submit records the tick).
+  const isCheckbox = (t) =>
+    (t instanceof HTMLInputElement && t.type === 'checkbox') || (t instanceof HTMLButtonElement && t.type === 'submit' && t.closest('form.complete-form') !== null);
 
   // Capturing listener on window: the first script to see the click.
   window.addEventListener(
@@ -123,4 +126,6 @@
   // First load: if the runner named a ready element, start watching for it at document start, so
   // `ready` is measured from the navigation's time origin.
   if (window.__benchReady) b.load = b.waitFor(window.__benchReady.selector, window.__benchReady.text);
+  // And, when named, the first element of the screen's content (drawn before it is usable).
+  if (window.__benchReady?.shown) b.shown = b.waitFor(window.__benchReady.shown, '');
 })();

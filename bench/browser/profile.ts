@@ -9,7 +9,7 @@
  *   npx tsx bench/browser/profile.ts report      # open the quarterly summary
  *   npx tsx bench/browser/profile.ts load        # load the app with the city in storage
  *   npx tsx bench/browser/profile.ts seed        # first load: empty storage, the seed speech is parsed
- * Options: --reps N (default 8)  --skip-build
+ * Options: --reps N (default 8)  --skip-build  --events N (the city's events, default 20,000)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -29,6 +29,8 @@ const argv = process.argv.slice(2);
 const what = argv[0] ?? 'tick';
 const repsArg = argv.indexOf('--reps');
 const reps = repsArg >= 0 ? Number(argv[repsArg + 1]) : 8;
+const eventsArg = argv.indexOf('--events');
+const events = eventsArg >= 0 ? Number(argv[eventsArg + 1]) : undefined;
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
@@ -55,7 +57,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 150));
     }
   }
-  const city = generateCity();
+  const city = generateCity(events ? { events } : {});
   const unit = busiestUnit(city);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
   const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
@@ -77,26 +79,19 @@ async function main() {
     report(profile, wall);
   };
 
-  if (what === 'seed') {
+  if (what === 'seed' || what === 'load') {
     // A navigation ends a CDP profile, so page loads are read from a Chromium trace instead.
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8.execute'] });
     const t0 = Date.now();
     for (let i = 0; i < reps; i++) {
-      await page.evaluate('localStorage.clear()');
+      if (what === 'seed') await page.evaluate('localStorage.clear()');
       await page.goto(`${base}#/lists`);
-      await page.locator('main input[type="checkbox"]').first().waitFor({ timeout: 30_000 });
+      await page.locator('main input[type="checkbox"]').first().waitFor({ timeout: 60_000 });
       await page.goto(`${base}favicon.svg`);
     }
     const wall = Date.now() - t0;
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
     reportTrace(trace.traceEvents, wall);
-  } else if (what === 'load') {
-    await run(async () => {
-      for (let i = 0; i < reps; i++) {
-        await page.goto(`${base}#/dashboard`);
-        await page.waitForSelector('main h1', { timeout: 30_000 });
-      }
-    });
   } else if (what === 'tick' || what === 'select') {
     const sel = what === 'tick' ? 'main input.task-card__tick' : 'main input[type="checkbox"]';
     await page.goto(`${base}#${what === 'tick' ? '/my' : '/lists'}`);

@@ -24,7 +24,7 @@ export function App() {
   const undo = useLuoshi((s) => s.undo);
   const seeding = useLuoshi((s) => s.plan.id === PENDING_PLAN_ID);
   // The frame and the plan are drawn from the working state at once; the screens, whose figures
-  // need every event, wait the moment it takes to read the history.
+  // need every event, wait the moment it takes to read the history (我的任务 lists its tasks meanwhile).
   const loadingHistory = useLuoshi((s) => !s.storage.historyLoaded);
   const sync = useLuoshi((s) => s.sync);
   const canWrite = useLuoshi(selectCanWrite);
@@ -65,7 +65,7 @@ export function App() {
           <p>{t.signing.readOnlyBody(writerName(identity))}</p>
         </div>
       )}
-      {seeding || loadingHistory ? (
+      {seeding || (loadingHistory && !findRoute(path)?.beforeHistory) ? (
         <p className="loading" role="status">
           {seeding ? t.app.seeding : t.app.historyLoading}
         </p>

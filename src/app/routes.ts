@@ -21,12 +21,17 @@ export interface RouteDef {
   officeOnly?: boolean;
   /** Page title when the route has no nav label. */
   title?: string;
+  /**
+   * Drawn from the working state while the history is still being read (the page itself says
+   * what waits for it); the other pages wait, since their figures need every event.
+   */
+  beforeHistory?: boolean;
 }
 
 export const ROUTES: readonly RouteDef[] = [
   { pattern: '/dashboard', file: '../features/dashboard/dashboard-page.tsx', exportName: 'DashboardPage', nav: 'dashboard' },
   { pattern: '/lists', file: '../features/lists/lists-page.tsx', exportName: 'ListsPage', nav: 'lists' },
-  { pattern: '/my', file: '../features/checklist/checklist-page.tsx', exportName: 'ChecklistPage', nav: 'my' },
+  { pattern: '/my', file: '../features/checklist/checklist-page.tsx', exportName: 'ChecklistPage', nav: 'my', beforeHistory: true },
   { pattern: '/supervision', file: '../features/supervision/supervision-page.tsx', exportName: 'SupervisionPage', nav: 'supervision', officeOnly: true },
   { pattern: '/targets', file: '../features/targets/targets-page.tsx', exportName: 'TargetsPage', nav: 'targets' },
   { pattern: '/import', file: '../features/import/import-page.tsx', exportName: 'ImportPage', nav: 'import', officeOnly: true },

@@ -82,7 +82,11 @@ export interface TaskState {
  * Plain code-unit comparison, not localeCompare: the order must not depend on the user's locale.
  */
 export function compareEvents(a: PlanEvent, b: PlanEvent): number {
-  if (a.at !== b.at) return compareInstants(a.at, b.at);
+  if (a.at !== b.at) {
+    // The common shape (toISOString's, 24 characters ending in Z) compares as text.
+    if (a.at.length === 24 && b.at.length === 24 && a.at.charCodeAt(23) === 90 && b.at.charCodeAt(23) === 90) return a.at < b.at ? -1 : 1;
+    return compareInstants(a.at, b.at);
+  }
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -121,7 +125,7 @@ export function deriveTaskState(task: Task, events: readonly PlanEvent[]): TaskS
  * in the plan are ignored; events about a task merged into another (plan.mergedInto) count for
  * the task they were merged into.
  */
-export function deriveAllStates(plan: Plan, events: readonly PlanEvent[]): Map<string, TaskState> {
+export function deriveAllStates(plan: Plan, events: Iterable<PlanEvent>, options: { sorted?: boolean } = {}): Map<string, TaskState> {
   const byTask = new Map<string, PlanEvent[]>();
   for (const t of plan.tasks) byTask.set(t.id, []);
   const aliases = plan.mergedInto ?? {};
@@ -132,7 +136,8 @@ export function deriveAllStates(plan: Plan, events: readonly PlanEvent[]): Map<s
   const out = new Map<string, TaskState>();
   for (const t of plan.tasks) {
     const list = byTask.get(t.id)!;
-    out.set(t.id, fold(t, isSortedEvents(list) ? list : list.sort(compareEvents)));
+    // A task's events taken in order from a log in order are in order (the store's always is).
+    out.set(t.id, fold(t, options.sorted || isSortedEvents(list) ? list : list.sort(compareEvents)));
   }
   return out;
 }
@@ -154,23 +159,67 @@ export function deriveStatesAfterAppend(
 ): Map<string, TaskState> | null {
   if (events.length < prevEvents.length) return null;
   if (!knownAppend) for (let i = 0; i < prevEvents.length; i++) if (events[i] !== prevEvents[i]) return null;
+  return deriveStatesAfterChange(plan, prevStates, events.slice(prevEvents.length), []);
+}
+
+/**
+ * The states after `added` events were appended to a log whose states are known, and events were
+ * replaced by another version of the same id (`[before, after]`: a signed copy in place of its
+ * record): only the tasks they touch are folded again; every other task keeps its state object.
+ * Null when a replaced event is not where the known states have it (the caller then derives
+ * everything again).
+ */
+export function deriveStatesAfterChange(
+  plan: Plan,
+  prevStates: ReadonlyMap<string, TaskState>,
+  added: readonly PlanEvent[],
+  replaced: ReadonlyArray<readonly [PlanEvent, PlanEvent]>,
+): Map<string, TaskState> | null {
   const aliases = plan.mergedInto ?? {};
-  const added = new Map<string, PlanEvent[]>();
-  for (let i = prevEvents.length; i < events.length; i++) {
-    const e = events[i]!;
-    const id = prevStates.has(e.taskId) ? e.taskId : resolveTaskId(aliases, e.taskId);
+  const taskOf = (e: PlanEvent) => (prevStates.has(e.taskId) ? e.taskId : resolveTaskId(aliases, e.taskId));
+  const more = new Map<string, PlanEvent[]>();
+  for (const e of added) {
+    const id = taskOf(e);
     if (!prevStates.has(id)) continue; // about a task not in the plan: ignored, as in deriveAllStates
-    const list = added.get(id);
+    const list = more.get(id);
     if (list) list.push(e);
-    else added.set(id, [e]);
+    else more.set(id, [e]);
+  }
+  const swapped = new Map<string, Map<PlanEvent, PlanEvent>>();
+  for (const [before, after] of replaced) {
+    const id = taskOf(before);
+    if (!prevStates.has(id)) continue;
+    if (taskOf(after) !== id) return null;
+    const m = swapped.get(id) ?? new Map<PlanEvent, PlanEvent>();
+    m.set(before, after);
+    swapped.set(id, m);
   }
   const out = new Map(prevStates);
-  if (added.size === 0) return out;
+  if (more.size === 0 && swapped.size === 0) return out;
   for (const task of plan.tasks) {
-    const more = added.get(task.id);
-    if (!more) continue;
-    const list = [...prevStates.get(task.id)!.events, ...more];
-    out.set(task.id, fold(task, isSortedEvents(list) ? list : list.sort(compareEvents)));
+    const add = more.get(task.id);
+    const swap = swapped.get(task.id);
+    if (!add && !swap) continue;
+    let list = prevStates.get(task.id)!.events;
+    if (swap) {
+      let found = 0;
+      list = list.map((e) => {
+        const x = swap.get(e);
+        if (x) found++;
+        return x ?? e;
+      });
+      if (found !== swap.size) return null;
+    }
+    const prev = prevStates.get(task.id)!;
+    // The usual tick: new events after the task's last one, nothing swapped. The fold goes on
+    // from where it stopped instead of reading the task's whole history again (which grows with
+    // the log: 200 events a task at 200,000).
+    if (add && !swap && (!list.length || compareEvents(list[list.length - 1]!, add[0]!) <= 0) && isSortedEvents(add)) {
+      out.set(task.id, fold(task, list.concat(add), prev));
+      continue;
+    }
+    const all = add ? [...list, ...add] : list;
+    out.set(task.id, fold(task, isSortedEvents(all) ? all : all.sort(compareEvents)));
   }
   return out;
 }
@@ -192,32 +241,63 @@ function ownerNames(task: Task): Set<string> {
   return new Set(task.owners.map((o) => o.name));
 }
 
-function fold(task: Task, events: PlanEvent[]): TaskState {
+/**
+ * What a fold keeps beyond the state it returns (the reported percent before a tick made it 100,
+ * the open extension requests, the evidence and a suspended completion, the receipts by unit), so
+ * that a later fold can go on from that state with only the events after it. Keyed by the state
+ * object, which is never changed.
+ */
+const resumable = new WeakMap<
+  TaskState,
+  {
+    task: Task;
+    percent: number;
+    requests: Map<string, NonNullable<TaskState['pendingExtension']>>;
+    /** The completion's evidence as the fold holds it (the state shows it only while done). */
+    evidence: TaskState['evidence'];
+    suspended: { doneAt: string | null; evidence: TaskState['evidence'] } | null;
+    receipts: Map<string, TaskState['receipts'][number]>;
+  }
+>();
+
+/**
+ * The task's state from its events, oldest first. With `from` (the state of the first
+ * `from.events.length` of these events, made by a fold of this task) only the events after those
+ * are read.
+ */
+function fold(task: Task, events: PlanEvent[], from?: TaskState): TaskState {
   const owners = ownerNames(task);
   // A task nobody owns yet: any unit but the office counts as the one reporting on it.
   const byOwner = (unit: string) => (owners.size ? owners.has(unit) : unit !== OFFICE_NAME);
-  let status: TaskStatus = 'not-started';
-  let done = false;
-  let doneAt: string | null = null;
-  let percent = 0;
-  let lastNote = '';
-  let due: IsoDate | null = task.deadline.due;
-  let flagged = task.flagged;
-  let urges = 0;
-  let commends = 0;
-  let criticisms = 0;
-  let inspections = 0;
-  let mismatch = false;
-  let contradictions = 0;
-  let review: TaskState['review'] = null;
-  let assignment: TaskState['assignment'] = null;
-  let lastReportAt: string | null = null;
-  let evidence: TaskState['evidence'] = null;
+  // Only a state folded for this very task object (a plan edit gives a new one) goes on.
+  let kept = from ? resumable.get(from) : undefined;
+  if (kept?.task !== task) {
+    kept = undefined;
+    from = undefined;
+  }
+  let status: TaskStatus = from?.status ?? 'not-started';
+  let done = from?.done ?? false;
+  let doneAt: string | null = from?.doneAt ?? null;
+  let percent = kept?.percent ?? 0;
+  let lastNote = from?.lastNote ?? '';
+  let due: IsoDate | null = from ? from.due : task.deadline.due;
+  let flagged = from?.flagged ?? task.flagged;
+  let urges = from?.urges ?? 0;
+  let commends = from?.commends ?? 0;
+  let criticisms = from?.criticisms ?? 0;
+  let inspections = from?.inspections ?? 0;
+  let mismatch = from?.mismatch ?? false;
+  let contradictions = from?.contradictions ?? 0;
+  let review: TaskState['review'] = from?.review ?? null;
+  let assignment: TaskState['assignment'] = from?.assignment ?? null;
+  let lastReportAt: string | null = from?.lastReportAt ?? null;
+  let evidence: TaskState['evidence'] = kept?.evidence ?? null;
   // The completion a contradicting inspection suspended: restored if a later inspection confirms it.
-  let suspended: { doneAt: string | null; evidence: TaskState['evidence'] } | null = null;
-  const receipts = new Map<string, TaskState['receipts'][number]>();
-  const urgeLog: UrgeState[] = [];
-  const requests = new Map<string, { requestId: string; requestedDue: IsoDate; note: string; unit: string }>();
+  let suspended: { doneAt: string | null; evidence: TaskState['evidence'] } | null = kept?.suspended ?? null;
+  const receipts = new Map<string, TaskState['receipts'][number]>(kept?.receipts);
+  // A reply fills in its urge in place: copies, so the state this goes on from keeps its own.
+  const urgeLog: UrgeState[] = from ? from.urgeLog.map((u) => ({ ...u })) : [];
+  const requests = new Map<string, { requestId: string; requestedDue: IsoDate; note: string; unit: string }>(kept?.requests);
 
   const complete = (at: string) => {
     if (!done) doneAt = at;
@@ -235,7 +315,8 @@ function fold(task: Task, events: PlanEvent[]): TaskState {
     suspended = null;
   };
 
-  for (const e of events) {
+  for (let i = from ? from.events.length : 0; i < events.length; i++) {
+    const e = events[i]!;
     if (e.note && byOwner(e.unit)) lastNote = e.note;
     if (REPORT_TYPES.has(e.type) && byOwner(e.unit)) lastReportAt = e.at;
     switch (e.type) {
@@ -332,7 +413,7 @@ function fold(task: Task, events: PlanEvent[]): TaskState {
   let pendingExtension: TaskState['pendingExtension'] = null;
   for (const r of requests.values()) pendingExtension = r; // insertion order = time order: the latest
 
-  return {
+  const state: TaskState = {
     taskId: task.id,
     status,
     done,
@@ -360,4 +441,6 @@ function fold(task: Task, events: PlanEvent[]): TaskState {
     review,
     events,
   };
+  resumable.set(state, { task, percent, requests, evidence, suspended, receipts });
+  return state;
 }

@@ -750,6 +750,7 @@ export const zh = {
     pickUnitTitle: '请先选择单位',
     pickUnitHint: '在上方选择一个单位，即可看到它的任务清单和督办消息。',
     unitHeading: (unit: string) => `${unit}的任务`,
+    waitingForHistory: (n: number) => `正在读取历史记录…先列出本单位的 ${n} 项任务；读完后显示完成情况，即可勾选和报告进度。`,
     emptyTitle: (unit: string) => `“${unit}”目前没有任务`,
     emptyHint: '计划中还没有以本单位为牵头或配合单位的任务。如有遗漏，请联系市政府办公室在“三张清单”中指定责任单位。',
     summary: (total: number, done: number, overdue: number, soon: number) =>

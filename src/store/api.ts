@@ -9,6 +9,7 @@ import type { IssuedBulletin } from '@/domain/bulletin/archive';
 import type { Leader } from '@/domain/leaders/leaders';
 import type { KeyFile, KeyInfo, TrustStore } from '@/domain/signing/signing';
 import type { SyncStatus } from '@/sync/status';
+import type { EventList } from '@/store/event-list';
 import type {
   Identity,
   OwnerRef,
@@ -58,8 +59,11 @@ export interface PlanSlice {
 }
 
 export interface ProgressSlice {
-  /** The append-only log, ordered by (at, id). Never edited in place. */
-  events: PlanEvent[];
+  /**
+   * The append-only log, ordered by (at, id): an immutable list whose append does not copy it
+   * (src/store/event-list.ts); `toArray()` where an array is needed.
+   */
+  events: EventList;
   /**
    * Append one event written by the current identity; returns it. Throws (a Chinese message) when
    * the event is not valid or the 督办 cycle does not allow it now (src/domain/cycle/accept-event.ts).

@@ -2,28 +2,22 @@
  * Derived figures shared by the store and the selectors, memoised on the identity of their inputs
  * (no React here, so store actions can use them too).
  */
-import { deriveAllStates, deriveStatesAfterAppend, type TaskState } from '@/domain/events';
-import type { Plan, PlanEvent } from '@/domain/model';
+import { deriveAllStates, deriveStatesAfterChange, type TaskState } from '@/domain/events';
+import type { Plan } from '@/domain/model';
+import type { EventList } from '@/store/event-list';
 
-let memo: { plan: Plan; events: readonly PlanEvent[]; states: Map<string, TaskState> } | null = null;
-
-/** Logs made by pushing at the end of another (appendEvent): next → the log it was copied from. */
-const appendedTo = new WeakMap<readonly PlanEvent[], readonly PlanEvent[]>();
-
-/** Says that `next` is `prev` with events pushed at the end, so deriving skips the O(n) check. */
-export function noteAppend(prev: readonly PlanEvent[], next: readonly PlanEvent[]) {
-  appendedTo.set(next, prev);
-}
+let memo: { plan: Plan; events: EventList; states: Map<string, TaskState> } | null = null;
 
 /**
- * deriveAllStates, recomputed only when the plan or the log changed; when the only change is
- * events appended to the log (a tick, an urge), only the tasks they touch are derived again.
+ * deriveAllStates, recomputed only when the plan or the log changed; when the log only gained
+ * events at the end (a tick, an urge) or had one replaced by its signed copy, only the tasks they
+ * touch are derived again (the list says what changed by comparing its chunks, not its events).
  */
-export function selectTaskStates(s: { plan: Plan; events: readonly PlanEvent[] }): Map<string, TaskState> {
+export function selectTaskStates(s: { plan: Plan; events: EventList }): Map<string, TaskState> {
   if (memo && memo.plan === s.plan && memo.events === s.events) return memo.states;
-  const states =
-    (memo && memo.plan === s.plan ? deriveStatesAfterAppend(s.plan, memo.events, memo.states, s.events, appendedTo.get(s.events) === memo.events) : null) ??
-    deriveAllStates(s.plan, s.events);
+  // From nothing (the history just read) one pass over the array is faster than steps.
+  const changes = memo && memo.plan === s.plan && memo.events.length ? s.events.changesSince(memo.events) : null;
+  const states = (memo && changes ? deriveStatesAfterChange(s.plan, memo.states, changes.added, changes.replaced) : null) ?? deriveAllStates(s.plan, s.events.toArray(), { sorted: true });
   memo = { plan: s.plan, events: s.events, states };
   return states;
 }

@@ -20,7 +20,7 @@ import { migrate, restoreStored, STORAGE_VERSION, type WorkingState } from '@/st
 import { LOG_PREFIX, MAIN_KEY, TRUST_KEY } from '@/store/keys';
 import { IdbKv, type LoadedLog, type LogKv } from '@/store/log';
 import { Persistence, type StorageBackend } from '@/store/persistence';
-import { appendEvent, replaceEvent } from '@/store/slices/progress';
+import { EventList } from '@/store/event-list';
 import { shell as t } from '@/lib/strings-shell';
 import { createPlanSlice } from '@/store/slices/plan';
 import { createProgressSlice } from '@/store/slices/progress';
@@ -44,7 +44,7 @@ export interface CreateStoreOptions {
   newId?: () => string;
   quotaBytes?: number;
   /**
-   * Write to storage when the browser is idle rather than inside the action (default: on for the
+   * Write the working state just after the frame rather than inside the action (default: on for the
    * app's own store over localStorage, off when a storage is passed in, as tests do).
    */
   deferSaves?: boolean;
@@ -131,7 +131,7 @@ export function workingOf(s: LuoshiState): WorkingState {
 
 /** Everything of one plan (working state and events): backups, copies, files. */
 export function persistedOf(s: LuoshiState): PersistedData {
-  return { ...workingOf(s), events: s.events } as PersistedData;
+  return { ...workingOf(s), events: s.events.toArray() } as PersistedData;
 }
 
 export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore {
@@ -144,7 +144,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   const log = persistence.log;
   if (logOption instanceof Promise) log.waitForKv();
   const deferSaves = options.deferSaves ?? inBrowser;
-  if (deferSaves) persistence.deferWrites(idleSchedule);
+  if (deferSaves) persistence.deferWrites(afterPaint);
   const seed: (d: Date) => { plan: Plan; units: Unit[]; leaders?: Leader[] } =
     options.seed ?? ((d: Date) => ({ plan: pendingPlan(d), units: registryUnits(DEFAULT_UNITS) }));
   const keyringOption: Promise<Keyring> | null =
@@ -169,10 +169,10 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
           now,
           newId,
           persistence,
-          recorded: (events, e) => {
+          recorded: (events, added) => {
             persistence.snapshotDue();
             expected = events;
-            void log.append([e]).catch(() => undefined);
+            void log.append(added).catch(() => undefined);
           },
           undoing: () => undoing,
           signLater: () => {},
@@ -207,7 +207,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
         ctx.identityTaken = hooks.identityTaken;
         return {
           ...createPlanSlice(setState, getState, ctx, { plan: first.plan, units: first.units, leaders: first.leaders ?? [...DEFAULT_LEADERS], planSetAt: now().toISOString() }),
-          ...createProgressSlice(setState, getState, ctx, { events: [], dropped: [] }),
+          ...createProgressSlice(setState, getState, ctx, { events: EventList.EMPTY, dropped: [] }),
           ...createUiSlice(setState, getState, { ...ctx, runUndo }, { identity }),
           ...createDataSlice(setState, getState, ctx),
           ...createBulletinSlice(setState, getState, ctx, { issued: [] }),
@@ -230,11 +230,11 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   const applyWorking = (data: WorkingState) => {
     const s = store.getState();
     const patch: Partial<LuoshiState> = { ...(data as Partial<LuoshiState>) };
-    if (data.plan.id !== s.plan.id) patch.events = [];
+    if (data.plan.id !== s.plan.id) patch.events = EventList.EMPTY;
     else if (data.dropped !== s.dropped && data.dropped.length) {
       const gone = new Set(data.dropped);
       const events = s.events.filter((e) => !gone.has(e.id));
-      if (events.length !== s.events.length) patch.events = events;
+      if (events.length !== s.events.length) patch.events = EventList.from(events);
     }
     store.setState(patch);
   };
@@ -256,7 +256,7 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
 
   // ------------------------------------------------------------------ the event log
   /** An events array already in the log (a recorded event, another tab's, a load): no diff needed. */
-  let expected: readonly PlanEvent[] | null = null;
+  let expected: EventList | null = null;
   let loading: Promise<void> = Promise.resolve();
   let loadingPlan: string | null = null;
   let firstLoad = true;
@@ -266,14 +266,16 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     const s = store.getState();
     // In memory before the load: events of an older layout, of a restored copy, or recorded
     // meanwhile. The union with the log is the plan's whole history.
-    const m = s.events.length ? mergeEvents(loaded.events, s.events) : { events: loaded.events };
+    const m = s.events.length ? mergeEvents(loaded.events, s.events.toArray()) : { events: loaded.events };
     const gone = new Set(s.dropped);
-    const events = gone.size ? m.events.filter((e) => !gone.has(e.id)) : m.events;
+    // Both the log's read and a merge give (at, id) order: no second check of 200,000 events.
+    const events = EventList.ofSorted(gone.size ? m.events.filter((e) => !gone.has(e.id)) : m.events);
     expected = events;
     loadingPlan = null;
     const recovery = logRecovery(persistence, loaded, s.storage.recovery);
     store.setState({ events, storage: { ...store.getState().storage, historyLoaded: true, recovery, log: { ...store.getState().storage.log, kind: log.kv.kind, events: events.length } } });
-    const fresh = events.filter((e) => log.needs(e));
+    // Only what was in memory before the load can be missing from the log (the rest came from it).
+    const fresh = s.events.filter((e) => !gone.has(e.id) && log.needs(e));
     // The main key keeps an older layout's events until the log has them.
     const release = () => persistence.releaseMain();
     if (fresh.length) void log.append(fresh).then(release, () => undefined);
@@ -326,11 +328,11 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     if (!incoming.length) return;
     const s = store.getState();
     const gone = new Set(s.dropped);
-    let next: readonly PlanEvent[] = s.events;
-    for (const e of incoming) if (!gone.has(e.id)) next = replaceEvent(next, e) ?? appendEvent(next, e);
+    let next = s.events;
+    for (const e of incoming) if (!gone.has(e.id)) next = next.replace(e) ?? next.append(e);
     if (next === s.events) return;
     expected = next;
-    store.setState({ events: next as PlanEvent[] });
+    store.setState({ events: next });
   };
   let stopWatchingLog = () => {};
   const watchLog = () => {
@@ -461,7 +463,7 @@ function hydrateWorking(persisted: unknown, current: LuoshiState, persistence: P
     plan: r.plan ?? current.plan,
     units: r.units ?? current.units,
     leaders: r.leaders ?? current.leaders,
-    events: r.dropped.length ? withoutDropped(r.events, r.dropped) : r.events,
+    events: EventList.from(r.dropped.length ? withoutDropped(r.events, r.dropped) : r.events),
     issued: r.issued,
     identity: r.identity ?? current.identity,
     planSetAt: r.planSetAt ?? r.plan?.updatedAt ?? current.planSetAt,
@@ -543,14 +545,31 @@ export function memoryStorage(): StorageBackend {
   };
 }
 
-/** Runs `run` when the browser is idle (at the latest after 300 ms); returns a cancel. */
-function idleSchedule(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: 300 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(run, 50);
-  return () => clearTimeout(handle);
+/**
+ * Runs `run` just after the next frame is painted (at the latest after 100 ms, for a page whose
+ * frames are throttled); returns a cancel. A plan edit is written as promptly as a tick is: no
+ * longer when the browser is idle (up to 300 ms later), since the working state is no longer
+ * written on a tick's path (the events are in the log), and the click's own frame still comes
+ * first. Changes within one frame are written once.
+ */
+function afterPaint(run: () => void): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    run();
+  };
+  const fallback = setTimeout(once, 100);
+  let frame = 0;
+  let next: ReturnType<typeof setTimeout> | undefined;
+  if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(() => (next = setTimeout(once, 0)));
+  return () => {
+    done = true;
+    clearTimeout(fallback);
+    if (next !== undefined) clearTimeout(next);
+    if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+  };
 }
 
 /** A deferred write must not be lost when the tab is hidden, closed or reloaded. */

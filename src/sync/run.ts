@@ -19,7 +19,7 @@ function host(): SyncHost {
   return {
     read: () => {
       const s = st.getState();
-      return { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events, dropped: s.dropped };
+      return { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events.toArray(), dropped: s.dropped };
     },
     subscribe: (fn) =>
       st.subscribe((s, prev) => {

@@ -1,6 +1,6 @@
 /** A task's state is a pure function of the plan and its events. */
 import fc from 'fast-check';
-import { deriveStatesAfterAppend } from '@/domain/events';
+import { deriveStatesAfterAppend, deriveStatesAfterChange } from '@/domain/events';
 import { compareEvents, deriveAllStates, deriveTaskState } from '@/domain/events';
 import type { PlanEvent } from '@/domain/model';
 import { sampleEvents, samplePlan } from '../fixtures/storage/build-sample';
@@ -139,5 +139,25 @@ describe('deriveStatesAfterAppend', () => {
   it('refuses a log that is not the old one plus new events at the end', () => {
     const prevStates = deriveAllStates(samplePlan, sampleEvents);
     expect(deriveStatesAfterAppend(samplePlan, sampleEvents, prevStates, sampleEvents.slice(1))).toBeNull();
+  });
+});
+
+describe('deriveStatesAfterChange going on from the known states', () => {
+  it('gives what a fold of the whole log gives, after every kind of event appended one by one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: sampleEvents.length - 1 }), { minLength: 1, maxLength: 30 }), (picks) => {
+        // Every sample event again, later and under a new id: each kind of event, in any order.
+        const base = Date.parse(sampleEvents[sampleEvents.length - 1]!.at);
+        let log = [...sampleEvents];
+        let states = deriveAllStates(samplePlan, log);
+        picks.forEach((p, i) => {
+          const e = { ...sampleEvents[p]!, id: `resume-${i}`, at: new Date(base + (i + 1) * 1000).toISOString() } as PlanEvent;
+          log = [...log, e];
+          states = deriveStatesAfterChange(samplePlan, states, [e], [])!;
+          expect(states).toEqual(deriveAllStates(samplePlan, log));
+        });
+      }),
+      { numRuns: 60 },
+    );
   });
 });

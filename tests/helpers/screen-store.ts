@@ -5,6 +5,8 @@
  */
 import { useLuoshi } from '@/store/store';
 import type { LuoshiState } from '@/store/api';
+import type { PlanEvent } from '@/domain/model';
+import { EventList } from '@/store/event-list';
 
 // The seed speech is parsed in the background on a first start: wait for it.
 await useLuoshi.seedReady;
@@ -13,8 +15,10 @@ await useLuoshi.seedReady;
 useLuoshi.persistence.deferWrites(null);
 const initial = useLuoshi.getState();
 
-export function resetStore(patch: Partial<LuoshiState> = {}): void {
-  useLuoshi.setState({ ...initial, toasts: [], canUndo: false, ...patch }, true);
+/** Puts the store in a known state; `events` may be given as a plain array (it becomes the store's list). */
+export function resetStore(patch: Partial<Omit<LuoshiState, 'events'>> & { events?: readonly PlanEvent[] | EventList } = {}): void {
+  const { events, ...rest } = patch;
+  useLuoshi.setState({ ...initial, toasts: [], canUndo: false, ...rest, ...(events ? { events: EventList.from(events) } : {}) }, true);
 }
 
 export function store(): LuoshiState {

@@ -65,7 +65,7 @@ describe('undo', () => {
     expect(s.getState().plan.tasks.map((t) => t.id)).toEqual(['t1', 't3']);
     const st = deriveAllStates(s.getState().plan, s.getState().events).get('t1')!;
     expect(st.urges).toBe(1);
-    expect(s.getState().events).toEqual([e]);
+    expect(s.getState().events.toArray()).toEqual([e]);
     // A later tick written against the old id still lands on the merged task.
     s.getState().record({ type: 'tick', taskId: 't2', done: true, note: '已完成' });
     expect(done(s, 't1')).toBe(true);
@@ -114,7 +114,7 @@ describe('files through the store', () => {
     expect(b.getState().plan.id).toBe('x');
     expect(b.getState().applyImport(preview, { confirmed: true })).toBe(true);
     expect(b.getState().plan.tasks.find((t) => t.id === 't1')!.title).toBe('改名');
-    expect(b.getState().events).toEqual(a.getState().events);
+    expect(b.getState().events.toArray()).toEqual(a.getState().events.toArray());
     expect(b.getState().listBackups()).toHaveLength(1);
   });
 

@@ -14,7 +14,7 @@ import { cycleEvents, cycleLeaders, sampleData, sampleEvents, samplePlan } from 
 import { FakeStorage } from './fake-storage';
 import { Clock, makeStore, storedEvents, task } from './helpers';
 
-const draftOf = (s: ReturnType<typeof makeStore>, today: string) => buildBulletinContent(buildQuarterlyReport(s.getState().plan, s.getState().events, 1, today));
+const draftOf = (s: ReturnType<typeof makeStore>, today: string) => buildBulletinContent(buildQuarterlyReport(s.getState().plan, s.getState().events.toArray(), 1, today));
 
 describe('交办日期', () => {
   it('a task added today, due in 19 days, at 0 % is green (its pace starts today)', () => {

@@ -34,7 +34,7 @@ function withEvents(n: number, clock = new Clock()) {
     clock.tick(1000);
   }
   s.destroy();
-  return { st, events: s.getState().events };
+  return { st, events: s.getState().events.toArray() };
 }
 
 describe('the log layout', () => {

@@ -3,6 +3,7 @@
  * storage versions, snapshots and backups. Nothing may be lost, and the app must always start.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { canonicalJson } from '@/domain/merge';
 import { decodeChunk, decodeRecord, decodeText, encodeChunk, encodeRecord, serialize, STORAGE_VERSION } from '@/store/codec';
 import type { PlanEvent } from '@/domain/model';
@@ -84,6 +85,18 @@ describe('stored versions (fixtures)', () => {
     const e = { ...sampleData.events[0]!, sig: { alg: 'ed25519', value: 'abc' } } as unknown as PlanEvent;
     expect(decodeRecord(encodeRecord(e)).event).toEqual(e);
     expect(decodeChunk(encodeChunk([e])).events).toEqual([e]);
+  });
+
+  it('any time packed as milliseconds comes back as exactly the text it was (any year toISOString writes)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {
+        const at = new Date(ms).toISOString();
+        const e: PlanEvent = { id: 'e1', at, unit: '市大数据局', taskId: 't1', note: '', type: 'urge' };
+        expect((decodeRecord(encodeRecord(e)).event as PlanEvent).at).toBe(at);
+        expect((decodeChunk(encodeChunk([e, { ...e, id: 'e2' }])).events as PlanEvent[]).map((x) => x.at)).toEqual([at, at]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

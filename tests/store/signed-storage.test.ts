@@ -9,6 +9,7 @@ import { OFFICE_NAME, type PlanEvent } from '@/domain/model';
 import { emptyTrust, pinKey, signEvent, verifyRecords } from '@/domain/signing/signing';
 import { memoryKeyring } from '@/lib/keyring';
 import { decodeText, encodeChunk, encodeRecord, serialize, serializeV2 } from '@/store/codec';
+import { EventList } from '@/store/event-list';
 import { LOG_PREFIX, MAIN_KEY } from '@/store/keys';
 import { chunkPrefix, decodeLog, journalPrefix, SEAL_AT } from '@/store/log';
 import { samplePlan, sampleUnits } from '../fixtures/storage/build-sample';
@@ -72,7 +73,7 @@ describe('signed events in storage', () => {
     }
     // A signature is one string in the tuple: `<key>.<value>` in a record, `<index>.<value>` in a chunk.
     expect(JSON.parse(encodeRecord(events[1]!))).toContain(`${events[1]!.sig!.key}.${events[1]!.sig!.value}`);
-    expect(chunk).toContain(`"0.${events[0]!.sig!.value}"`);
+    expect(chunk).toContain(`"0.${events.at(0)!.sig!.value}"`);
   });
 
   it('a signature of another shape is kept as it is (in the extras), for restore to judge', () => {
@@ -107,11 +108,11 @@ describe('the signed copy of a record just written', () => {
     s.getState().setIdentity({ kind: 'unit', name: DSJ });
     await s.getState().whenSigned();
     s.getState().record({ type: 'tick', taskId: 't2', done: true, note: '平台已上线' });
-    expect(s.getState().events[0]!.sig).toBeUndefined();
+    expect(s.getState().events.at(0)!.sig).toBeUndefined();
     await s.getState().whenSigned();
     await s.eventsSettled();
     expect(s.getState().events).toHaveLength(1);
-    expect(s.getState().events[0]!.sig).toBeDefined();
+    expect(s.getState().events.at(0)!.sig).toBeDefined();
     expect(logKeys(st, 'j')).toHaveLength(1);
     s.destroy();
     const again = makeStore(st, { clock, keyring });
@@ -125,7 +126,7 @@ describe('the signed copy of a record just written', () => {
     const unsigned = events[2]!;
     const signed = await signEvent(unsigned, samplePlan.id, unit.signer);
     const loaded = decodeLog(samplePlan.id, [
-      [`${chunkPrefix(samplePlan.id)}a`, encodeChunk([events[0]!, unsigned])],
+      [`${chunkPrefix(samplePlan.id)}a`, encodeChunk([events.at(0)!, unsigned])],
       [`${journalPrefix(samplePlan.id)}e3`, encodeRecord(signed)],
     ]);
     expect(loaded.setAside).toEqual([]);
@@ -147,12 +148,12 @@ describe('the signed copy of a record just written', () => {
     // What exportSigned does with records written before signing existed.
     const signed = new Map<PlanEvent, PlanEvent>();
     for (const e of s.getState().events) signed.set(e, await signEvent(e, samplePlan.id, unit.signer));
-    s.setState({ events: s.getState().events.map((e) => signed.get(e)!) });
+    s.setState({ events: EventList.from(s.getState().events.map((e) => signed.get(e)!)) });
     await s.eventsSettled();
     s.destroy();
     const again = makeStore(st, { clock });
     expect(again.getState().events).toHaveLength(SEAL_AT + 2);
-    expect(again.getState().events.every((e) => e.sig)).toBe(true);
+    expect(again.getState().events.every((e) => e.sig !== undefined)).toBe(true);
     expect(again.getState().storage.recovery).toBeNull();
   });
 
@@ -165,11 +166,11 @@ describe('the signed copy of a record just written', () => {
     await a.getState().whenSigned();
     a.getState().record({ type: 'urge', taskId: 't1', note: '请加快' });
     expect(b.getState().events).toHaveLength(1);
-    expect(b.getState().events[0]!.sig).toBeUndefined();
+    expect(b.getState().events.at(0)!.sig).toBeUndefined();
     await a.getState().whenSigned();
     await a.eventsSettled();
     expect(b.getState().events).toHaveLength(1);
-    expect(b.getState().events[0]).toEqual(a.getState().events[0]);
-    expect(b.getState().events[0]!.sig).toBeDefined();
+    expect(b.getState().events.at(0)).toEqual(a.getState().events.at(0));
+    expect(b.getState().events.at(0)!.sig).toBeDefined();
   });
 });

@@ -21,7 +21,7 @@ async function browser(clock: Clock, idPrefix: number, keyring: Keyring = memory
   return store;
 }
 
-const draftOf = (s: LuoshiStore) => buildBulletinContent(buildQuarterlyReport(s.getState().plan, s.getState().events, 1, '2026-04-02'));
+const draftOf = (s: LuoshiStore) => buildBulletinContent(buildQuarterlyReport(s.getState().plan, s.getState().events.toArray(), 1, '2026-04-02'));
 
 async function importFile(store: LuoshiStore, text: string) {
   return store.getState().previewImport(text);

@@ -31,7 +31,7 @@ describe('applyRemote', () => {
     expect(s.getState().events).toHaveLength(1);
     s.getState().applyRemote({ plan: { ...samplePlan, id: 'other', tasks: [task('x')] } });
     expect(s.getState().plan.id).toBe('other');
-    expect(s.getState().events).toEqual([]);
+    expect(s.getState().events.toArray()).toEqual([]);
   });
 
   it('keepCopy stores an automatic backup listed on 数据与备份', () => {

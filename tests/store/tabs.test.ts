@@ -8,8 +8,8 @@ import { buildBulletinContent } from '@/domain/bulletin/quarterly';
 import { samplePlan } from '../fixtures/storage/build-sample';
 import { FakeStorage } from './fake-storage';
 import { Clock, makeStore, storedEvents, task } from './helpers';
-const ticked = (events: { type: string; taskId: string }[]) =>
-  events
+const ticked = (events: Iterable<{ type: string; taskId: string }>) =>
+  [...events]
     .filter((e) => e.type === 'tick')
     .map((e) => e.taskId)
     .sort();
@@ -104,14 +104,14 @@ describe('two tabs', () => {
     const a = makeStore(st.tab(), { clock, idPrefix: 1 });
     const b = makeStore(st.tab(), { clock, idPrefix: 2 });
     st.hold = true; // b writes before it hears of a's writes
-    const draft = buildBulletinContent(buildQuarterlyReport(a.getState().plan, a.getState().events, 1, '2026-04-02'));
+    const draft = buildBulletinContent(buildQuarterlyReport(a.getState().plan, a.getState().events.toArray(), 1, '2026-04-02'));
     const issued = a.getState().issueBulletin(draft);
     clock.tick();
     a.getState().upsertLeader({ id: 'leader-li', name: '李副市长', role: 'vice-mayor', aliases: [], units: ['市大数据局'], tasks: [] });
     clock.tick();
     b.getState().updateTask('t2', { title: '乙页改的标题' });
     clock.tick();
-    b.getState().issueBulletin(buildBulletinContent(buildQuarterlyReport(b.getState().plan, b.getState().events, 1, '2026-04-02')));
+    b.getState().issueBulletin(buildBulletinContent(buildQuarterlyReport(b.getState().plan, b.getState().events.toArray(), 1, '2026-04-02')));
     st.hold = false;
     st.flush();
     for (const s of [a, b, makeStore(st.tab(), { clock }), makeStore(st.tab(), { clock })]) {

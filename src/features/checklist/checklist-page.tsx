@@ -18,6 +18,7 @@ import { navigate, useRoute } from '@/lib/router';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
 import { useTaskStates, useToday } from '@/store/selectors';
+import { ChecklistPreview } from './checklist-preview';
 import { ReportExportButton } from './report-export-button';
 import { SupervisionFeed } from './supervision-feed';
 import { TaskCard, type CardActions } from './task-card';
@@ -41,7 +42,7 @@ export function ChecklistPage() {
   const planUnits = useMemo(() => unitsInPlan(plan), [plan]);
 
   // Keyed by unit: another unit's checklist starts afresh (no pins, no half-typed notes carried over).
-  if (identity.kind === 'unit') return <Checklist key={identity.name} unitName={identity.name} />;
+  if (identity.kind === 'unit') return <UnitTasks key={identity.name} unitName={identity.name} />;
 
   // The office chooses whose checklist to see; the choice lives in the address (#/my?unit=…)
   // so it can be bookmarked and printed.
@@ -65,12 +66,30 @@ export function ChecklistPage() {
         </div>
       </div>
       {chosen ? (
-        <Checklist key={chosen} unitName={chosen} embedded />
+        <UnitTasks key={chosen} unitName={chosen} embedded />
       ) : (
         <EmptyState title={s.pickUnitTitle}>
           <p>{s.pickUnitHint}</p>
         </EmptyState>
       )}
+    </div>
+  );
+}
+
+/** The checklist, or, while the history is still being read, the unit's tasks from the plan. */
+function UnitTasks({ unitName, embedded = false }: { unitName: string; embedded?: boolean }) {
+  const historyLoaded = useLuoshi((st) => st.storage.historyLoaded);
+  if (historyLoaded) return <Checklist unitName={unitName} embedded={embedded} />;
+  const header = embedded ? (
+    <div className="checklist-subheader">
+      <h2>{s.unitHeading(unitName)}</h2>
+    </div>
+  ) : (
+    <PageHeader title={s.title} description={s.descriptionUnit(unitName)} />
+  );
+  return (
+    <div className={embedded ? undefined : 'checklist-page'}>
+      <ChecklistPreview unitName={unitName} header={header} />
     </div>
   );
 }

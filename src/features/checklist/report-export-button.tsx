@@ -19,7 +19,7 @@ export function ReportExportButton({ unitName }: { unitName: string }) {
     try {
       const st = useLuoshi.getState();
       const mine = st.identity.kind === 'unit' && st.identity.name === unitName;
-      const file = mine ? await exportProgressReport() : await buildProgressReport(st, unitName, new Date());
+      const file = mine ? await exportProgressReport() : await buildProgressReport({ ...st, events: st.events.toArray() }, unitName, new Date());
       downloadText(file.fileName, file.text, file.mime);
       const count = st.events.filter((e) => e.unit === unitName).length;
       notify(count ? 'success' : 'info', count ? s.exported(file.fileName) : s.exportNothing);

@@ -39,7 +39,7 @@ function TaskRefs({ tasks }: { tasks: ListTask[] }) {
 
 export function ListsPrintPage() {
   const plan = useLuoshi((st) => st.plan);
-  const events = useLuoshi((st) => st.events);
+  const events = useLuoshi((st) => st.events).toArray();
   const units = useLuoshi((st) => st.units);
   const today = useToday();
   const { query } = useRoute();

@@ -35,7 +35,7 @@ export function NoticePage() {
   const { params } = useRoute('/notice/:taskId');
   const taskId = params.taskId ?? '';
   const plan = useLuoshi((st) => st.plan);
-  const events = useLuoshi((st) => st.events);
+  const events = useLuoshi((st) => st.events).toArray();
   const today = useToday();
   const notice = useMemo(() => buildNotice(plan, events, taskId, today), [plan, events, taskId, today]);
   const assignmentId = notice?.state.assignment?.id ?? 'none';

@@ -24,7 +24,7 @@ const s = t.report;
 
 export function ReportPage() {
   const plan = useLuoshi((st) => st.plan);
-  const events = useLuoshi((st) => st.events);
+  const events = useLuoshi((st) => st.events).toArray();
   const units = useLuoshi((st) => st.units);
   const leaders = useLuoshi((st) => st.leaders);
   const archive = useLuoshi((st) => st.issued);

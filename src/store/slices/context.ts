@@ -2,6 +2,7 @@
 import type { PlanEvent } from '@/domain/model';
 import type { LuoshiState } from '@/store/api';
 import type { Persistence } from '@/store/persistence';
+import type { EventList } from '@/store/event-list';
 
 export type SetState = (partial: Partial<LuoshiState> | ((s: LuoshiState) => Partial<LuoshiState>)) => void;
 export type GetState = () => LuoshiState;
@@ -19,10 +20,10 @@ export interface StoreContext {
   newId: () => string;
   persistence: Persistence;
   /**
-   * An event was recorded, or replaced by its signed copy: `events` (with it) is about to be set;
-   * the log writes the event now.
+   * Events were recorded, or replaced by their signed copies: `events` (with them) is about to be
+   * set; the log writes them now.
    */
-  recorded: (events: readonly PlanEvent[], e: PlanEvent) => void;
+  recorded: (events: EventList, added: readonly PlanEvent[]) => void;
   /** Pushes an undoable step (newest last; the oldest fall off after 50). */
   pushUndo: (entry: UndoEntry) => void;
   /** True while an undo runs: its own changes must not become new undo steps. */

@@ -13,6 +13,7 @@ import { laterIso } from '@/store/slices/plan';
 import { selectTaskStates } from '@/store/derived';
 import { mergeArchives } from '@/domain/bulletin/archive';
 import { mergeEvents } from '@/domain/merge';
+import { EventList } from '@/store/event-list';
 
 /** The file builders, the checksum and the CSV: loaded when a file is first made, not at start. */
 const files = () => import('@/domain/files');
@@ -21,7 +22,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
   const p = ctx.persistence;
   const current = () => {
     const s = get();
-    return { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events, issued: s.issued, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
+    return { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events.toArray(), issued: s.issued, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
   };
 
   /**
@@ -40,7 +41,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const { signEvent } = await import('@/domain/signing/signing');
       const signed = new Map<PlanEvent, PlanEvent>();
       for (const e of unsigned) signed.set(e, await signEvent(e, planId, signing.signer));
-      set((st) => ({ events: st.events.map((e) => signed.get(e) ?? e) }));
+      set((st) => ({ events: EventList.from(st.events.map((e) => signed.get(e) ?? e)) }));
     }
     const file = await build(signing);
     await get().markKeySent(author);
@@ -54,6 +55,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       return false;
     }
     const before = current();
+    const beforeEvents = get().events;
     p.backup(before, '恢复副本前的自动备份');
     // The log only grows: a copy of this plan keeps every event recorded since it was taken (they
     // may have left this browser already); a copy of another plan brings that plan's log back.
@@ -63,7 +65,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       plan: { ...copy.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) },
       units: copy.units ?? before.units,
       leaders: copy.leaders ?? before.leaders,
-      events,
+      events: EventList.from(events),
       // Issued bulletins were sent out: an older copy never takes one back.
       issued: mergeArchives(before.issued, copy.issued),
       dropped: copy.dropped,
@@ -72,7 +74,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     ctx.pushUndo({
       label: '恢复副本',
       toast: `已恢复：${copy.reason}`,
-      run: () => set({ ...before, plan: { ...before.plan, updatedAt: laterIso(ctx.now(), get().plan.updatedAt) }, planSetAt: ctx.now().toISOString() }),
+      run: () => set({ ...before, events: beforeEvents, plan: { ...before.plan, updatedAt: laterIso(ctx.now(), get().plan.updatedAt) }, planSetAt: ctx.now().toISOString() }),
     });
     return true;
   };
@@ -177,6 +179,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     },
     applyImport: (preview, options = {}) => {
       const before = current();
+      const beforeEvents = get().events;
       const { state: next, changed, needsConfirmation } = applyImport(before, preview, options);
       if (needsConfirmation) {
         get().notify('error', preview.removedTasks.length ? `导入后将移除 ${preview.removedTasks.length} 项任务，须先确认，数据未改动。` : '导入将替换当前数据，须先确认，数据未改动。');
@@ -201,7 +204,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
         plan: preview.planAction === 'restore' ? { ...next.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) } : next.plan,
         units: next.units,
         leaders: next.leaders ?? before.leaders,
-        events: next.events,
+        events: EventList.from(next.events),
         issued: next.issued ?? before.issued,
         dropped: next.dropped ?? before.dropped,
         identity: next.identity ?? before.identity,
@@ -217,7 +220,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
         run: () => {
           const stamped = { ...before.plan, updatedAt: laterIso(ctx.now(), get().plan.updatedAt) };
           if (replaces) {
-            set({ ...before, plan: stamped, planSetAt: ctx.now().toISOString() });
+            set({ ...before, events: beforeEvents, plan: stamped, planSetAt: ctx.now().toISOString() });
             return;
           }
           // Events that came in are taken back, and remembered as taken back so another tab's
@@ -228,7 +231,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
             plan: before.plan === s.plan ? s.plan : stamped,
             units: before.units,
             leaders: before.leaders,
-            events: s.events.filter((e) => !gone.has(e.id)),
+            events: EventList.from(s.events.filter((e) => !gone.has(e.id))),
             dropped: [...new Set([...s.dropped, ...added])].sort(),
           });
         },

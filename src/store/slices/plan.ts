@@ -4,8 +4,9 @@
  * the previous plan and units back. Undo restores a snapshot rather than replaying an inverse:
  * plan edits are local, never sent as events, so a snapshot is exact.
  */
-import { parseIsoTime, type OwnerRef, type Plan, type PlanEvent, type Task, type Unit } from '@/domain/model';
+import { parseIsoTime, type OwnerRef, type Plan, type Task, type Unit } from '@/domain/model';
 import { sortEvents } from '@/domain/events';
+import { EventList } from '@/store/event-list';
 import { separateLeaders, type Leader } from '@/domain/leaders/leaders';
 import { localDay } from '@/lib/ids';
 import type { PlanSlice } from '@/store/api';
@@ -72,7 +73,7 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
       const s = get();
       // A backup of what is replaced comes first, always: the UI confirmed, but people regret.
       ctx.persistence.backup(
-        { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events, issued: s.issued, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped },
+        { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events.toArray(), issued: s.issued, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped },
         `替换计划前的自动备份（${s.plan.title || '未命名计划'}）`,
       );
       const before = { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events };
@@ -80,7 +81,7 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
       const fresh = incoming.id === s.plan.id ? s.leaders : s.leaders.map((l) => (l.tasks.length ? { ...l, tasks: [] } : l));
       const { plan, leaders } = intakePlan(incoming, fresh, ctx.now());
       // Events belong to tasks of a plan: a different plan starts a new log (the old one is in the backup).
-      const events = plan.id === s.plan.id ? s.events : [];
+      const events = plan.id === s.plan.id ? s.events : EventList.EMPTY;
       set({ plan: stamp(plan), leaders, events, planSetAt: ctx.now().toISOString() });
       ctx.pushUndo({
         label: '替换计划',
@@ -244,10 +245,10 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
  * Undo of a replacement: the old plan's events come back; events written since under the same
  * plan (a replacement with the same id) are kept too, since the log only grows.
  */
-function mergeBack(before: PlanEvent[], now: PlanEvent[], samePlan: boolean): PlanEvent[] {
+function mergeBack(before: EventList, now: EventList, samePlan: boolean): EventList {
   if (!samePlan) return before;
   const ids = new Set(before.map((e) => e.id));
-  return sortEvents([...before, ...now.filter((e) => !ids.has(e.id))]);
+  return EventList.from(sortEvents([...before, ...now.filter((e) => !ids.has(e.id))]));
 }
 
 const LAST_ISO_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);

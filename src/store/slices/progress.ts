@@ -9,9 +9,8 @@
  * Supervision acts (urge, inspection, notice, review, extension) have no opposite and are not
  * undoable once recorded.
  */
-import { compareEvents } from '@/domain/events';
-import { isSignedCopy } from '@/domain/merge';
-import { noteAppend, selectTaskStates } from '@/store/derived';
+import { selectTaskStates } from '@/store/derived';
+import type { EventList } from '@/store/event-list';
 import { EventSchema, OFFICE_NAME, type Identity, type PlanEvent } from '@/domain/model';
 import type { NewEvent, ProgressSlice } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
@@ -25,54 +24,11 @@ export function writerName(identity: Identity): string {
   return identity.kind === 'office' ? OFFICE_NAME : identity.name;
 }
 
-/**
- * Appends keeping (at, id) order; the common case (the newest event) is a plain push. An event
- * that sorts a little earlier (two in one millisecond, ids in random order) moves back into
- * place instead of sorting the whole log: at 100,000 events a sort per record added up.
- */
-export function appendEvent(events: readonly PlanEvent[], e: PlanEvent): PlanEvent[] {
-  // slice() copies a packed array in one block; a spread walks the iterator (ten times slower
-  // at 200,000 events).
-  const out = events.slice();
-  out.push(e);
-  let i = out.length - 1;
-  while (i > 0 && compareEvents(out[i - 1]!, e) > 0) {
-    out[i] = out[i - 1]!;
-    i--;
-  }
-  out[i] = e;
-  if (i === events.length) noteAppend(events, out);
-  return out;
-}
-
-/**
- * Puts the signed copy of an event in place of the unsigned one (found by its (at, id) place, so
- * without a walk of the log). Returns `events` unchanged when the log has no unsigned version of
- * it, and null when the id is not there at all.
- */
-export function replaceEvent(events: readonly PlanEvent[], signed: PlanEvent): readonly PlanEvent[] | null {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareEvents(events[mid]!, signed) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  let i = events[lo]?.id === signed.id ? lo : -1;
-  // An event written with a time offset sorts by its instant: found by a walk in that rare case.
-  if (i < 0) i = events.findIndex((e) => e.id === signed.id);
-  if (i < 0) return null;
-  if (!isSignedCopy(signed, events[i]!)) return events;
-  const out = events.slice();
-  out[i] = signed;
-  return out;
-}
-
 export function createProgressSlice(
   set: SetState,
   get: GetState,
   ctx: StoreContext,
-  initial: { events: PlanEvent[]; dropped: string[] },
+  initial: { events: EventList; dropped: string[] },
 ): ProgressSlice {
   const write = (input: NewEvent): PlanEvent => {
     const s = get();
@@ -90,10 +46,11 @@ export function createProgressSlice(
       throw new Error(`记录无效：${issue ? `${issue.path.join('.')} ${issue.message}` : '格式不符'}`);
     }
     const e = parsed.data;
-    const events = appendEvent(get().events, e);
+    // O(1): the list shares its chunks with the previous version (src/store/event-list.ts).
+    const events = get().events.append(e);
     // Its own record in the log, started inside the click: on disk within milliseconds. The
     // signed copy follows a moment later and replaces this record.
-    ctx.recorded(events, e);
+    ctx.recorded(events, [e]);
     set({ events });
     ctx.signLater(e);
     return e;
@@ -147,7 +104,7 @@ export function createProgressSlice(
     assignTask: (taskId, replyBy, requirement) => {
       const s = get();
       const year = Number(localDay(ctx.now()).slice(0, 4));
-      return get().record({ type: 'assign', taskId, year, number: nextRegisterNumber(s.events, year), replyBy, note: requirement });
+      return get().record({ type: 'assign', taskId, year, number: nextRegisterNumber(s.events.toArray(), year), replyBy, note: requirement });
     },
   };
 }

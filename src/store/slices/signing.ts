@@ -10,13 +10,13 @@
  *   package, sees the office's screens read-only.
  */
 import { OFFICE_NAME, type PlanEvent } from '@/domain/model';
-import type { KeyInfo, PinnedKey, TrustStore } from '@/domain/signing/signing';
+import type { KeyInfo, PinnedKey, Signer, TrustStore } from '@/domain/signing/signing';
 import type { Keyring } from '@/lib/keyring';
 import type { LuoshiState, SigningSlice, SigningStatus } from '@/store/api';
 import { TRUST_KEY } from '@/store/keys';
 import type { StorageBackend } from '@/store/persistence';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
-import { replaceEvent, writerName } from '@/store/slices/progress';
+import { writerName } from '@/store/slices/progress';
 import { shell as t } from '@/lib/strings-shell';
 
 /**
@@ -89,6 +89,8 @@ export function createSigningSlice(
   const { keyring, backend } = options;
   const enabled = keyring !== null;
   let queue: Promise<void> = Promise.resolve();
+  /** Events written and not yet signed, with the plan they were written in. */
+  let waiting: Array<{ e: PlanEvent; planId: string }> = [];
 
   const setStatus = (patch: Partial<SigningStatus>) => set((s) => ({ signing: { ...s.signing, ...patch } }));
   const saveTrust = (trust: TrustStore) => {
@@ -136,25 +138,44 @@ export function createSigningSlice(
   const hooks: SigningHooks = {
     signLater: (e) => {
       if (!keyring) return;
-      const planId = get().plan.id;
+      waiting.push({ e, planId: get().plan.id });
+      // A batch is queued already and will take this one too.
+      if (waiting.length > 1) return;
       queue = queue
         .then(async () => {
+          // Everything written until now is signed in one go and put in place in one step (one
+          // store update, one log transaction), however many were recorded at once. Taken before
+          // any await, so a failure below can never leave `waiting` full and stop all later signing.
+          const batch = waiting;
+          waiting = [];
           await ready;
-          const info = await ensureOwn(e.unit);
-          if (!info) return;
-          const k = await (await keyring).get(e.unit);
-          if (!k) return;
           const { markSent, signEvent } = await loadSigning();
-          const signed = await signEvent(e, planId, k.signer);
-          const before = get().events;
-          const events = replaceEvent(before, signed);
-          if (events && events !== before) {
-            // The signed copy replaces the record in the log too.
-            ctx.recorded(events, signed);
-            set({ events: events as PlanEvent[] });
+          const keys = new Map<string, { info: KeyInfo; signer: Signer } | null>();
+          const signed: PlanEvent[] = [];
+          for (const { e, planId } of batch) {
+            if (!keys.has(e.unit)) {
+              // One author's key failing leaves the others' records to be signed.
+              const k = await ensureOwn(e.unit)
+                .then(async (info) => {
+                  const own = info ? await (await keyring).get(e.unit) : null;
+                  return info && own ? { info, signer: own.signer } : null;
+                })
+                .catch((err: unknown) => (fail(err), null));
+              keys.set(e.unit, k);
+            }
+            const k = keys.get(e.unit);
+            if (k) signed.push(await signEvent(e, planId, k.signer));
           }
-          const pin = pinOf(get().trust, e.unit);
-          if (pin?.how === 'own' && pin.keyId === info.keyId && !pin.sent) saveTrust(markSent(get().trust, e.unit));
+          const { list, replaced } = get().events.replaceAll(signed);
+          if (replaced.length) {
+            // The signed copies replace the records in the log too.
+            ctx.recorded(list, replaced);
+            set({ events: list });
+          }
+          for (const [author, k] of keys) {
+            const pin = pinOf(get().trust, author);
+            if (k && pin?.how === 'own' && pin.keyId === k.info.keyId && !pin.sent) saveTrust(markSent(get().trust, author));
+          }
         })
         .catch(fail);
     },

@@ -4,10 +4,10 @@
  * persisted: the sync engine keeps its own settings and queue (src/sync/status.ts, SYNC_KEY).
  */
 import { mergeEvents } from '@/domain/merge';
-import type { PlanEvent } from '@/domain/model';
 import type { LuoshiState, SyncSlice } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { SYNC_OFF } from '@/sync/status';
+import { EventList } from '@/store/event-list';
 
 export function createSyncSlice(set: SetState, get: GetState, ctx: StoreContext): SyncSlice {
   return {
@@ -16,12 +16,12 @@ export function createSyncSlice(set: SetState, get: GetState, ctx: StoreContext)
     applyRemote: ({ plan, units, leaders, events }) => {
       const s = get();
       const patch: Partial<LuoshiState> = {};
-      let current: readonly PlanEvent[] = s.events;
+      let current = s.events;
       if (plan) {
         if (plan.id !== s.plan.id) {
           // The server holds another plan: its records start a new log (the caller kept a copy).
-          current = [];
-          patch.events = [];
+          current = EventList.EMPTY;
+          patch.events = current;
           patch.planSetAt = ctx.now().toISOString();
         }
         patch.plan = plan;
@@ -32,7 +32,7 @@ export function createSyncSlice(set: SetState, get: GetState, ctx: StoreContext)
         // Records taken back here (undo of an import) stay out even when the server has them.
         const gone = new Set(s.dropped);
         const incoming = gone.size ? events.filter((e) => !gone.has(e.id)) : events;
-        if (incoming.length) patch.events = mergeEvents(current, incoming).events;
+        if (incoming.length) patch.events = EventList.from(mergeEvents(current.toArray(), incoming).events);
       }
       if (Object.keys(patch).length) set(patch);
     },
@@ -40,7 +40,7 @@ export function createSyncSlice(set: SetState, get: GetState, ctx: StoreContext)
       const gone = new Set(ids);
       const s = get();
       // Recorded as taken back, like an undone import: another tab's copy does not return them.
-      set({ events: s.events.filter((e) => !gone.has(e.id)), dropped: [...new Set([...s.dropped, ...ids])].sort() });
+      set({ events: EventList.from(s.events.filter((e) => !gone.has(e.id))), dropped: [...new Set([...s.dropped, ...ids])].sort() });
     },
     keepCopy: (data, reason) => {
       const s = get();

@@ -3,6 +3,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ChecklistPage } from '@/features/checklist/checklist-page';
 import { selectTaskStates } from '@/store/selectors';
+import { useLuoshi } from '@/store/store';
 import { resetStore, store } from '../../helpers/screen-store';
 import { expectNoSeriousA11yViolations } from '../../helpers/axe';
 import { ev, mkPlan, mkTask, mkUnit } from '../../domain/screen-fixtures';
@@ -198,6 +199,31 @@ describe('ChecklistPage for a unit', () => {
     expect(screen.getByText('被催办 1 次')).toBeInTheDocument();
   });
 
+  it('keeps the supervision feed through a tick and adds a new urge at the top, under the task it is about', async () => {
+    const user = userEvent.setup();
+    resetStore({
+      plan,
+      units,
+      identity: { kind: 'unit', name: '市教育局' },
+      events: [ev('late', '2025-06-01', { type: 'urge', note: '请加快进度' }), ev('later', '2025-06-02', { type: 'notice', kind: 'commend' })],
+    });
+    render(<ChecklistPage />);
+    const feed = () => screen.getByRole('region', { name: /督办消息/ });
+    const rows = () => within(feed()).getAllByRole('listitem').map((li) => li.textContent);
+    const before = rows();
+    await complete(user, screen.getByRole('checkbox', { name: /标记完成：教师培训/ }), '培训已完成');
+    expect(store().events.at(-1)).toMatchObject({ type: 'tick', taskId: 'soon', done: true });
+    expect(rows()).toEqual(before);
+    act(() => {
+      useLuoshi.setState({ identity: { kind: 'office' } });
+      store().record({ type: 'urge', taskId: 'soon', note: '请周五前报送' });
+      useLuoshi.setState({ identity: { kind: 'unit', name: '市教育局' } });
+    });
+    expect(within(feed()).getByRole('heading')).toHaveTextContent('督办消息（3）');
+    expect(rows()[0]).toMatch(/教师培训.*请周五前报送|请周五前报送.*教师培训/);
+    expect(rows().slice(1)).toEqual(before);
+  });
+
   it('签收: signs every open task at once with 承办人 and phone, and says so on each card', async () => {
     const user = userEvent.setup();
     render(<ChecklistPage />);
@@ -240,7 +266,7 @@ describe('ChecklistPage for a unit', () => {
     expect(within(card).getByRole('alert')).toHaveTextContent('请填写回复内容');
     await user.type(within(card).getByLabelText('回复内容'), '土地手续已办结，6月底开工');
     await user.click(within(card).getByRole('button', { name: '回复' }));
-    const urgeId = store().events[0]!.id;
+    const urgeId = store().events.at(0)!.id;
     expect(store().events.at(-1)).toMatchObject({ type: 'reply', taskId: 'late', urgeId, note: '土地手续已办结，6月底开工' });
     expect(within(card).queryByText('催办待回复')).not.toBeInTheDocument();
   });
@@ -318,5 +344,29 @@ describe('ChecklistPage for the office', () => {
     expect(await screen.findByRole('heading', { name: '市商务局的任务' })).toBeInTheDocument();
     expect(screen.getByText('招商引资')).toBeInTheDocument();
     expect(window.location.hash).toBe(`#/my?unit=${encodeURIComponent('市商务局')}`);
+  });
+});
+
+/** As the store says while its log is being read (false) and once it is in (true). */
+function setHistoryLoaded(loaded: boolean) {
+  useLuoshi.setState({ storage: { ...store().storage, historyLoaded: loaded } });
+}
+
+describe('ChecklistPage while the history is being read', () => {
+  it('lists the unit’s tasks from the plan at once, in deadline order, with no tick box until the history is in', () => {
+    const st = store();
+    setHistoryLoaded(false);
+    render(<ChecklistPage />);
+    expect(screen.getByRole('heading', { level: 1, name: '我的任务' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('正在读取历史记录…先列出本单位的 4 项任务');
+    const items = within(screen.getByRole('list', { name: '市教育局的任务' })).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('.task-card__title')!.textContent)).toEqual(['新建学校三所', '教师培训', '道路改造', '校园安全整治']);
+    expect(within(items[2]!).getByText('配合')).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(screen.queryByText('招商引资')).not.toBeInTheDocument();
+    expect(st.events.length).toBe(0);
+    act(() => setHistoryLoaded(true));
+    expect(screen.getByRole('checkbox', { name: /标记完成：教师培训/ })).toBeInTheDocument();
+    expect(screen.queryByText(/正在读取历史记录/)).not.toBeInTheDocument();
   });
 });

@@ -84,7 +84,7 @@ describe('a progress report, as the office reads it', () => {
     expect(within(preview).getByText(/——记录编号重复但内容不同，已拒收/)).toBeInTheDocument();
     expect(within(preview).getByRole('button', { name: '确认导入' })).toBeDisabled();
     await user.click(within(preview).getByRole('button', { name: '取消' }));
-    expect(store().events).toEqual([mine]);
+    expect(store().events.toArray()).toEqual([mine]);
   });
 });
 
@@ -115,7 +115,7 @@ describe('a plan package that would empty the plan', () => {
     await user.click(within(preview).getByRole('button', { name: '确认导入' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '移除并导入' }));
     expect(store().plan.tasks).toHaveLength(0);
-    expect(store().events).toEqual([urge]);
+    expect(store().events.toArray()).toEqual([urge]);
     expect(store().listBackups()[0]).toMatchObject({ tasks: 3, reason: '导入计划包前的自动备份（将移除 3 项任务）' });
   });
 

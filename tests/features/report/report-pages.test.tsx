@@ -7,6 +7,7 @@ import { ListsPrintPage } from '@/features/report/lists-print-page';
 import { DashboardPage } from '@/features/dashboard/dashboard-page';
 import { officeKeyElsewhere, resetStore, store } from '../../helpers/screen-store';
 import { useLuoshi } from '@/store/store';
+import { EventList } from '@/store/event-list';
 import { expectNoSeriousA11yViolations } from '../../helpers/axe';
 import { ev, mkPlan, mkSection, mkTask, mkUnit } from '../../domain/screen-fixtures';
 
@@ -133,7 +134,7 @@ describe('ReportPage', () => {
     act(() =>
       useLuoshi.setState({
         plan: { ...plan, tasks: [...plan.tasks.map((t) => (t.id === 'b' ? { ...t, owners: [{ name: '市财政局', role: 'lead' as const, inferred: false }] } : t)), mkTask('d', '市商务局', '2025-03-25', { title: '新增的任务' })] },
-        events: [...events, ev('b', '2025-03-18', { type: 'tick', done: true, note: '方案已印发' }, '市财政局')],
+        events: EventList.from([...events, ev('b', '2025-03-18', { type: 'tick', done: true, note: '方案已印发' }, '市财政局')]),
       }),
     );
     expect(document.querySelector('.doc-sheet')!.textContent).toBe(frozen);
