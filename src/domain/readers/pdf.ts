@@ -110,7 +110,8 @@ function dropRunningLines(pages: Line[][]): Line[][] {
     const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map(key));
     for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const repeated = (l: Line) => pages.length >= 3 && (counts.get(key(l)) ?? 0) >= Math.max(3, Math.ceil(pages.length * 0.6));
+  // Short only: body lines that differ just in their figures (第1项…, 第2项…) are not a header.
+  const repeated = (l: Line) => pages.length >= 3 && lineText(l).length <= 30 && (counts.get(key(l)) ?? 0) >= Math.max(3, Math.ceil(pages.length * 0.6));
   return pages.map((lines) =>
     lines.filter((l, i) => {
       const atEdge = i < 2 || i >= lines.length - 2;
