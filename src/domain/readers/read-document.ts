@@ -11,6 +11,7 @@ import { readDocx } from './docx';
 import { failure, ReadError, type ReadFailure } from './failure';
 import { pdfBlocks } from './pdf';
 import type { PdfPages } from './pdfjs-pages';
+import { looksLikePdf } from './sniff';
 import { readWorkbook } from './xlsx';
 import { isZip, openZip } from './zip';
 import { decodeSpeechBytes } from '../text-decode';
@@ -59,13 +60,6 @@ function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
   return sig.every((b, i) => bytes[at + i] === b);
 }
 
-function findPdfHeader(bytes: Uint8Array): boolean {
-  // The header may follow a little junk (some mail gateways prepend bytes); readers look within 1 kB.
-  const n = Math.min(bytes.length - 5, 1024);
-  for (let i = 0; i <= n; i++) if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d], i)) return true;
-  return false;
-}
-
 /** Whether a UTF-16LE name (a stream in an OLE file's directory) occurs in the bytes. */
 function hasUtf16(bytes: Uint8Array, name: string): boolean {
   const pat: number[] = [];
@@ -92,7 +86,7 @@ function oleFailure(bytes: Uint8Array, fileName: string): ReadFailure {
 
 function sniff(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
-  if (findPdfHeader(bytes)) return 'pdf';
+  if (looksLikePdf(bytes)) return 'pdf';
   if (isZip(bytes)) return 'zip';
   return 'text';
 }
