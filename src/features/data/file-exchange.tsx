@@ -6,6 +6,7 @@
 import { useId, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CsvExportButton } from '@/components/csv-export-button';
+import { XlsxExportButton } from '@/components/xlsx-export-button';
 import { downloadText } from '@/components/download';
 import { checkFileSize, type ImportPreview, type PreviewItem } from '@/domain/files';
 import { formatDateTime } from '@/lib/format';
@@ -65,6 +66,7 @@ export function ExportPanel() {
         </li>
         <li>
           <CsvExportButton />
+          <XlsxExportButton />
           <span className="muted small">{s.exportCsvHint}</span>
         </li>
       </ul>

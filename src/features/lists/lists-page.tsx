@@ -19,6 +19,7 @@ import { useLuoshi } from '@/store/store';
 import { useTaskStates, useToday } from '@/store/selectors';
 import { AddTaskForm } from './add-task-form';
 import { CsvExportButton } from '@/components/csv-export-button';
+import { XlsxExportButton } from '@/components/xlsx-export-button';
 import { ListsFilters } from './lists-filters';
 import { Pager } from './pager';
 import { TaskTable } from './task-table';
@@ -114,6 +115,7 @@ function ListsWorkspace({ unitName }: { unitName: string | null }) {
               {s.print}
             </a>
             <CsvExportButton />
+            <XlsxExportButton />
           </>
         }
       />

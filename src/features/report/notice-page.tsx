@@ -12,6 +12,8 @@ import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
 import { useToday } from '@/store/selectors';
 import { PrintButton, Signoff } from './doc-parts';
+import { noticeContent } from './official-content';
+import { WordExportButton } from './word-export-button';
 import '@/styles/print.css';
 
 const s = t.notice;
@@ -71,6 +73,7 @@ function NoticeSheet({ notice }: { notice: NoticeContent }) {
       <div className="doc-toolbar no-print" role="group" aria-label={t.report.toolbarLabel}>
         <TextAreaField label={s.requirementLabel} value={requirement} onChange={(e) => setRequirement(e.target.value)} rows={3} className="doc-toolbar-wide" />
         <PrintButton />
+        <WordExportButton fileName={`${s.pageTitle}-${task.title.slice(0, 20)}.docx`} content={() => noticeContent(notice, requirement, dueText)} />
         <a href="#/lists">{s.backToLists}</a>
       </div>
       <article className="doc-sheet doc-compact" aria-labelledby="notice-title">

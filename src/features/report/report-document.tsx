@@ -236,7 +236,7 @@ function TaskLink({ id, title }: { id: string; title: string }) {
 
 const COMPARATOR_WORD: Record<NonNullable<Target['comparator']>, string> = tt.comparators;
 
-function tierText(tv: TierValue | null, unit: string | null): string {
+export function tierText(tv: TierValue | null, unit: string | null): string {
   if (!tv) return '—';
   if (tv.value === null) return s.pending;
   const range = tv.valueMax !== null ? `${formatNumber(tv.value)}至${formatNumber(tv.valueMax)}` : formatNumber(tv.value);
@@ -245,7 +245,7 @@ function tierText(tv: TierValue | null, unit: string | null): string {
   return tv.comparator === 'exceed' ? `${word}${range}${unit ?? ''}` : `${range}${unit ?? ''}${word}`;
 }
 
-function againstText(row: TargetRow): string {
+export function againstText(row: TargetRow): string {
   if (row.actual === null) return s.notReported;
   const tiers: [TierValue | null, string][] = [
     [row.expected, tt.tierExpected],

@@ -11,6 +11,8 @@ import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
 import { useToday } from '@/store/selectors';
 import { PrintButton } from './doc-parts';
+import { reportContent } from './official-content';
+import { WordExportButton } from './word-export-button';
 import { ReportDocument } from './report-document';
 import '@/styles/print.css';
 
@@ -36,6 +38,7 @@ export function ReportPage() {
           onChange={(e) => navigate(href('/report', { q: Number(e.target.value) as Quarter }))}
         />
         <PrintButton />
+        <WordExportButton fileName={`${report.title}.docx`} content={() => reportContent(report)} />
         <p className="doc-toolbar-hint">
           {report.status === 'closed' ? `${s.closed(chineseDate(report.asOf))} ` : null}
           {s.printHint}
