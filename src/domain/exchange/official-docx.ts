@@ -144,8 +144,10 @@ export async function buildOfficialDocx(doc: OfficialDocument): Promise<Uint8Arr
   );
   if (title.length) title.push(new Paragraph({ children: [], spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }));
   // 成文日期 right-aligned four characters in from the right, the issuer centred over it.
+  // A table already ends with a spacer; after text, one empty body line.
+  const afterTable = doc.blocks.at(-1)?.kind === 'table';
   const signoff = [
-    new Paragraph({ children: [], spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }),
+    ...(afterTable ? [] : [new Paragraph({ children: [], spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } })]),
     new Paragraph({ children: [run(doc.signoff.issuer, 'body', 16)], alignment: AlignmentType.RIGHT, indent: { right: 1280 + 320 }, spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT }, keepNext: true }),
     new Paragraph({ children: [run(doc.signoff.date, 'body', 16)], alignment: AlignmentType.RIGHT, indent: { right: 1280 }, spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }),
   ];

@@ -115,11 +115,13 @@ export function buildXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
     const cols = sheet.columns.map((c, ci) => `<col min="${ci + 1}" max="${ci + 1}" width="${c.width}" customWidth="1"/>`).join('');
     files[`xl/worksheets/sheet${si + 1}.xml`] = strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+        // Printed landscape, all columns on the page's width, the header row on every page.
+        `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
         `<sheetViews><sheetView workbookViewId="0"${si === 0 ? ' tabSelected="1"' : ''}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
         `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${rowsXml.join('')}</sheetData>` +
         (sheet.columns.length > 0 ? `<autoFilter ref="A1:${last}"/>` : '') +
         (sheet.merges?.length ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${esc(m)}"/>`).join('')}</mergeCells>` : '') +
-        `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>`,
+        `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>`,
     );
     const name = sheetName(sheet.name, taken);
     sheetEntries.push(`<sheet name="${esc(name)}" sheetId="${si + 1}" r:id="rId${si + 1}"/>`);
@@ -127,7 +129,12 @@ export function buildXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
   });
   // The auto-filter needs a defined name per sheet for Excel to show its buttons reliably.
   const definedNames = sheets
-    .map((s, si) => (s.columns.length > 0 ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${si}" hidden="1">'${esc(sheetNameAt(si))}'!$A$1:$${columnName(s.columns.length - 1)}$${s.rows.length + 1}</definedName>` : ''))
+    .map((s, si) =>
+      s.columns.length > 0
+        ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${si}" hidden="1">'${esc(sheetNameAt(si))}'!$A$1:$${columnName(s.columns.length - 1)}$${s.rows.length + 1}</definedName>` +
+          `<definedName name="_xlnm.Print_Titles" localSheetId="${si}">'${esc(sheetNameAt(si))}'!$1:$1</definedName>`
+        : '',
+    )
     .join('');
   function sheetNameAt(i: number): string {
     return /name="([^"]*)"/.exec(sheetEntries[i]!)![1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/'/g, "''");

@@ -12,22 +12,11 @@ import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
 import { useToday } from '@/store/selectors';
 import { PrintButton, Signoff } from './doc-parts';
-import { noticeContent } from './official-content';
+import { defaultRequirement, noticeContent } from './official-content';
 import { WordExportButton } from './word-export-button';
 import '@/styles/print.css';
 
 const s = t.notice;
-
-/** The default 督办要求: firmer for an overdue task, with a monthly report for a flagged one. */
-export function defaultRequirement(n: NoticeContent): string {
-  // A task reported done still gets a notice when the office wants the evidence for its review.
-  if (n.state.done) return s.reqDone;
-  if (n.daysOverdue !== null) return s.reqOverdue(n.daysOverdue);
-  const due = n.row.due ? chineseDate(n.row.due) : null;
-  if (!due) return s.reqNoDue;
-  if (n.state.flagged) return s.reqFlagged(due);
-  return s.reqDefault(due);
-}
 
 export function NoticePage() {
   const { params } = useRoute('/notice/:taskId');

@@ -13,15 +13,8 @@ import { againstText, tierText } from './report-document';
 const s = t.report;
 const n = t.notice;
 
-/** Table numbering as in the printed document (表1, 表2 …), added to each caption. */
-function numbered() {
-  let k = 0;
-  return (caption: string) => `表${++k}  ${caption}`;
-}
-
 export function reportContent(report: QuarterlyReport): OfficialDocument {
   const f = report.figures;
-  const cap = numbered();
   const b: OfficialBlock[] = [];
   const empty = (text: string) => b.push({ kind: 'para', text });
 
@@ -57,11 +50,11 @@ export function reportContent(report: QuarterlyReport): OfficialDocument {
     [s.kpiFlagged, String(f.flagged)],
     [s.kpiDueSoon, String(f.dueSoon)],
   ];
-  b.push({ kind: 'table', caption: cap(s.kpiCaption), columns: kpis.map(([header]) => ({ header, width: 100 / kpis.length, align: 'center' })), rows: [kpis.map(([, v]) => v)] });
+  b.push({ kind: 'table', caption: s.kpiCaption, columns: kpis.map(([header]) => ({ header, width: 100 / kpis.length, align: 'center' })), rows: [kpis.map(([, v]) => v)] });
   // The printed page draws the lights as a bar chart; in Word they are a table of the same counts.
   b.push({
     kind: 'table',
-    caption: cap(s.lightsChartTitle),
+    caption: s.lightsChartTitle,
     columns: [t.lights.red, t.lights.yellow, t.lights.green, t.lights.done].map((header) => ({ header, width: 25, align: 'center' })),
     rows: [[f.lights.red, f.lights.yellow, f.lights.green, f.lights.done].map((v) => `${v}项`)],
   });
@@ -70,7 +63,7 @@ export function reportContent(report: QuarterlyReport): OfficialDocument {
     b.push({ kind: 'heading', level: 2, text: s.sectionsTitle });
     b.push({
       kind: 'table',
-      caption: cap(s.sectionsCaption),
+      caption: s.sectionsCaption,
       columns: [
         { header: s.colSection, width: 40 },
         { header: s.colTasks, width: 10, align: 'right' },
@@ -90,7 +83,7 @@ export function reportContent(report: QuarterlyReport): OfficialDocument {
     const untiered = (r: QuarterlyReport['targets'][number]) => !r.expected && !r.working && !r.striving;
     b.push({
       kind: 'table',
-      caption: cap(s.targetsCaption),
+      caption: s.targetsCaption,
       columns: [
         { header: s.colMetric, width: 22 },
         { header: s.colExpected, width: 15, align: 'center' },
@@ -118,7 +111,7 @@ export function reportContent(report: QuarterlyReport): OfficialDocument {
     const narrow = (header: string) => ({ header, width: 7, align: 'right' as const });
     b.push({
       kind: 'table',
-      caption: cap(s.rankingCaption),
+      caption: s.rankingCaption,
       columns: [
         { header: s.colRank, width: 7, align: 'center' },
         { header: s.colUnit, width: 30 },
@@ -140,7 +133,7 @@ export function reportContent(report: QuarterlyReport): OfficialDocument {
   else {
     b.push({
       kind: 'table',
-      caption: cap(s.flaggedCaption),
+      caption: s.flaggedCaption,
       columns: [
         { header: s.colNo, width: 7, align: 'center' },
         { header: s.colItem, width: 31 },
@@ -157,7 +150,7 @@ export function reportContent(report: QuarterlyReport): OfficialDocument {
   else {
     b.push({
       kind: 'table',
-      caption: cap(s.overdueCaption),
+      caption: s.overdueCaption,
       columns: [
         { header: s.colNo, width: 7, align: 'center' },
         { header: s.colItem, width: 29 },
@@ -183,7 +176,7 @@ export function reportContent(report: QuarterlyReport): OfficialDocument {
   else {
     b.push({
       kind: 'table',
-      caption: cap(s.completedCaption),
+      caption: s.completedCaption,
       columns: [
         { header: s.colNo, width: 7, align: 'center' },
         { header: s.colItem, width: 45 },
@@ -207,6 +200,17 @@ export function reportContent(report: QuarterlyReport): OfficialDocument {
   };
 }
 
+/** The default 督办要求: firmer for an overdue task, with a monthly report for a flagged one. */
+export function defaultRequirement(notice: NoticeContent): string {
+  // A task reported done still gets a notice when the office wants the evidence for its review.
+  if (notice.state.done) return n.reqDone;
+  if (notice.daysOverdue !== null) return n.reqOverdue(notice.daysOverdue);
+  const due = notice.row.due ? chineseDate(notice.row.due) : null;
+  if (!due) return n.reqNoDue;
+  if (notice.state.flagged) return n.reqFlagged(due);
+  return n.reqDefault(due);
+}
+
 /** The 督办单 with the requirement the office wrote on the page. */
 export function noticeContent(notice: NoticeContent, requirement: string, dueText: string): OfficialDocument {
   const { task, row, state } = notice;
@@ -220,7 +224,7 @@ export function noticeContent(notice: NoticeContent, requirement: string, dueTex
     [n.fieldStanding, row.lastNote ? `${row.standing}\n${row.lastNote}` : row.standing],
     [n.fieldHistory, n.historyLine({ urges: state.urges, inspections: state.inspections, criticisms: state.criticisms })],
     [n.fieldRequirement, requirement],
-    [n.fieldReply, `${n.replyHint}\n\n\n`],
+    [n.fieldReply, `${n.replyHint}\n\n`],
     [n.fieldContact, ''],
   );
   return {
