@@ -17,7 +17,7 @@
  * - When a clause names several dates (一季度"开门红"和全年"满堂彩") the earliest is due: it is
  *   the first checkpoint the office supervises; the label keeps every date word.
  */
-import { lastDayOfMonth } from 'date-fns';
+import { addBusinessDays, addDays, addMonths, addWeeks, format, lastDayOfMonth, parseISO } from 'date-fns';
 import type { Deadline, Recurrence } from '@/domain/model';
 import { parseNumeral } from '@/domain/parser/numerals';
 
@@ -76,6 +76,14 @@ const YEAR4 = `[0-9０-９]{4}|[〇零○一二三四五六七八九]{4}|${MASK}
 const BY = '(?:之前|以前|为止|前)?';
 
 const TOKEN_SOURCE = [
+  // 每月10日前: monthly, due on that day (the first occurrence in the plan year: 01-10).
+  `(?<everyMonth>每一?个?月的?)(?<emDay>${SMALL_NUM})[日号]`,
+  // 每季度末月20日前 / 每季度首月10日前: quarterly, on that day of the quarter's last (first) month.
+  `(?<everyQuarter>每一?个?季度?的?)(?<eqWhich>末月|最后一个月|首月|第一个月)的?(?<eqDay>${SMALL_NUM})[日号]`,
+  // 自本通知印发之日起30日内 / 3个月内 / 10个工作日内: counted from the document's date.
+  `(?<relDoc>(?:自|从)?(?:本(?:通知|意见|方案|办法|文件|决定|规定|细则)|文件|方案)?(?:印发|发布|下发|公布|实施|施行)之日起)(?<relN>[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})(?<relUnit>个工作日|个月|日|天|周)(?:内|以内|之内)?`,
+  // 国庆节前, “五一”前, 秋季学期开学前: fixed days of the year.
+  `[“"]?(?<holiday>国庆节?|五一|劳动节|元旦|秋季学期开学|秋季开学)[”"]?(?:节)?前`,
   // 2024年 / 二〇二四年 / ****年, optionally 底/末/内/终 (2024年底前).
   `(?<absYear>${YEAR4})年(?<absYearEnd>底|末|终|内)?`,
   // 今年 / 明年 / 后年 / 本年度 / 当年 / 去年 / 上年度 / 前年, optionally 底/末/内.
@@ -128,7 +136,10 @@ type DateToken = {
 
 type Token =
   | DateToken
-  | { type: 'recurrence'; start: number; end: number; recurrence: NonNullable<Recurrence> }
+  /** `weak`: 年度, which says "this year's" as often as "every year": a stated date overrides it. */
+  | { type: 'recurrence'; start: number; end: number; recurrence: NonNullable<Recurrence>; weak?: boolean }
+  /** 自印发之日起30日内: an amount of time after the document's date. */
+  | { type: 'relative'; start: number; end: number; n: number; unit: string }
   | { type: 'ongoing'; start: number; end: number }
   | { type: 'soon'; start: number; end: number };
 
@@ -147,6 +158,44 @@ function quarterNumber(ch: string): number | null {
 
 function dateToken(start: number, end: number, month: number | null, day: DateToken['day']): DateToken {
   return { type: 'date', start, end, year: null, yearMasked: false, month, day, wholeYear: false, yearOnly: false, past: false };
+}
+
+/** 国庆前 → 09-30, 五一前 → 04-30, 元旦前 → 12-31, 秋季开学前 → 08-31: the day before each. */
+const HOLIDAY_DUE: Readonly<Record<string, readonly [number, number]>> = {
+  国庆: [9, 30],
+  国庆节: [9, 30],
+  五一: [4, 30],
+  劳动节: [4, 30],
+  元旦: [12, 31],
+  秋季学期开学: [8, 31],
+  秋季开学: [8, 31],
+};
+
+/** Reads one regex match into tokens, or [] when the words are not a time expression. */
+function toTokens(m: RegExpExecArray, planYear: number, clause: string): Token[] {
+  const g = m.groups ?? {};
+  const start = m.index;
+  const end = start + m[0].length;
+  if (g.everyMonth !== undefined || g.everyQuarter !== undefined) {
+    const day = numeralOrMasked((g.emDay ?? g.eqDay)!);
+    if (day === null) return [];
+    // The first occurrence in the plan year: January for a month, the first quarter's month.
+    const month = g.everyMonth !== undefined ? 1 : g.eqWhich === '首月' || g.eqWhich === '第一个月' ? 1 : 3;
+    return [
+      { type: 'recurrence', start, end, recurrence: g.everyMonth !== undefined ? 'monthly' : 'quarterly' },
+      dateToken(start, end, month, day),
+    ];
+  }
+  if (g.relDoc !== undefined) {
+    const n = parseNumeral(g.relN!);
+    return n !== null && Number.isInteger(n) && n > 0 ? [{ type: 'relative', start, end, n, unit: g.relUnit! }] : [];
+  }
+  if (g.holiday !== undefined) {
+    const [month, day] = HOLIDAY_DUE[g.holiday]!;
+    return [dateToken(start, end, month, day)];
+  }
+  const t = toToken(m, planYear, clause);
+  return t ? [t] : [];
 }
 
 /** Reads one regex match into a token, or null when the words are not a time expression. */
@@ -243,7 +292,7 @@ function toToken(m: RegExpExecArray, planYear: number, clause: string): Token | 
       t.wholeYear = true;
       return t;
     }
-    return { type: 'recurrence', start, end, recurrence: 'yearly' };
+    return { type: 'recurrence', start, end, recurrence: 'yearly', weak: g.yearly === '年度' };
   }
   if (g.quarterly !== undefined) {
     // 每季 needs 季度 or 季 right after 每; 按季 likewise. "按季度" and "每季度" are the usual forms.
@@ -266,6 +315,8 @@ function toToken(m: RegExpExecArray, planYear: number, clause: string): Token | 
 interface Candidate {
   start: number;
   end: number;
+  /** 4月开工, 二季度启动: when the work starts; the completion date after it is the due (rule `due-is-completion`). */
+  startsWork: boolean;
   /** null when hidden (**月底) or impossible (2月30日): the label is kept, nothing is guessed. */
   due: string | null;
   /** 从今年起: when something starts, not when it is due. */
@@ -276,6 +327,8 @@ interface Candidate {
 }
 
 const BY_RE = new RegExp(`^${BY}`);
+/** A date right before these words says when the work starts, not when it is due. */
+const START_VERB_AFTER = /^(?:[^，。；、,;]{0,2}?)(?:开工|动工|启动|施工|开建|进场|开始|招标|谋划|前期)/;
 
 function dueOf(t: DateToken, year: number | null): string | null {
   if (year === null || t.day === 'masked') return null;
@@ -334,7 +387,7 @@ function combine(tokens: Token[], planYear: number, clause: string): { dates: Ca
       const after = /^(?:起|开始)/.exec(clause.slice(end, end + 2));
       if (after) end += after[0].length;
     }
-    dates.push({ start, end, due, isStart, year, month: part.month });
+    dates.push({ start, end, due, isStart, year, month: part.month, startsWork: START_VERB_AFTER.test(clause.slice(end, end + 6)) });
   }
   return { dates, rest };
 }
@@ -377,26 +430,31 @@ function firstOccurrence(rec: NonNullable<Recurrence>, year: number, startMonth:
  * The deadline stated in a clause or sentence, relative to the plan year; null when it states
  * none. Never throws.
  */
-export function findDeadline(clause: string, year: number): Deadline | null {
+export function findDeadline(clause: string, year: number, docDate: string | null = null): Deadline | null {
   try {
-    return findDeadlineUnsafe(clause, year);
+    return findDeadlineUnsafe(clause, year, docDate);
   } catch {
     // A deadline is a convenience: a bug here must not sink the whole parse.
     return null;
   }
 }
 
-function findDeadlineUnsafe(clause: string, year: number): Deadline | null {
+/** The day `n` days, months, weeks or working days after the document's date. */
+function afterDocument(docDate: string, n: number, unit: string): string | null {
+  const d = parseISO(docDate);
+  if (Number.isNaN(d.getTime())) return null;
+  const due = unit === '个月' ? addMonths(d, n) : unit === '周' ? addWeeks(d, n) : unit === '个工作日' ? addBusinessDays(d, n) : addDays(d, n);
+  return format(due, 'yyyy-MM-dd');
+}
+
+function findDeadlineUnsafe(clause: string, year: number, docDate: string | null): Deadline | null {
   if (typeof clause !== 'string' || clause.length === 0) return null;
   // A bad year reads no dates (every due is null) but still finds 每年, 常态化, 即将.
   const planYear = Number.isInteger(year) ? year : Number.NaN;
   const re = TOKEN_RE;
   re.lastIndex = 0;
   const tokens: Token[] = [];
-  for (let m = re.exec(clause); m !== null; m = re.exec(clause)) {
-    const t = toToken(m, planYear, clause);
-    if (t) tokens.push(t);
-  }
+  for (let m = re.exec(clause); m !== null; m = re.exec(clause)) tokens.push(...toTokens(m, planYear, clause));
   if (tokens.length === 0) return null;
 
   const { dates, rest } = combine(tokens, planYear, clause);
@@ -404,21 +462,35 @@ function findDeadlineUnsafe(clause: string, year: number): Deadline | null {
   let recSpan: { start: number; end: number } | null = null;
   let ongoing: { start: number; end: number } | null = null;
   let soon: { start: number; end: number } | null = null;
+  let weakRecurrence = false;
+  let relative: Extract<Token, { type: 'relative' }> | null = null;
   for (const t of rest) {
     if (t.type === 'recurrence' && recurrence === null) {
       recurrence = t.recurrence;
       recSpan = t;
+      weakRecurrence = t.weak === true;
     } else if (t.type === 'ongoing' && ongoing === null) ongoing = t;
     else if (t.type === 'soon' && soon === null) soon = t;
+    else if (t.type === 'relative' && relative === null) relative = t;
+  }
+  if (relative) {
+    // Rule `relative-to-document`: 自本通知印发之日起30日内 counts from the document's date; with
+    // none stated the label stays and due is null (the office fills it in), never a made-up date.
+    return { label: joinLabel(clause, [relative]), due: docDate ? afterDocument(docDate, relative.n, relative.unit) : null, recurrence: null, kind: 'date', inferred: false };
   }
 
   const starts = dates.filter((d) => d.isStart);
   const dues = dates.filter((d) => !d.isStart);
+  // Rule `due-is-completion`: 4月开工，11月完工 is due at the completion; a start date is due
+  // only when the clause names no other.
+  const finishes = dues.filter((d) => !d.startsWork);
   let chosen: Candidate | null = null;
-  for (const d of dues) chosen = chosen === null ? d : earlierOf(chosen, d);
+  for (const d of finishes.length > 0 ? finishes : dues) chosen = chosen === null ? d : earlierOf(chosen, d);
 
   const labelSpans: { start: number; end: number }[] = [...dues];
   let due: string | null = chosen ? chosen.due : null;
+  // 年度 beside a stated date (9月30日前完成年度补建任务): this year's, not a recurrence.
+  if (weakRecurrence && chosen) recurrence = null;
   if (recurrence !== null && recSpan) {
     labelSpans.push(recSpan);
     if (!chosen) {

@@ -9,13 +9,17 @@
  */
 import type { OwnerRef, OwnerRole, SourceSpan, Unit } from '../model';
 import { PhraseMatcher } from './phrase-matcher';
+import { canonicalName, registryOf } from './registry';
+import { isUnitName, unitNameAt } from './unit-names';
+
+export { canonicalName, registryOf };
 
 /**
  * Labels of task-breakdown notation and the role each gives. 责任单位 is settled per notation.
  * 'time' labels (完成时限：2025年6月底前) carry the item's deadline, never an owner: a notice
  * writes them in the same bracket as the units (rule `notation-deadline`).
  */
-type LabelRole = OwnerRole | 'resp' | 'time';
+export type LabelRole = OwnerRole | 'resp' | 'time';
 const LABELS: readonly (readonly [string, LabelRole])[] = [
   ['完成时限', 'time'],
   ['完成时间', 'time'],
@@ -45,41 +49,18 @@ const MAX_NAME = 40;
 export interface Notation {
   /** The whole notation, brackets included: excluded from task quotes. */
   span: SourceSpan;
+  /** Its labelled parts in order (牵头单位：A / 配合单位：B、C / 完成时限：…). */
+  parts: NotationPart[];
+  /** The owners it names, as written (see `ownersOf`). */
   owners: OwnerRef[];
   /** The words after a 完成时限 label (2025年6月底前, 长期坚持), for findDeadline; else null. */
   deadlineText: string | null;
 }
 
-interface Registry {
-  /** The array's length when built: an in-place push (not the store's way) still rebuilds. */
-  size: number;
-  names: PhraseMatcher<Unit>;
-  keywords: PhraseMatcher<Unit>;
-  order: Map<Unit, number>;
-}
-const registries = new WeakMap<Unit[], Registry>();
-
-/** Matchers for one registry, built once per units array (the office's edits make a new array). */
-export function registryOf(units: Unit[]): Registry {
-  let r = registries.get(units);
-  if (!r || r.size !== units.length) {
-    const names: [string, Unit][] = [];
-    const keywords: [string, Unit][] = [];
-    for (const u of units) {
-      names.push([u.name, u]);
-      for (const a of u.aliases) names.push([a, u]);
-      for (const k of u.keywords) keywords.push([k, u]);
-    }
-    r = { size: units.length, names: new PhraseMatcher(names), keywords: new PhraseMatcher(keywords), order: new Map(units.map((u, i) => [u, i])) };
-    registries.set(units, r);
-  }
-  return r;
-}
-
-/** The registry name for a name as written (an alias becomes the unit's name), else as written. */
-export function canonicalName(raw: string, units: Unit[]): string {
-  const hit = registryOf(units).names.matchAt(raw, 0);
-  return hit && hit.end === raw.length ? hit.value.name : raw;
+export interface NotationPart {
+  label: string;
+  role: LabelRole;
+  value: string;
 }
 
 function isOpenBracket(ch: string | undefined): boolean {
@@ -117,7 +98,7 @@ export function findNotations(text: string, start: number, end: number, units: U
   let i = start;
   while (i < end) {
     if (i === start && labelMatcher.matchAt(text, i, end)) {
-      found.push(notationOf({ start: i, end }, text.slice(i, end), units));
+      found.push(notationOf({ start: i, end }, text.slice(i, end)));
       break;
     }
     if (!isOpenBracket(text[i])) {
@@ -132,19 +113,19 @@ export function findNotations(text: string, start: number, end: number, units: U
         // next bracket or the end of the line.
         let stop = close;
         while (stop < end && !isOpenBracket(text[stop])) stop++;
-        found.push(notationOf({ start: i, end: stop }, `${label.phrase}：${text.slice(close, stop)}`, units));
+        found.push(notationOf({ start: i, end: stop }, `${label.phrase}：${text.slice(close, stop)}`));
         i = stop;
       } else {
         const stop = close < 0 ? end : close;
-        found.push(notationOf({ start: i, end: stop }, text.slice(i + 1, close < 0 ? end : close - 1), units));
+        found.push(notationOf({ start: i, end: stop }, text.slice(i + 1, close < 0 ? end : close - 1)));
         i = stop;
       }
       continue;
     }
     const close = matchingClose(text, i, end, MAX_ROLE_BRACKET);
-    const owners = close < 0 ? null : parseRoleSuffixNotation(text.slice(i + 1, close - 1), units);
-    if (owners) {
-      found.push({ span: { start: i, end: close }, owners, deadlineText: null });
+    const parts = close < 0 ? null : roleSuffixParts(text.slice(i + 1, close - 1), units);
+    if (parts) {
+      found.push({ span: { start: i, end: close }, parts, owners: ownersOf(parts), deadlineText: null });
       i = close;
     } else i++;
   }
@@ -158,40 +139,48 @@ function mergeAdjacent(text: string, notations: Notation[]): Notation[] {
     const prev = out[out.length - 1];
     if (prev && /^[\s\u3000；;，,]*$/.test(text.slice(prev.span.end, n.span.start))) {
       prev.span = { start: prev.span.start, end: n.span.end };
-      for (const o of n.owners) if (!prev.owners.some((p) => p.name === o.name)) prev.owners.push(o);
+      prev.parts = [...prev.parts, ...n.parts];
+      prev.owners = ownersOf(prev.parts);
       prev.deadlineText ??= n.deadlineText;
-    } else out.push({ span: n.span, owners: [...n.owners], deadlineText: n.deadlineText });
+    } else out.push({ span: n.span, parts: [...n.parts], owners: [...n.owners], deadlineText: n.deadlineText });
   }
   return out;
 }
 
 const LEAD_SUFFIXES = ['牵头负责', '牵头', '负责', '主责'];
 const CO_SUFFIXES = ['配合', '参与', '协助', '协同'];
-const UNIT_SUFFIXES = ['局', '委', '办', '政府', '中心', '公司', '院', '部', '室', '委员会', '办公室', '区', '县', '市长', '同志'];
+/** Words between the names and the role word that say how, not who: 财政部等按职责分工负责. */
+const HOW_WORDS = /(?:等)?(?:按职责分工|按照职责分工|按职责|按照职责|分工|分别|共同|依职责)$/;
 
 /**
- * （市发展改革委牵头，市财政局、市统计局配合）: each part ends in a role word and names only
- * units. Anything else is an ordinary aside, not a notation: null.
+ * （市发展改革委牵头，市财政局、市统计局配合）, （国家发展改革委牵头，财政部等按职责分工负责）: each
+ * part ends in a role word and names only units. The first part that leads leads; a later 负责
+ * next to it is a co-unit (the first named unit leads, the rest co-own). Anything else is an
+ * ordinary aside, not a notation: null.
  */
-export function parseRoleSuffixNotation(content: string, units: Unit[]): OwnerRef[] | null {
-  const owners: OwnerRef[] = [];
-  const parts = splitTopLevel(content, '，,；;');
-  if (parts.length === 0) return null;
-  for (const part of parts) {
-    const p = part.trim();
+export function roleSuffixParts(content: string, units: Unit[]): NotationPart[] | null {
+  const out: NotationPart[] = [];
+  const pieces = splitTopLevel(content, '，,；;');
+  if (pieces.length === 0) return null;
+  for (const piece of pieces) {
+    const p = piece.trim();
     const lead = LEAD_SUFFIXES.find((w) => p.endsWith(w));
     const co = lead ? undefined : CO_SUFFIXES.find((w) => p.endsWith(w));
     const suffix = lead ?? co;
     if (!suffix) return null;
-    const names = splitNames(p.slice(0, p.length - suffix.length));
-    if (names.length === 0) return null;
-    for (const raw of names) {
-      const name = canonicalName(raw, units);
-      if (name === raw && !UNIT_SUFFIXES.some((x) => raw.endsWith(x))) return null;
-      if (!owners.some((o) => o.name === name)) owners.push({ name, role: lead ? 'lead' : 'co', inferred: false });
-    }
+    const value = p.slice(0, p.length - suffix.length).replace(HOW_WORDS, '');
+    const names = splitNames(value);
+    if (names.length === 0 || !names.every((n) => isUnitName(n, units, 'cell') || canonicalName(n, units) !== n)) return null;
+    const role: OwnerRole = lead && !out.some((x) => x.role === 'lead') ? 'lead' : 'co';
+    out.push({ label: suffix, role, value });
   }
-  return owners;
+  return out;
+}
+
+/** The owners of a role-suffix notation, registry names (for tests and callers outside the passes). */
+export function parseRoleSuffixNotation(content: string, units: Unit[]): OwnerRef[] | null {
+  const parts = roleSuffixParts(content, units);
+  return parts ? ownersOf(parts).map((o) => ({ ...o, name: canonicalName(o.name, units) })) : null;
 }
 
 function splitTopLevel(s: string, seps: string): string[] {
@@ -211,20 +200,14 @@ function splitTopLevel(s: string, seps: string): string[] {
   return out;
 }
 
-function notationOf(span: SourceSpan, inside: string, units: Unit[]): Notation {
+function notationOf(span: SourceSpan, inside: string): Notation {
   const parts = notationParts(inside);
-  return { span, owners: ownersOf(parts, units), deadlineText: parts.find((p) => p.role === 'time')?.value.trim().replace(/[。；;，,]+$/, '') || null };
+  return { span, parts, owners: ownersOf(parts), deadlineText: parts.find((p) => p.role === 'time')?.value.trim().replace(/[。；;，,]+$/, '') || null };
 }
 
-/** Owners from the inside of a notation: 牵头单位：A，配合单位：B、C. */
+/** Owners from the inside of a notation: 牵头单位：A，配合单位：B、C (registry names). */
 export function parseNotation(s: string, units: Unit[]): OwnerRef[] {
-  return ownersOf(notationParts(s), units);
-}
-
-interface NotationPart {
-  label: string;
-  role: LabelRole;
-  value: string;
+  return ownersOf(notationParts(s)).map((o) => ({ ...o, name: canonicalName(o.name, units) }));
 }
 
 function notationParts(s: string): NotationPart[] {
@@ -245,22 +228,42 @@ function notationParts(s: string): NotationPart[] {
   return parts;
 }
 
-function ownersOf(parts: NotationPart[], units: Unit[]): OwnerRef[] {
-  // A lead *unit*; a 责任领导 (a leader) next to 责任单位 leaves the units as the doers.
-  const hasLead = parts.some((p) => p.role === 'lead' && !p.label.endsWith('领导'));
+/** A name marked in place: 市教育局（牵头）、市市场监管局 → lead, co. */
+const IN_PLACE_ROLE = /[（(](牵头|主责|配合|协办|参与)[)）]$|(牵头)$/;
+
+/**
+ * Owners from notation parts, as written. The units come first and the first named unit leads:
+ * a 牵头单位 leads; 责任单位 alone is who does it (its first unit leads, the rest co-operate),
+ * next to a 牵头单位 it co-operates; 配合单位 co-operates. A 责任领导 is a leader, not a unit: he
+ * is listed after the units, so the lead unit is always the first lead.
+ */
+export function ownersOf(parts: readonly NotationPart[]): OwnerRef[] {
+  const isLeader = (p: NotationPart) => p.label.endsWith('领导');
+  let hasLead = parts.some((p) => p.role === 'lead' && !isLeader(p));
   const owners: OwnerRef[] = [];
   const seen = new Set<string>();
+  const add = (raw: string, role: OwnerRole) => {
+    const marked = IN_PLACE_ROLE.exec(raw);
+    const name = marked ? raw.slice(0, marked.index).trim() : raw;
+    const r: OwnerRole = marked ? (marked[1] === '配合' || marked[1] === '协办' || marked[1] === '参与' ? 'co' : 'lead') : role;
+    if (name === '' || seen.has(name)) return;
+    seen.add(name);
+    owners.push({ name, role: r, inferred: false });
+  };
   for (const p of parts) {
-    if (p.role === 'time') continue;
-    // 责任单位 alone is who does it (the lead); next to a 牵头单位 it is the co-operating units.
-    const role: OwnerRole = p.role === 'resp' ? (hasLead ? 'co' : 'lead') : p.role;
-    for (const raw of splitNames(p.value)) {
-      const name = canonicalName(raw, units);
-      if (seen.has(name)) continue;
-      seen.add(name);
-      owners.push({ name, role, inferred: false });
-    }
+    if (p.role === 'time' || isLeader(p)) continue;
+    const names = splitNames(p.value);
+    // 市教育局（牵头）、市市场监管局: the marked unit leads whatever its column says.
+    const marked = names.some((n) => IN_PLACE_ROLE.test(n));
+    names.forEach((raw) => {
+      if (p.role !== 'resp') add(raw, p.role === 'lead' ? 'lead' : 'co');
+      else add(raw, !hasLead && !marked && owners.length === 0 ? 'lead' : 'co');
+    });
+    if (p.role === 'resp' && names.length > 0) hasLead = true;
   }
+  for (const p of parts) if (isLeader(p)) for (const raw of splitNames(p.value)) add(raw, 'lead');
+  // Every unit marked co and none leading (配合单位 only): the first named one leads.
+  if (owners.length > 0 && !owners.some((o) => o.role === 'lead')) owners[0] = { ...owners[0]!, role: 'lead' };
   return owners;
 }
 
@@ -288,63 +291,112 @@ export function splitNames(value: string): string[] {
   return out;
 }
 
-/** Modal words that end a directive's subject: 各位副市长「要」… */
-const SUBJECT_END = ['要', '必须', '务必', '应当', '负责', '牵头'];
+/** Words that end a directive's subject: 各位副市长「要」…, 由X「负责」…, 教育部「会同」… */
+const SUBJECT_END = ['要', '必须', '务必', '应当', '负责', '牵头', '会同'];
 const SUBJECT_END_FIRST = new Set(SUBJECT_END.map((w) => w[0]!));
+/**
+ * Words that end a subject only right after a unit's name: 市财政局「将」…, 各牵头单位「于」每月5日前…,
+ * 县人民医院「在」6月底前…, 省教育厅「应」… Elsewhere they are ordinary words (将来, 在于).
+ */
+const NAME_END = /^(?:将(?!来|近)|于(?=[0-9０-９一二三四五六七八九十每本今年明])|在(?=[0-9０-９一二三四五六七八九十今年明本春夏秋冬汛“])|应(?!用|对|急)|需|须|每(?=[年季月周半])|按(?=[月季年])|自(?=本)|统筹|牵头)/;
 /** How far into a sentence a subject may reach (无论是…，还是…，都要 is long). */
 const SUBJECT_WINDOW = 40;
 /** Role words that make an owner even when the registry lacks them. */
 const ROLE_WORDS = ['副市长', '区县长', '县（市、区）长', '一把手', '领导班子成员', '主要负责同志', '街道', '乡镇', '镇街', '镇（街道）', '乡镇（街道）'];
 
-/**
- * Owners named as the subject of a sentence: the units, aliases and roles that appear before its
- * first modal (要/必须…). Names not in the registry but shaped like one (市…局/委/办) still count.
- */
-export function subjectOwners(text: string, span: SourceSpan, units: Unit[]): OwnerRef[] {
-  const limit = Math.min(span.end, span.start + SUBJECT_WINDOW);
-  let stop = -1;
-  for (let i = span.start; i < limit && stop < 0; i++) {
-    if (!SUBJECT_END_FIRST.has(text[i]!)) continue;
-    for (const w of SUBJECT_END) {
-      // 主要负责同志 names a role; 负责 there is not the verb that ends a subject.
-      const notVerb = (w === '要' && isNonModalYao(text, i)) || (w === '负责' && (text.startsWith('同志', i + 2) || text[i + 2] === '人'));
-      if (text.startsWith(w, i) && !notVerb) {
-        stop = i;
-        break;
-      }
-    }
+export interface Subject {
+  /** The owners it names, as written (the first leads; units after 会同 co-operate). */
+  owners: OwnerRef[];
+  /** Where the predicate starts: after 要 / 负责 / 将, at 会同. */
+  predicateAt: number;
+  /** It names at least one unit, not only a group (各地区) or a role (各区县长). */
+  specific: boolean;
+}
+
+/** The end word of a subject at i, or null (要 inside 主要 and 负责 in 主要负责同志 are not). */
+function subjectEndAt(text: string, i: number): string | null {
+  if (!SUBJECT_END_FIRST.has(text[i]!)) return null;
+  for (const w of SUBJECT_END) {
+    if (!text.startsWith(w, i)) continue;
+    if (w === '要' && isNonModalYao(text, i)) continue;
+    if (w === '负责' && (text.startsWith('同志', i + 2) || text[i + 2] === '人')) continue;
+    return w;
   }
-  if (stop <= span.start) return [];
-  const reg = registryOf(units);
+  return null;
+}
+
+/**
+ * The subject of a directive: the units, aliases and roles before its first modal (要/必须…),
+ * before 将/于/在 right after a unit's name, or after 由 (由X负责…) and 请 (请各地区、各部门…).
+ * Names follow the grammar of unit names (unit-names.ts) as well as the registry. Null when the
+ * sentence opens with no subject.
+ */
+export function readSubject(text: string, span: SourceSpan, units: Unit[]): Subject | null {
+  const limit = Math.min(span.end, span.start + SUBJECT_WINDOW);
   const owners: OwnerRef[] = [];
   const seen = new Set<string>();
-  const add = (name: string, role: OwnerRole = 'lead') => {
+  let specific = false;
+  const add = (name: string, role: OwnerRole) => {
     if (seen.has(name)) return;
     seen.add(name);
     owners.push({ name, role, inferred: false });
   };
-  // 要会同市财政局、市教育局…: the units after 会同 co-operate with the subject.
-  const modalEnd = SUBJECT_END.find((w) => text.startsWith(w, stop))?.length ?? 1;
-  const co = CO_WORDS.find((w) => text.startsWith(w, stop + modalEnd));
-  const coNames = co ? namesRun(text, stop + modalEnd + co.length, span.end, units).names : [];
   let i = span.start;
-  while (i < stop) {
-    const hit = reg.names.matchAt(text, i, stop);
-    if (hit) {
-      add(hit.value.name);
-      i = hit.end;
+  const leadIn = text[i] === '由' || text[i] === '请';
+  if (leadIn) i++;
+  let predicateAt = -1;
+  while (i < limit) {
+    const role = roleAt(text, i, limit);
+    const unit = role ? null : unitNameAt(text, i, limit, units, 'strict');
+    if (role || unit) {
+      add(role ? role.name : unit!.name, 'lead');
+      // A leader (分管副市长) or a group the registry holds (各区县) is not a unit of its own.
+      if (unit && !unit.collective && (!unit.unit || (unit.unit.kind !== 'leader' && unit.unit.kind !== 'district'))) specific = true;
+      i = role ? role.end : unit!.end;
+      const weak = NAME_END.exec(text.slice(i, i + 3));
+      if (weak) {
+        predicateAt = i + (weak[0] === '牵头' || weak[0] === '统筹' ? 0 : weak[0].length);
+        break;
+      }
+      if (i < limit && '、和及与'.includes(text[i]!)) i++;
+      else if (text.startsWith('等部门', i) || text.startsWith('等单位', i)) i += 3;
+      else if (text[i] === '等') i++;
+      else if (leadIn && !subjectEndAt(text, i)) {
+        // 请各设区市人民政府自…制定 / 由县发改委统筹…: after 请 or 由 the names end where the verb starts.
+        predicateAt = i;
+        break;
+      }
       continue;
     }
-    const role = roleAt(text, i, stop);
-    if (role) {
-      add(role.name);
-      i = role.end;
-      continue;
+    const end = subjectEndAt(text, i);
+    if (end) {
+      predicateAt = i + (end === '会同' ? 0 : end.length);
+      break;
     }
     i++;
   }
-  if (owners.length > 0) for (const n of coNames) add(n, 'co');
-  return owners;
+  if (predicateAt < 0 || owners.length === 0) return null;
+  // 要会同市财政局、市教育局… / 教育部会同有关部门…: the units after 会同 co-operate with the subject.
+  const coAt = predicateAt;
+  const co = CO_WORDS.find((w) => text.startsWith(w, coAt) || text.startsWith(`将${w}`, coAt));
+  if (co) {
+    const from = coAt + co.length + (text[coAt] === '将' ? 1 : 0);
+    for (const n of namesRun(text, from, span.end, units).names) add(n, 'co');
+  }
+  return { owners, predicateAt, specific };
+}
+
+/** The owners a sentence names as its subject, registry names (for callers outside the passes). */
+export function subjectOwners(text: string, span: SourceSpan, units: Unit[]): OwnerRef[] {
+  const seen = new Set<string>();
+  const out: OwnerRef[] = [];
+  for (const o of readSubject(text, span, units)?.owners ?? []) {
+    const name = canonicalName(o.name, units);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    out.push({ ...o, name });
+  }
+  return out;
 }
 
 /** 要 inside 重要, 主要, 需要, 只要, 要素, 要求 is not the modal 要. */
@@ -356,40 +408,20 @@ export function isNonModalYao(text: string, i: number): boolean {
 
 const NAME_STOP = new Set([...'，。、；：,.;:“”"（）()《》！？ 　\n的和与及在对把从向为以被就都也还要']);
 
-/** A role or unit-shaped name at i: 各区县长, 在座“一把手”, 市乡村振兴局. */
+/** A role at i: 各区县长, 在座“一把手”, 各位副市长, 各街道. Units are unit-names.ts's. */
 function roleAt(text: string, i: number, stop: number): { name: string; end: number } | null {
   const first = text[i];
   if (first !== '市' && first !== '各' && first !== '在' && first !== '区' && first !== '县') return null;
-  // 区 / 县 start a name only at a word boundary: 园区管委会 and 社区 are not 区…委.
   if ((first === '区' || first === '县') && i > 0) {
     const prev = text[i - 1]!;
     if (prev >= '\u4e00' && prev <= '\u9fff' && !'和及与同'.includes(prev)) return null;
   }
-  // Walk a name-like run and see whether it ends in a role word or a unit suffix.
   let j = i + 1;
-  // 和 may sit inside a unit's name (区住房和城乡建设局); the earliest suffix below still cuts
-  // 市财政局和市教育局 after the first name.
-  while (j < stop && j - i < 16 && (!NAME_STOP.has(text[j]!) || text[j] === '“' || text[j] === '”' || text[j] === '和')) j++;
+  while (j < stop && j - i < 16 && (!NAME_STOP.has(text[j]!) || text[j] === '“' || text[j] === '”')) j++;
   const run = text.slice(i, j);
   for (const w of ROLE_WORDS) {
     const at = run.indexOf(w);
     if (at >= 0) return { name: run.slice(0, at + w.length), end: i + at + w.length };
-  }
-  // Rule `unit-shaped`: 市乡村振兴局, and in a district's or county's speech 区水务局 / 县应急管理局 /
-  // 区消防救援大队: the registry lists the city's units, a district speaks of its own.
-  if (first === '市' || first === '区' || first === '县') {
-    // The earliest suffix wins, the longest at a tie: 市发展和改革委员会, not 市发展和改革委.
-    let bestAt = -1;
-    let bestEnd = -1;
-    for (const suffix of ['委员会', '局', '委', '办公室', '办', '中心', '室', '大队', '支队']) {
-      const at = run.indexOf(suffix, 2);
-      // 市委 / 市政府 alone lead everything: naming them as an owner says nothing.
-      if (at >= 2 && (bestAt < 0 || at < bestAt || (at === bestAt && at + suffix.length > bestEnd))) {
-        bestAt = at;
-        bestEnd = at + suffix.length;
-      }
-    }
-    if (bestEnd > 0) return { name: run.slice(0, bestEnd), end: i + bestEnd };
   }
   return null;
 }
@@ -398,20 +430,20 @@ function roleAt(text: string, i: number, stop: number): { name: string; end: num
 export const CO_WORDS = ['会同', '联合', '协同', '商'];
 
 /**
- * The unit names in a run starting at `at` (市财政局、市教育局等部门), as far as they go: registry
- * names and aliases, or unit-shaped names, joined by 、和及与. Returns where the run ends.
+ * The unit names in a run starting at `at` (市财政局、市教育局等部门), as far as they go, as
+ * written: registry names and aliases, names shaped like units, roles; joined by 、和及与.
+ * Returns where the run ends.
  */
 export function namesRun(text: string, at: number, end: number, units: Unit[]): { names: string[]; end: number } {
-  const reg = registryOf(units);
   const names: string[] = [];
   let i = at;
   let last = at;
   while (i < end) {
-    const hit = reg.names.matchAt(text, i, end);
-    const shaped = hit ? null : roleAt(text, i, end);
-    if (!hit && !shaped) break;
-    names.push(hit ? hit.value.name : shaped!.name);
-    i = hit ? hit.end : shaped!.end;
+    const role = roleAt(text, i, end);
+    const unit = role ? null : unitNameAt(text, i, end, units, 'strict');
+    if (!role && !unit) break;
+    names.push(role ? role.name : unit!.name);
+    i = role ? role.end : unit!.end;
     last = i;
     if (text.startsWith('等部门', i) || text.startsWith('等单位', i)) {
       last = i + 3;

@@ -143,7 +143,7 @@ export function headingMarker(text: string, at: number, lineEnd: number): Marker
 /**
  * Scans text[from, to) line by line. `firstSectionNumber` lets the caller keep ids in text order.
  */
-export function scanSections(text: string, from = 0, to = text.length): SectionScan {
+export function scanSections(text: string, from = 0, to = text.length, skip: readonly SourceSpan[] = []): SectionScan {
   const sections: Section[] = [];
   const blocks: Block[] = [];
   const headings: SourceSpan[] = [];
@@ -152,11 +152,15 @@ export function scanSections(text: string, from = 0, to = text.length): SectionS
   const flexibleStack: boolean[] = [];
   let line = 0;
   let lineStart = from;
+  /** Table rows (sorted): their lines are read by the table pass, never as prose. */
+  let skipAt = 0;
   while (lineStart <= to) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1 || lineEnd > to) lineEnd = to;
     const trimmed = trimSpan(text, lineStart, lineEnd);
-    if (trimmed.end > trimmed.start) {
+    while (skipAt < skip.length && skip[skipAt]!.end <= trimmed.start) skipAt++;
+    const skipped = skipAt < skip.length && skip[skipAt]!.start <= trimmed.start && trimmed.end <= skip[skipAt]!.end;
+    if (trimmed.end > trimmed.start && !skipped) {
       const marker = headingMarker(text, trimmed.start, trimmed.end);
       if (marker) {
         let level = marker.level;

@@ -57,3 +57,46 @@ export function looksLikeHeader(cells: readonly string[]): boolean {
   const short = cells.every((c) => headerName(c).length <= 12);
   return short && roles.includes('task') && new Set(known).size >= 2;
 }
+
+/** What a cell's text looks like, for tables without a header and for cells that lost their column. */
+export type CellKind = 'empty' | 'seq' | 'deadline' | 'units' | 'leader' | 'text';
+
+/**
+ * Column roles from the cells alone, for a table whose header is missing or unreadable: a column
+ * of numbers is the sequence, of time limits the deadline, of unit names the owners (a second one
+ * the co-units), of names of people the leaders; the column with the longest text is the task.
+ */
+export function guessColumnsFromContent(rows: readonly (readonly CellKind[])[], lengths: readonly (readonly number[])[]): ColumnRole[] {
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const roles: ColumnRole[] = [];
+  let bestTask = -1;
+  let bestLen = 0;
+  for (let j = 0; j < width; j++) {
+    const counts = new Map<CellKind, number>();
+    let filled = 0;
+    let len = 0;
+    rows.forEach((r, i) => {
+      const k = r[j] ?? 'empty';
+      if (k === 'empty') return;
+      filled++;
+      len += lengths[i]?.[j] ?? 0;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    });
+    const share = (k: CellKind) => (filled === 0 ? 0 : (counts.get(k) ?? 0) / filled);
+    let role: ColumnRole = 'other';
+    if (filled === 0) role = 'other';
+    else if (share('seq') >= 0.8) role = 'seq';
+    else if (share('deadline') >= 0.6) role = 'deadline';
+    else if (share('units') >= 0.6) role = roles.includes('owners') || roles.includes('lead') ? 'co' : 'owners';
+    else if (share('leader') >= 0.6) role = 'leader';
+    else if (filled > 0 && len / filled > bestLen) {
+      bestLen = len / filled;
+      bestTask = j;
+    }
+    roles.push(role);
+  }
+  // A first units column followed by another is the lead, the second its co-units.
+  if (roles.includes('co')) roles[roles.indexOf('owners')] = 'lead';
+  if (bestTask >= 0 && bestLen >= 6) roles[bestTask] = 'task';
+  return roles;
+}

@@ -215,14 +215,9 @@ function hasFutureModal(s: string): boolean {
   return /必须|务必|确保|力争|争取|计划|拟于|将于|应当/.test(s);
 }
 
-/** Sections whose heading reviews the past: everything in them is a result, not a task. */
-export function isRetroTitle(title: string): boolean {
-  return /回顾|总结|工作情况|成绩/.test(title);
-}
-
-/** Paragraphs that open with these words review the past as a whole (过去一年，我们…). */
-export function opensRetroParagraph(sentence: string): boolean {
-  return /^(去年|过去一年|过去的一年|过去五年|一年来|五年来|近年来|今年以来|回顾)/.test(sentence);
+/** A sentence that reports what happened: 了, 已, 已经, 截至, 同比 (not a plan with 要/将). */
+export function isPastFact(s: string): boolean {
+  return ((hasAspectLe(s) || /(?<![不而])已(?!于?[要将])|截至|同比|累计完成/.test(s)) && !hasFutureModal(s)) || /^(去年|过去一年|过去的一年|一年来|近年来|今年以来)/.test(s);
 }
 
 /** The first sentence rule that rejects text[span], or null. */
@@ -244,6 +239,8 @@ export interface ClauseHead {
   weight: number;
   /** A modal (要, 必须, 确保…) came before the verb in this clause. */
   modal: boolean;
+  /** An item of a repeated-modal series (确保A、确保B): a directive of its own. */
+  series?: boolean;
 }
 
 function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
@@ -262,8 +259,9 @@ function skipSubject(text: string, span: SourceSpan): { at: number; modal: boole
 }
 
 /** The directive verb heading a clause, or null when the clause is not a directive. */
-export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], modalBefore = false): ClauseHead | null {
-  const subj = skipSubject(text, span);
+export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], modalBefore = false, predicateAt = -1): ClauseHead | null {
+  // A subject the owner pass read (市财政局将…, 由县发改委负责…, 教育部会同…) ends where it said.
+  const subj = predicateAt > span.start && predicateAt < span.end ? { at: predicateAt, modal: true } : skipSubject(text, span);
   let p = subj.at;
   let modal = subj.modal || modalBefore;
   // 会同市财政局、市教育局制定…: the co-operating units stand between the modal and the verb.
@@ -340,7 +338,7 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
       if (hit) break;
     }
   }
-  if (!hit) return objectFirstHead(text, p, span, modal, from);
+  if (!hit) return deliveredHead(text, p, span, modal, from) ?? objectFirstHead(text, p, span, modal, from);
   // 落实最重要 / 建设的… / 推进了: the verb is used as a noun or in the past.
   const after = text[hit.end];
   if (after !== undefined && '最是的了不'.includes(after)) return null;
@@ -362,6 +360,17 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
 
 /** The words before a modal name a unit (市住建局要, 各街道要, 各部门要): an owner, not a topic. */
 const UNIT_SUBJECT_RE = /(?:局|委|办|厅|部|院|中心|政府|街道|乡镇|大队|支队|公司|集团|部门|单位|各区|各县|同志|大家|我们)(?:都|也|还|更)?(?:要|必须|务必|应当)$/;
+
+/**
+ * Rule `delivered-series`: 合理的当即解决到位、不合理的细心解释到位 — each kind of case (X的) and
+ * what must be done with it, to the end (…到位): a directive whose verb follows its topic.
+ */
+const DELIVERED_RE = /^[\u4e00-\u9fff]{1,10}的[\u4e00-\u9fff]{0,6}?(解决|解释|帮扶|处置|落实|整改|化解|办理|答复|反馈|兑现|保障|救助|安置)到位/;
+function deliveredHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
+  const m = DELIVERED_RE.exec(text.slice(p, Math.min(span.end, p + 30)));
+  if (!m) return null;
+  return { from, verbAt: p + m.index + m[0].length - m[1]!.length - 2, verb: m[1]!, weight: 2, modal };
+}
 
 /** Verbs that deliver a counted thing: the ones a 政府工作报告 puts after their object. */
 const OBJECT_FIRST_VERBS = new PhraseMatcher<number>(
@@ -498,6 +507,12 @@ export interface SentenceInfo {
   notationAhead?: boolean;
   /** The point is a breakdown notice's numbered item (（七）新增托位2000个，…。): a task, whatever its verb. */
   isItem?: boolean;
+  /** Where the predicate starts after a subject the owner pass read (市财政局将…), else -1. */
+  predicateAt?: number;
+  /** The subject names a unit (not only 各地区 or a role). */
+  namedUnit?: boolean;
+  /** The sentence states a date by which it is due (2027年12月底前，…; …于9月30日前…). */
+  explicitDeadline?: boolean;
 }
 
 export interface TaskDraft {
@@ -528,11 +543,11 @@ interface Group {
 }
 
 /** Groups clauses into candidate tasks: a directive clause and the clauses that continue it. */
-function groupClauses(text: string, clauses: SourceSpan[], units: Unit[]): Group[] {
+function groupClauses(text: string, clauses: readonly { span: SourceSpan; series: boolean }[], units: Unit[], predicateAt = -1): Group[] {
   const groups: Group[] = [];
   let open: Group | null = null;
   let modalSeen = false;
-  for (const c of clauses) {
+  for (const { span: c, series } of clauses) {
     const commentary = startsWithAny(text, c.start, COMMENTARY);
     if (commentary) {
       open = null;
@@ -540,22 +555,72 @@ function groupClauses(text: string, clauses: SourceSpan[], units: Unit[]): Group
     }
     const negated = startsWithAny(text, c.start, NEGATION);
     const continues = open !== null && (negated || startsWithAny(text, c.start, ELABORATION) || startsWithAny(text, c.start, GOAL));
-    const head = negated ? null : clauseHead(text, c, units);
+    let head = negated ? null : clauseHead(text, c, units, false, predicateAt);
+    if (series) {
+      // Each item of 确保A、确保B、确保C is a directive, even one with no verb of its own (确保主要经济指标走在全省前列).
+      const word = SERIES_WORDS.find((w) => text.startsWith(w, c.start)) ?? '';
+      head = head ? { ...head, weight: Math.max(head.weight, 2), series: true } : { from: c.start + word.length, verbAt: c.start, verb: word, weight: 2, modal: true, series: true };
+    }
     if (head?.modal) modalSeen = true;
     else if (!head && /(要|必须|务必)/.test(text.slice(c.start, c.end))) modalSeen = true;
     // A strong verb opens its own task; a medium verb (坚持, 维护…) only when nothing is open or
     // its clause names a deliverable of its own: a number, a date, a document, 挂牌督办.
     // A verb with nothing to deliver (3月底前出台实施, 年底前全面完成) finishes the open task.
     const bare = head !== null && open !== null && isGenericObject(text.slice(head.verbAt + head.verb.length, c.end));
-    const opens = head !== null && !continues && !bare && (head.weight >= 2 || open === null || namesDeliverable(text, c));
-    if (opens) {
-      open = { head: { ...head, modal: head.modal || modalSeen }, start: c.start, end: c.end, headEnd: c.end };
-      groups.push(open);
+    // Rule `milestone-clause`: 加快推进A建设，年底前完成主体工程 — a clause that opens with a time
+    // limit and completes (完成, 建成, 投用…) states the open task's milestone and due date.
+    // Not when the open task has a date of its own: 一季度集中开工50个，6月底前完成投资计划的55% are two.
+    const milestone =
+      head !== null && open !== null && !head.series && opensWithDueDate(text, c) && (head.weight < 2 || COMPLETION_VERBS.has(head.verb)) && !DUE_ANYWHERE_RE.test(text.slice(open.start, open.end));
+    const opens = head !== null && (!continues || head.series === true) && !bare && !milestone && (head.weight >= 2 || open === null || namesDeliverable(text, c));
+    if (opens && head) {
+      const group: Group = { head: { ...head, modal: head.modal || modalSeen }, start: c.start, end: c.end, headEnd: c.end };
+      open = group;
+      groups.push(group);
     } else if (open) {
       open.end = c.end;
     }
   }
   return groups;
+}
+
+/** Verbs that complete a piece of work: after a time limit they close the open task. */
+export const COMPLETION_VERBS: ReadonlySet<string> = new Set(['完成', '建成', '竣工', '完工', '投用', '投产', '交付', '通车', '封顶', '开放', '运营', '上线', '到位', '见效', '兑现', '办结', '销号', '实现', '达到', '通水', '印发', '出台', '全部完成', '全面完成']);
+/** A clause that opens with a time limit: 年底前…, 6月底前…, 于2026年6月底前…, 上半年…, 力争二季度… */
+const DUE_LEAD_RE =
+  /^(?:力争|确保|争取|计划|预计|并|并于|要)?(?:于|在)?(?:[0-9０-９]{4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:底|末|[上中下]旬|[0-9０-９]{1,2}日)?|年底|年内|第?[一二三四]季度末?|上半年|下半年|年中)(?:前|之前|以前)?/;
+const DUE_ANYWHERE_RE = /[0-9０-９一二三四五六七八九十]{1,2}月|年底|年内|季度|上半年|下半年|年中|[0-9０-９]{4}年/;
+export function opensWithDueDate(text: string, c: SourceSpan): boolean {
+  return DUE_LEAD_RE.test(text.slice(c.start, Math.min(c.end, c.start + 24)));
+}
+
+/**
+ * Rule `repeated-modal-series`: 确保实现一季度“开门红”、确保圆满完成全年各项目标任务、确保主要经济
+ * 指标走在全省前列 — items joined by 、 that each repeat the clause's opening modal are separate
+ * directives, each with its own date. Cuts clauses at 、 before a repeat of 确保/要/必须/力争.
+ */
+const SERIES_WORDS = ['确保', '力争'];
+function splitSeries(text: string, clauses: SourceSpan[]): { span: SourceSpan; series: boolean }[] {
+  const out: { span: SourceSpan; series: boolean }[] = [];
+  for (const c of clauses) {
+    const word = SERIES_WORDS.find((w) => text.startsWith(w, c.start));
+    if (!word) {
+      out.push({ span: c, series: false });
+      continue;
+    }
+    const marker = `、${word}`;
+    let from = c.start;
+    let at = text.indexOf(marker, from);
+    const cut: SourceSpan[] = [];
+    while (at >= 0 && at < c.end) {
+      cut.push({ start: from, end: at });
+      from = at + 1;
+      at = text.indexOf(marker, from);
+    }
+    cut.push({ start: from, end: c.end });
+    for (const span of cut) out.push({ span, series: cut.length > 1 });
+  }
+  return out;
 }
 
 export function findTasks(text: string, info: SentenceInfo, units: Unit[]): TaskDraft[] {
@@ -571,7 +636,18 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
   if (info.isPoint && info.hasNextInParagraph && !info.notationAhead && !info.isItem && body.length <= THEME_MAX + 2 && !/[，,：:]/.test(body)) return [];
 
   const clauses = splitClauses(text, info.span);
-  let groups = groupClauses(text, clauses, units);
+  const items = splitSeries(text, clauses);
+  let groups = groupClauses(text, items, units, info.predicateAt ?? -1);
+  // Rule `owner-or-deadline`: a sentence that names its lead unit (由县发改委负责统筹…, 区发改局要
+  // 牵头对92个项目逐一明确…) or a date it is due by (2027年12月底前，试点地区完成…) is a directive
+  // whatever its verb, unless it states a past fact: the verb lists alone must not decide.
+  let byOwnerOrDate = false;
+  if (groups.length === 0 && (info.namedUnit || info.explicitDeadline) && clauses.length > 0 && !isPastFact(sentence)) {
+    const first = clauses[0]!;
+    const from = info.predicateAt !== undefined && info.predicateAt > first.start && info.predicateAt < first.end ? info.predicateAt : first.start;
+    groups = [{ head: { from, verbAt: from, verb: '', weight: 0, modal: true }, start: first.start, end: clauses[clauses.length - 1]!.end, headEnd: first.end }];
+    byOwnerOrDate = true;
+  }
   // Rule `notice-item`: a numbered point closed by a 牵头单位 notation is a task even when its
   // verb is not in the lists (9. 将…纳入年度考核 / 提请…审议): the notice made it one.
   if (groups.length === 0 && info.isPoint && (info.notationAhead || info.isItem) && clauses.length > 0) {
@@ -586,7 +662,7 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
     // An analysis opener ends where the speaker turns to us: 当今世界…，我们必须正确处理…
     const turn = clauses.findIndex((c) => /^(我们|大家)?(必须|要(?!看到))/.test(text.slice(c.start, Math.min(c.end, c.start + 8))));
     if (turn < 0) return [];
-    groups = groupClauses(text, clauses.slice(turn), units);
+    groups = groupClauses(text, splitSeries(text, clauses.slice(turn)), units);
   }
 
   // A numbered point of a task-breakdown notice is one task already: the notice did the split.
@@ -619,6 +695,10 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
     if (info.isPoint) {
       score += 2;
       reasons.push('numbered-point');
+    }
+    if (byOwnerOrDate) {
+      score += 2;
+      reasons.push(info.namedUnit ? 'named-unit' : 'explicit-deadline');
     }
     if (text.slice(span.start, span.end).includes('挂牌督办')) {
       score += 1;

@@ -251,7 +251,22 @@ describe('findDeadline', () => {
 
   describe('several dates in one clause', () => {
     it('the earliest is due (the first checkpoint) and the label keeps every date word', () => {
-      expect(findDeadline('上半年启动，年底前全面完成', Y)).toMatchObject({ label: '上半年…年底前', due: '2023-06-30' });
+      expect(findDeadline('一季度“开门红”和全年经济“满堂彩”', Y)).toMatchObject({ label: '一季度…全年', due: '2023-03-31' });
+    });
+
+    // Issue 10: the due date is the completion, not the start (rule due-is-completion).
+    it.each([
+      ['上半年启动，年底前全面完成', '2023-12-31'],
+      ['计划4月开工建设，11月完工', '2023-11-30'],
+      ['6月中旬施工，9月末完工', '2023-09-30'],
+      ['力争二季度开工，年底前建成投产', '2023-12-31'],
+      ['3月动工，10月底竣工交付', '2023-10-31'],
+    ])('%s → the completion, %s', (clause, due) => {
+      expect(findDeadline(clause, Y)).toMatchObject({ due, inferred: false });
+    });
+
+    it('a start date alone is still the date the clause gives (4月开工建设)', () => {
+      expect(findDeadline('4月开工建设', Y)).toMatchObject({ due: '2023-04-30' });
     });
   });
 

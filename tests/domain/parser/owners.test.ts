@@ -65,13 +65,30 @@ describe('owners from task-breakdown notation', () => {
     ]);
   });
 
-  it('责任领导 leads; 责任单位 next to a 牵头单位 co-operates, alone it leads', () => {
+  // The units come first and the first named unit leads; a 责任领导 is a leader, listed after the
+  // units (issue 10: the lead *unit* is the first lead, a leader's title is not a unit).
+  it('牵头单位 leads, then 责任单位 co-operates; 责任领导 follows the units', () => {
     expect(parseNotation('责任领导：分管副市长；牵头单位：市自然资源和规划局；责任单位：各县（市、区）人民政府', DEFAULT_UNITS)).toEqual([
-      { name: '分管副市长', role: 'lead', inferred: false },
       { name: '市自然资源和规划局', role: 'lead', inferred: false },
       { name: '各县（市、区）人民政府', role: 'co', inferred: false },
+      { name: '分管副市长', role: 'lead', inferred: false },
     ]);
-    expect(parseNotation('责任领导：张**；责任单位：市民政局', DEFAULT_UNITS).map((o) => o.role)).toEqual(['lead', 'lead']);
+    expect(parseNotation('责任领导：张**；责任单位：市民政局', DEFAULT_UNITS)).toEqual([
+      { name: '市民政局', role: 'lead', inferred: false },
+      { name: '张**', role: 'lead', inferred: false },
+    ]);
+  });
+
+  it('责任单位 alone: the first named unit leads, the rest co-operate; X（牵头） leads wherever it stands', () => {
+    expect(parseNotation('责任单位：区住建局、区城投公司、江滨街道办事处', DEFAULT_UNITS).map((o) => [o.name, o.role])).toEqual([
+      ['区住建局', 'lead'],
+      ['区城投公司', 'co'],
+      ['江滨街道办事处', 'co'],
+    ]);
+    expect(parseNotation('责任单位：市教育局、市审计局（牵头）', DEFAULT_UNITS).map((o) => [o.name, o.role])).toEqual([
+      ['市教育局', 'co'],
+      ['市审计局', 'lead'],
+    ]);
   });
 
   it('never splits inside brackets: 各县（市、区）人民政府 is one name; drops a trailing 等', () => {
@@ -82,8 +99,9 @@ describe('owners from task-breakdown notation', () => {
     const t = '推进标准地改革。（牵头单位：市自然资源和规划局）';
     const [n] = findNotations(t, 0, t.length, DEFAULT_UNITS);
     expect(t.slice(n!.span.start, n!.span.end)).toBe('（牵头单位：市自然资源和规划局）');
+    // A notation keeps names as written; the owner pass files them under the registry's names.
     const line = '责任领导：分管副市长；牵头单位：市国资委';
-    expect(findNotations(line, 0, line.length, DEFAULT_UNITS)[0]!.owners.map((o) => o.name)).toEqual(['分管副市长', '市人民政府国有资产监督管理委员会']);
+    expect(findNotations(line, 0, line.length, DEFAULT_UNITS)[0]!.owners.map((o) => o.name)).toEqual(['市国资委', '分管副市长']);
   });
 
   it('reads 【牵头单位】A【配合单位】B as one notation', () => {
@@ -118,9 +136,9 @@ describe('owners from task-breakdown notation', () => {
     ]);
     // A notation line under the point (责任领导：…) belongs to that point.
     expect(taskWith(p, '推进标准地出让改革').owners.map((o) => [o.name, o.role])).toEqual([
-      ['分管副市长', 'lead'],
       ['市自然资源和规划局', 'lead'],
       ['各县（市、区）人民政府', 'co'],
+      ['分管副市长', 'lead'],
     ]);
     // The next point's notation on its own line, after its text.
     expect(taskWith(p, '制定国资国企改革实施方案').owners).toEqual([{ name: '市人民政府国有资产监督管理委员会', role: 'lead', inferred: false }]);

@@ -68,8 +68,9 @@ describe('owners and years', () => {
     expect(subj('县水利局要完成水库除险加固。')).toEqual(['县水利局']);
     expect(subj('区住房和城乡建设局要开展燃气整治。')).toEqual(['区住房和城乡建设局']);
     expect(subj('各乡镇要健全防汛预案。')).toEqual(['各乡镇']);
-    // 园区 / 社区 are not the start of a district unit.
-    expect(subj('产业园区管委会要做好服务。')).toEqual([]);
+    // 园区 / 社区 do not start a district's unit (区管委会); the park's whole name is the unit.
+    expect(subj('产业园区管委会要做好服务。')).toEqual(['产业园区管委会']);
+    expect(subj('社区要做好服务。')).toEqual([]);
   });
 
   it('annual-plan: 年度 before a plan noun is this year, not a recurrence', () => {

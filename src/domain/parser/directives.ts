@@ -1,0 +1,170 @@
+/**
+ * Pass 4, find directives: which stretches of the document are tasks. In prose, the sentence
+ * rules, clause heads and score of tasks.ts; in a table, every data row with a task cell. Each
+ * directive remembers where it came from (its sentence, its row, the notation that closes it),
+ * which is all the owner and deadline passes need.
+ */
+import type { Deadline, OwnerRef, SourceSpan, Unit } from '../model';
+import type { DocumentFacts } from './classify';
+import { readSubject, type Notation, type Subject } from './owners';
+import type { FlowItem, SentenceSeg } from './segment';
+import { rowViews, type ResolvedTable, type RowView } from './table-model';
+import { findDeadline } from './deadlines';
+import { COMPLETION_VERBS, findTasks, opensWithDueDate } from './tasks';
+
+export interface Directive {
+  span: SourceSpan;
+  /** Where the title starts (after subject and modal), in the text. */
+  titleFrom: number;
+  sectionId: string | null;
+  /** The prose sentence it came from, or null for a table row. */
+  sentence: SentenceSeg | null;
+  row: RowView | null;
+  /** Owners the sentence names as its subject (各部门要…, 市发展改革委要会同…), as written. */
+  subjects: OwnerRef[];
+  /**
+   * The notations that close it (…。（牵头单位：…；完成时限：…））: one, or several on consecutive
+   * lines (牵头单位：… / 责任单位：… / 完成时限：…).
+   */
+  notations: Notation[];
+  score: number;
+  reasons: string[];
+  /** Set by the later passes. */
+  owners: OwnerRef[];
+  deadline: Deadline | null;
+}
+
+/** Prose directives from the flow, in text order, each with the notation that closes it. */
+/** A date the sentence is due by: 6月底前, 2027年12月底前, 年底前, 一季度, 30日内… (not 每年 or 持续 alone). */
+// A period alone (上半年, 一季度) also dates results (上半年，全市重点项目开工85个): only a limit ("…前", 年内, 到2025年) counts.
+const DUE_WORDS = /[0-9０-９一二三四五六七八九十]{1,2}月(?:底|末|[上中下]旬|[0-9０-９一二三四五六七八九十]{1,3}日)?(?:前|之前|以前)|年底前|年内|季度末?前|[0-9０-９]{4}年(?:底|末)?(?:前|以前)|[0-9０-９]{4}年[0-9０-９一二三四五六七八九十]{1,2}月|到[0-9０-９]{4}年|之日起[0-9０-９一二三四五六七八九十]+(?:个工作日|日|天|个月)内/;
+
+export function statesDueDate(sentence: string, year: number): boolean {
+  if (!DUE_WORDS.test(sentence)) return false;
+  if (/之日起/.test(sentence)) return true;
+  const d = findDeadline(sentence, year);
+  return d !== null && d.due !== null && d.kind === 'date';
+}
+
+function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[], year: number): Directive[] {
+  const out: Directive[] = [];
+  /** Directives since the last notation in the current section: the next notation is theirs. */
+  let pending: Directive[] = [];
+  /** The directives the last notation went to: a notation right after it (next line) is theirs too. */
+  let closed: Directive[] = [];
+  let pendingSection: string | null | undefined;
+  for (const item of flow) {
+    const sectionId = item.kind === 'sentence' ? item.sentence.block.sectionId : item.sectionId;
+    if (sectionId !== pendingSection) {
+      pending = [];
+      closed = [];
+      pendingSection = sectionId;
+    }
+    if (item.kind === 'notation') {
+      const n = item.notation;
+      // A notation that names nobody and no time leaves its directives waiting for the next one.
+      if (n.owners.length === 0 && !n.deadlineText) continue;
+      if (pending.length > 0) closed = pending;
+      for (const d of closed) d.notations.push(n);
+      pending = [];
+      continue;
+    }
+    closed = [];
+    const s = item.sentence;
+    // The review of last year reports results: its sentences are neither tasks nor targets.
+    if (s.review) continue;
+    let subject: Subject | null = null;
+    let drafts: ReturnType<typeof findTasks> = [];
+    try {
+      subject = readSubject(text, s.span, units);
+      drafts = findTasks(
+        text,
+        {
+          span: s.span,
+          isPoint: s.block.isPoint && s.index === 0,
+          isItem: s.block.isItem === true && s.index === 0,
+          hasNextInParagraph: s.index < s.count - 1,
+          explicitOwner: subject !== null || s.notationAhead,
+          notationAhead: s.notationAhead,
+          predicateAt: subject?.predicateAt ?? -1,
+          namedUnit: subject?.specific === true,
+          explicitDeadline: statesDueDate(text.slice(s.span.start, s.span.end), year),
+        },
+        units,
+      );
+    } catch {
+      // One odd sentence must not sink the plan: it simply gives no task.
+    }
+    // Rule `milestone-sentence`: 要加快推进A建设。年底前完成主体工程。 — a sentence that only gives
+    // the previous directive's milestone (a time limit, a completion verb, no subject of its own)
+    // is that directive's end, not a task of its own.
+    const prev = out[out.length - 1];
+    if (
+      drafts.length === 1 &&
+      !subject &&
+      prev?.sentence &&
+      prev.sentence.block === s.block &&
+      prev.sentence.index === s.index - 1 &&
+      opensWithDueDate(text, s.span) &&
+      COMPLETION_VERBS.has(drafts[0]!.verb) &&
+      findDeadline(text.slice(prev.span.start, prev.span.end), year) === null
+    ) {
+      prev.span = { start: prev.span.start, end: drafts[0]!.span.end };
+      continue;
+    }
+    for (const d of drafts) {
+      const directive: Directive = {
+        span: d.span,
+        titleFrom: d.titleFrom,
+        sectionId: s.block.sectionId,
+        sentence: s,
+        row: null,
+        subjects: subject?.owners ?? [],
+        notations: [],
+        score: d.score,
+        reasons: d.reasons,
+        owners: [],
+        deadline: null,
+      };
+      out.push(directive);
+      pending.push(directive);
+    }
+  }
+  return out;
+}
+
+/** One directive per data row that has a task cell: the table already split the work. */
+function rowDirectives(tables: readonly ResolvedTable[], sectionAt: (pos: number) => string | null): Directive[] {
+  const out: Directive[] = [];
+  for (const t of tables) {
+    for (const view of rowViews(t)) {
+      const task = view.cells.task![0]!;
+      out.push({
+        // The row from its task on: the 序号 and a 问题描述 column before the task are not the directive.
+        span: { start: Math.max(view.row.span.start, Math.min(task.span.start, view.row.span.end)), end: view.row.span.end },
+        titleFrom: task.span.start,
+        sectionId: sectionAt(view.row.span.start),
+        sentence: null,
+        row: view,
+        subjects: [],
+        notations: [],
+        score: 0,
+        reasons: ['table-row'],
+        owners: [],
+        deadline: null,
+      });
+    }
+  }
+  return out;
+}
+
+export function findDirectives(
+  text: string,
+  flow: readonly FlowItem[],
+  tables: readonly ResolvedTable[],
+  units: Unit[],
+  sectionAt: (pos: number) => string | null,
+  facts: DocumentFacts,
+): Directive[] {
+  return [...proseDirectives(text, flow, units, facts.year), ...rowDirectives(tables, sectionAt)].sort((a, b) => a.span.start - b.span.start);
+}

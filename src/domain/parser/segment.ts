@@ -1,0 +1,122 @@
+/**
+ * Pass 2, segment: the document cut into what the later passes read. Tables first (a reader's,
+ * then those found in pasted text), so their rows are never read again as prose; then the title
+ * line, sections and body blocks of the rest, the owner notations inside each block, the
+ * sentences between them, and the review part (review.ts).
+ *
+ * The prose comes out as a flow in text order: sentences, and the notations that close them
+ * (…。（牵头单位：市发展改革委）): a notation belongs to the directives since the previous one,
+ * which only the order tells.
+ */
+import type { Section, SourceSpan, Unit } from '../model';
+import { findNotations, type Notation } from './owners';
+import { findPastedTables } from './pasted-tables';
+import { markReview } from './review';
+import { headingMarker, scanSections, type Block } from './sections';
+import { splitSentences, trimSpan } from './sentences';
+import type { DocTable, SourceDocument } from './source-document';
+import { resolveTable, type ResolvedTable } from './table-model';
+
+export interface SentenceSeg {
+  span: SourceSpan;
+  block: Block;
+  /** Position among the block's sentences, and how many it has. */
+  index: number;
+  count: number;
+  /** A notation follows later in the block: the sentence's owners are named explicitly. */
+  notationAhead: boolean;
+  /** Part of the review of last year: no task, no target. */
+  review: boolean;
+}
+
+export type FlowItem =
+  | { kind: 'sentence'; sentence: SentenceSeg }
+  | { kind: 'notation'; notation: Notation; sectionId: string | null };
+
+export interface Segments {
+  title: SourceSpan | null;
+  sections: Section[];
+  flow: FlowItem[];
+  tables: ResolvedTable[];
+}
+
+/** A first line longer than this is prose, not a title. */
+const TITLE_LINE_MAX = 50;
+
+/** The first non-empty line, when it reads as a title: short, no sentence end, not a heading. */
+export function findTitleLine(text: string): SourceSpan | null {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = trimSpan(text, start, end);
+    if (line.end > line.start) {
+      const s = text.slice(line.start, line.end);
+      const looksLikeTitle =
+        s.length <= TITLE_LINE_MAX && !/[。！？!?；;\t]/.test(s) && !/[：:，,]$/.test(s) && headingMarker(text, line.start, line.end) === null;
+      return looksLikeTitle ? line : null;
+    }
+    start = end + 1;
+  }
+  return null;
+}
+
+/** A reader's tables (kept only when they fit the text) and the tables found in the rest. */
+function allTables(doc: SourceDocument, text: string, units: Unit[]): DocTable[] {
+  const given = (Array.isArray(doc.tables) ? doc.tables : []).filter((t) => fitsText(t, text.length)).sort((a, b) => a.span.start - b.span.start);
+  const out: DocTable[] = [];
+  let at = 0;
+  for (const t of [...given, null]) {
+    const end = t ? t.span.start : text.length;
+    if (end > at) out.push(...findPastedTables(text, at, end, units));
+    if (t && t.span.start >= at) {
+      out.push(t);
+      at = t.span.end;
+    }
+  }
+  return out;
+}
+
+/** A table from outside is trusted only as far as its spans stay inside the text. */
+function fitsText(t: DocTable, length: number): boolean {
+  const ok = (s: SourceSpan | undefined) => !!s && Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end >= s.start && s.end <= length;
+  return (
+    !!t &&
+    ok(t.span) &&
+    Array.isArray(t.rows) &&
+    t.rows.every((r) => ok(r?.span) && Array.isArray(r.cells) && r.cells.every((c) => ok(c?.span) && typeof c.text === 'string'))
+  );
+}
+
+export function segment(doc: SourceDocument, text: string, units: Unit[], planYear: number): Segments {
+  const tables = allTables(doc, text, units).map((t) => resolveTable(t, units));
+  const skip: SourceSpan[] = tables.flatMap((t) => t.table.rows.map((r) => r.span)).sort((a, b) => a.start - b.start);
+  const title = findTitleLine(text);
+  const scan = scanSections(text, title ? title.end : 0, text.length, skip);
+  const review = markReview(scan.sections, scan.blocks, text, planYear);
+  const flow: FlowItem[] = [];
+  scan.blocks.forEach((block, b) => {
+    const notations = findNotations(text, block.start, block.end, units);
+    // Body segments between notations, each followed by the notation that closes it (if any).
+    let from = block.start;
+    const parts: { span: SourceSpan; closedBy: Notation | null }[] = [];
+    for (const n of notations) {
+      parts.push({ span: { start: from, end: n.span.start }, closedBy: n });
+      from = n.span.end;
+    }
+    parts.push({ span: { start: from, end: block.end }, closedBy: null });
+    const sentences: SentenceSeg[] = [];
+    const items: FlowItem[] = [];
+    parts.forEach((part, k) => {
+      for (const span of splitSentences(text, part.span.start, part.span.end)) {
+        const s: SentenceSeg = { span, block, index: sentences.length, count: 0, notationAhead: k < parts.length - 1, review: review[b]! };
+        sentences.push(s);
+        items.push({ kind: 'sentence', sentence: s });
+      }
+      if (part.closedBy) items.push({ kind: 'notation', notation: part.closedBy, sectionId: block.sectionId });
+    });
+    for (const s of sentences) s.count = sentences.length;
+    flow.push(...items);
+  });
+  return { title, sections: scan.sections, flow, tables };
+}

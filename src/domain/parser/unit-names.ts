@@ -1,0 +1,186 @@
+/**
+ * Unit names by their grammar, not only by the registry: an optional level prefix (国家, 国务院,
+ * 省, 市, 县, 区, 乡, 镇, 街道, or a place name ending in one of them: 云岭县, 江州市), a field
+ * (发展改革, 住房和城乡建设, 文体广新), and a suffix (部, 厅, 局, 委, 办, 署, 总局, 院, 中心,
+ * 人民政府, 管委会, 办事处, 领导小组办公室…). A State Council notice names ministries, a county's
+ * table its own bureaus: a registry of one city's units knows neither.
+ *
+ * Two strengths. `strict` is for prose, where 格局, 干部, 部署 and 举办 end in the same
+ * characters: the name needs a level prefix, a ministry's name, or a registry entry. `cell` is
+ * for a table's owner column or a notation, where every name is a unit: a bare 发改局 counts.
+ */
+import type { Unit } from '../model';
+import { PhraseMatcher } from './phrase-matcher';
+import { registryOf } from './registry';
+
+/** Suffixes that end a unit's name; at one position the longest is taken. */
+const SUFFIXES = [
+  '领导小组办公室', '人民政府办公室', '政府办公室', '指挥部办公室', '人民政府', '管理委员会', '委员会', '管委会', '办公室', '办公厅',
+  '办事处', '指挥部', '总局', '总署', '总队', '支队', '大队', '中心', '集团', '公司', '银行', '法院', '检察院', '研究院', '总工会',
+  '红十字会', '工商联', '妇联', '残联', '侨联', '文联', '科协', '团委', '部门', '局', '厅', '委', '办', '署', '部', '院', '所',
+  '站', '社', '馆', '段',
+];
+const suffixMatcher = new PhraseMatcher<true>(SUFFIXES.map((s) => [s, true] as const));
+
+/** Level prefixes that may open a name on their own (市财政局, 县代建中心, 国家能源局). */
+const LEVEL_PREFIXES = ['国务院', '国家', '中央', '全国', '中国', '自治区', '街道', '乡镇', '省', '市', '州', '盟', '县', '区', '旗', '乡', '镇'];
+const levelMatcher = new PhraseMatcher<true>(LEVEL_PREFIXES.map((p) => [p, true] as const));
+/** Characters that end a place name before the field: 云岭县教育局, 江州市住建局, 城关镇人民政府. */
+const PLACE_ENDS = new Set([...'省市县区州旗盟镇乡']);
+/** 全市, 本县, 我区, 该镇, 各区: not a place's name. */
+const NOT_PLACE_FIRST = new Set([...'全本我该各此其每他两三一']);
+
+/**
+ * Ministries and national bodies written without a prefix (财政部, 海关总署): the national
+ * government's working departments and the bodies a State Council notice names most.
+ */
+const NATIONAL = [
+  '外交部', '国防部', '教育部', '科技部', '工业和信息化部', '公安部', '国家安全部', '民政部', '司法部', '财政部',
+  '人力资源社会保障部', '人力资源和社会保障部', '自然资源部', '生态环境部', '住房城乡建设部', '住房和城乡建设部',
+  '交通运输部', '水利部', '农业农村部', '商务部', '文化和旅游部', '退役军人事务部', '应急管理部', '审计署', '海关总署',
+  '税务总局', '市场监管总局', '金融监管总局', '广电总局', '体育总局', '人民银行', '证监会', '中央网信办', '中央宣传部',
+  '中央组织部', '中央编办', '全国总工会', '共青团中央', '全国妇联', '中国残联', '中国科协', '国铁集团', '最高人民法院', '最高人民检察院',
+];
+const nationalMatcher = new PhraseMatcher<true>(NATIONAL.map((n) => [n, true] as const));
+
+/**
+ * Collective owners: who a notice addresses as a group (请各地区、各部门…, 有关部门按职责分工
+ * 负责). They name who acts; the office splits them into units later.
+ */
+const COLLECTIVES = [
+  '各省、自治区、直辖市人民政府', '各省（区、市）人民政府', '各省（区、市）', '各市（州）人民政府', '各市（州）', '各县（市、区）人民政府',
+  '各县（市、区）', '各县（区）', '各区（县）', '各乡镇（街道）', '各乡镇人民政府', '各乡（镇）人民政府', '各街道办事处', '各镇（街道）',
+  '各地区', '各地方', '各部门', '各地', '各有关部门', '各相关部门', '各有关单位', '各相关单位', '各成员单位', '各级政府', '各级人民政府',
+  '各县区', '各区县', '各乡镇', '各街道', '各镇街', '各园区', '各开发区', '有关部门', '相关部门', '有关单位', '相关单位', '有关地方',
+  '地方各级人民政府', '县级以上地方人民政府', '县级以上人民政府', '国务院各部门', '国务院有关部门',
+  ...['省', '市', '县', '区'].flatMap((l) => ['政府各部门', '政府有关部门', '直有关部门', '直各部门', '直相关部门', '级有关部门', '级各部门', '级相关部门', '直各单位', '级各单位'].map((w) => l + w)),
+];
+const collectiveMatcher = new PhraseMatcher<true>(COLLECTIVES.map((c) => [c, true] as const));
+
+/** Characters that cannot be inside a unit's name (a verb's object or a clause break starts). */
+const NAME_STOP = new Set([...'，。、；：,.;:“”"《》！？ 　\t\n\r的在对把从向为以被就都也还要将由并与及或等牵配负按会请']);
+
+/** Words that end in a suffix but never end a unit's name: 格局, 干部, 部署, 举办, 社区… */
+const NEVER_ENDINGS = [
+  '格局', '大局', '开局', '布局', '全局', '结局', '变局', '当局', '干部', '全部', '内部', '外部', '局部', '东部', '西部', '中部',
+  '南部', '北部', '部署', '举办', '承办', '督办', '主办', '创办', '兴办', '代办', '帮办', '领办', '包办', '交办', '转办', '首办',
+  '场所', '住所', '厕所', '处所', '车站', '网站', '驿站', '服务站', '加油站', '充电站', '社区', '旅行社', '合作社', '城区中心', '市中心',
+];
+const neverEnd = new PhraseMatcher<true>(NEVER_ENDINGS.map((w) => [w, true] as const));
+
+/** The longest name a unit has (国家发展和改革委员会办公厅 …). */
+const MAX_LEN = 22;
+
+export interface UnitNameHit {
+  /** As written. */
+  name: string;
+  start: number;
+  end: number;
+  /** The registry unit when the name is one of its names or aliases. */
+  unit: Unit | null;
+  /** 各地区, 有关部门: a group, not one unit. */
+  collective: boolean;
+}
+
+function isCjk(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/**
+ * The unit name that starts at `at`, or null. `cell` accepts a name without a level prefix
+ * (发改局, 代建中心): in a table's owner column or a notation every name is a unit.
+ */
+export function unitNameAt(text: string, at: number, end: number, units: Unit[], mode: 'strict' | 'cell' = 'strict'): UnitNameHit | null {
+  if (at >= end) return null;
+  const collective = collectiveMatcher.matchAt(text, at, end);
+  // A name starts at a word boundary: 社区 is not 区…, 园区管委会 not 区管委会.
+  if (at > 0 && mode === 'strict' && !collective) {
+    const prev = text.charCodeAt(at - 1);
+    if (isCjk(prev) && !'和及与同、请由'.includes(text[at - 1]!)) return null;
+  }
+  const reg = registryOf(units).names.matchAt(text, at, end);
+  const shaped = shapedName(text, at, end, mode);
+  // The longer reading wins: 市住房和城乡建设局综合执法支队 over 市住建局's alias, 各县（市、区）人民政府 over 各县.
+  let best: UnitNameHit | null = null;
+  if (collective) best = { name: collective.phrase, start: at, end: collective.end, unit: null, collective: true };
+  if (reg && (!best || reg.end > best.end)) best = { name: text.slice(at, reg.end), start: at, end: reg.end, unit: reg.value, collective: false };
+  if (shaped > at && (!best || shaped > best.end)) best = { name: text.slice(at, shaped), start: at, end: shaped, unit: null, collective: false };
+  return best;
+}
+
+/** Where a grammatical unit name starting at `at` ends, or -1. */
+function shapedName(text: string, at: number, end: number, mode: 'strict' | 'cell'): number {
+  const limit = Math.min(end, at + MAX_LEN);
+  const national = nationalMatcher.matchAt(text, at, limit);
+  const fieldFrom = prefixEnd(text, at, limit);
+  const prefixed = fieldFrom > at;
+  let best = -1;
+  for (let i = fieldFrom; i < limit; i++) {
+    const ch = text[i]!;
+    if (ch === '（' || ch === '(') {
+      // 各县（市、区）…, 市政府办公室（督查室）: a short bracket inside a name.
+      const close = text.slice(i, Math.min(limit, i + 8)).search(/[）)]/);
+      if (close < 0) break;
+      i += close;
+      continue;
+    }
+    if (!isCjk(text.charCodeAt(i)) || NAME_STOP.has(ch)) break;
+    const suffix = suffixMatcher.matchAt(text, i, limit);
+    if (!suffix) continue;
+    // 市委 and 县局 say nothing: a field must stand before a one- or two-character suffix.
+    const fieldLen = i - fieldFrom;
+    if (fieldLen === 0 && !(prefixed && suffix.end - i >= 3)) continue;
+    if (endsInNever(text, at, suffix.end)) continue;
+    best = suffix.end;
+    break;
+  }
+  if (national && national.end >= best) return national.end;
+  if (best < 0 || (!prefixed && mode === 'strict')) return -1;
+  return best;
+}
+
+/** Where the level prefix or place name at `at` ends (the field starts), or `at` when none. */
+function prefixEnd(text: string, at: number, limit: number): number {
+  let p = at;
+  const level = levelMatcher.matchAt(text, at, limit);
+  if (level) p = level.end;
+  else if (!NOT_PLACE_FIRST.has(text[at]!)) {
+    // A place's name: two to four characters ending in 县/市/区/镇… (云岭县, 江州市, 城关镇).
+    for (let k = at + 2; k <= Math.min(limit - 1, at + 4); k++) {
+      if (PLACE_ENDS.has(text[k - 1]!) && allCjk(text, at, k) && !suffixMatcher.matchAt(text, k - 1, k + 1)) {
+        p = k;
+        break;
+      }
+    }
+  }
+  // 市委宣传部, 县委组织部, 区委政法委: a party committee's department.
+  if (p > at && text[p] === '委' && '宣组统政编办网'.includes(text[p + 1] ?? '')) p++;
+  return p;
+}
+
+function allCjk(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isCjk(text.charCodeAt(i)) || NAME_STOP.has(text[i]!)) return false;
+  return true;
+}
+
+function endsInNever(text: string, start: number, end: number): boolean {
+  for (let k = Math.max(start, end - 4); k < end - 1; k++) {
+    const hit = neverEnd.matchAt(text, k, end);
+    if (hit && hit.end === end) return true;
+  }
+  return false;
+}
+
+/** Every unit name in `s` (a cell, a notation's value): split at 、，；/ and line breaks. */
+export function isUnitName(s: string, units: Unit[], mode: 'strict' | 'cell' = 'cell'): boolean {
+  const t = s.trim();
+  if (t.length === 0) return false;
+  const hit = unitNameAt(t, 0, t.length, units, mode);
+  return hit !== null && hit.end === t.length;
+}
+
+/** A leader as a table's 责任领导 cell names one: 分管副县长, 张**副市长, 王明, 县长. */
+export function isLeaderName(s: string): boolean {
+  const t = s.trim();
+  return /^(?:[\u4e00-\u9fff*＊]{0,4}(?:副?(?:省长|市长|县长|区长|镇长|乡长|书记|主任|局长|秘书长|部长)|负责同志|主要负责人)|[\u4e00-\u9fff][\u4e00-\u9fff*＊]{1,2})$/.test(t);
+}
