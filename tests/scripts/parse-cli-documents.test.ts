@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ParsedPlanSchema } from '@/domain/model';
-import { noticeCsvGbk, noticeDocx, noticeXlsx, NOTICE_TITLE } from '../fixtures/documents/notice';
+import { noticeCsvGbk, noticeDocx, noticeXlsx, NOTICE_TITLE, ROWS } from '../fixtures/documents/notice';
 
 const root = process.cwd();
 const dir = mkdtempSync(join(tmpdir(), 'luoshi-docs-'));
@@ -34,7 +34,8 @@ describe('npm run parse on office files', () => {
     const plan = ParsedPlanSchema.parse(JSON.parse(r.stdout));
     expect(plan.year).toBe(2026);
     expect(NOTICE_TITLE.startsWith(plan.title)).toBe(true);
-    expect(plan.tasks.length).toBeGreaterThan(0);
+    expect(plan.tasks).toHaveLength(ROWS.length);
+    expect(plan.tasks[0]!.owners[0]).toEqual({ name: '市城管局', role: 'lead', inferred: false });
     if (name === 'renamed.pdf') expect(r.stderr).toContain('内容是Word 文档');
   });
 
@@ -42,7 +43,9 @@ describe('npm run parse on office files', () => {
     const r = run(join(dir, name), '--year', '2026');
     expect(r.code).toBe(0);
     const plan = ParsedPlanSchema.parse(JSON.parse(r.stdout));
-    expect(plan.tasks.length).toBeGreaterThan(0);
+    expect(plan.tasks[0]!.deadline.due).toBe('2026-10-31');
+    expect(plan.tasks).toHaveLength(ROWS.length);
+    expect(plan.tasks[5]!.location?.row).toBe(7);
   });
 
   it('--sheet names a sheet that is not there: one-line error', () => {
