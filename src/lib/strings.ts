@@ -554,6 +554,7 @@ export const zh = {
     locationPage: (page: number) => `第${page}页`,
     locationSheet: (sheet: string) => `工作表“${sheet}”`,
     locationRow: (row: number) => `第${row}行`,
+    locationTableRow: (row: number) => `表格第${row}行`,
     correct: '更正',
     correctLabel: (title: string) => `更正牵头单位和时限：${title}`,
     correctLead: '牵头单位',

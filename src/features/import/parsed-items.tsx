@@ -185,7 +185,9 @@ function ItemShell({
 /** 第2页 第5行 / 工作表“重点任务” 第7行 / 第7行: where a table row came from. */
 export function locationText(loc: SourceLocation | null | undefined): string | null {
   if (!loc) return null;
-  const parts = [loc.sheet ? s.locationSheet(loc.sheet) : null, loc.page ? s.locationPage(loc.page) : null, loc.row ? s.locationRow(loc.row) : null];
+  // A row with neither sheet nor page is a row of a Word or pasted table, not a line of the text.
+  const row = loc.row ? (loc.sheet || loc.page ? s.locationRow(loc.row) : s.locationTableRow(loc.row)) : null;
+  const parts = [loc.sheet ? s.locationSheet(loc.sheet) : null, loc.page ? s.locationPage(loc.page) : null, row];
   const text = parts.filter(Boolean).join(' ');
   return text || null;
 }
