@@ -9,7 +9,7 @@
  * loads whole workbooks, and the browser's DOMParser does not exist in the Web Worker where this
  * runs. Reading values is a few hundred lines; writing is done elsewhere.
  */
-import { attr, scanXml } from './xml';
+import { attr, scanXml, STOP } from './xml';
 import type { RawRow } from './blocks';
 import { ReadError } from './failure';
 import type { ZipArchive } from './zip';
@@ -137,6 +137,12 @@ interface Merge {
   row1: number;
 }
 
+/** <mergeCell ref="C2:C4"/> as its corners. */
+function mergeOf(attrs: string): Merge | null {
+  const [from, to] = (attr(attrs, 'ref') ?? '').split(':');
+  return from && to ? { col0: columnIndex(from), col1: columnIndex(to), row0: rowOf(from), row1: rowOf(to) } : null;
+}
+
 function readSheet(xml: string, strings: string[], dates: boolean[], date1904: boolean, budget: { rows: number }): { rows: RawRow[]; truncated: boolean } {
   const byRow = new Map<number, string[]>();
   const merges: Merge[] = [];
@@ -156,13 +162,12 @@ function readSheet(xml: string, strings: string[], dates: boolean[], date1904: b
   let nextCol = 0;
   scanXml(xml, {
     open(name, a, selfClosing) {
-      // Merge ranges come after the rows: read them even when the row budget is spent.
-      if (stop && name !== 'mergeCell') return;
       if (name === 'row') {
         if (budget.rows <= 0) {
+          // The rest of the rows are not read at all; the merge ranges after them still are.
           truncated = true;
           stop = true;
-          return;
+          return STOP;
         }
         rowNo = Number(attr(a, 'r')) || nextRow;
         nextRow = rowNo + 1;
@@ -181,12 +186,11 @@ function readSheet(xml: string, strings: string[], dates: boolean[], date1904: b
       else if (name === 'is') inIs = true;
       else if (name === 't' && inIs) inT = true;
       else if (name === 'mergeCell') {
-        const [from, to] = (attr(a, 'ref') ?? '').split(':');
-        if (from && to) merges.push({ col0: columnIndex(from), col1: columnIndex(to), row0: rowOf(from), row1: rowOf(to) });
+        const m = mergeOf(a);
+        if (m) merges.push(m);
       }
     },
     close(name) {
-      if (stop && name !== 'row') return;
       if (name === 'v') inV = false;
       else if (name === 'is') inIs = false;
       else if (name === 't') inT = false;
@@ -202,7 +206,7 @@ function readSheet(xml: string, strings: string[], dates: boolean[], date1904: b
           while (cells.length < cellCol) cells.push('');
           cells[cellCol] = text;
         }
-      } else if (name === 'row' && !stop) {
+      } else if (name === 'row') {
         if (cells.length > 0) byRow.set(rowNo, cells);
       }
     },
@@ -212,6 +216,19 @@ function readSheet(xml: string, strings: string[], dates: boolean[], date1904: b
     },
   });
 
+  if (stop) {
+    const from = xml.indexOf('<mergeCells');
+    if (from >= 0) {
+      scanXml(xml.slice(from), {
+        open(name, a) {
+          const m = name === 'mergeCell' ? mergeOf(a) : null;
+          if (m) merges.push(m);
+        },
+        close() {},
+        text() {},
+      });
+    }
+  }
   // A merged range shows its value in its top-left cell; the rows below repeat it.
   const continues = new Set<string>();
   for (const m of merges) {

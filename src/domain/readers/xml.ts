@@ -7,11 +7,16 @@
  */
 
 export interface XmlHandler {
-  /** A start tag (`selfClosing` for `<x/>`); `attrs` is the raw attribute text, read with `attr`. */
-  open(name: string, attrs: string, selfClosing: boolean): void;
+  /**
+   * A start tag (`selfClosing` for `<x/>`); `attrs` is the raw attribute text, read with `attr`.
+   * Returning STOP ends the walk (a reader that has read enough need not scan the rest).
+   */
+  open(name: string, attrs: string, selfClosing: boolean): void | typeof STOP;
   close(name: string): void;
   text(text: string): void;
 }
+
+export const STOP = Symbol('stop');
 
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -110,7 +115,7 @@ export function scanXml(xml: string, h: XmlHandler): void {
       let nameEnd = 0;
       while (nameEnd < inner.length && !/\s/.test(inner[nameEnd]!)) nameEnd++;
       const name = inner.slice(0, nameEnd);
-      h.open(name, inner.slice(nameEnd), selfClosing);
+      if (h.open(name, inner.slice(nameEnd), selfClosing) === STOP) return;
       if (selfClosing) h.close(name);
       i = k + 1;
     }
