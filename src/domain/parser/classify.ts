@@ -14,7 +14,7 @@
 import { detectPlanYear, isoDate } from './deadlines';
 import { parseNumeral } from './numerals';
 
-export type DocumentKind = 'speech' | 'report' | 'breakdown' | 'policy';
+export type DocumentKind = 'speech' | 'report' | 'breakdown' | 'policy' | 'bulletin';
 export type GovernmentLevel = 'national' | 'provincial' | 'city' | 'county' | 'district';
 
 export interface DocumentFacts {
@@ -138,6 +138,8 @@ export function documentKind(text: string, hasTables: boolean): DocumentKind {
   const head = text.slice(0, 300);
   const firstLines = head.split('\n').slice(0, 4).join('\n');
   if (/政府工作报告|向大会报告|请予审议/.test(head)) return 'report';
+  // A 督查通报, a briefing or a news report of a meeting tells what others said and did.
+  if (/通报(?!.{0,6}的通知)|简报|快讯|召开|会议精神|工作动态/.test(head.split('\n').find((l) => l.trim() !== '') ?? '')) return 'bulletin';
   if (/讲话|发言|讲稿|同志们[：:，,]/.test(firstLines) || /同志们[：:，,]/.test(head)) return 'speech';
   if (hasTables || /任务分解|责任分工|分解方案|民生实事|重点工作任务|目标任务|任务清单/.test(firstLines)) return 'breakdown';
   return 'policy';

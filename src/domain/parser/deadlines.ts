@@ -287,7 +287,7 @@ function toToken(m: RegExpExecArray, planYear: number, clause: string): Token | 
     // anything else (年度考核, 年度评估) it means "each year". Rule `annual-plan`: before a plan
     // noun (完成年度投资计划的55%, 年度目标任务) it means "this year's": due at its end, nothing
     // to repeat.
-    if (g.yearly === '年度' && /^(?:计划|目标|任务|预算|投资|重点)/.test(clause.slice(end, end + 2))) {
+    if (g.yearly === '年度' && /^(?:计划|目标|任务|预算|投资|重点|[^，。；、]{0,6}(?:方案|计划|任务|目标|清单|要点))/.test(clause.slice(end, end + 8))) {
       const t = dateToken(start, end, null, 'end');
       t.wholeYear = true;
       return t;

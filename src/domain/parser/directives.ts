@@ -46,7 +46,14 @@ export function statesDueDate(sentence: string, year: number): boolean {
   return d !== null && d.due !== null && d.kind === 'date';
 }
 
-function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[], year: number): Directive[] {
+/**
+ * Rule `reported-in-bulletin`: in a 督查通报 or a news report, 会议要求，… / 市长在会上强调，… tell
+ * what was asked of others at a meeting; the bulletin's own directives are said in its own voice.
+ */
+const REPORTED_RE = /^[^，。；]{0,24}?(?:要求|强调|指出|提出|指示|表示|认为)[，,：:]/;
+
+function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[], facts: DocumentFacts): Directive[] {
+  const year = facts.year;
   const out: Directive[] = [];
   /** Directives since the last notation in the current section: the next notation is theirs. */
   let pending: Directive[] = [];
@@ -73,6 +80,7 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
     const s = item.sentence;
     // The review of last year reports results: its sentences are neither tasks nor targets.
     if (s.review) continue;
+    if (facts.kind === 'bulletin' && REPORTED_RE.test(text.slice(s.span.start, Math.min(s.span.end, s.span.start + 30)))) continue;
     let subject: Subject | null = null;
     let drafts: ReturnType<typeof findTasks> = [];
     try {
@@ -89,6 +97,7 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
           predicateAt: subject?.predicateAt ?? -1,
           namedUnit: subject?.specific === true,
           explicitDeadline: statesDueDate(text.slice(s.span.start, s.span.end), year),
+          year,
         },
         units,
       );
@@ -113,13 +122,15 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
       continue;
     }
     for (const d of drafts) {
+      // A later clause may name its own owner (原则同意…，由市住建局按程序印发实施); else the sentence's.
+      const own = d.span.start > s.span.start ? readSubject(text, d.span, units) : null;
       const directive: Directive = {
         span: d.span,
         titleFrom: d.titleFrom,
         sectionId: s.block.sectionId,
         sentence: s,
         row: null,
-        subjects: subject?.owners ?? [],
+        subjects: (own ?? subject)?.owners ?? [],
         notations: [],
         score: d.score,
         reasons: d.reasons,
@@ -166,5 +177,5 @@ export function findDirectives(
   sectionAt: (pos: number) => string | null,
   facts: DocumentFacts,
 ): Directive[] {
-  return [...proseDirectives(text, flow, units, facts.year), ...rowDirectives(tables, sectionAt)].sort((a, b) => a.span.start - b.span.start);
+  return [...proseDirectives(text, flow, units, facts), ...rowDirectives(tables, sectionAt)].sort((a, b) => a.span.start - b.span.start);
 }

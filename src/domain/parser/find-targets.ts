@@ -6,6 +6,7 @@
 import type { SourceSpan, Target, Tier } from '../model';
 import type { FlowItem } from './segment';
 import type { Block } from './sections';
+import { rowViews, type ResolvedTable } from './table-model';
 import { extractTargets, listHeadTier } from './targets';
 
 /**
@@ -34,10 +35,9 @@ function targetWindows(text: string, span: SourceSpan): SourceSpan[] {
   return out;
 }
 
-export function findTargets(text: string, flow: readonly FlowItem[], year: number): Target[] {
+export function findTargets(text: string, flow: readonly FlowItem[], tables: readonly ResolvedTable[], year: number): Target[] {
   const targets: Target[] = [];
-  let count = 0;
-  const newId = () => `g${++count}`;
+  const newId = () => '';
   let listTier: Tier = null;
   let listBlock: Block | null = null;
   for (const item of flow) {
@@ -49,9 +49,23 @@ export function findTargets(text: string, flow: readonly FlowItem[], year: numbe
     }
     if (s.review) continue;
     const carried: Tier = listTier;
-    for (const w of targetWindows(text, s.span)) targets.push(...extractTargets(text, w, { year, newId, listTier: carried }));
+    // A breakdown notice's item (（七）新增托位2000个。, 目标任务：…) is a list of targets by its form.
+    const lenient = s.block.isItem === true;
+    for (const w of targetWindows(text, s.span)) targets.push(...extractTargets(text, w, { year, newId, listTier: carried, lenient }));
     const last = text[s.span.end - 1];
     listTier = last === '；' || last === ';' ? (listHeadTier(text.slice(s.span.start, s.span.end)) ?? carried) : null;
   }
+  // Rule `target-list`: a table's task cell (新增学位1.2万个, 年度完成投资1.6亿元) counts what
+  // the row delivers: every figure with a unit is a target.
+  for (const t of tables) {
+    for (const view of rowViews(t)) {
+      for (const cell of view.cells.task ?? []) {
+        if (cell.merged) continue;
+        for (const w of targetWindows(text, cell.span)) targets.push(...extractTargets(text, w, { year, newId, lenient: true }));
+      }
+    }
+  }
+  targets.sort((a, b) => a.source.start - b.source.start);
+  targets.forEach((g, i) => (g.id = `g${i + 1}`));
   return targets;
 }

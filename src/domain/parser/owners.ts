@@ -299,6 +299,13 @@ const SUBJECT_END_FIRST = new Set(SUBJECT_END.map((w) => w[0]!));
  * 县人民医院「在」6月底前…, 省教育厅「应」… Elsewhere they are ordinary words (将来, 在于).
  */
 const NAME_END = /^(?:将(?!来|近)|于(?=[0-9０-９一二三四五六七八九十每本今年明])|在(?=[0-9０-９一二三四五六七八九十今年明本春夏秋冬汛“])|应(?!用|对|急)|需|须|每(?=[年季月周半])|按(?=[月季年])|自(?=本)|统筹|牵头)/;
+/**
+ * What may follow a unit's name at the head of a sentence with no modal between: the predicate
+ * (市政务服务和大数据管理局根据会议意见修改完善…, 县财政局统筹…). Only right after a name that opens
+ * the sentence: 支持县人民医院建设… names an object, not a subject.
+ */
+const IMPLICIT_PREDICATE_RE =
+  /^(?:根据|按照|依据|结合|围绕|通过|对|以|从|向|抓紧|尽快|立即|及时|统筹|组织|制定|建立|完善|推进|开展|实施|落实|加强|加快|做好|提供|出台|印发|编制|修订|审核|负责|牵头|会同)/;
 /** How far into a sentence a subject may reach (无论是…，还是…，都要 is long). */
 const SUBJECT_WINDOW = 40;
 /** Role words that make an owner even when the registry lacks them. */
@@ -349,20 +356,23 @@ export function readSubject(text: string, span: SourceSpan, units: Unit[]): Subj
     const role = roleAt(text, i, limit);
     const unit = role ? null : unitNameAt(text, i, limit, units, 'strict');
     if (role || unit) {
+      // The first name opens the sentence (after 由/请 at most): only then may it end with no modal.
+      const atHead = owners.length > 0 || i - span.start <= (leadIn ? 1 : 0);
       add(role ? role.name : unit!.name, 'lead');
       // A leader (分管副市长) or a group the registry holds (各区县) is not a unit of its own.
       if (unit && !unit.collective && (!unit.unit || (unit.unit.kind !== 'leader' && unit.unit.kind !== 'district'))) specific = true;
       i = role ? role.end : unit!.end;
       const weak = NAME_END.exec(text.slice(i, i + 3));
       if (weak) {
-        predicateAt = i + (weak[0] === '牵头' || weak[0] === '统筹' ? 0 : weak[0].length);
+        // 于/在/每/按/自 open the predicate's time words (于每月5日前将…); 将/应/需/须 are modals.
+        predicateAt = i + (/^[将应需须]/.test(weak[0]) ? weak[0].length : 0);
         break;
       }
       if (i < limit && '、和及与'.includes(text[i]!)) i++;
       else if (text.startsWith('等部门', i) || text.startsWith('等单位', i)) i += 3;
       else if (text[i] === '等') i++;
-      else if (leadIn && !subjectEndAt(text, i)) {
-        // 请各设区市人民政府自…制定 / 由县发改委统筹…: after 请 or 由 the names end where the verb starts.
+      else if ((leadIn && !subjectEndAt(text, i)) || (atHead && !subjectEndAt(text, i) && IMPLICIT_PREDICATE_RE.test(text.slice(i, i + 2)))) {
+        // 请各设区市人民政府自…制定 / 由县发改委统筹… / 市财政局统筹…: the names end where the verb starts.
         predicateAt = i;
         break;
       }

@@ -74,6 +74,11 @@ function nextLineEndsItem(text: string, from: number, to: number): boolean {
   return true;
 }
 
+function isNumberedParagraph(text: string, from: number, to: number): boolean {
+  const s = text.slice(from, to);
+  return text[to] === '。' && ((s.length > 30 && /[，,]/.test(s)) || /^[^，。]{2,20}?(?<![主重需只])(?:要(?![求素点])|必须|应当|务必)/.test(s));
+}
+
 interface Marker {
   /** Characters taken by the number, from the line's first non-space character. */
   length: number;
@@ -185,7 +190,12 @@ export function scanSections(text: string, from = 0, to = text.length, skip: rea
           lineStart = lineEnd + 1;
           continue;
         }
-        if (level >= 3) {
+        // Rule `numbered-paragraph`: 三、市政府督查室要会同市发展改革委建立…，每季度…报市政府。 — a
+        // 一、 or （一） that opens a whole sentence of directive (a subject with 要, or a long
+        // sentence) numbers a paragraph of a notice, not a heading: its title is its first clause
+        // and all of it is body.
+        const paragraph = level <= 2 && isNumberedParagraph(text, titleStart, titleEnd);
+        if (level >= 3 || paragraph) {
           // A numbered point is a whole directive (加快推进重大项目建设，一季度开工率达到40%以上):
           // its section title is the first clause, if that says enough on its own.
           let comma = titleStart + 4;
@@ -208,7 +218,9 @@ export function scanSections(text: string, from = 0, to = text.length, skip: rea
         sections.push(section);
         stack.push(section);
         flexibleStack.push(marker.flexible);
-        if (level <= 2) {
+        if (paragraph) {
+          blocks.push({ start: titleSpan.start, end: trimmed.end, sectionId: section.id, line, isPoint: false });
+        } else if (level <= 2) {
           // The heading itself is a title, not a directive; body text may follow its 。.
           headings.push({ start: trimmed.start, end: bodyBreak });
           const bodyStart = bodyBreak < trimmed.end ? bodyBreak + 1 : trimmed.end;

@@ -88,11 +88,26 @@ function fitsText(t: DocTable, length: number): boolean {
   );
 }
 
+/**
+ * Rule `labelled-item`: 目标任务：全年城镇新增就业2600人… / 建设内容：… — a line that a notice
+ * labels as its item's task is that item (a task whatever its verb, a list of targets); the label
+ * is not part of it.
+ */
+const ITEM_LABEL_RE = /^(?:目标任务|工作任务|主要任务|重点任务|具体任务|任务内容|建设内容|工作内容|工作目标|主要内容|实施内容)[：:]/;
+function markLabelledItem(text: string, b: Block): void {
+  const m = ITEM_LABEL_RE.exec(text.slice(b.start, Math.min(b.end, b.start + 8)));
+  if (!m || b.start + m[0].length >= b.end) return;
+  b.start += m[0].length;
+  b.isItem = true;
+  b.isPoint = true;
+}
+
 export function segment(doc: SourceDocument, text: string, units: Unit[], planYear: number): Segments {
   const tables = allTables(doc, text, units).map((t) => resolveTable(t, units));
   const skip: SourceSpan[] = tables.flatMap((t) => t.table.rows.map((r) => r.span)).sort((a, b) => a.start - b.start);
   const title = findTitleLine(text);
   const scan = scanSections(text, title ? title.end : 0, text.length, skip);
+  for (const b of scan.blocks) markLabelledItem(text, b);
   const review = markReview(scan.sections, scan.blocks, text, planYear);
   const flow: FlowItem[] = [];
   scan.blocks.forEach((block, b) => {

@@ -30,6 +30,11 @@ export interface TargetContext {
    * the head (rule `list-head-carry`). See `listHeadTier`.
    */
   listTier?: Tier;
+  /**
+   * The span is a list of targets by its form (a table's task cell, a 目标任务： line, a notice's
+   * item): every figure with a unit is a target, no goal verb needed (rule `target-list`).
+   */
+  lenient?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -38,15 +43,16 @@ export interface TargetContext {
 
 /**
  * Units a 政府工作报告 measures in. Longest first in the regex, so 个百分点 wins over 个 and 万人
- * over 人. Deliberately absent: 年 (years), 次 (第三次会议), 届, 月 — they count events, not goals;
- * 批 — 一批 is "a batch of" (建设一批重点项目), never a count.
+ * over 人. Deliberately absent: 年 (years), 届, 月 — they count events, not goals; 批 — 一批 is "a
+ * batch of" (建设一批重点项目), never a count. 次 counts only with a signal (不少于2次): 第三次会议
+ * and a bare 一次 are kept out by the rules for 第 and for bare digits.
  */
 const UNITS = [
   '个百分点', '百分点', '万平方米', '平方公里', '平方米', '万亿元', '亿元', '万元', '千元', '元',
   '万人次', '人次', '万人', '人', '万吨', '吨', '万千瓦时', '亿千瓦时', '千瓦时', '万千瓦', '千瓦',
   '万户', '户', '万亩', '亩', '公顷', '公里', '千米', '万套', '套', '万辆', '辆', '个工作日',
   '工作日', '小时', '天', '个', '项', '家', '倍', '所', '座', '条', '间', '张', '台', '件', '处',
-  '名', '宗', '%', '％', '‰',
+  '名', '宗', '场', '部', '次', '万斤', '亿斤', '斤', '公斤', '微克/立方米', '毫克/立方米', '%', '％', '‰',
 ];
 const UNIT_SET = new Set(UNITS);
 const UNIT_ALT = [...UNITS].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
@@ -108,10 +114,13 @@ function suffixComparator(w: string): NonNullable<Comparator> {
 const GOAL_VERB_ALT =
   '增长|增加|提高|提升|下降|降低|减少|新增|新建|建成|建设|完成|解决|实现|培育|引进|招引|改造|' +
   '创建|打造|开工|争创|达到|达|稳定在|保持在|扩大|缩小|压缩|节约|投资|投入|认定|创成|发放|安置|' +
-  '吸纳|带动|签约|落地|消化|处置|化解|盘活|收储|供应|整治|清理|治理|造林|种植|翻';
+  '吸纳|带动|签约|落地|消化|处置|化解|盘活|收储|供应|整治|清理|治理|造林|种植|翻|' +
+  // Delivery verbs of a 政府工作报告's counted work (实施100个…工程, 增补学位2万个, 筹集…3万套).
+  '实施|安排|开展|培训|加装|筹集|新改建|改扩建|改建|扩建|增补|压减|压降|提供|组织|举办|新开通|开通|就业|' +
+  '筛查|救助|资助|帮扶|招聘|培养|吸引|建立|设立|配备|更新|推出|打通|修复|植树|整合|送|办好|争取';
 const GOAL_BEFORE_RE = new RegExp(`(?:${GOAL_VERB_ALT})(?:到|至|为|在)?$`);
 const RESOLVE_BEFORE_RE = /(?:力争|争取|确保)(?:达到|实现)?$/;
-const STRIVE_BEFORE_RE = /(?:力争|争取)(?:达到|实现)?$/;
+const STRIVE_BEFORE_RE = /(?:力争|争取)(?:达到|实现|增长)?$/;
 const PERIOD_RE = /明年|后年|今年|全年|年底|年内|半年|季度|月/;
 const GOAL_ANYWHERE_RE = new RegExp(`(?:${GOAL_VERB_ALT})`);
 const GOAL_ONLY_RE = new RegExp(`^(?:${GOAL_VERB_ALT})$`);
@@ -151,7 +160,25 @@ export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
   { name: 'price', test: /价格|单价|价位|房价|地价|每吨|每公斤|每千克|每平方米/, units: CURRENCY_RE },
   // 大约 / 大概: a back-of-envelope estimate (产量要大约翻*倍), not a stated target.
   { name: 'estimate', test: /大约|大概|约为|约合/ },
+  // 进度滞后约20天: a delay is a state of progress.
+  { name: 'lagging', test: /滞后|延误|超期|拖期|欠账/ },
+  // 按每个不超过5万元给予补助: a subsidy rate is a standard, not something to reach.
+  { name: 'rate', test: /按每|每(?:个|人|户|家|处|所|项|台|辆|亩|平方米|吨)(?:最高)?(?:不超过|补助|补贴|奖励|给予)|补助标准|补贴标准|奖补标准|给予.{0,8}补助/, units: CURRENCY_RE },
+  // 会议同意从市级城建资金中安排1200万元: money allotted is a budget decision, not a level to reach.
+  { name: 'allocation', test: /安排|拨付|列支|奖补|从[^，。；]{0,14}资金中/, units: CURRENCY_RE },
+  // 对产值下滑10%以上的企业逐一上门服务: a figure that says which cases the action covers.
+  { name: 'condition', test: /^对[^，。；]{0,16}(?:以上|以下|超过|低于)的/ },
+  // 总投资4.36亿元: the size of a project or a list describes it; the work is the target.
+  { name: 'total-cost', test: /总投资|计划总投资|概算|总造价|涉及金额|共计|合计|总规模/, units: CURRENCY_RE },
 ];
+
+/**
+ * Rule `result-sentence`: 已完成12项…总体完成率达到93%, 一季度全县地区生产总值同比增长6.3%，规上工业
+ * 增加值增长9.6%: a sentence that reports a result reports all its figures, not only the one
+ * next to the marker. Unless it also looks ahead (要, 确保, 力争, 目标…).
+ */
+const PAST_SENTENCE_RE = /(?<![不而])已(?!于?[要将])|同比|去年同期|上年同期|截至|累计|通报了|完成情况/;
+const FUTURE_RE = /(?<![主重需只纪首提紧])要(?![求素点害件闻领])|确保|力争|争取|将(?!近)|计划|目标|预期|努力|不低于|不少于/;
 
 /** A tier word heading a list: 主要预期目标是： / 工作目标为： */
 const LIST_HEAD_RE = /(预期性?目标|工作目标|奋斗目标|力争目标)(?:是|为)?[：:]/;
@@ -165,7 +192,7 @@ const ASSIGNED_RE = /([^，。；：:]{2,30}?(?:下降|降低|减少|增长|提�
  */
 const TAIL_PAST_RE = /一系列(?:突破|成绩|成就|进展|成果)|奠定了/g;
 /** 根据…报告 / 据…预测 at the head of a sentence makes the whole sentence someone else's figures. */
-const ATTRIBUTION_RE = /(?:根据|据)[^。！？；]{0,60}?(?:报告|预测|测算|统计)/;
+const ATTRIBUTION_RE = /(?:根据|据)[^。！？；]{0,60}?(?:报告|预测|测算|统计)|(?:^|[，。])[^，。；]{0,12}(?:预计|预测|估计|判断)[，,：:]/;
 
 // ---------------------------------------------------------------------------------------------
 // Metric names
@@ -295,7 +322,7 @@ function splitMagnitude(num: string, unit: string | undefined): { num: string; u
  * one reports results, whatever verbs follow.
  */
 const PAST_OPENER_RE =
-  /^(?:过去的?一年|过去[五几两三]年|去年|上年|上一年|一年来|五年来|近年来|截至目前|[^，,。]{0,12}以来[，,]|([0-9０-９]{4})年[，,])/;
+  /^(?:过去的?一年|过去[五几两三]年|去年|上年|上一年|一年来|五年来|近年来|截至|[^，,。]{0,12}以来[，,]|([0-9０-９]{4})年[，,])/;
 /** A level-1 heading (一、 / 第一部分) and the words that make it a review (一、2023年工作回顾). */
 const LEVEL1_HEADING_RE = /^[一二三四五六七八九十]{1,3}、|^第[一二三四五六七八九十]{1,3}部分/;
 const PAST_HEADING_RE = /回顾|过去[的一五几]|一年来|五年来|工作总结/;
@@ -355,6 +382,8 @@ interface SentenceFacts {
   attributedAfter: number;
   /** Set when the whole sentence sits in a review of the past. */
   past: string | null;
+  /** The sentence reports results (已完成…, 同比增长…, 比去年同期…) and sets nothing ahead. */
+  pastSentence: boolean;
   /** findDeadline of each clause, by clause index; undefined until first asked for. */
   clauseDeadlines: (MaybeDeadline | undefined)[];
   clauses: Clause[];
@@ -375,6 +404,7 @@ function readSentence(text: string, start: number, end: number, year: number, cl
     tailPastBefore,
     attributedAfter: attribution ? start + attribution.index : Number.POSITIVE_INFINITY,
     past: pastContext(text, start, end, year),
+    pastSentence: PAST_SENTENCE_RE.test(sentence) && !FUTURE_RE.test(sentence),
     clauseDeadlines: new Array<MaybeDeadline | undefined>(clauses.length),
     clauses,
     text,
@@ -544,14 +574,15 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       if (suffix) {
         // 10亿元以上项目10个: the first figure only says which projects count; the count that
         // follows is the target, and the qualifier stays in its metric.
-        if ((suffix[0] === '以上' || suffix[0] === '以下') && QUALIFIER_AFTER_RE.test(ctext.slice(vEnd + suffix[0].length, vEnd + suffix[0].length + 4))) {
+        // Not 80%以上的县 (a share of them), and only when a count does follow.
+        const afterQ = ctext.slice(vEnd + suffix[0].length);
+        if ((suffix[0] === '以上' || suffix[0] === '以下') && QUALIFIER_AFTER_RE.test(afterQ.slice(0, 4)) && !afterQ.startsWith('的') && CANDIDATE_RE.test(afterQ)) {
           qualified = true;
           continue;
         }
         vEnd += suffix[0].length;
-        const sc = suffixComparator(suffix[0]);
-        // 控制在3%左右: 控制在 states the direction (a ceiling); 左右 only softens the number.
-        if (!(comparator === 'atMost' && sc === 'about')) comparator = sc;
+        // 控制在5.5%左右 is about 5.5% (issue 10): 左右 says how the figure is meant.
+        comparator = suffixComparator(suffix[0]);
       } else if (g.more !== undefined && comparator === null) {
         comparator = 'atLeast'; // 100多家: more than 100
       }
@@ -568,7 +599,11 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
         // 增长6%，力争7%: 力争/争取/确保 right before a figure raise the bar for the same indicator.
         (!bareDigit && RESOLVE_BEFORE_RE.test(prefixWin)) ||
         (!bareDigit && GOAL_ANYWHERE_RE.test(ctext.slice(Math.max(prevEnd, vStart - 20), vStart)));
-      const carried = !bareDigit && (signalFromBefore || qualified);
+      const carried = !bareDigit && (signalFromBefore || qualified || (ctx.lenient === true && !article));
+      // 日处理能力3万吨: a specification of what is built, not a count of it.
+      if (/(?:能力|规模|容量|功率|等级|标准)$/.test(prefixWin)) continue;
+      // 约20天: an approximation describes a state, not a goal.
+      if (/约$/.test(prefixWin) && !/(?:节约|制约|集约|签约|履约)$/.test(prefixWin)) continue;
       // Cheap reject before any tier work: no comparator, verb or carried signal, and no 目标
       // in the clause or sentence (so neither a tier word nor a list head can apply).
       if (comparator === null && !goalVerb && !carried && !ctext.includes('目标')) {
@@ -590,7 +625,11 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       const nextTier = tiers[tierIdx];
       if (!tierHit && nextTier && nextTier.at >= vEnd && nextTier.at - vEnd <= 4) tierHit = nextTier;
       const headed = !tierHit && headTier !== null && clause.start + vStart >= headTier.at;
-      const tier: Tier = tierHit ? tierHit.tier : headed && headTier ? headTier.tier : null;
+      // 力争/争取 before the figure (地区生产总值力争增长7%, 力争达到6.5%) sets the striving tier,
+      // inside a targets paragraph too (rule `strive-tier`).
+      // 争取 is weaker (争取每年解决*至*个: a plan, not a tier) unless it raises the figure itself.
+      const strives = !tierHit && (/力争/.test(ctext.slice(prevEnd, vStart)) || STRIVE_BEFORE_RE.test(prefixWin));
+      const tier: Tier = tierHit ? tierHit.tier : strives ? 'striving' : headed && headTier ? headTier.tier : null;
       if (comparator === null && tierHit === undefined && !headed && !goalVerb && !carried) continue;
 
       // Named rules that say this is not a target: the clause's own words first (cheap), then
@@ -599,7 +638,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
       if (rules.some((r) => !r.units || r.units.test(unit!))) continue;
       const f = facts();
       const absStart = clause.start + vStart;
-      if (f.past !== null) continue;
+      if (f.past !== null || f.pastSentence) continue;
       if (absStart < f.tailPastBefore) continue;
       if (absStart > f.attributedAfter) continue;
 
@@ -638,7 +677,7 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
         const prev = out[out.length - 1];
         // Not when the clause names its own period (今年增长6%，明年力争7%): that is another target.
         const ownPeriod = PERIOD_RE.test(ctext.slice(0, vStart));
-        if (!tierBefore && tier === null && !ownPeriod && STRIVE_BEFORE_RE.test(prefixWin) && prev && prev.metric === metric && prev.tier === null && metric !== '') strivesPast = prev;
+        if (!tierBefore && (tier === null || tier === 'striving') && !ownPeriod && STRIVE_BEFORE_RE.test(prefixWin) && prev && prev.metric === metric && prev.tier === null && metric !== '') strivesPast = prev;
       } else if (metric === '' || GOAL_ONLY_RE.test(metric)) {
         // 解决*至*个重点疑难问题: the thing counted comes after the unit; the metric names it
         // with the verb, as a tally (重点疑难问题解决数).

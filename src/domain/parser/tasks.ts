@@ -14,8 +14,9 @@
  *    junk tasks stops using the tool, so doubtful directives lose.
  */
 import type { SourceSpan, Unit } from '../model';
-import { PhraseMatcher } from './phrase-matcher';
+import { PhraseMatcher, type PhraseHit } from './phrase-matcher';
 import { CO_WORDS, hasKeyword, isNonModalYao, namesRun } from './owners';
+import { findDeadline } from './deadlines';
 import { splitClauses } from './sentences';
 import { documentIssue } from './title';
 
@@ -31,15 +32,24 @@ const STRONG_VERBS = [
   '培育', '打好', '做好', '突出做好', '抓紧', '压实', '压紧', '履行', '遵守', '纠治', '规范', '深化', '优化',
   '扩大', '新建', '改造', '编制', '修订', '推行', '开工', '构建', '核查', '清查', '兑现', '招引',
   '创建', '申报', '承办', '筹办', '实行', '执行', '打击', '查处', '认定', '支持',
+  // Verbs of notices and reports (issue 10): 报送 is a directive, and so is each of these.
+  '报送', '上报', '细化', '确定', '办好', '招商', '搭建', '配齐', '配备', '设立', '拨付', '下达', '修改完善', '审核', '验收',
+  '约谈', '移交', '划定', '补建', '增补', '筹集', '新改建', '改扩建', '开通', '建成', '发展壮大',
 ];
 /**
  * Verbs that make a directive only with help (a modal, concrete content, an owner): alone they are
  * as often attitude (坚持…总基调, 保持…定力) as action.
  */
-const MEDIUM_VERBS = ['打造', '坚持', '强化', '增强', '提升', '提高', '保持', '实现', '学习借鉴', '借鉴', '守住', '维护', '拼出', '扛牢', '扛起', '确保'];
+const MEDIUM_VERBS = ['打造', '坚持', '强化', '增强', '提升', '提高', '保持', '学习借鉴', '借鉴', '守住', '维护', '拼出', '扛牢', '扛起', '确保', '实现', '鼓励', '引导', '促进'];
+/**
+ * What a notice also asks beside a bigger task (每月调度项目进展, 每季度公布抽检结果, 按时足额发放):
+ * a directive with help when it stands alone, never a split of the task before it.
+ */
+const SUPPORT_VERBS = ['调度', '通报', '公开', '公布', '评估', '监测', '保障', '提供', '推广', '发放'];
 const VERB_WEIGHT = new Map<string, number>([
   ...STRONG_VERBS.map((v) => [v, 2] as const),
   ...MEDIUM_VERBS.map((v) => [v, 0] as const),
+  ...SUPPORT_VERBS.map((v) => [v, 1] as const),
 ]);
 const verbMatcher = new PhraseMatcher<number>(VERB_WEIGHT);
 
@@ -58,9 +68,16 @@ const PREFIXES = new PhraseMatcher<boolean>([
     '每季度', '每月', '每半年', '稳妥', '稳妥有序', '着眼', '聚焦',
     '我们', '大家', '各级', '全市上下', '一是', '二是', '三是', '四是', '五是', '六是', '七是', '八是', '九是', '十是',
     '特别是', '尤其是', '尤其要', '重点是', '更好', '高质量', '加快推进', '严厉', '依法',
+    '带头', '优先', '汛期', '届时', '逐一', '分别', '按时', '按期', '如期', '书面',
+    '按程序', '按规定', '按要求', '依法依规', '按照程序',
   ].map((w) => [w, false] as const),
 ]);
 /** 加快推进 is stripped as a unit, so the verb 推进 is found; 加快 alone is a verb (加快建设). */
+
+const PLACE_END: ReadonlySet<string> = new Set([...'地处区县镇乡村点位中内上下线园市省间旁边侧口段']);
+
+/** Modals that are the verb themselves when what follows is a figure (争取资金80亿元以上). */
+const FIGURE_GOALS: ReadonlySet<string> = new Set(['争取', '确保', '力争']);
 
 /** Clause openers that continue the open task rather than start one. */
 const ELABORATION = ['特别是', '尤其是', '尤其要', '重点是', '其中'];
@@ -93,12 +110,14 @@ const SLOGAN_ENDS = ['发展', '增长', '提升', '跨越', '新台阶', '新�
  * the task before it).
  */
 const NOUN_AFTER_VERB = ['胜于', '重于', '优于', '大于', '高于', '先于', '率', '完成率', '覆盖率', '达标率'];
+/** Verbs that need no object: 外出招商, 按期竣工, 组织验收. */
+const INTRANSITIVE: ReadonlySet<string> = new Set(['招商', '开工', '动工', '竣工', '完工', '验收', '督办', '通车', '投产', '开街', '建成']);
 /** Objects that name no deliverable: 抓好落实, 开展工作, 落实各项决策部署, 抓好每一事. */
 const GENERIC_OBJECTS = new Set(['', '工作', '落实', '事', '事情', '各项工作', '决策部署', '部署', '要求', '任务', '好', '好工作', '到位', '实施', '执行', '落地', '见效']);
 const GENERIC_OBJECT_PREFIXES = ['市委', '省委', '党中央', '上级', '各项', '好', '各'];
 
 /** 把X纳入Y / 将X列入Y: verbs that sit in the middle of a 把-clause (rule `ba-middle-verb`). */
-const BA_MID_VERBS = ['纳入', '列入', '落实到', '分解到', '覆盖到'];
+const BA_MID_VERBS = ['纳入', '列入', '落实到', '分解到', '覆盖到', '报送', '上报', '报请', '提交', '报告', '报'];
 /** 对X实行挂牌督办 / 对X开展排查: the action verb after a 对-object (rule `dui-object`). */
 const DUI_VERBS = ['进行', '实行', '实施', '开展'];
 /** 把X梳理出来 / 把X与Y挂钩: a 把-clause is a directive when it ends in one of these verbs. */
@@ -106,7 +125,7 @@ const BA_END_VERBS = ['梳理', '排查', '整改', '清理', '解决', '处置'
 const BA_COMPLEMENTS = ['出来', '起来', '下去', '到位', '清楚', '好', '完'];
 
 /** Characters that show a skipped stretch is not an adverb (了, 的, 是, a preposition…). */
-const SKIP_STOP = new Set([...'的是了在对把从向为以被和与及就都也还不没让使将作提由按抓']);
+const SKIP_STOP = new Set([...'的是了在对把从向为以被和与及就都也还不没让使将作提由按抓有']);
 
 // ---------------------------------------------------------------------------------------------
 // Sentence rules
@@ -167,7 +186,10 @@ export const SENTENCE_RULES: SentenceRule[] = [
     scope: 'whole',
     why: '定义与论断（“抓落实”就是要…、关键是…、今年是…开局之年）说明意义，不分派工作',
     // 是…期: any "…之年 / 关键期 / 窗口期 / 攻坚期" (not 期间 / 期限), not only the ones the seed names.
-    test: (s) => /就是要|关键是|关键就是|关键在于|关键看|既是[^。]{0,30}也是|是[^。，,]{0,24}(之年|一年|[^。，,、]期(?![间限]))|不如/.test(s),
+    // X是…的具体体现 / 招商引资是项目建设的源头活水: a sentence that says what something is.
+    test: (s) =>
+      /就是要|关键是|关键就是|关键在于|关键看|既是[^。]{0,30}也是|是[^。，,]{0,24}(之年|一年|[^。，,、]期(?![间限]))|不如/.test(s) ||
+      /^[^，。；（(]{2,16}是[^，。；（(]{2,30}的[^，。；的（(]{1,8}(?:[，,。；]|$)/.test(s),
   },
   {
     name: 'transmittal',
@@ -185,7 +207,7 @@ export const SENTENCE_RULES: SentenceRule[] = [
     name: 'past',
     scope: 'whole',
     why: '回顾过去（去年、过去一年、一年来、已经…、…了）是成绩，不是任务',
-    test: (s) => /^(去年|过去一年|过去的一年|过去五年|一年来|五年来|近年来|今年以来|回顾)/.test(s) || ((hasAspectLe(s) || /已经|已成为/.test(s)) && !hasFutureModal(s)),
+    test: (s) => /^(去年|过去一年|过去的一年|过去五年|一年来|五年来|近年来|今年以来|回顾)/.test(s) || ((hasAspectLe(s) || /已经|已成为|累计|截至|同比/.test(s)) && !hasFutureModal(s)),
   },
 ];
 
@@ -215,6 +237,14 @@ function hasFutureModal(s: string): boolean {
   return /必须|务必|确保|力争|争取|计划|拟于|将于|应当/.test(s);
 }
 
+/** A clause that only gives the basis of what follows: 各责任单位要按照…的要求, 为…, 结合实际. */
+const BASIS_RE = /^[^，。；]{0,16}?(?:要|必须|应当)?(?:按照|根据|依据|围绕|结合|对照|立足|本着|为了?)[^，。；]*(?:要求|部署|规定|精神|实际|原则|目标|需要|标准)?$/;
+
+/** 强化责任意识, 提高政治站位: an attitude, whoever is asked to hold it. */
+function isAttitude(clause: string): boolean {
+  return ATTITUDE_VERBS.some((v) => clause.includes(v)) && (containsAny(clause, ATTITUDE_NOUNS) || endsInQuality(clause));
+}
+
 /** A sentence that reports what happened: 了, 已, 已经, 截至, 同比 (not a plan with 要/将). */
 export function isPastFact(s: string): boolean {
   return ((hasAspectLe(s) || /(?<![不而])已(?!于?[要将])|截至|同比|累计完成/.test(s)) && !hasFutureModal(s)) || /^(去年|过去一年|过去的一年|一年来|近年来|今年以来)/.test(s);
@@ -241,6 +271,8 @@ export interface ClauseHead {
   modal: boolean;
   /** An item of a repeated-modal series (确保A、确保B): a directive of its own. */
   series?: boolean;
+  /** Rule topic-first: what the verb acts on stands before it (安全防护设施要…完善到位). */
+  topic?: boolean;
 }
 
 function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
@@ -254,6 +286,11 @@ function skipSubject(text: string, span: SourceSpan): { at: number; modal: boole
   for (let i = span.start; i < limit; i++) {
     if (text[i] === '要' && !isNonModalYao(text, i)) return { at: i + 1, modal: true };
     if (text.startsWith('必须', i) || text.startsWith('务必', i) || text.startsWith('应当', i)) return { at: i + 2, modal: true };
+  }
+  // 市政府将开展…, 我们将加快…: 将 before a verb or an adverb is "will" and ends a short subject.
+  for (let i = span.start + 2; i < Math.min(span.end, span.start + 12); i++) {
+    if (SKIP_STOP.has(text[i - 1]!) && text[i - 1] !== '将') break;
+    if (text[i] === '将' && (verbMatcher.matchAt(text, i + 1, span.end) || PREFIXES.matchAt(text, i + 1, span.end))) return { at: i + 1, modal: true };
   }
   return { at: span.start, modal: false };
 }
@@ -283,8 +320,20 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
       }
     }
   }
+  // 由市住房和城乡建设局按程序印发实施: 由 and the units it names stand before the verb.
+  if (text[p] === '由') {
+    const run = namesRun(text, p + 1, span.end, units);
+    if (run.names.length > 0) {
+      p = run.end;
+      modal = true;
+      const role = /^(?:负责|牵头|统筹)/.exec(text.slice(p, p + 2));
+      if (role) p += role[0].length;
+    }
+  }
   const from = p;
   // Strip modals and adverbs, longest first, as long as something is stripped.
+  /** The last modal stripped (争取, 确保, 力争): the verb itself when only a figure follows. */
+  let lastPrefix: { word: string; at: number } | null = null;
   for (;;) {
     const verbHere = verbMatcher.matchAt(text, p, span.end);
     const pre = PREFIXES.matchAt(text, p, span.end);
@@ -295,7 +344,10 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
       continue;
     }
     if (pre && !verbHere) {
-      if (pre.value) modal = true;
+      if (pre.value) {
+        modal = true;
+        lastPrefix = { word: pre.phrase, at: pre.start };
+      }
       p = pre.end;
       continue;
     }
@@ -322,12 +374,35 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
   if (!hit && (text[p] === '把' || text[p] === '将')) return baHead(text, p, span, modal, from);
   if (!hit && text[p] === '对') {
     // 对X进行督查通报 / 对X实行挂牌督办: the action is what follows the verb. It counts only with
-    // help (medium). Searched inside the clause only (an unbounded indexOf would be quadratic).
-    for (let at = p + 2; at + 4 <= span.end; at++) {
+    // help (medium). 对X逐项建立台账: a strong verb after the object is the action itself.
+    // Searched inside the clause only (an unbounded indexOf would be quadratic).
+    // The action comes after the object, which ends at its last 的 (对任务推进快、成效好的X予以通报).
+    const object = text.slice(p, Math.min(span.end, p + 40));
+    const afterObject = p + object.lastIndexOf('的') + 1;
+    for (let at = p + 2; at + 2 <= span.end && at < p + 40; at++) {
       const v = DUI_VERBS.find((w) => text.startsWith(w, at));
       if (v) return { from, verbAt: at, verb: v, weight: 0, modal };
+      const strong = at > afterObject ? verbMatcher.matchAt(text, at, span.end) : null;
+      if (strong && strong.value >= 2 && !'最是的了不'.includes(text[strong.end] ?? '')) return { from, verbAt: at, verb: strong.phrase, weight: 2, modal };
     }
     return null;
+  }
+  if (!hit && text[p] === '在') {
+    // Rule `locative`: 在产地建设一批…, 在12个易涝点位安装…: a place before the verb.
+    for (let at = p + 2; at < Math.min(span.end, p + 12); at++) {
+      if ('，。、；的'.includes(text[at - 1]!)) break;
+      // The place ends in a place word (产地, 点位, 社区内, 沿线): 在这里召开… is not one.
+      const v = PLACE_END.has(text[at - 1]!) ? verbMatcher.matchAt(text, at, span.end) : null;
+      if (v && v.value >= 2) {
+        hit = v;
+        break;
+      }
+    }
+  }
+  if (!hit && lastPrefix && FIGURE_GOALS.has(lastPrefix.word) && /[0-9０-９*＊]/.test(text.slice(p, span.end))) {
+    // Rule `strive-figure`: 争取…资金80亿元以上, 确保每所学校…不少于2小时: the modal is the verb
+    // when a figure is what it strives for.
+    return { from: lastPrefix.at, verbAt: lastPrefix.at, verb: lastPrefix.word, weight: 2, modal: true };
   }
   if (!hit) {
     // A two-character adverb the list lacks (滚动实施): skip it if it holds no function word.
@@ -339,6 +414,8 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
     }
   }
   if (!hit) return deliveredHead(text, p, span, modal, from) ?? objectFirstHead(text, p, span, modal, from);
+  // 确保每所学校每个工作日提供不少于2小时…: the modal is the verb when a figure follows it (rule strive-figure).
+  if (FIGURE_GOALS.has(hit.phrase) && /[0-9０-９*＊]/.test(text.slice(hit.end, span.end))) return { from, verbAt: hit.start, verb: hit.phrase, weight: 2, modal: true };
   // 落实最重要 / 建设的… / 推进了: the verb is used as a noun or in the past.
   const after = text[hit.end];
   if (after !== undefined && '最是的了不'.includes(after)) return null;
@@ -350,10 +427,11 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
   // on is the topic before the modal, and the title is the whole clause. Not when the words before
   // the modal are a unit (市住建局要加快推进): that is the owner, not the topic.
   const restVerb = verbMatcher.matchAt(text, hit.end, span.end);
-  const bare = /^[。！？；，、!?;,\s]*$/.test(restVerb ? text.slice(restVerb.end, span.end) : rest);
+  // A complement (完善到位, 落实好) still ends the clause.
+  const bare = /^(?:到位|完毕|完成|落实|好|起来|下去|出来)?[。！？；，、!?;,\s]*$/.test(restVerb ? text.slice(restVerb.end, span.end) : rest);
   const topic = text.slice(span.start, subj.at);
   if (subj.at > span.start && bare && !UNIT_SUBJECT_RE.test(topic) && namesRun(text, span.start, subj.at, units).names.length === 0) {
-    return { from: span.start, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
+    return { from: span.start, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal, topic: true };
   }
   return { from, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
 }
@@ -389,21 +467,48 @@ const OBJECT_FIRST_DONE = /已|累计|共计|截至|同比|较上年/;
  * topic before 推进 is prose. 截至6月底，老旧小区已改造120个 and 上半年…开工85个 report results.
  */
 function objectFirstHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
-  const limit = Math.min(span.end, p + 12);
+  const limit = Math.min(span.end, p + 16);
   for (let k = p + 2; k < limit; k++) {
     const ch = text[k - 1]!;
     if (!isCjk(ch) || SKIP_STOP.has(ch)) return null;
+    const dated = datedMilestoneAt(text, k, span.end);
+    if (dated && !OBJECT_FIRST_DONE.test(text.slice(span.start, span.end))) return { from, verbAt: dated.start, verb: dated.phrase, weight: 2, modal, topic: true };
+    if (k > p + 12) continue;
     let at = k;
     for (let pre = PREFIXES.matchAt(text, at, span.end); pre && !pre.value; pre = PREFIXES.matchAt(text, at, span.end)) at = pre.end;
     const v = OBJECT_FIRST_VERBS.matchAt(text, at, span.end);
     if (!v) continue;
     const after = text.slice(v.end, Math.min(span.end, v.end + 12));
-    if (!/[0-9０-９*＊]/.test(after)) return null;
+    if (!/[0-9０-９*＊]/.test(after)) continue;
     const clause = text.slice(span.start, Math.min(span.end, v.end + 24));
-    if (OBJECT_FIRST_DONE.test(clause) || !(modal || OBJECT_FIRST_AHEAD.test(clause))) return null;
+    if (OBJECT_FIRST_DONE.test(clause)) return null;
+    if (!(modal || OBJECT_FIRST_AHEAD.test(clause))) continue;
     return { from, verbAt: v.start, verb: v.phrase, weight: 2, modal };
   }
   return null;
+}
+
+/** Verbs that start or finish a project: 4月开工, 11月完工, 五一前开街. */
+const MILESTONE_VERBS = new PhraseMatcher<number>(
+  ['开工', '动工', '施工', '完工', '竣工', '建成', '投用', '投产', '交付', '开街', '通车', '开业', '运营', '上线', '启动', '开建'].map((v) => [v, 2] as const),
+);
+
+/**
+ * Rule `object-first-dated`: 青川大道西延工程计划4月开工建设，11月完工 / 县城至大坪乡二级公路改造
+ * 6月中旬施工，9月末完工 — a project's name, maybe 计划/拟/力争, a date and a start or finish
+ * verb: the project's schedule, a directive with no verb before its object.
+ */
+function datedMilestoneAt(text: string, k: number, end: number): PhraseHit<number> | null {
+  let at = k;
+  const plan = /^(?:计划|拟|预计|力争|确保|将|要|于|在)/.exec(text.slice(at, at + 2));
+  if (plan) at += plan[0].length;
+  const time = skipMonth(text, at, end);
+  const season = /^(?:上半年|下半年|年底前?|年内|汛前|汛期前)/.exec(text.slice(time, time + 4));
+  const afterTime = season ? time + season[0].length : time;
+  if (afterTime === at) return null;
+  let v = afterTime;
+  if (/^(?:全面|正式|全部|主体|主线|集中)/.test(text.slice(v, v + 2))) v += 2;
+  return MILESTONE_VERBS.matchAt(text, v, end);
 }
 
 /**
@@ -420,15 +525,15 @@ function skipByPhrase(text: string, p: number, end: number): number {
   return p;
 }
 
-/** 6月底前 / 十二月底 / 9月: a month deadline before the verb is a time word, not the verb's object. */
+/**
+ * 6月底前 / 十二月底 / 9月 / 2027年12月底前 / 每季度末月20日前 / 5日前 / 二季度: a time word
+ * before the verb is not the verb's object.
+ */
+const TIME_WORD_RE =
+  /^(?:[0-9０-９]{4}年)?(?:(?:[0-9０-９一二三四五六七八九十]{1,3})月(?:份)?(?:底|末|初|[上中下]旬)?|第?[一二三四]季度(?:末)?|末月?|首月|年底|年末)?(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?(?:前|之前|以前|起)?/;
 function skipMonth(text: string, p: number, end: number): number {
-  let i = p;
-  while (i < end && i - p < 3 && ((text[i]! >= '0' && text[i]! <= '9') || '一二三四五六七八九十'.includes(text[i]!))) i++;
-  if (i === p || text[i] !== '月') return p;
-  i++;
-  if (text[i] === '底' || text[i] === '末') i++;
-  if (text[i] === '前') i++;
-  return i;
+  const m = TIME_WORD_RE.exec(text.slice(p, Math.min(end, p + 16)));
+  return m && m[0].length > 0 && !/^[0-9０-９一二三四五六七八九十]+$/.test(m[0]) ? p + m[0].length : p;
 }
 
 function baHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
@@ -513,6 +618,8 @@ export interface SentenceInfo {
   namedUnit?: boolean;
   /** The sentence states a date by which it is due (2027年12月底前，…; …于9月30日前…). */
   explicitDeadline?: boolean;
+  /** The plan year, to tell a due date from a past reference (2020年以来). */
+  year?: number;
 }
 
 export interface TaskDraft {
@@ -540,10 +647,19 @@ interface Group {
   start: number;
   end: number;
   headEnd: number;
+  /** The only date it holds is when its work starts (4月开工): a completion date may still join. */
+  startOnly?: boolean;
+}
+
+/** The group states a date of its own (not 2020年以来, a past reference). */
+function groupDated(text: string, g: Group, year: number): boolean {
+  if (g.startOnly) return false;
+  const d = findDeadline(text.slice(g.start, g.end), year);
+  return d !== null && d.due !== null && d.kind === 'date';
 }
 
 /** Groups clauses into candidate tasks: a directive clause and the clauses that continue it. */
-function groupClauses(text: string, clauses: readonly { span: SourceSpan; series: boolean }[], units: Unit[], predicateAt = -1): Group[] {
+function groupClauses(text: string, clauses: readonly { span: SourceSpan; series: boolean }[], units: Unit[], predicateAt = -1, year = Number.NaN): Group[] {
   const groups: Group[] = [];
   let open: Group | null = null;
   let modalSeen = false;
@@ -570,15 +686,23 @@ function groupClauses(text: string, clauses: readonly { span: SourceSpan; series
     // Rule `milestone-clause`: 加快推进A建设，年底前完成主体工程 — a clause that opens with a time
     // limit and completes (完成, 建成, 投用…) states the open task's milestone and due date.
     // Not when the open task has a date of its own: 一季度集中开工50个，6月底前完成投资计划的55% are two.
+    // Any verb: 制定改厕实施方案，4月底前将改厕任务分解到村到户 is one task in two steps.
+    const dueLed = head !== null && opensWithDueDate(text, c);
+    // A clause with a count of its own (年内认定市级企业技术中心20家) is a deliverable of its own,
+    // unless it completes (新建口袋公园20个，国庆节前全部建成开放).
+    const ownCount = head !== null && /[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end)) && !COMPLETION_VERBS.has(head.verb) && !START_VERBS.has(head.verb);
     const milestone =
-      head !== null && open !== null && !head.series && opensWithDueDate(text, c) && (head.weight < 2 || COMPLETION_VERBS.has(head.verb)) && !DUE_ANYWHERE_RE.test(text.slice(open.start, open.end));
-    const opens = head !== null && (!continues || head.series === true) && !bare && !milestone && (head.weight >= 2 || open === null || namesDeliverable(text, c));
+      head !== null && open !== null && !head.series && !ownCount && (dueLed || (head.topic === true && open.head.verb !== '')) && !groupDated(text, open, year) && !readsOwnSubject(text, c, units);
+    const startsWork = dueLed && head !== null && START_VERBS.has(head.verb);
+    const opens = head !== null && (!continues || head.series === true) && !bare && !milestone && (head.weight >= 2 || open === null || (head.weight === 0 && namesDeliverable(text, c)));
     if (opens && head) {
       const group: Group = { head: { ...head, modal: head.modal || modalSeen }, start: c.start, end: c.end, headEnd: c.end };
       open = group;
       groups.push(group);
     } else if (open) {
+      const wasDated = milestone && groupDated(text, open, year);
       open.end = c.end;
+      if (milestone) open.startOnly = startsWork && !wasDated;
     }
   }
   return groups;
@@ -588,7 +712,15 @@ function groupClauses(text: string, clauses: readonly { span: SourceSpan; series
 export const COMPLETION_VERBS: ReadonlySet<string> = new Set(['完成', '建成', '竣工', '完工', '投用', '投产', '交付', '通车', '封顶', '开放', '运营', '上线', '到位', '见效', '兑现', '办结', '销号', '实现', '达到', '通水', '印发', '出台', '全部完成', '全面完成']);
 /** A clause that opens with a time limit: 年底前…, 6月底前…, 于2026年6月底前…, 上半年…, 力争二季度… */
 const DUE_LEAD_RE =
-  /^(?:力争|确保|争取|计划|预计|并|并于|要)?(?:于|在)?(?:[0-9０-９]{4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:底|末|[上中下]旬|[0-9０-９]{1,2}日)?|年底|年内|第?[一二三四]季度末?|上半年|下半年|年中)(?:前|之前|以前)?/;
+  /^(?:力争|确保|争取|计划|预计|并|并于|要|全部|同步)?(?:于|在)?(?:[0-9０-９]{4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:底|末|[上中下]旬|[0-9０-９]{1,2}日)?|年底|年内|第?[一二三四]季度末?|上半年|下半年|年中|[“"]?(?:国庆|五一|元旦|春节|汛期|汛前|开学)[”"]?节?前)(?:前|之前|以前)?/;
+/** Verbs that start the work: a date before them is a start, a completion date may follow. */
+const START_VERBS: ReadonlySet<string> = new Set(['开工', '动工', '施工', '启动', '开建', '进场']);
+
+/** A clause that opens with a unit of its own (由市住建局…, 市财政局要…): a directive of its own. */
+function readsOwnSubject(text: string, c: SourceSpan, units: Unit[]): boolean {
+  const at = text[c.start] === '由' || text[c.start] === '请' ? c.start + 1 : c.start;
+  return namesRun(text, at, c.end, units).names.length > 0;
+}
 const DUE_ANYWHERE_RE = /[0-9０-９一二三四五六七八九十]{1,2}月|年底|年内|季度|上半年|下半年|年中|[0-9０-９]{4}年/;
 export function opensWithDueDate(text: string, c: SourceSpan): boolean {
   return DUE_LEAD_RE.test(text.slice(c.start, Math.min(c.end, c.start + 24)));
@@ -637,12 +769,12 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
 
   const clauses = splitClauses(text, info.span);
   const items = splitSeries(text, clauses);
-  let groups = groupClauses(text, items, units, info.predicateAt ?? -1);
+  let groups = groupClauses(text, items, units, info.predicateAt ?? -1, info.year ?? Number.NaN);
   // Rule `owner-or-deadline`: a sentence that names its lead unit (由县发改委负责统筹…, 区发改局要
   // 牵头对92个项目逐一明确…) or a date it is due by (2027年12月底前，试点地区完成…) is a directive
   // whatever its verb, unless it states a past fact: the verb lists alone must not decide.
   let byOwnerOrDate = false;
-  if (groups.length === 0 && (info.namedUnit || info.explicitDeadline) && clauses.length > 0 && !isPastFact(sentence)) {
+  if (groups.length === 0 && (info.namedUnit || info.explicitDeadline) && clauses.length > 0 && !isPastFact(sentence) && !isAttitude(text.slice(clauses[0]!.start, clauses[0]!.end))) {
     const first = clauses[0]!;
     const from = info.predicateAt !== undefined && info.predicateAt > first.start && info.predicateAt < first.end ? info.predicateAt : first.start;
     groups = [{ head: { from, verbAt: from, verb: '', weight: 0, modal: true }, start: first.start, end: clauses[clauses.length - 1]!.end, headEnd: first.end }];
@@ -662,14 +794,32 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
     // An analysis opener ends where the speaker turns to us: 当今世界…，我们必须正确处理…
     const turn = clauses.findIndex((c) => /^(我们|大家)?(必须|要(?!看到))/.test(text.slice(c.start, Math.min(c.end, c.start + 8))));
     if (turn < 0) return [];
-    groups = groupClauses(text, splitSeries(text, clauses.slice(turn)), units);
+    groups = groupClauses(text, splitSeries(text, clauses.slice(turn)), units, -1, info.year ?? Number.NaN);
   }
 
-  // A numbered point of a task-breakdown notice is one task already: the notice did the split.
-  if (info.isPoint && groups.length > 1) {
-    const first = groups[0]!;
-    first.end = groups[groups.length - 1]!.end;
-    groups.length = 1;
+  // A numbered point of a task-breakdown notice is one task already, from its first word: the
+  // notice did the split.
+  // Unless a later part is a dated deliverable of its own after a dated one (…，9月30日前完成摸底建档，
+  // 年底前完成剩余244公里改造任务).
+  if (info.isPoint && groups.length > 0) {
+    const merged: Group[] = [groups[0]!];
+    for (const g of groups.slice(1)) {
+      const last = merged[merged.length - 1]!;
+      if (opensWithDueDate(text, { start: g.start, end: g.end }) && groupDated(text, last, info.year ?? Number.NaN)) merged.push(g);
+      else last.end = g.end;
+    }
+    merged[0]!.start = Math.min(merged[0]!.start, clauses[0]!.start);
+    groups = merged;
+  }
+  // The sentence's subject clause belongs to its first directive (区财政局要统筹安排项目前期经费，
+  // 6月底前拨付到位 / 各责任单位要按照…的要求，细化实施方案): its span starts at the subject.
+  const first = groups[0]!;
+  if (clauses.length > 1 && first.start === clauses[1]!.start && !isAttitude(text.slice(clauses[0]!.start, clauses[0]!.end))) {
+    const lead = text.slice(clauses[0]!.start, clauses[0]!.end);
+    if (info.namedUnit || BASIS_RE.test(lead)) {
+      first.start = clauses[0]!.start;
+      first.head = { ...first.head, modal: true };
+    }
   }
   const out: TaskDraft[] = [];
   for (const g of groups) {
@@ -696,7 +846,8 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
       score += 2;
       reasons.push('numbered-point');
     }
-    if (byOwnerOrDate) {
+    // Rule owner-or-deadline: a named unit or a due date makes a weak verb's clause a directive.
+    if (byOwnerOrDate || info.namedUnit || (info.explicitDeadline && DUE_ANYWHERE_RE.test(text.slice(span.start, span.end)))) {
       score += 2;
       reasons.push(info.namedUnit ? 'named-unit' : 'explicit-deadline');
     }
@@ -704,8 +855,9 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
       score += 1;
       reasons.push('flagged');
     }
-    const object = text.slice(g.head.verbAt + g.head.verb.length, g.headEnd);
-    if (isGenericObject(object)) {
+    const object = g.head.topic ? text.slice(g.start, g.head.verbAt) : text.slice(g.head.verbAt + g.head.verb.length, g.headEnd);
+    // 带头外出招商, 按期竣工: a verb complete without an object.
+    if (isGenericObject(object) && !(object === '' && INTRANSITIVE.has(g.head.verb))) {
       // Rule `generic-object`: 大胆开展工作 / 抓好落实 stays junk whoever is told to do it, so an
       // explicit owner does not rescue it; only a notice item (the notice chose it) keeps it.
       if (!info.isPoint) continue;

@@ -17,8 +17,8 @@ import { registryOf } from './registry';
 const SUFFIXES = [
   '领导小组办公室', '人民政府办公室', '政府办公室', '指挥部办公室', '人民政府', '管理委员会', '委员会', '管委会', '办公室', '办公厅',
   '办事处', '指挥部', '总局', '总署', '总队', '支队', '大队', '中心', '集团', '公司', '银行', '法院', '检察院', '研究院', '总工会',
-  '红十字会', '工商联', '妇联', '残联', '侨联', '文联', '科协', '团委', '部门', '局', '厅', '委', '办', '署', '部', '院', '所',
-  '站', '社', '馆', '段',
+  '红十字会', '工商联', '妇联', '残联', '侨联', '文联', '科协', '团委', '部门', '委会', '局', '厅', '委', '办', '署', '部', '院', '所',
+  '站', '社', '馆', '段', '室',
 ];
 const suffixMatcher = new PhraseMatcher<true>(SUFFIXES.map((s) => [s, true] as const));
 
@@ -52,6 +52,7 @@ const COLLECTIVES = [
   '各县（市、区）', '各县（区）', '各区（县）', '各乡镇（街道）', '各乡镇人民政府', '各乡（镇）人民政府', '各街道办事处', '各镇（街道）',
   '各地区', '各地方', '各部门', '各地', '各有关部门', '各相关部门', '各有关单位', '各相关单位', '各成员单位', '各级政府', '各级人民政府',
   '各县区', '各区县', '各乡镇', '各街道', '各镇街', '各园区', '各开发区', '有关部门', '相关部门', '有关单位', '相关单位', '有关地方',
+  '各区', '各县', '各市', '各镇', '各乡', '各牵头单位', '各责任单位', '各配合单位', '各级各部门', '各地各部门',
   '地方各级人民政府', '县级以上地方人民政府', '县级以上人民政府', '国务院各部门', '国务院有关部门',
   ...['省', '市', '县', '区'].flatMap((l) => ['政府各部门', '政府有关部门', '直有关部门', '直各部门', '直相关部门', '级有关部门', '级各部门', '级相关部门', '直各单位', '级各单位'].map((w) => l + w)),
 ];
@@ -90,9 +91,19 @@ function isCjk(c: number): boolean {
  * The unit name that starts at `at`, or null. `cell` accepts a name without a level prefix
  * (发改局, 代建中心): in a table's owner column or a notation every name is a unit.
  */
+/**
+ * 各设区市人民政府, 各省级人民政府, 各地发展改革部门, 各设区市商务主管部门, 各县级教育行政部门:
+ * 各 + a level or place + a field + 人民政府/部门/单位: every unit of a kind.
+ */
+const EACH_RE = /^各(?:设区市|地级市|地级以上市|省级|市级|县级|区级|乡镇级|省|市|县|区|地)?[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|主管部门|行政部门|部门|单位|机构)/;
+
 export function unitNameAt(text: string, at: number, end: number, units: Unit[], mode: 'strict' | 'cell' = 'strict'): UnitNameHit | null {
   if (at >= end) return null;
-  const collective = collectiveMatcher.matchAt(text, at, end);
+  let collective = collectiveMatcher.matchAt(text, at, end);
+  if (text[at] === '各') {
+    const each = EACH_RE.exec(text.slice(at, Math.min(end, at + 20)));
+    if (each && (!collective || each[0].length > collective.end - at)) collective = { phrase: each[0], value: true, start: at, end: at + each[0].length };
+  }
   // A name starts at a word boundary: 社区 is not 区…, 园区管委会 not 区管委会.
   if (at > 0 && mode === 'strict' && !collective) {
     const prev = text.charCodeAt(at - 1);
@@ -132,6 +143,8 @@ function shapedName(text: string, at: number, end: number, mode: 'strict' | 'cel
     if (fieldLen === 0 && !(prefixed && suffix.end - i >= 3)) continue;
     if (endsInNever(text, at, suffix.end)) continue;
     best = suffix.end;
+    // 市安委会办公室, 县防指办公室: an office of the body just named.
+    if (text.startsWith('办公室', best) && best + 3 <= limit) best += 3;
     break;
   }
   if (national && national.end >= best) return national.end;

@@ -211,8 +211,9 @@ describe('extractTargets', () => {
       expect(only(`城镇调查失业率${w}5.5%`).comparator).toBe('atMost');
     });
 
-    it('控制在…左右 → atMost: 控制在 sets the direction, 左右 only softens the figure', () => {
-      expect(only('居民消费价格涨幅控制在3%左右')).toMatchObject({ comparator: 'atMost', metric: '居民消费价格涨幅', value: 3, unit: '%' });
+    // Issue 10: 控制在5.5%左右 is about 5.5% (左右 says how the figure is meant); 控制在…以内 is atMost.
+    it('控制在…左右 → about', () => {
+      expect(only('居民消费价格涨幅控制在3%左右')).toMatchObject({ comparator: 'about', metric: '居民消费价格涨幅', value: 3, unit: '%' });
     });
 
     it('100多个 → atLeast (多 means "more than")', () => {
@@ -246,7 +247,8 @@ describe('extractTargets', () => {
         ['一般公共预算收入增长', 5, 'expected'],
         ['一般公共预算收入增长', 6, 'striving'],
       ]);
-      expect(targetsOf('今年地区生产总值增长6%，明年力争达到7%').map((t) => t.tier)).toEqual([null, null]);
+      // Not paired across periods; 力争 still makes next year's figure a striving one (rule strive-tier).
+      expect(targetsOf('今年地区生产总值增长6%，明年力争达到7%').map((t) => t.tier)).toEqual([null, 'striving']);
     });
 
     it('no tier word → null', () => {
@@ -263,7 +265,8 @@ describe('extractTargets', () => {
         ['一般公共预算收入增长', 'expected', 6, '%', null],
         ['城镇新增就业', 'expected', 6, '万人', 'atLeast'],
         ['城镇调查失业率', 'expected', 5.5, '%', 'atMost'],
-        ['居民消费价格涨幅', 'expected', 3, '%', 'atMost'],
+        // 控制在3%左右: about (issue 10).
+        ['居民消费价格涨幅', 'expected', 3, '%', 'about'],
         ['单位地区生产总值能耗下降', 'expected', null, null, null],
         ['粮食产量', 'expected', 60, '万吨', 'atLeast'],
       ]);

@@ -233,8 +233,9 @@ describe('task rules on single sentences', () => {
     expect(quotes('加快推进城市燃气管道老化更新改造，年底前全面完成。')).toEqual(['加快推进城市燃气管道老化更新改造，年底前全面完成']);
   });
 
-  it('对X进行督查 is a task with a modal and concrete content', () => {
-    expect(quotes('市政府办公室要会同市委督查室，每月对重点工作进展情况进行督查通报。')).toEqual(['每月对重点工作进展情况进行督查通报']);
+  // The subject clause (who, with whom) now belongs to the quote: it names the owners (issue 10).
+  it('对X进行督查 is a task with a modal and concrete content, its subject clause quoted with it', () => {
+    expect(quotes('市政府办公室要会同市委督查室，每月对重点工作进展情况进行督查通报。')).toEqual(['市政府办公室要会同市委督查室，每月对重点工作进展情况进行督查通报']);
   });
 
   it('将 before a verb is "will" (我们将加快建设…); 抓好以下几个方面的工作 only announces a list', () => {
