@@ -8,7 +8,7 @@ import type { OfficialBlock, OfficialDocument } from '@/domain/exchange/official
 import { chineseDate, chineseMonthDay, type NoticeContent, type QuarterlyReport } from '@/domain/report';
 import { formatPercent, formatRatio, formatNumber } from '@/lib/format';
 import { t } from '@/lib/strings';
-import { againstText, tierText } from './report-document';
+import { againstText, overallText, tierText } from './report-document';
 
 const s = t.report;
 const n = t.notice;
@@ -23,24 +23,7 @@ export function reportContent(report: QuarterlyReport): OfficialDocument {
   if (report.status === 'future') b.push({ kind: 'para', text: s.future(chineseDate(report.asOf)) });
 
   b.push({ kind: 'heading', level: 1, text: s.h1 });
-  b.push({
-    kind: 'para',
-    text:
-      s.overall({
-        asOf: chineseMonthDay(report.asOf),
-        total: f.total,
-        done: f.done,
-        completion: formatRatio(f.completionRate),
-        dueOrDone: f.dueOrDone,
-        onTimeDone: f.onTimeDone,
-        onTime: f.onTimeRate === null ? '—' : formatRatio(f.onTimeRate),
-        overdue: f.overdue,
-        flagged: f.flagged,
-        flaggedOpen: f.flaggedOpen,
-      }) +
-      s.lightsSentence(f.lights.red, f.lights.yellow, f.lights.green, f.lights.done) +
-      s.activity(report.activity.ticks, report.activity.urges, report.activity.inspections),
-  });
+  b.push({ kind: 'para', text: overallText(report) });
   const kpis: [string, string][] = [
     [s.kpiTotal, String(f.total)],
     [s.kpiDone, String(f.done)],

@@ -17,7 +17,6 @@ const tt = t.targets;
 
 export const ReportDocument = memo(function ReportDocument({ report }: { report: QuarterlyReport }) {
   const f = report.figures;
-  const asOf = chineseMonthDay(report.asOf);
   return (
     <article className="doc-sheet" aria-labelledby="doc-title">
       <Masthead heading={s.masthead} issue={s.issue(report.year, report.quarter)} issuer={report.issuer} date={report.dateText} />
@@ -33,22 +32,7 @@ export const ReportDocument = memo(function ReportDocument({ report }: { report:
       {report.status === 'future' ? <p>{s.future(chineseDate(report.asOf))}</p> : null}
 
       <h2>{s.h1}</h2>
-      <p>
-        {s.overall({
-          asOf,
-          total: f.total,
-          done: f.done,
-          completion: formatRatio(f.completionRate),
-          dueOrDone: f.dueOrDone,
-          onTimeDone: f.onTimeDone,
-          onTime: f.onTimeRate === null ? '—' : formatRatio(f.onTimeRate),
-          overdue: f.overdue,
-          flagged: f.flagged,
-          flaggedOpen: f.flaggedOpen,
-        })}
-        {s.lightsSentence(f.lights.red, f.lights.yellow, f.lights.green, f.lights.done)}
-        {s.activity(report.activity.ticks, report.activity.urges, report.activity.inspections)}
-      </p>
+      <p>{overallText(report)}</p>
       <KpiTable report={report} />
       <BarChart
         id="report-lights"
@@ -209,6 +193,27 @@ export const ReportDocument = memo(function ReportDocument({ report }: { report:
     </article>
   );
 });
+
+/** 一、总体情况's paragraph: the figures, the lights and the quarter's activity (also in the Word export). */
+export function overallText(report: QuarterlyReport): string {
+  const f = report.figures;
+  return (
+    s.overall({
+      asOf: chineseMonthDay(report.asOf),
+      total: f.total,
+      done: f.done,
+      completion: formatRatio(f.completionRate),
+      dueOrDone: f.dueOrDone,
+      onTimeDone: f.onTimeDone,
+      onTime: f.onTimeRate === null ? '—' : formatRatio(f.onTimeRate),
+      overdue: f.overdue,
+      flagged: f.flagged,
+      flaggedOpen: f.flaggedOpen,
+    }) +
+    s.lightsSentence(f.lights.red, f.lights.yellow, f.lights.green, f.lights.done) +
+    s.activity(report.activity.ticks, report.activity.urges, report.activity.inspections)
+  );
+}
 
 function KpiTable({ report }: { report: QuarterlyReport }) {
   const f = report.figures;
