@@ -122,7 +122,11 @@ export async function readDocument(bytes: Uint8Array, fileName: string, options:
       }
     }
     const ext = extension(name);
-    const textLike = kind === 'text';
+    // A name that promises an Office file or a PDF over plain bytes: renamed or damaged, not text to parse.
+    const claimed = ({ docx: 'docx', doc: 'docx', xlsx: 'xlsx', xls: 'xlsx', pdf: 'pdf' } as Record<string, string>)[ext];
+    if (claimed && kind === 'text') {
+      return failure('corrupt', `“${name}”的扩展名是 .${ext}，但内容不是${KIND_NAME[claimed]}（文件可能已损坏或被改了扩展名）。`);
+    }
     let doc: SourceDocument;
     let sheets: string[] = [];
     if (kind === 'docx') {
@@ -155,13 +159,7 @@ export async function readDocument(bytes: Uint8Array, fileName: string, options:
       }
       if (decoded.encoding === 'gb18030') notes.push('文件按 GBK/GB18030 编码读取。');
     }
-    const expected: Record<string, string> = { docx: 'docx', xlsx: 'xlsx', pdf: 'pdf' };
-    const claimed = ['docx', 'xlsx', 'pdf', 'doc', 'xls'].includes(ext) ? ext : null;
-    if (claimed && expected[claimed] !== doc.kind && !textLike) {
-      notes.push(`文件扩展名是 .${ext}，但内容是${KIND_NAME[doc.kind]}，已按${KIND_NAME[doc.kind]}读取。`);
-    } else if (claimed && textLike) {
-      return failure('corrupt', `“${name}”的扩展名是 .${ext}，但内容不是${KIND_NAME[expected[claimed] ?? 'docx'] ?? '该格式'}（文件可能已损坏或被改了扩展名）。`);
-    }
+    if (claimed && claimed !== doc.kind) notes.push(`文件扩展名是 .${ext}，但内容是${KIND_NAME[doc.kind]}，已按${KIND_NAME[doc.kind]}读取。`);
     return { ok: true, doc, sheets, notes };
   } catch (e) {
     if (e instanceof ReadError) return failure(e.code, `“${name}”：${e.message}`);
