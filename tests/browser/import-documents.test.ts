@@ -61,7 +61,7 @@ describe('import page with tables and office files', () => {
     await page.getByLabel('讲话全文').fill(CELLS);
     await page.getByRole('button', { name: '解析', exact: true }).click();
     await page.getByRole('heading', { name: /解析结果（2026 年度）/ }).waitFor();
-    await expect.poll(() => page.locator('li.parsed-item').count()).toBe(3);
+    await page.getByRole('heading', { name: '任务（3）' }).waitFor();
     const park = item(page, '新建城区口袋公园5个');
     await expect.poll(() => park.textContent()).toMatch(/表格第2行.*牵头：县住建局.*配合：县自然资源局.*时限：2026年10月底前（2026年10月31日）/);
     await expect.poll(() => item(page, '改造农村公路30公里').textContent()).toMatch(/牵头：县交通运输局.*配合：县财政局.*2026年11月30日/);
@@ -104,7 +104,7 @@ describe('import page with tables and office files', () => {
     await shot(page, '52-import-docx-mapping-1280');
     await page.getByRole('button', { name: '解析', exact: true }).click();
     await page.getByRole('heading', { name: /解析结果（2026 年度）/ }).waitFor();
-    await expect.poll(() => page.locator('li.parsed-item').count()).toBe(12);
+    await page.getByRole('heading', { name: '任务（12）' }).waitFor();
     // Row 3 sits under row 1's merged 牵头单位 cell.
     await expect.poll(() => item(page, '新增公共停车泊位3000个').textContent()).toMatch(/表格第4行.*牵头：市城管局/);
     await shot(page, '53-import-docx-result-1280');
@@ -117,7 +117,7 @@ describe('import page with tables and office files', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('button', { name: /解析/ }).first().click();
     await page.getByRole('heading', { name: /解析结果（2026 年度）/ }).waitFor();
-    await expect.poll(() => page.locator('li.parsed-item').count()).toBe(12);
+    await page.getByRole('heading', { name: '任务（12）' }).waitFor();
     await expect.poll(() => item(page, '新建普惠性幼儿园5所').textContent()).toMatch(/工作表“民生实事” 第8行.*牵头：市教育局.*2026年9月30日/);
     expect(watched.errors).toEqual([]);
     await context.close();
@@ -132,7 +132,7 @@ describe('import page with tables and office files', () => {
     await page.getByText(/已打开“notice.pdf”（PDF，.*1 个表格）/).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: '解析', exact: true }).click();
     await page.getByRole('heading', { name: /解析结果（2026 年度）/ }).waitFor();
-    await expect.poll(() => page.locator('li.parsed-item').count()).toBe(12);
+    await page.getByRole('heading', { name: '任务（12）' }).waitFor();
     await expect.poll(() => item(page, '新建公交候车亭200座').textContent()).toMatch(/第2页 第13行/);
     await shot(page, '55-import-pdf-result-1280');
 

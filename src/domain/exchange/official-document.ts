@@ -26,7 +26,7 @@ export type OfficialBlock =
   /** 一、 in 黑体 (level 1); （一） in 楷体 (level 2). */
   | { kind: 'heading'; level: 1 | 2; text: string }
   /** Body text: 仿宋, first line indented two characters unless `noIndent`. */
-  | { kind: 'para'; text: string; noIndent?: boolean }
+  | { kind: 'para'; text: string; noIndent?: boolean; keepWithNext?: boolean }
   /** A smaller note under a table or chart. */
   | { kind: 'note'; text: string }
   /** A numbered table; the header row repeats on every page. `form` tables have headers in the first column. */

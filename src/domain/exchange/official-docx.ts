@@ -103,7 +103,7 @@ function blocks(list: readonly OfficialBlock[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const b of list) {
     if (b.kind === 'heading') out.push(body(b.text, { font: b.level === 1 ? 'hei' : 'kai', keepNext: true }));
-    else if (b.kind === 'para') out.push(body(b.text, { indent: !b.noIndent }));
+    else if (b.kind === 'para') out.push(body(b.text, { indent: !b.noIndent, keepNext: b.keepWithNext }));
     else if (b.kind === 'note') {
       out.push(new Paragraph({ children: [run(b.text, 'body', 12)], spacing: { before: 0, after: 120 }, indent: { firstLine: 480 } }));
     } else out.push(...table(b));
@@ -147,15 +147,16 @@ export async function buildOfficialDocx(doc: OfficialDocument): Promise<Uint8Arr
   // A table already ends with a spacer; after text, one empty body line.
   const afterTable = doc.blocks.at(-1)?.kind === 'table';
   const signoff = [
-    ...(afterTable ? [] : [new Paragraph({ children: [], spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } })]),
+    ...(afterTable ? [] : [new Paragraph({ children: [], spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT }, keepNext: true })]),
     new Paragraph({ children: [run(doc.signoff.issuer, 'body', 16)], alignment: AlignmentType.RIGHT, indent: { right: 1280 + 320 }, spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT }, keepNext: true }),
-    new Paragraph({ children: [run(doc.signoff.date, 'body', 16)], alignment: AlignmentType.RIGHT, indent: { right: 1280 }, spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }),
+    // With a 版记 below, the date keeps to it: the 版记 never stands alone on a last page.
+    new Paragraph({ children: [run(doc.signoff.date, 'body', 16)], alignment: AlignmentType.RIGHT, indent: { right: 1280 }, spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT }, keepNext: doc.record !== null }),
   ];
   const record: Paragraph[] = [];
   if (doc.record) {
     const rule = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 };
     record.push(
-      new Paragraph({ children: [], spacing: { before: 480 } }),
+      new Paragraph({ children: [], spacing: { before: 480 }, keepNext: true }),
       new Paragraph({ children: [run(doc.record.cc, 'body', 14)], border: { top: rule, bottom: rule }, indent: { left: 280, right: 280 }, keepNext: true }),
       new Paragraph({
         children: [run(doc.record.printer, 'body', 14), new TextRun({ text: '\t' }), run(doc.record.printed, 'body', 14)],

@@ -172,7 +172,8 @@ export function reportContent(report: QuarterlyReport): OfficialDocument {
   }
 
   b.push({ kind: 'heading', level: 1, text: s.h8 });
-  b.push({ kind: 'para', text: s.closing });
+  // The last section, the signature and the date stay on one page, as on the printed page.
+  b.push({ kind: 'para', text: s.closing, keepWithNext: true });
 
   return {
     masthead: { heading: s.masthead, issue: s.issue(report.year, report.quarter), left: report.issuer, right: report.dateText },
