@@ -3,7 +3,7 @@
  * panel, the sheet picker, the column-mapping step, refusals that leave the plan untouched.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ImportPage } from '@/features/import/import-page';
 import { buildXlsx } from '@/domain/exchange/xlsx-writer';
@@ -88,6 +88,18 @@ describe('ImportPage with office files', () => {
     expect(alert).toHaveTextContent('当前计划没有任何改动');
     expect(screen.getByLabelText('讲话全文')).toHaveValue('');
     expect(store().plan).toBe(current);
+  });
+
+  it('a file dropped on the input card is opened like a chosen one', async () => {
+    render(<ImportPage />);
+    const card = screen.getByRole('region', { name: '讲话文本或文件' });
+    const dropped = file(await noticeDocx(), '拖入.docx');
+    const dataTransfer = { types: ['Files'], files: [dropped], dropEffect: 'none' };
+    fireEvent.dragOver(card, { dataTransfer });
+    expect(screen.getByText('松开鼠标即可打开文件')).toBeInTheDocument();
+    fireEvent.drop(card, { dataTransfer });
+    expect(await screen.findByText(/已打开“拖入.docx”（Word 文档/)).toBeInTheDocument();
+    expect(screen.queryByText('松开鼠标即可打开文件')).toBeNull();
   });
 
   it('closing the file returns to the text box', async () => {
