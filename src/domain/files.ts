@@ -5,30 +5,14 @@
  * payload }. The checksum is SHA-256 over the canonical JSON (sorted keys) of everything but the
  * checksum itself, so a file edited by hand, cut off in an e-mail or tampered with is refused.
  *
- * Import is two steps: previewImport reads a file against the current state and lists what is
- * new, already present, in conflict and refused (each with a Chinese reason) without changing
- * anything; applyImport then applies exactly that preview. Applying the same file twice changes
+ * Import is two steps: previewImport (src/domain/imports/preview.ts, loaded only when a file is
+ * read) sorts what a file holds into 新增 / 已有 / 需确认 / 拒收 without changing anything;
+ * applyImport, here, then applies exactly that preview. Applying the same file twice changes
  * nothing, because events merge by union (src/domain/merge.ts).
  */
-import { compareEvents, deriveAllStates, resolveTaskId, type TaskState } from '@/domain/events';
-import { canonicalJson, mergeEvents, newerPlan } from '@/domain/merge';
-import {
-  EventSchema,
-  OFFICE_NAME,
-  type EventType,
-  type Identity,
-  type Plan,
-  type PlanEvent,
-  type Task,
-  type TaskStatus,
-  type Unit,
-} from '@/domain/model';
-import { emptyReport, quoteValue, restoreEvents, restoreIdentity, restorePlan, restoreUnits } from '@/domain/restore';
-
-/** Version of the file format (not the plan model's schemaVersion). */
-export const FILE_SCHEMA_VERSION = 1;
-/** Files above this are refused before they are read: no plan comes near it (a city plan is < 2 MB). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+import { deriveAllStates, resolveTaskId, type TaskState } from '@/domain/events';
+import { canonicalJson, mergeEvents } from '@/domain/merge';
+import { OFFICE_NAME, type EventType, type Identity, type Plan, type PlanEvent, type Task, type TaskStatus, type Unit } from '@/domain/model';
 
 export const FILE_KINDS = {
   planPackage: 'luoshi/plan-package',
@@ -36,11 +20,11 @@ export const FILE_KINDS = {
   backup: 'luoshi/backup',
 } as const;
 export type FileKind = (typeof FILE_KINDS)[keyof typeof FILE_KINDS];
-const KIND_LABEL: Record<FileKind, string> = {
-  'luoshi/plan-package': '计划包',
-  'luoshi/progress-report': '进展报送',
-  'luoshi/backup': '完整备份',
-};
+
+/** Version of the file format (not the plan model's schemaVersion). */
+export const FILE_SCHEMA_VERSION = 1;
+/** Files above this are refused before they are read: no plan comes near it (a city plan is < 2 MB). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export interface FileEnvelope<P = unknown> {
   kind: FileKind;
@@ -104,7 +88,11 @@ function safeName(s: string): string {
   return s.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40) || '计划';
 }
 
-/** Office → departments: the plan, the units, and the office's own events (urges, flags…). */
+/**
+ * Office → departments: the plan, the units, and the office's own events (urges, flags…). The
+ * sender is whoever this browser is: a package made while a unit is chosen says so, and the
+ * office's browsers refuse it (verifySender).
+ */
 export async function buildPlanPackage(state: DataState, now: Date): Promise<BuiltFile> {
   const events = state.events.filter((e) => e.unit === OFFICE_NAME);
   const text = await seal({
@@ -112,7 +100,7 @@ export async function buildPlanPackage(state: DataState, now: Date): Promise<Bui
     schemaVersion: FILE_SCHEMA_VERSION,
     planId: state.plan.id,
     createdAt: now.toISOString(),
-    sender: OFFICE_NAME,
+    sender: !state.identity || state.identity.kind === 'office' ? OFFICE_NAME : state.identity.name,
     payload: { plan: state.plan, units: state.units, events },
   });
   return { fileName: `落实-计划包-${safeName(state.plan.title)}-${stamp(now)}.json`, mime: 'application/json', text };
@@ -241,13 +229,22 @@ export type PreviewItemKind = 'file' | 'plan' | 'task' | 'unit' | 'event';
 export interface PreviewItem {
   kind: PreviewItemKind;
   id: string;
-  /** Chinese, for the preview list. */
+  /** Chinese, for the preview list (a record's words come from `event`, see below). */
   label: string;
-  /** Chinese: why refused, or how a conflict is resolved. */
+  /** Chinese: why refused, or what importing changes. */
   reason?: string;
+  /** The record itself, so that the screen says what it holds (the note, the percentage, the dates…). */
+  event?: PlanEvent;
+  /** The title of the task a record is about, when the plan has that task. */
+  taskTitle?: string;
 }
 
 export type PlanAction = 'none' | 'update' | 'replace' | 'restore';
+
+export interface RemovedTask {
+  id: string;
+  title: string;
+}
 
 export interface ImportPreview {
   /** False when the whole file is refused: `error` says why, and applying changes nothing. */
@@ -259,10 +256,19 @@ export interface ImportPreview {
   planId: string;
   /** update: same plan, the file's is newer; replace: another plan replaces this one; restore: a full backup. */
   planAction: PlanAction;
+  /** 新增: records and tasks this computer does not have yet. */
   newItems: PreviewItem[];
+  /** 已有: already here exactly so (or older than what is here); importing them changes nothing. */
   present: PreviewItem[];
-  conflicts: PreviewItem[];
+  /** 需确认: what importing changes in data that is already here (a task edited or removed by a newer plan). */
+  toConfirm: PreviewItem[];
+  /** 拒收: not imported, each with the reason. */
   refused: PreviewItem[];
+  /**
+   * Tasks of the current plan that the plan after the import no longer has. Non-empty: applyImport
+   * needs { confirmed: true } (a dialog that names them), and the store backs up first.
+   */
+  removedTasks: RemovedTask[];
   /** Items taken in after a correction (a date that does not exist, a missing field): each says what was done. */
   repaired: string[];
   /** One Chinese sentence for the top of the preview. */
@@ -276,39 +282,6 @@ export interface ImportPreview {
   };
 }
 
-const EVENT_LABEL: Record<EventType, string> = {
-  tick: '勾选',
-  progress: '进度',
-  status: '状态',
-  'extension-request': '延期申请',
-  'extension-decision': '延期批复',
-  review: '验收',
-  urge: '催办',
-  inspection: '四不两直检查',
-  notice: '通报/表扬',
-  flag: '挂牌/摘牌',
-};
-
-function refusedFile(error: string, head?: Partial<ImportPreview>): ImportPreview {
-  return {
-    ok: false,
-    error,
-    fileKind: null,
-    sender: '',
-    createdAt: '',
-    planId: '',
-    planAction: 'none',
-    newItems: [],
-    present: [],
-    conflicts: [],
-    refused: [{ kind: 'file', id: '', label: '整个文件', reason: error }],
-    repaired: [],
-    summary: `未导入：${error}`,
-    incoming: { plan: null, units: null, events: [], identity: null },
-    ...head,
-  };
-}
-
 /** For the UI to call with File.size before reading a file at all. */
 export function checkFileSize(bytes: number): string | null {
   return bytes > MAX_IMPORT_BYTES
@@ -316,276 +289,35 @@ export function checkFileSize(bytes: number): string | null {
     : null;
 }
 
-export interface PreviewOptions {
-  now: Date;
-}
-
-/**
- * Reads a file against the current state. Pure (async only for the SHA-256); changes nothing.
- * Refuses the whole file for: size above 20 MB (before parsing), malformed JSON, unknown kind, a
- * future schemaVersion, a bad or missing checksum, a progress report of another plan. Refuses
- * single records for: malformed record (bad field, impossible date), unknown task, an event not
- * written by the sending unit, an event about a task the sender does not own (lead or co), a
- * supervision record from a department.
- */
-export async function previewImport(current: DataState, fileText: string, options: PreviewOptions = { now: new Date() }): Promise<ImportPreview> {
-  // A UTF-8 string is at least as many bytes as UTF-16 code units / 1; checking length first
-  // keeps a 50 MB file from ever reaching JSON.parse.
-  if (fileText.length > MAX_IMPORT_BYTES) return refusedFile(checkFileSize(fileText.length)!);
-  const text = fileText.startsWith('\uFEFF') ? fileText.slice(1) : fileText;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    const hint = text.trimStart().startsWith('<') ? '（看起来是网页或 XML，不是落实导出的文件）' : '';
-    return refusedFile(`文件不是有效的 JSON${hint}：${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return refusedFile('文件内容不是落实导出的文件（缺少文件头）。');
-  const env = raw as Record<string, unknown>;
-  const kind = env.kind;
-  // Any other JSON (a package.json, an export of another program) has no kind at all: saying
-  // "文件类型 undefined" would only puzzle the user.
-  if (kind === undefined || kind === null) return refusedFile('文件内容不是落实导出的文件（缺少文件类型）：只能导入计划包、进展报送或完整备份。');
-  if (kind !== FILE_KINDS.planPackage && kind !== FILE_KINDS.progressReport && kind !== FILE_KINDS.backup) {
-    return refusedFile(`无法识别的文件类型 ${quoteValue(kind)}：只能导入计划包、进展报送或完整备份。`);
-  }
-  const head = {
-    fileKind: kind,
-    sender: typeof env.sender === 'string' ? env.sender : '',
-    createdAt: typeof env.createdAt === 'string' ? env.createdAt : '',
-    planId: typeof env.planId === 'string' ? env.planId : '',
-  };
-  const sv = env.schemaVersion;
-  if (typeof sv !== 'number' || !Number.isInteger(sv) || sv < 1) return refusedFile(`文件版本 ${quoteValue(sv)} 无效。`, head);
-  if (sv > FILE_SCHEMA_VERSION) {
-    return refusedFile(`此文件由更新版本的落实生成（文件版本 ${sv}，本版本只认识 ${FILE_SCHEMA_VERSION}），请先更新落实再导入。`, head);
-  }
-  if (!head.planId || !head.sender || !head.createdAt) return refusedFile('文件头缺少计划编号、发送单位或生成时间。', head);
-  if (typeof env.checksum !== 'string') return refusedFile('文件缺少校验码，无法确认内容完整，未导入。', head);
-  const expected = await checksumOf({ kind, schemaVersion: sv, planId: head.planId, createdAt: head.createdAt, sender: head.sender, payload: env.payload });
-  if (expected !== env.checksum) {
-    return refusedFile('校验码不符：文件在生成后被修改过或传输中损坏，未导入。请让对方重新导出发送。', head);
-  }
-  // Without a payload a report would read as "无新内容" and look like a unit that did nothing.
-  if (!env.payload || typeof env.payload !== 'object' || Array.isArray(env.payload)) return refusedFile('文件缺少内容（payload），无法导入。请让对方重新导出发送。', head);
-  const payload = env.payload as Record<string, unknown>;
-  if (kind === FILE_KINDS.progressReport) return previewProgress(current, payload, head);
-  if (kind === FILE_KINDS.planPackage) return previewPackage(current, payload, head, options);
-  return previewBackup(current, payload, head, options);
-}
-
-/** Same plan apart from when it was last stamped (a restore on this computer stamps it anew). */
-export function samePlanContent(a: Plan, b: Plan): boolean {
-  return canonicalJson({ ...a, updatedAt: '' }) === canonicalJson({ ...b, updatedAt: '' });
-}
-
-type Head = Pick<ImportPreview, 'fileKind' | 'sender' | 'createdAt' | 'planId'>;
-
-function eventLabel(e: PlanEvent, plan: Plan): string {
-  const task = plan.tasks.find((t) => t.id === resolveTaskId(plan.mergedInto ?? {}, e.taskId));
-  return `${e.unit} ${EVENT_LABEL[e.type]}：${task ? task.title : e.taskId}（${e.at.slice(0, 10)}）`;
-}
-
-/**
- * Sorts a file's events into new / present / conflict / refused against `existing`. `check`
- * returns a refusal reason for an event that is well-formed but not acceptable.
- */
-function classifyEvents(
-  rawEvents: unknown,
-  existing: readonly PlanEvent[],
-  plan: Plan,
-  check: (e: PlanEvent) => string | null,
-): Pick<ImportPreview, 'newItems' | 'present' | 'conflicts' | 'refused'> & { accepted: PlanEvent[] } {
-  const out = { newItems: [] as PreviewItem[], present: [] as PreviewItem[], conflicts: [] as PreviewItem[], refused: [] as PreviewItem[], accepted: [] as PlanEvent[] };
-  if (!Array.isArray(rawEvents)) {
-    if (rawEvents !== undefined) out.refused.push({ kind: 'event', id: '', label: '事件列表', reason: '事件列表不是数组' });
-    return out;
-  }
-  const byId = new Map(existing.map((e) => [e.id, e]));
-  const inFile = new Map<string, PlanEvent>();
-  rawEvents.forEach((v, i) => {
-    const r = EventSchema.safeParse(v);
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      const id = v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' ? (v as { id: string }).id : '';
-      out.refused.push({
-        kind: 'event',
-        id,
-        label: `第 ${i + 1} 条记录${id ? `（${id}）` : ''}`,
-        reason: `记录格式不符：${issue ? `${issue.path.join('.') || '记录'} ${issue.message}` : '无法识别'}`,
-      });
-      return;
-    }
-    const e = r.data;
-    const why = check(e);
-    if (why) {
-      out.refused.push({ kind: 'event', id: e.id, label: eventLabel(e, plan), reason: why });
-      return;
-    }
-    const dup = inFile.get(e.id);
-    if (dup) {
-      // Duplicated in the file itself: identical copies count once; different ones conflict.
-      if (canonicalJson(dup) === canonicalJson(e)) return;
-      const keep = canonicalJson(e) < canonicalJson(dup) ? e : dup;
-      inFile.set(e.id, keep);
-      out.conflicts.push({ kind: 'event', id: e.id, label: eventLabel(e, plan), reason: '文件中有两条同编号但内容不同的记录，按固定规则保留其中一条' });
-      return;
-    }
-    inFile.set(e.id, e);
-  });
-  for (const e of inFile.values()) {
-    const have = byId.get(e.id);
-    if (!have) {
-      out.newItems.push({ kind: 'event', id: e.id, label: eventLabel(e, plan) });
-      out.accepted.push(e);
-    } else if (canonicalJson(have) === canonicalJson(e)) {
-      out.present.push({ kind: 'event', id: e.id, label: eventLabel(e, plan) });
-    } else {
-      const kept = canonicalJson(e) < canonicalJson(have) ? '保留文件中的版本' : '保留本机的版本';
-      out.conflicts.push({ kind: 'event', id: e.id, label: eventLabel(e, plan), reason: `同一编号的记录内容不同，按固定规则${kept}（各处结果一致）` });
-      out.accepted.push(e);
-    }
-  }
-  out.accepted.sort(compareEvents);
-  return out;
-}
-
-function summarize(p: Omit<ImportPreview, 'summary'>): string {
-  const label = p.fileKind ? KIND_LABEL[p.fileKind] : '文件';
-  const plan = p.planAction === 'replace' ? '，将替换当前计划（替换前自动备份）' : p.planAction === 'update' ? '，将更新为文件中较新的计划' : p.planAction === 'restore' ? '，将用备份恢复全部数据（恢复前自动备份）' : '';
-  const nothing = !p.newItems.length && !p.conflicts.length && p.planAction === 'none';
-  const repaired = p.repaired.length ? `，自动修正 ${p.repaired.length} 处（请核对）` : '';
-  return `${p.sender} 的${label}：新增 ${p.newItems.length} 条，已有 ${p.present.length} 条，冲突 ${p.conflicts.length} 条，拒收 ${p.refused.length} 条${repaired}${plan}${nothing ? '。文件中没有新内容，导入不会改变任何数据。' : '。'}`;
-}
-
-function finish(p: Omit<ImportPreview, 'summary'>): ImportPreview {
-  return { ...p, summary: summarize(p) };
-}
-
-function previewProgress(current: DataState, payload: Record<string, unknown>, head: Head): ImportPreview {
-  const plan = current.plan;
-  if (head.planId !== plan.id) {
-    return refusedFile(`这是另一个计划的进展报送（计划编号 ${head.planId}），与当前计划（${plan.id}）不符，未导入。`, head);
-  }
-  const aliases = plan.mergedInto ?? {};
-  const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
-  const c = classifyEvents(payload.events, current.events, plan, (e) => {
-    if (e.unit !== head.sender) return `不是发送单位（${head.sender}）填写的记录，而是 ${e.unit} 的`;
-    if (OFFICE_ONLY_TYPES.has(e.type)) return `“${EVENT_LABEL[e.type]}”只能由${OFFICE_NAME}记录`;
-    const task = tasks.get(resolveTaskId(aliases, e.taskId));
-    if (!task) return `未知任务 ${e.taskId}：当前计划中没有这项任务`;
-    if (!task.owners.some((o) => o.name === head.sender)) return `${head.sender} 不是任务“${task.title}”的牵头或配合单位`;
-    return null;
-  });
-  return finish({
-    ok: true,
-    error: null,
-    ...head,
-    planAction: 'none',
-    newItems: c.newItems,
-    present: c.present,
-    conflicts: c.conflicts,
-    refused: c.refused,
-    repaired: [],
-    incoming: { plan: null, units: null, events: c.accepted, identity: null },
-  });
-}
-
-function restoredItemsAsRefused(report: ReturnType<typeof emptyReport>): PreviewItem[] {
-  return report.setAside.map((s) => ({ kind: s.where.startsWith('事件') ? 'event' : s.where.startsWith('单位') ? 'unit' : 'task', id: '', label: s.where, reason: s.reason }));
-}
-
-function previewPackage(current: DataState, payload: Record<string, unknown>, head: Head, options: PreviewOptions): ImportPreview {
-  const report = emptyReport();
-  const plan = restorePlan(payload.plan, { now: options.now }, report);
-  if (!plan) return refusedFile('计划包中没有可读的计划。', head);
-  if (plan.id !== head.planId) return refusedFile(`文件头的计划编号（${head.planId}）与包内计划（${plan.id}）不一致，未导入。`, head);
-  const units = restoreUnits(payload.units, report);
-  const refused = restoredItemsAsRefused(report);
-  const newItems: PreviewItem[] = [];
-  const present: PreviewItem[] = [];
-  const conflicts: PreviewItem[] = [];
-  let planAction: PlanAction = 'none';
-  if (plan.id !== current.plan.id) {
-    planAction = 'replace';
-    newItems.push({ kind: 'plan', id: plan.id, label: `计划“${plan.title || plan.id}”（${plan.tasks.length} 项任务）`, reason: '替换当前计划' });
-  } else if (samePlanContent(plan, current.plan)) {
-    present.push({ kind: 'plan', id: plan.id, label: `计划“${plan.title || plan.id}”` });
-  } else if (newerPlan(current.plan, plan) === plan) {
-    planAction = 'update';
-    const have = new Map(current.plan.tasks.map((t) => [t.id, t]));
-    for (const t of plan.tasks) {
-      const h = have.get(t.id);
-      if (!h) newItems.push({ kind: 'task', id: t.id, label: `任务：${t.title}` });
-      else if (canonicalJson(h) !== canonicalJson(t)) conflicts.push({ kind: 'task', id: t.id, label: `任务：${t.title}`, reason: '内容有改动，以文件中较新的计划为准' });
-      else present.push({ kind: 'task', id: t.id, label: `任务：${t.title}` });
-    }
-    const incomingIds = new Set(plan.tasks.map((t) => t.id));
-    for (const t of current.plan.tasks) {
-      if (!incomingIds.has(t.id)) conflicts.push({ kind: 'task', id: t.id, label: `任务：${t.title}`, reason: '较新的计划中已没有这项任务（其记录保留在日志中）' });
-    }
-  } else {
-    conflicts.push({ kind: 'plan', id: plan.id, label: `计划“${plan.title || plan.id}”`, reason: '文件中的计划比当前的旧，保留当前计划' });
-  }
-  // After a replace the file's plan is the one the events must fit.
-  const basis = planAction === 'none' ? current.plan : plan;
-  const tasks = new Set(basis.tasks.map((t) => t.id));
-  const c = classifyEvents(payload.events, planAction === 'replace' ? [] : current.events, basis, (e) => {
-    if (e.unit !== head.sender) return `计划包只应带有发送单位（${head.sender}）的记录，这条是 ${e.unit} 的`;
-    if (!tasks.has(resolveTaskId(basis.mergedInto ?? {}, e.taskId))) return `未知任务 ${e.taskId}：计划中没有这项任务`;
-    return null;
-  });
-  return finish({
-    ok: true,
-    error: null,
-    ...head,
-    planAction,
-    newItems: [...newItems, ...c.newItems],
-    present: [...present, ...c.present],
-    conflicts: [...conflicts, ...c.conflicts],
-    refused: [...refused, ...c.refused],
-    // Corrections matter only when the file's plan is the one taken.
-    repaired: planAction === 'none' ? [] : report.repaired,
-    incoming: { plan: planAction === 'none' ? null : plan, units: planAction === 'none' ? null : units, events: c.accepted, identity: null },
-  });
-}
-
-function previewBackup(current: DataState, payload: Record<string, unknown>, head: Head, options: PreviewOptions): ImportPreview {
-  const report = emptyReport();
-  const plan = restorePlan(payload.plan, { now: options.now }, report);
-  if (!plan) return refusedFile('备份中没有可读的计划。', head);
-  const units = restoreUnits(payload.units, report);
-  const events = restoreEvents(payload.events, report);
-  const identity = restoreIdentity(payload.identity);
-  const same =
-    samePlanContent(plan, current.plan) &&
-    canonicalJson(units ?? current.units) === canonicalJson(current.units) &&
-    events.length === current.events.length &&
-    canonicalJson(events) === canonicalJson(current.events);
-  const preview: Omit<ImportPreview, 'summary'> = {
-    ok: true,
-    error: null,
-    ...head,
-    planAction: same ? 'none' : 'restore',
-    newItems: same ? [] : [{ kind: 'plan', id: plan.id, label: `计划“${plan.title || plan.id}”，${plan.tasks.length} 项任务，${events.length} 条记录` }],
-    present: same ? [{ kind: 'plan', id: plan.id, label: '备份与当前数据完全相同' }] : [],
-    conflicts: [],
-    refused: restoredItemsAsRefused(report),
-    repaired: report.repaired,
-    incoming: { plan, units, events, identity },
-  };
-  return finish(preview);
+export interface ApplyOptions {
+  /**
+   * The user confirmed, in a dialog that said what goes (the plan replaced, the data restored, the
+   * tasks in `preview.removedTasks` named), the part of the import that removes data.
+   */
+  confirmed?: boolean;
 }
 
 export interface ApplyResult {
   state: DataState;
-  /** False when the import changed nothing (same file twice, or a refused file). */
+  /** False when the import changed nothing (same file twice, a refused file, a removal not confirmed). */
   changed: boolean;
+  /** Nothing was applied because the import replaces or removes data and that was not confirmed. */
+  needsConfirmation?: boolean;
 }
 
-/** Applies a preview. A refused file or a file with nothing new returns the state unchanged. */
-export function applyImport(state: DataState, preview: ImportPreview): ApplyResult {
+/** Whether applying this preview removes or replaces data here, and so needs { confirmed: true }. */
+export function needsConfirmation(preview: ImportPreview): boolean {
+  return preview.ok && (preview.planAction === 'replace' || preview.planAction === 'restore' || preview.removedTasks.length > 0);
+}
+
+/**
+ * Applies a preview. A refused file or a file with nothing new returns the state unchanged; so
+ * does a preview that replaces the plan, restores a backup or removes tasks without
+ * { confirmed: true }: no file ever empties a plan on its own.
+ */
+export function applyImport(state: DataState, preview: ImportPreview, options: ApplyOptions = {}): ApplyResult {
   if (!preview.ok) return { state, changed: false };
+  if (needsConfirmation(preview) && !options.confirmed) return { state, changed: false, needsConfirmation: true };
   const inc = preview.incoming;
   if (preview.planAction === 'restore' && inc.plan) {
     return {
@@ -599,12 +331,14 @@ export function applyImport(state: DataState, preview: ImportPreview): ApplyResu
   let next = state;
   if (preview.planAction === 'update' && inc.plan) next = { ...next, plan: inc.plan, units: inc.units ?? next.units };
   if (inc.events.length) {
-    const m = mergeEvents(next.events, inc.events);
-    const fromFile = new Set(inc.events);
-    // A conflict changes something only when the file's version is the one kept.
-    if (m.added.length || m.conflicts.some((c) => fromFile.has(c.kept))) {
+    // The preview refused every record whose id is here with other content; a record that
+    // arrived meanwhile (another tab) with such an id keeps what is here.
+    const have = new Set(next.events.map((e) => e.id));
+    const fresh = inc.events.filter((e) => !have.has(e.id));
+    if (fresh.length) {
+      const m = mergeEvents(next.events, fresh);
       // An import is an explicit wish for these events: an earlier undo of them no longer holds.
-      const ids = new Set(inc.events.map((e) => e.id));
+      const ids = new Set(fresh.map((e) => e.id));
       next = { ...next, events: m.events, dropped: (next.dropped ?? []).filter((id) => !ids.has(id)) };
     }
   }

@@ -3,7 +3,7 @@
  * browser and between offices' files. mergeEvents is a semilattice join: idempotent, commutative
  * and associative, so the order in which files arrive, or how often one arrives, never matters.
  */
-import type { Identity, Plan, PlanEvent, Unit } from '@/domain/model';
+import { parseIsoTime, type Identity, type Plan, type PlanEvent, type Unit } from '@/domain/model';
 import { compareEvents } from '@/domain/events';
 
 /**
@@ -83,12 +83,16 @@ export function mergeEvents(a: readonly PlanEvent[], b: readonly PlanEvent[]): M
   return { events, conflicts, added };
 }
 
-/** Which of two versions of a plan is newer: later updatedAt, ties broken by canonical text. */
+/**
+ * Which of two versions of a plan is newer: later updatedAt, ties broken by canonical text. A
+ * time that is not a real ISO date-time ("zzz", "+275760-09-13T…" from a hand-edited file) is
+ * older than any real one, so it never makes a genuine later plan look older.
+ */
 export function newerPlan(a: Plan, b: Plan): Plan {
   if (a === b) return a;
-  const ta = Date.parse(a.updatedAt);
-  const tb = Date.parse(b.updatedAt);
-  if (Number.isFinite(ta) && Number.isFinite(tb) && ta !== tb) return ta > tb ? a : b;
+  const ta = parseIsoTime(a.updatedAt) ?? -Infinity;
+  const tb = parseIsoTime(b.updatedAt) ?? -Infinity;
+  if (ta !== tb) return ta > tb ? a : b;
   if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? a : b;
   return canonicalJson(a) <= canonicalJson(b) ? a : b;
 }

@@ -27,6 +27,20 @@ export function isRealIsoDate(s: string): boolean {
   return d <= days;
 }
 
+// A four-digit year, a real calendar day, hours to seconds, and a zone: what toISOString writes
+// and what z.iso.datetime({ offset: true }) accepts. "+275760-09-13T…" (a six-digit year),
+// "yesterday" and "2023-02-30T…" (which Date.parse quietly turns into 2 March) are not times.
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** Milliseconds since 1970 of an ISO date-time that really exists; null for anything else. */
+export function parseIsoTime(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const m = ISO_TIME.exec(value);
+  if (!m || !isRealIsoDate(m[1]!)) return null;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? t : null;
+}
+
 /** Indexes into the input string as JavaScript indexes it: text.slice(start, end) === quote. */
 export const SourceSpanSchema = z
   .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })

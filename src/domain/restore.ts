@@ -78,11 +78,101 @@ export function quoteValue(v: unknown, max = 60): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
-function zodReason(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
-  const first = error.issues[0];
-  if (!first) return '格式不符';
-  const path = first.path.map(String).join('.');
-  return path ? `字段 ${path}：${first.message}` : first.message;
+/** A bad value quoted for a message: “…”, shortened, with no quote mark inside to confuse the reader. */
+export function quoted(value: unknown): string {
+  return `“${quoteValue(value).replace(/[“”]/g, '"')}”`;
+}
+
+/** Field names of records, tasks and units, so that a reason names the field in words. */
+const FIELD_NAMES: Record<string, string> = {
+  id: '编号',
+  at: '时间',
+  unit: '填写单位',
+  taskId: '任务编号',
+  note: '说明',
+  type: '记录类型',
+  done: '完成标记',
+  percent: '进度',
+  status: '状态',
+  requestedDue: '申请的期限',
+  requestId: '所答复的申请',
+  approved: '是否批准',
+  newDue: '新期限',
+  accepted: '是否通过',
+  grade: '等次',
+  date: '日期',
+  finding: '核查结果',
+  kind: '类别',
+  flagged: '挂牌标记',
+  title: '标题',
+  quote: '原文',
+  source: '原文位置',
+  sectionId: '所属部分',
+  owners: '责任单位',
+  deadline: '时限',
+  name: '名称',
+  aliases: '别称',
+  keywords: '关键词',
+  metric: '指标',
+  value: '数值',
+  level: '层级',
+};
+const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', boolean: '是或否（true/false）', object: '一条记录', array: '列表' };
+
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: unknown;
+  maximum?: unknown;
+  minimum?: unknown;
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v = raw;
+  for (const k of path) {
+    if (!v || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/**
+ * One schema problem in plain Chinese, naming the field and quoting the bad value: zod's own
+ * messages, even localised, read "无效输入：期望 string，实际接收 undefined".
+ */
+export function describeIssue(issue: Issue | undefined, raw: unknown): string {
+  if (!issue) return '无法识别';
+  const path = issue.path.map(String);
+  if (!path.length) return `不是一条记录，文件中是 ${quoted(raw)}`;
+  const name = FIELD_NAMES[path[0]!];
+  const field = name ? `${name}（${path.join('.')}）` : `字段 ${path.join('.')}`;
+  const value = valueAt(raw, issue.path);
+  if (value === undefined) return path[0] === 'type' ? '缺少记录类型（type）' : `缺少${field}`;
+  const got = `文件中是 ${quoted(value)}`;
+  switch (issue.code) {
+    case 'invalid_union':
+      return path[0] === 'type' ? `无法识别的记录类型 ${quoted(value)}` : `${field}不符合要求，${got}`;
+    case 'invalid_type':
+      return `${field}应为${TYPE_NAMES[String(issue.expected)] ?? '另一种类型'}，${got}`;
+    case 'invalid_format':
+      return `${field}格式不对，${got}`;
+    case 'too_big':
+      return typeof value === 'string' ? `${field}过长（${value.length} 个字符，上限 ${String(issue.maximum)}）` : `${field}超过上限 ${String(issue.maximum)}，${got}`;
+    case 'too_small':
+      return typeof value === 'string' ? `${field}不能为空` : `${field}低于下限 ${String(issue.minimum)}，${got}`;
+    case 'invalid_value':
+      return `${field}不是可接受的值，${got}`;
+    case 'custom':
+      // Our own refinements speak Chinese already (日期须为真实存在的 yyyy-MM-dd).
+      return `${field}${issue.message}，${got}`;
+    default:
+      return `${field}不符合要求，${got}`;
+  }
+}
+
+function zodReason(error: { issues: ReadonlyArray<Issue> }, value: unknown): string {
+  return describeIssue(error.issues[0], value);
 }
 
 function guard<T>(where: string, value: unknown, report: RestoreReport, fn: () => T | string): T | null {
@@ -156,7 +246,7 @@ export function restoreTask(v: unknown, yearEnd: string | null, report: RestoreR
   const location = SourceLocationSchema.nullable().safeParse(v.location);
   if (location.success && location.data) task.location = location.data;
   const check = TaskSchema.safeParse(task);
-  if (!check.success) return zodReason(check.error);
+  if (!check.success) return zodReason(check.error, task);
   // A specific correction (a date) already says what changed; otherwise say that fields were filled.
   if (report.repaired.length === notedBefore) report.repaired.push(`${where}“${task.title}”：已补全缺失的字段`);
   return task;
@@ -176,7 +266,7 @@ function restoreSection(v: unknown): Section | string {
     source: restoreSpan(v.source),
   };
   const check = SectionSchema.safeParse(s);
-  return check.success ? check.data : zodReason(check.error);
+  return check.success ? check.data : zodReason(check.error, s);
 }
 
 function restoreTarget(v: unknown): Target | string {
@@ -199,7 +289,7 @@ function restoreTarget(v: unknown): Target | string {
     due: typeof v.due === 'string' && isRealIsoDate(v.due) ? v.due : null,
   };
   const check = TargetSchema.safeParse(t);
-  return check.success ? check.data : zodReason(check.error);
+  return check.success ? check.data : zodReason(check.error, t);
 }
 
 /** Restores items of a list one by one; later duplicates of an id are set aside. */
@@ -216,7 +306,7 @@ function restoreList<T extends { id: string }>(
   const seen = new Set<string>();
   const out: T[] = [];
   raw.forEach((v, i) => {
-    const where = `${label} #${i + 1}${isObj(v) && typeof v.id === 'string' ? `（${v.id}）` : ''}`;
+    const where = `${label} #${i + 1}${isObj(v) && typeof v.id === 'string' ? `（${quoteValue(v.id, 40)}）` : ''}`;
     const item = guard(where, v, report, () => one(v, where));
     if (!item) return;
     if (seen.has(item.id)) {
@@ -327,7 +417,7 @@ export function restoreUnits(raw: unknown, report: RestoreReport = emptyReport()
       keywords: strings(v.keywords),
     };
     const check = UnitSchema.safeParse(u);
-    return check.success ? check.data : zodReason(check.error);
+    return check.success ? check.data : zodReason(check.error, u);
   });
   return units;
 }
@@ -344,11 +434,12 @@ export function restoreEvents(raw: unknown, report: RestoreReport = emptyReport(
   }
   const byId = new Map<string, { e: PlanEvent; c: string | null }>();
   raw.forEach((v, i) => {
-    const where = `事件 #${i + 1}${isObj(v) && typeof v.id === 'string' ? `（${v.id}）` : ''}`;
+    const where = `事件 #${i + 1}${isObj(v) && typeof v.id === 'string' ? `（${quoteValue(v.id, 40)}）` : ''}`;
     const e = guard(where, v, report, () => {
       // legacy: events written before notes were required carry none
-      const r = EventSchema.safeParse(isObj(v) && v.note === undefined ? { ...v, note: '' } : v);
-      return r.success ? r.data : zodReason(r.error);
+      const input = isObj(v) && v.note === undefined ? { ...v, note: '' } : v;
+      const r = EventSchema.safeParse(input);
+      return r.success ? r.data : zodReason(r.error, input);
     });
     if (!e) return;
     const prev = byId.get(e.id);

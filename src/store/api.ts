@@ -3,7 +3,7 @@
  * The store implements `LuoshiState`; components read it through small selectors.
  * Data shapes come from the zod model; this file only names the slices and their actions.
  */
-import type { ImportPreview } from '@/domain/files';
+import type { ApplyOptions, ImportPreview } from '@/domain/files';
 import type {
   Identity,
   OwnerRef,
@@ -145,8 +145,13 @@ export interface DataSlice {
   exportCsv: () => DownloadFile;
   /** Reads a file and says what importing it would do; changes nothing. */
   previewImport: (fileText: string) => Promise<ImportPreview>;
-  /** Applies a preview (a backup of the current data first when the plan is replaced); undoable. Returns false when nothing changed. */
-  applyImport: (preview: ImportPreview) => boolean;
+  /**
+   * Applies a preview; undoable. A preview that replaces the plan, restores a backup or removes
+   * tasks (`needsConfirmation(preview)`) is applied only with `{ confirmed: true }`, given after a
+   * dialog that names what goes, and only after the current data was backed up.
+   * Returns false when nothing changed.
+   */
+  applyImport: (preview: ImportPreview, options?: ApplyOptions) => boolean;
 }
 
 export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice;

@@ -13,9 +13,9 @@ import {
   csvCell,
   MAX_IMPORT_BYTES,
   parseCsv,
-  previewImport,
   type DataState,
 } from '@/domain/files';
+import { previewImport } from '@/domain/imports/preview';
 import { canonicalJson } from '@/domain/merge';
 import { deriveAllStates } from '@/domain/events';
 import { OFFICE_NAME, type PlanEvent } from '@/domain/model';
@@ -70,11 +70,16 @@ describe('progress report (department → office)', () => {
     expect(p.refused[0]!.reason).toContain('不是发送单位');
   });
 
-  it('flags a conflict (same id, different content) and resolves it the same way everywhere', async () => {
+  // Changed (issue 16 point 8): a record is immutable, so the same id with other content is
+  // refused and what is here stays; it used to be a "conflict" that could replace the local one.
+  it('refuses a record whose id is here with other content, and keeps the local one', async () => {
     const local = dsjEvent();
+    const state = { ...office, events: [...sampleEvents, local] };
     const text = await reportFrom([dsjEvent({ note: '另一种说法' } as Partial<PlanEvent>)]);
-    const p = await previewImport({ ...office, events: [...sampleEvents, local] }, text, { now });
-    expect(p.conflicts).toHaveLength(1);
+    const p = await previewImport(state, text, { now });
+    expect(p.refused.map((i) => i.reason)).toEqual([expect.stringMatching(/^记录编号重复但内容不同，已拒收/)]);
+    expect(p.newItems).toEqual([]);
+    expect(applyImport(state, p).changed).toBe(false);
   });
 });
 
@@ -84,7 +89,9 @@ describe('plan package (office → departments)', () => {
     const dept: DataState = { plan: { ...samplePlan, id: 'seed', tasks: [] }, units: [], events: [] };
     const p = await previewImport(dept, pkg, { now });
     expect(p.planAction).toBe('replace');
-    const r = applyImport(dept, p);
+    // Changed (issue 16 point 4): a replacement applies only once confirmed.
+    expect(applyImport(dept, p).changed).toBe(false);
+    const r = applyImport(dept, p, { confirmed: true });
     expect(r.state.plan.id).toBe(samplePlan.id);
     expect(r.state.events.every((e) => e.unit === OFFICE_NAME)).toBe(true);
     expect(r.state.events.length).toBe(sampleEvents.filter((e) => e.unit === OFFICE_NAME).length);
@@ -112,7 +119,7 @@ describe('plan package (office → departments)', () => {
     expect(p.repaired[0]).toContain('2026-02-30');
     expect(p.repaired[0]).toMatch(/暂定为 \d{4}-12-31（年底），请核对/);
     expect(p.summary).toContain('自动修正 1 处');
-    const task = applyImport(dept, p).state.plan.tasks.find((t) => t.id === first!.id)!;
+    const task = applyImport(dept, p, { confirmed: true }).state.plan.tasks.find((t) => t.id === first!.id)!;
     expect(task.deadline.due).toMatch(/-12-31$/);
     // The same package for the office that already holds this plan: nothing taken, nothing to report.
     const same = await previewImport({ ...office, plan: { ...samplePlan, tasks: [bad, ...rest] } as typeof samplePlan }, pkg, { now });
@@ -153,7 +160,8 @@ describe('bad input: refused with a Chinese reason, data untouched', () => {
     const text = await reportFrom([dsjEvent({ at: '2026-02-30T10:00:00.000Z' })]);
     const p = await previewImport(office, text, { now });
     expect(p.refused).toHaveLength(1);
-    expect(p.refused[0]!.reason).toMatch(/^记录格式不符：at /);
+    // The field is named in words and the bad value quoted (it used to be zod's "at 无效ISO日期时间").
+    expect(p.refused[0]!.reason).toMatch(/^记录格式不符：时间（at）格式不对，文件中是 “2026-02-30T10:00:00.000Z”/);
     expect(p.refused[0]!.reason).not.toMatch(/Invalid|expected|received/);
   });
 
@@ -180,8 +188,10 @@ describe('bad input: refused with a Chinese reason, data untouched', () => {
     const text = await reportFrom([bad, dup, dup, { ...dup, note: '不同内容' }]);
     const p = await previewImport(office, text, { now });
     expect(p.refused.some((i) => i.id === 'd1' && /requestedDue/.test(i.reason ?? ''))).toBe(true);
-    expect(p.newItems.filter((i) => i.id === 'd2')).toHaveLength(1);
-    expect(p.conflicts.some((i) => i.id === 'd2')).toBe(true);
+    // Changed (issue 16 point 8): identical copies count once, but a file that gives one id two
+    // contents has neither taken (it used to keep one by a fixed rule).
+    expect(p.newItems.filter((i) => i.id === 'd2')).toHaveLength(0);
+    expect(p.refused.filter((i) => i.id === 'd2').map((i) => i.reason)).toEqual([expect.stringMatching(/编号相同.*内容不同/), expect.stringMatching(/编号相同.*内容不同/)]);
   });
 
   it('HTML in notes stays plain text', async () => {
@@ -193,13 +203,16 @@ describe('bad input: refused with a Chinese reason, data untouched', () => {
 
 describe('full backup', () => {
   it('export then import gives back the same state (property)', async () => {
+    // The generated records are dated all through 2026: the backup is made and read after them
+    // (records dated after the reader's tomorrow are refused).
+    const now = new Date('2027-01-01T00:00:00Z');
     await fc.assert(
       fc.asyncProperty(eventsArb(30), async (events) => {
-        const sorted = applyImport({ ...office, events: [] }, { ok: true, planAction: 'none', incoming: { plan: null, units: null, events, identity: null } } as never).state.events;
+        const sorted = applyImport({ ...office, events: [] }, { ok: true, planAction: 'none', removedTasks: [], incoming: { plan: null, units: null, events, identity: null } } as never).state.events;
         const state: DataState = { plan: samplePlan, units: sampleUnits, events: sorted, identity: { kind: 'unit', name: '市财政局' }, dropped: [] };
         const text = (await buildBackup(state, '市财政局', now)).text;
         const empty: DataState = { plan: { ...samplePlan, id: 'other', tasks: [] }, units: [], events: [] };
-        const r = applyImport(empty, await previewImport(empty, text, { now }));
+        const r = applyImport(empty, await previewImport(empty, text, { now }), { confirmed: true });
         expect(canonicalJson(r.state.plan)).toBe(canonicalJson(state.plan));
         expect(canonicalJson(r.state.events)).toBe(canonicalJson(state.events));
         expect(r.state.units).toEqual(state.units);

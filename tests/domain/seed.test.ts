@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlanPackage, previewImport } from '@/domain/files';
+import { buildPlanPackage } from '@/domain/files';
+import { previewImport } from '@/domain/imports/preview';
 import { createSeedPlan, SEED_UPDATED_AT } from '@/domain/seed';
 import { DEFAULT_UNITS } from '@/domain/units-registry';
 

@@ -108,7 +108,11 @@ describe('files through the store', () => {
     a.getState().updateTask('t1', { title: '改名' });
     const backup = await a.getState().exportBackup();
     const b = makeStore(new FakeStorage(), { idPrefix: 2, seed: () => ({ plan: { ...samplePlan, id: 'x', tasks: [] }, units: [] }) });
-    expect(b.getState().applyImport(await b.getState().previewImport(backup.text))).toBe(true);
+    const preview = await b.getState().previewImport(backup.text);
+    // A restore replaces everything here: the store applies it only once the user confirmed.
+    expect(b.getState().applyImport(preview)).toBe(false);
+    expect(b.getState().plan.id).toBe('x');
+    expect(b.getState().applyImport(preview, { confirmed: true })).toBe(true);
     expect(b.getState().plan.tasks.find((t) => t.id === 't1')!.title).toBe('改名');
     expect(b.getState().events).toEqual(a.getState().events);
     expect(b.getState().listBackups()).toHaveLength(1);

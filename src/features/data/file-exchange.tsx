@@ -8,7 +8,9 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CsvExportButton } from '@/components/csv-export-button';
 import { XlsxExportButton } from '@/components/xlsx-export-button';
 import { downloadText } from '@/components/download';
-import { checkFileSize, type ImportPreview, type PreviewItem } from '@/domain/files';
+import { describeEvent } from '@/components/event-history';
+import { checkFileSize, needsConfirmation, type ImportPreview, type PreviewItem, type RemovedTask } from '@/domain/files';
+import { decodeImportBytes } from '@/domain/imports/preview';
 import { formatDateTime } from '@/lib/format';
 import { t } from '@/lib/strings';
 import type { DownloadFile } from '@/store/api';
@@ -17,6 +19,10 @@ import { useLuoshi } from '@/store/store';
 const s = t.data;
 /** Items listed per category before "显示全部": a 20,000-event backup must not build 20,000 <li>. */
 const LIST_LIMIT = 50;
+/** Removed tasks named in the confirmation before "另有 N 项": enough to recognise, short enough to read. */
+const REMOVED_LIMIT = 20;
+/** About as many items as fit in a preview list's box before it scrolls. */
+const SCROLL_AFTER = 10;
 
 export function ExportPanel() {
   const identity = useLuoshi((st) => st.identity);
@@ -74,16 +80,12 @@ export function ExportPanel() {
   );
 }
 
-/** Reads a chosen file as strict UTF-8 text; null + message when it is not text. */
+/** Reads a chosen file as text (UTF-8, or UTF-16 with its byte-order mark); a message when it is not text. */
 async function readFileText(file: File): Promise<{ text: string } | { error: string }> {
+  // Refused before a byte is read: a 2 GB file must not be loaded into memory to say it is too big.
   const tooBig = checkFileSize(file.size);
   if (tooBig) return { error: tooBig };
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { error: s.notUtf8(file.name) };
-  }
+  return decodeImportBytes(new Uint8Array(await file.arrayBuffer()), file.name);
 }
 
 export function ImportPanel() {
@@ -94,7 +96,7 @@ export function ImportPanel() {
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ fileName: string; preview: ImportPreview } | null>(null);
-  const [confirmBig, setConfirmBig] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<string | null>(null);
 
   const onFile = async (file: File | undefined) => {
@@ -118,17 +120,21 @@ export function ImportPanel() {
     setPreview(null);
     if (inputRef.current) inputRef.current.value = '';
   };
-  const apply = () => {
+  const apply = (confirmed: boolean) => {
     if (!preview) return;
-    const changed = applyImport(preview.preview);
+    const changed = applyImport(preview.preview, { confirmed });
+    setConfirming(false);
+    // Not applied (the backup could not be stored): the store said why; the preview stays.
+    if (!changed && needsConfirmation(preview.preview)) return;
     setResult(changed ? s.imported(preview.fileName) : s.nothingNew);
-    setConfirmBig(false);
     reset();
   };
 
   const p = preview?.preview;
-  const nothingNew = p ? p.ok && p.newItems.length === 0 && p.conflicts.length === 0 && p.planAction === 'none' : false;
+  const nothingNew = p ? p.ok && p.newItems.length === 0 && p.toConfirm.length === 0 && p.planAction === 'none' : false;
   const replaces = p ? p.planAction === 'replace' || p.planAction === 'restore' : false;
+  // Replacing, restoring or losing tasks is never one click: a dialog says what goes first.
+  const needsDialog = p ? needsConfirmation(p) : false;
 
   return (
     <section className="card data-card" aria-labelledby="data-import-h">
@@ -190,12 +196,12 @@ export function ImportPanel() {
               <div className="data-preview__counts">
                 <Count label={s.catNew} n={p.newItems.length} tone="new" />
                 <Count label={s.catPresent} n={p.present.length} tone="present" />
-                <Count label={s.catConflict} n={p.conflicts.length} tone="conflict" />
+                <Count label={s.catConfirm} n={p.toConfirm.length} tone="confirm" />
                 <Count label={s.catRefused} n={p.refused.length} tone="refused" />
               </div>
-              <PreviewList title={s.catNew} items={p.newItems} />
-              <PreviewList title={s.catConflict} items={p.conflicts} open />
-              <PreviewList title={s.catRefused} items={p.refused} open />
+              <PreviewList title={s.catConfirm} hint={s.catConfirmHint} items={p.toConfirm} tone="confirm" open />
+              <PreviewList title={s.catNew} hint={s.catNewHint} items={p.newItems} tone="new" open={p.newItems.length <= 10} />
+              <PreviewList title={s.catRefused} hint={s.catRefusedHint} items={p.refused} tone="refused" open />
               {p.repaired.length ? (
                 <details className="data-preview__list" open>
                   <summary>{s.catRepaired(p.repaired.length)}</summary>
@@ -207,17 +213,13 @@ export function ImportPanel() {
                   {p.repaired.length > LIST_LIMIT ? <p className="muted small">{s.moreRepaired(p.repaired.length - LIST_LIMIT)}</p> : null}
                 </details>
               ) : null}
-              <PreviewList title={s.catPresent} items={p.present} />
+              <PreviewList title={s.catPresent} hint={s.catPresentHint} items={p.present} tone="present" />
               {replaces ? <p className="banner banner--warning">{p.planAction === 'restore' ? s.restoreWarn : s.replaceWarn}</p> : null}
+              {!replaces && p.removedTasks.length ? <p className="banner banner--warning">{s.removeBanner(p.removedTasks.length)}</p> : null}
             </>
           ) : null}
           <div className="btn-row">
-            <button
-              type="button"
-              className="btn btn--primary"
-              disabled={!p.ok || nothingNew}
-              onClick={() => (replaces ? setConfirmBig(true) : apply())}
-            >
+            <button type="button" className="btn btn--primary" disabled={!p.ok || nothingNew} onClick={() => (needsDialog ? setConfirming(true) : apply(false))}>
               {s.confirmImport}
             </button>
             <button type="button" className="btn" onClick={reset}>
@@ -227,17 +229,38 @@ export function ImportPanel() {
         </div>
       ) : null}
 
-      <ConfirmDialog
-        open={confirmBig}
-        title={p?.planAction === 'restore' ? s.restoreConfirmTitle : s.replaceConfirmTitle}
-        confirmLabel={s.confirmImport}
-        danger
-        onConfirm={apply}
-        onCancel={() => setConfirmBig(false)}
-      >
-        <p>{p?.planAction === 'restore' ? s.restoreWarn : s.replaceWarn}</p>
-      </ConfirmDialog>
+      {p ? (
+        <ConfirmDialog
+          open={confirming}
+          title={p.planAction === 'restore' ? s.restoreConfirmTitle : p.planAction === 'replace' ? s.replaceConfirmTitle : s.removeConfirmTitle(p.removedTasks.length)}
+          confirmLabel={p.removedTasks.length ? s.removeConfirm : s.confirmImport}
+          danger
+          onConfirm={() => apply(true)}
+          onCancel={() => setConfirming(false)}
+        >
+          {replaces ? <p>{p.planAction === 'restore' ? s.restoreWarn : s.replaceWarn}</p> : null}
+          {p.removedTasks.length ? <RemovedTasks tasks={p.removedTasks} all={p.incoming.plan?.tasks.length === 0} /> : null}
+        </ConfirmDialog>
+      ) : null}
     </section>
+  );
+}
+
+/** Names the tasks an import removes, so nobody confirms a wipe without seeing it. */
+function RemovedTasks({ tasks, all }: { tasks: RemovedTask[]; all: boolean }) {
+  const shown = tasks.slice(0, REMOVED_LIMIT);
+  return (
+    <>
+      <p>{s.removeWarn(tasks.length, all)}</p>
+      {/* Focusable: a long list scrolls, and keyboard users must be able to scroll it too. */}
+      <ul className="data-removed" aria-label={s.removedListLabel} tabIndex={0}>
+        {shown.map((task) => (
+          <li key={task.id}>{task.title}</li>
+        ))}
+        {tasks.length > shown.length ? <li className="muted">{s.moreRemoved(tasks.length - shown.length)}</li> : null}
+      </ul>
+      <p className="small">{s.removeKeeps}</p>
+    </>
   );
 }
 
@@ -249,19 +272,40 @@ function Count({ label, n, tone }: { label: string; n: number; tone: string }) {
   );
 }
 
-function PreviewList({ title, items, open = false }: { title: string; items: PreviewItem[]; open?: boolean }) {
+/** One record of a file, in the words the event history uses, with its note and task. */
+function EventLine({ item }: { item: PreviewItem & { event: NonNullable<PreviewItem['event']> } }) {
+  const e = item.event;
+  return (
+    <>
+      <span className="data-preview__what">
+        {item.taskTitle ?? e.taskId}：<strong>{describeEvent(e)}</strong>
+      </span>
+      <span className="data-preview__meta small muted"> {s.eventMeta(e.unit, formatDateTime(e.at))}</span>
+      {e.note ? (
+        <span className="data-preview__note">
+          {s.eventNote(e.type === 'tick' && e.done)}
+          {e.note}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function PreviewList({ title, hint, items, tone, open = false }: { title: string; hint: string; items: PreviewItem[]; tone: string; open?: boolean }) {
   const [all, setAll] = useState(false);
   if (items.length === 0) return null;
   const shown = all ? items : items.slice(0, LIST_LIMIT);
   return (
-    <details className="data-preview__list" open={open}>
+    <details className={`data-preview__list data-preview__list--${tone}`} open={open}>
       <summary>
         {title}（{items.length}）
       </summary>
-      <ul>
+      <p className="muted small">{hint}</p>
+      {/* A long list scrolls inside its box: focusable, so that a keyboard can scroll it. */}
+      <ul tabIndex={shown.length > SCROLL_AFTER ? 0 : undefined} aria-label={shown.length > SCROLL_AFTER ? title : undefined}>
         {shown.map((item, i) => (
           <li key={`${item.kind}:${item.id}:${i}`}>
-            {item.label}
+            {item.event ? <EventLine item={{ ...item, event: item.event }} /> : item.label}
             {item.reason ? <span className="data-preview__reason">——{item.reason}</span> : null}
           </li>
         ))}

@@ -2,7 +2,7 @@
  * The data slice: local safety copies (daily snapshots, automatic backups, the recovery copy).
  * Restoring a copy first backs up what is there now and can be undone, like any destructive action.
  */
-import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, previewImport } from '@/domain/files';
+import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, needsConfirmation as needsConfirmationOf } from '@/domain/files';
 import { OFFICE_NAME } from '@/domain/model';
 import type { DataSlice, DownloadFile, SavedCopy } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
@@ -72,16 +72,32 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const d = ctx.now().toISOString().slice(0, 10);
       return { fileName: `落实-三张清单-${d}.csv`, mime: 'text/csv;charset=utf-8', text: buildCsv(s.plan, selectTaskStates(s)) };
     },
-    previewImport: (fileText) => previewImport(current(), fileText, { now: ctx.now() }),
-    applyImport: (preview) => {
+    previewImport: async (fileText) => {
+      const state = current();
+      // Reading a file needs the whole preview (checks, messages): loaded on the first import, not at start.
+      const { previewImport } = await import('@/domain/imports/preview');
+      return previewImport(state, fileText, { now: ctx.now() });
+    },
+    applyImport: (preview, options = {}) => {
       const before = current();
-      const { state: next, changed } = applyImport(before, preview);
+      const { state: next, changed, needsConfirmation } = applyImport(before, preview, options);
+      if (needsConfirmation) {
+        get().notify('error', preview.removedTasks.length ? `导入后将移除 ${preview.removedTasks.length} 项任务，须先确认，数据未改动。` : '导入将替换当前数据，须先确认，数据未改动。');
+        return false;
+      }
       if (!changed) {
         get().notify('info', preview.ok ? '文件中没有新内容，数据未改动。' : `未导入：${preview.error ?? ''}`);
         return false;
       }
       const replaces = preview.planAction === 'replace' || preview.planAction === 'restore';
-      if (replaces) p.backup(before, `导入${preview.planAction === 'restore' ? '完整备份' : '计划包'}前的自动备份`);
+      if (needsConfirmationOf(preview)) {
+        const what = preview.planAction === 'restore' ? '导入完整备份前的自动备份' : preview.planAction === 'replace' ? '导入计划包前的自动备份' : `导入计划包前的自动备份（将移除 ${preview.removedTasks.length} 项任务）`;
+        // Nothing destructive without a copy to go back to, even after the user confirmed.
+        if (!p.backup(before, what)) {
+          get().notify('error', '未导入：导入前的自动备份没有保存成功（浏览器存储空间不足），为免丢失数据，当前数据未改动。请先“下载完整备份”，再删除不需要的快照或备份后重试。');
+          return false;
+        }
+      }
       set({
         // A restored backup is a new local edit (stamped, so another tab's copy does not win it back);
         // a plan package keeps the office's own time, so the office's later packages still count as newer.
@@ -96,7 +112,9 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const added = next.events.filter((e) => !beforeIds.has(e.id)).map((e) => e.id);
       ctx.pushUndo({
         label: '导入',
-        toast: `已导入 ${preview.sender || OFFICE_NAME} 的文件：${preview.summary}`,
+        toast: preview.removedTasks.length
+          ? `已导入 ${preview.sender || OFFICE_NAME} 的文件，移除了 ${preview.removedTasks.length} 项任务（导入前已自动备份）。`
+          : `已导入 ${preview.sender || OFFICE_NAME} 的文件：${preview.summary}`,
         run: () => {
           const stamped = { ...before.plan, updatedAt: laterIso(ctx.now(), get().plan.updatedAt) };
           if (replaces) {

@@ -4,7 +4,7 @@
  * the previous plan and units back. Undo restores a snapshot rather than replaying an inverse:
  * plan edits are local, never sent as events, so a snapshot is exact.
  */
-import type { OwnerRef, Plan, PlanEvent, Task, Unit } from '@/domain/model';
+import { parseIsoTime, type OwnerRef, type Plan, type PlanEvent, type Task, type Unit } from '@/domain/model';
 import { sortEvents } from '@/domain/events';
 import type { PlanSlice } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
@@ -197,11 +197,15 @@ function mergeBack(before: PlanEvent[], now: PlanEvent[], samePlan: boolean): Pl
   return sortEvents([...before, ...now.filter((e) => !ids.has(e.id))]);
 }
 
+const LAST_ISO_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /** An ISO time strictly after `prev`, so two edits in one millisecond still order (last writer wins). */
 export function laterIso(now: Date, prev: string): string {
   const iso = now.toISOString();
-  const p = Date.parse(prev);
-  if (Number.isFinite(p) && p >= now.getTime()) return new Date(p + 1).toISOString();
+  // Only a real time with a four-digit year is stepped past: "+275760-09-13T…" parses, but one
+  // millisecond later is no date at all (toISOString throws RangeError and the edit was lost).
+  const p = parseIsoTime(prev);
+  if (p !== null && p >= now.getTime() && p < LAST_ISO_TIME) return new Date(p + 1).toISOString();
   return iso;
 }
 
