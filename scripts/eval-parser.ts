@@ -3,7 +3,7 @@
  * document corpus (tests/fixtures/documents/, format in its README.md) beside a naive regex
  * floor, per document, per document kind and in total. A report: exit 0 always, unless --check
  * is given and one of the owners' thresholds is missed (exit 1). A broken expectation (an anchor
- * not in its text) is exit 2 either way, since the figures would then mean nothing.
+ * not in its text, a probe over a directive…) or an unreadable file is exit 2 either way.
  */
 import { basename, resolve } from 'node:path';
 import { parseSpeech } from '../src/domain/parser/speech-parser';
@@ -35,7 +35,13 @@ function main(argv: string[]): number {
     return 2;
   }
   const files = argv.filter((a) => !a.startsWith('-'));
-  const docs: CorpusDoc[] = files.length ? files.map((f) => loadDoc(DIR, basename(f).replace(/\.(txt|expect\.json)$/, ''))) : loadCorpus(DIR);
+  let docs: CorpusDoc[];
+  try {
+    docs = files.length ? files.map((f) => loadDoc(DIR, basename(f).replace(/\.(txt|expect\.json)$/, ''))) : loadCorpus(DIR);
+  } catch (e) {
+    console.error(`读不了语料：${(e as Error).message}`);
+    return 2;
+  }
 
   const problems = docs.flatMap(expectationProblems);
   if (problems.length) {

@@ -3,7 +3,7 @@
  * flag, table locations, and the warnings an office must read (a guessed year, a task with no
  * owner, a masked target).
  */
-import { SCHEMA_VERSION, type ParsedPlan, type ParseWarning, type Section, type Target, type Task } from '../model';
+import { SCHEMA_VERSION, type Candidate, type ParsedPlan, type ParseWarning, type Section, type Target, type Task } from '../model';
 import type { DocumentFacts } from './classify';
 import { defaultDeadline } from './deadlines';
 import type { Directive } from './directives';
@@ -32,10 +32,10 @@ export function assemble(
   if (facts.yearFrom === 'today') {
     warnings.push({ code: 'year-guessed', message: `文中未写明年份，按 ${facts.year} 年计算时限，请核对`, source: null, itemId: null });
   }
-  const tasks: Task[] = directives.map((d, i) => {
+  const toTask = (d: Directive, id: string): Task => {
     const quote = text.slice(d.span.start, d.span.end);
     const task: Task = {
-      id: `t${i + 1}`,
+      id,
       title: titleOf(text, d),
       quote,
       source: { ...d.span },
@@ -46,8 +46,14 @@ export function assemble(
       flagged: quote.includes('挂牌督办'),
     };
     if (d.row) task.location = { sheet: d.row.table.table.sheet, page: d.row.row.page, row: d.row.row.rowNumber };
+    else if (d.itemRow !== null) task.location = { sheet: null, page: null, row: d.itemRow };
     return task;
-  });
+  };
+  const sure = directives.filter((d) => d.doubt === null);
+  const doubtful = directives.filter((d) => d.doubt !== null);
+  const tasks: Task[] = sure.map((d, i) => toTask(d, `t${i + 1}`));
+  // What the parser doubts is shown unticked in the import preview with its reason, never dropped.
+  const candidates: Candidate[] = doubtful.map((d, i) => ({ ...toTask(d, `c${i + 1}`), reason: d.doubt! }));
   for (const t of tasks) {
     if (t.owners.length === 0) warnings.push({ code: 'no-owner', message: `未找到责任单位：${t.title}`, source: { ...t.source }, itemId: t.id });
     // 自印发之日起30日内 with no date under the signature: the office must set the day.
@@ -58,5 +64,5 @@ export function assemble(
   for (const g of targets) {
     if (g.masked) warnings.push({ code: 'masked-target', message: `目标值被遮盖，请填写：${g.metric || g.quote}`, source: { ...g.source }, itemId: g.id });
   }
-  return { schemaVersion: SCHEMA_VERSION, title, year: facts.year, sections, tasks, candidates: [], targets, warnings };
+  return { schemaVersion: SCHEMA_VERSION, title, year: facts.year, sections, tasks, candidates, targets, warnings };
 }

@@ -25,6 +25,11 @@ export interface DocumentFacts {
   yearFrom: 'text' | 'option' | 'today';
   /** The issue date (yyyy-MM-dd) when the document states one. */
   date: string | null;
+  /**
+   * The calendar year 今年 and 明年 count from: the year of the date, which is the plan year except
+   * in a speech given late in the year about the next (在全县经济工作会议上的讲话, 2024年12月26日).
+   */
+  thisYear: number;
 }
 
 /** The head of a document holds its title, number and addressees; the tail its signature date. */
@@ -88,8 +93,36 @@ export function statedYear(text: string, date: string | null): number | null {
   if (fromTitle !== null) return fromTitle;
   const number = yearOf(DOC_NUMBER_RE.exec(head)?.[1]);
   if (number !== null) return number;
-  if (date) return Number(date.slice(0, 4));
-  return commonDeadlineYear(text);
+  if (date) return plansNextYear(text, date) ? Number(date.slice(0, 4)) + 1 : Number(date.slice(0, 4));
+  return commonDeadlineYear(text) ?? onlyYear(text);
+}
+
+/**
+ * Rule `december-plan`: a speech dated in November or December that speaks of 明年 or names the
+ * next year plans that year (an 经济工作会议 held in December sets next year's work).
+ */
+export function plansNextYear(text: string, date: string): boolean {
+  const y = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  if (month < 11) return false;
+  const next = text.split(`${y + 1}年`).length - 1;
+  return /明年/.test(text) || next >= 2;
+}
+
+/**
+ * Rule `only-year`: a text that names one year only, never as a past reference (2025年，全区… /
+ * 2025年以来), is about that year (2025年全市改造老旧供水管网150公里以上).
+ */
+function onlyYear(text: string): number | null {
+  const scan = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const years = new Set<number>();
+  for (const m of scan.matchAll(/([0-9０-９]{4})年(以来|以前|[，,]|来)?/g)) {
+    const y = yearOf(m[1]);
+    if (y === null) continue;
+    if (m[2] !== undefined) return null;
+    years.add(y);
+  }
+  return years.size === 1 ? [...years][0]! : null;
 }
 
 /** The year most dated deadlines name (2019年12月底前 …), if at least two agree and it leads. */
@@ -167,5 +200,6 @@ export function classifyDocument(text: string, hasTables: boolean, options: Year
     if (!validYear(year)) year = 2000;
     yearFrom = 'today';
   }
-  return { kind: documentKind(text, hasTables), level: governmentLevel(text), year, yearFrom, date };
+  const thisYear = date && yearFrom === 'text' ? Number(date.slice(0, 4)) : year;
+  return { kind: documentKind(text, hasTables), level: governmentLevel(text), year, yearFrom, date, thisYear };
 }

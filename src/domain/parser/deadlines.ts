@@ -172,7 +172,7 @@ const HOLIDAY_DUE: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 /** Reads one regex match into tokens, or [] when the words are not a time expression. */
-function toTokens(m: RegExpExecArray, planYear: number, clause: string): Token[] {
+function toTokens(m: RegExpExecArray, planYear: number, clause: string, thisYear: number): Token[] {
   const g = m.groups ?? {};
   const start = m.index;
   const end = start + m[0].length;
@@ -194,12 +194,12 @@ function toTokens(m: RegExpExecArray, planYear: number, clause: string): Token[]
     const [month, day] = HOLIDAY_DUE[g.holiday]!;
     return [dateToken(start, end, month, day)];
   }
-  const t = toToken(m, planYear, clause);
+  const t = toToken(m, planYear, clause, thisYear);
   return t ? [t] : [];
 }
 
 /** Reads one regex match into a token, or null when the words are not a time expression. */
-function toToken(m: RegExpExecArray, planYear: number, clause: string): Token | null {
+function toToken(m: RegExpExecArray, planYear: number, clause: string, thisYear: number): Token | null {
   const g = m.groups ?? {};
   const start = m.index;
   const end = start + m[0].length;
@@ -224,7 +224,8 @@ function toToken(m: RegExpExecArray, planYear: number, clause: string): Token | 
     // 前年 right after a date (6月底前年…) is not 前年: rare, but refuse rather than misread.
     if (w === '前' && /[底末日号旬]/.test(before)) return null;
     const t = dateToken(start, end, null, 'end');
-    t.year = planYear + offset;
+    // 今年 / 明年 count from the year the document speaks in: a December speech's 明年 is its plan year.
+    t.year = thisYear + offset;
     t.wholeYear = true;
     t.yearOnly = g.relYearEnd === undefined && g.relYearDu === undefined;
     t.past = offset < 0;
@@ -328,7 +329,8 @@ interface Candidate {
 
 const BY_RE = new RegExp(`^${BY}`);
 /** A date right before these words says when the work starts, not when it is due. */
-const START_VERB_AFTER = /^(?:[^，。；、,;]{0,2}?)(?:开工|动工|启动|施工|开建|进场|开始|招标|谋划|前期)/;
+// 主体完工 / 主体封顶 is a milestone on the way: the final completion after it is the due date.
+const START_VERB_AFTER = /^(?:[^，。；、,;]{0,2}?)(?:开工|动工|启动|施工|开建|进场|开始|招标|谋划|前期)|^(?:全面|实现)?主体(?:完工|封顶|结构)/;
 
 function dueOf(t: DateToken, year: number | null): string | null {
   if (year === null || t.day === 'masked') return null;
@@ -430,9 +432,9 @@ function firstOccurrence(rec: NonNullable<Recurrence>, year: number, startMonth:
  * The deadline stated in a clause or sentence, relative to the plan year; null when it states
  * none. Never throws.
  */
-export function findDeadline(clause: string, year: number, docDate: string | null = null): Deadline | null {
+export function findDeadline(clause: string, year: number, docDate: string | null = null, thisYear: number = year): Deadline | null {
   try {
-    return findDeadlineUnsafe(clause, year, docDate);
+    return findDeadlineUnsafe(clause, year, docDate, Number.isInteger(thisYear) ? thisYear : year);
   } catch {
     // A deadline is a convenience: a bug here must not sink the whole parse.
     return null;
@@ -447,14 +449,14 @@ function afterDocument(docDate: string, n: number, unit: string): string | null 
   return format(due, 'yyyy-MM-dd');
 }
 
-function findDeadlineUnsafe(clause: string, year: number, docDate: string | null): Deadline | null {
+function findDeadlineUnsafe(clause: string, year: number, docDate: string | null, thisYear: number): Deadline | null {
   if (typeof clause !== 'string' || clause.length === 0) return null;
   // A bad year reads no dates (every due is null) but still finds 每年, 常态化, 即将.
   const planYear = Number.isInteger(year) ? year : Number.NaN;
   const re = TOKEN_RE;
   re.lastIndex = 0;
   const tokens: Token[] = [];
-  for (let m = re.exec(clause); m !== null; m = re.exec(clause)) tokens.push(...toTokens(m, planYear, clause));
+  for (let m = re.exec(clause); m !== null; m = re.exec(clause)) tokens.push(...toTokens(m, planYear, clause, thisYear));
   if (tokens.length === 0) return null;
 
   const { dates, rest } = combine(tokens, planYear, clause);

@@ -10,6 +10,7 @@ import { readSubject, type Notation, type Subject } from './owners';
 import type { FlowItem, SentenceSeg } from './segment';
 import { rowViews, type ResolvedTable, type RowView } from './table-model';
 import { findDeadline } from './deadlines';
+import { parseNumeral } from './numerals';
 import { COMPLETION_VERBS, findTasks, opensWithDueDate } from './tasks';
 
 export interface Directive {
@@ -29,6 +30,13 @@ export interface Directive {
   notations: Notation[];
   score: number;
   reasons: string[];
+  /** Why the parser doubts it (a candidate for the office to tick), or null for a task. */
+  doubt: string | null;
+  /**
+   * The row of a list of numbered items closed by （责任单位：…；完成时限：…）: the third layout of a
+   * pasted table (DOCUMENT-SHAPES.md), read as prose with its notation; null otherwise.
+   */
+  itemRow: number | null;
   /** Set by the later passes. */
   owners: OwnerRef[];
   deadline: Deadline | null;
@@ -72,7 +80,10 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
       // A notation that names nobody and no time leaves its directives waiting for the next one.
       if (n.owners.length === 0 && !n.deadlineText) continue;
       if (pending.length > 0) closed = pending;
-      for (const d of closed) d.notations.push(n);
+      for (const d of closed) {
+        d.notations.push(n);
+        d.itemRow ??= listRow(d, n);
+      }
       pending = [];
       continue;
     }
@@ -80,7 +91,7 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
     const s = item.sentence;
     // The review of last year reports results: its sentences are neither tasks nor targets.
     if (s.review) continue;
-    if (facts.kind === 'bulletin' && REPORTED_RE.test(text.slice(s.span.start, Math.min(s.span.end, s.span.start + 30)))) continue;
+    const reported = facts.kind === 'bulletin' && REPORTED_RE.test(text.slice(s.span.start, Math.min(s.span.end, s.span.start + 30)));
     let subject: Subject | null = null;
     let drafts: ReturnType<typeof findTasks> = [];
     try {
@@ -107,9 +118,10 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
     // Rule `milestone-sentence`: 要加快推进A建设。年底前完成主体工程。 — a sentence that only gives
     // the previous directive's milestone (a time limit, a completion verb, no subject of its own)
     // is that directive's end, not a task of its own.
-    const prev = out[out.length - 1];
+    const prev = out.filter((d) => d.doubt === null).pop();
     if (
       drafts.length === 1 &&
+      !drafts[0]!.doubt &&
       !subject &&
       prev?.sentence &&
       prev.sentence.block === s.block &&
@@ -122,6 +134,7 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
       continue;
     }
     for (const d of drafts) {
+      if (reported && !d.doubt) d.doubt = '通报或报道转述的会议要求、领导讲话，可能不是本文的部署';
       // A later clause may name its own owner (原则同意…，由市住建局按程序印发实施); else the sentence's.
       const own = d.span.start > s.span.start ? readSubject(text, d.span, units) : null;
       const directive: Directive = {
@@ -134,14 +147,25 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
         notations: [],
         score: d.score,
         reasons: d.reasons,
+        doubt: d.doubt ?? null,
+        itemRow: null,
         owners: [],
         deadline: null,
       };
       out.push(directive);
-      pending.push(directive);
+      if (directive.doubt === null) pending.push(directive);
     }
   }
   return out;
+}
+
+/** 3. / （三） / （3）: the item's number, when a labelled notation (牵头单位：…) closes a numbered item. */
+function listRow(d: Directive, n: Notation): number | null {
+  const marker = d.sentence?.block.marker;
+  if (!marker || !n.parts.some((p) => p.label.endsWith('单位') || p.label.endsWith('部门') || p.role === 'time')) return null;
+  const digits = marker.replace(/[^0-9０-９一二三四五六七八九十百]/g, '');
+  const row = parseNumeral(digits);
+  return row !== null && Number.isInteger(row) && row > 0 ? row : null;
 }
 
 /** One directive per data row that has a task cell: the table already split the work. */
@@ -161,6 +185,8 @@ function rowDirectives(tables: readonly ResolvedTable[], sectionAt: (pos: number
         notations: [],
         score: 0,
         reasons: ['table-row'],
+        doubt: null,
+        itemRow: null,
         owners: [],
         deadline: null,
       });

@@ -24,6 +24,8 @@ export interface Block {
   isPoint: boolean;
   /** A breakdown notice's numbered item, known by its form (notation, figure or time): a task. */
   isItem?: boolean;
+  /** The number a point or item is written with (3. / （三）), for its row in a list. */
+  marker?: string;
 }
 
 export interface SectionScan {
@@ -76,7 +78,9 @@ function nextLineEndsItem(text: string, from: number, to: number): boolean {
 
 function isNumberedParagraph(text: string, from: number, to: number): boolean {
   const s = text.slice(from, to);
-  return text[to] === '。' && ((s.length > 30 && /[，,]/.test(s)) || /^[^，。]{2,20}?(?<![主重需只])(?:要(?![求素点])|必须|应当|务必)/.test(s));
+  // A heading names a topic; a dated schedule (主城区管网改造工程6月中旬开工，10月底前完工) is work.
+  const dated = /[0-9０-９一二三四五六七八九十]{1,2}月(?:底|末|[上中下]旬|[0-9０-９]{1,2}日)?|年底前|年内/.test(s) && /[，,]/.test(s);
+  return text[to] === '。' && ((s.length > 30 && /[，,]/.test(s)) || dated || /^[^，。]{2,20}?(?<![主重需只])(?:要(?![求素点])|必须|应当|务必|将(?!来))/.test(s));
 }
 
 interface Marker {
@@ -184,7 +188,7 @@ export function scanSections(text: string, from = 0, to = text.length, skip: rea
             flexibleStack.pop();
           }
           const top = stack[stack.length - 1];
-          blocks.push({ start: titleStart, end: trimmed.end, sectionId: top ? top.id : null, line, isPoint: true, isItem: true });
+          blocks.push({ start: titleStart, end: trimmed.end, sectionId: top ? top.id : null, line, isPoint: true, isItem: true, marker: marker.number });
           line++;
           if (lineEnd >= to) break;
           lineStart = lineEnd + 1;
@@ -228,7 +232,7 @@ export function scanSections(text: string, from = 0, to = text.length, skip: rea
           if (body.end > body.start) blocks.push({ ...body, sectionId: section.id, line, isPoint: false });
         } else if (titleSpan.start < trimmed.end) {
           // A numbered point is itself the directive in a task-breakdown notice (1. 推进…).
-          blocks.push({ start: titleSpan.start, end: trimmed.end, sectionId: section.id, line, isPoint: true });
+          blocks.push({ start: titleSpan.start, end: trimmed.end, sectionId: section.id, line, isPoint: true, marker: marker.number });
         }
       } else {
         const top = stack[stack.length - 1];

@@ -61,6 +61,25 @@ export function findTitleLine(text: string): SourceSpan | null {
   return null;
 }
 
+/**
+ * Rule `document-header`: the lines that head an official document — a title running over two
+ * lines (关于印发…的通知), the document number (X政办发〔2026〕12号) — are not prose: 关于印发《…》
+ * 的通知 is not a directive to issue anything.
+ */
+const HEADER_LINE_RE = /^(?:关于.{2,80}的(?:通知|意见|决定|报告|批复|函|请示|方案|实施方案|工作方案|通报)|.{0,40}的(?:通知|意见|决定|批复|通报)|.{0,30}〔[0-9０-９]{4}〕[0-9０-９]+号)$/;
+function headerLines(text: string): SourceSpan[] {
+  const out: SourceSpan[] = [];
+  let start = 0;
+  for (let n = 0; n < 8 && start < text.length; n++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = trimSpan(text, start, end);
+    if (HEADER_LINE_RE.test(text.slice(line.start, line.end))) out.push(line);
+    start = end + 1;
+  }
+  return out;
+}
+
 /** A reader's tables (kept only when they fit the text) and the tables found in the rest. */
 function allTables(doc: SourceDocument, text: string, units: Unit[]): DocTable[] {
   const given = (Array.isArray(doc.tables) ? doc.tables : []).filter((t) => fitsText(t, text.length)).sort((a, b) => a.span.start - b.span.start);
@@ -104,8 +123,8 @@ function markLabelledItem(text: string, b: Block): void {
 
 export function segment(doc: SourceDocument, text: string, units: Unit[], planYear: number): Segments {
   const tables = allTables(doc, text, units).map((t) => resolveTable(t, units));
-  const skip: SourceSpan[] = tables.flatMap((t) => t.table.rows.map((r) => r.span)).sort((a, b) => a.start - b.start);
   const title = findTitleLine(text);
+  const skip: SourceSpan[] = [...tables.flatMap((t) => t.table.rows.map((r) => r.span)), ...headerLines(text)].sort((a, b) => a.start - b.start);
   const scan = scanSections(text, title ? title.end : 0, text.length, skip);
   for (const b of scan.blocks) markLabelledItem(text, b);
   const review = markReview(scan.sections, scan.blocks, text, planYear);

@@ -50,6 +50,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
     year: fallbackYear(options),
     yearFrom: 'today',
     date: null,
+    thisYear: fallbackYear(options),
   });
   if (text.trim().length === 0) {
     return {
@@ -68,7 +69,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   const sectionAt = sectionFinder(segs);
   const directives: Directive[] = safe(() => findDirectives(text, segs.flow, segs.tables, units, sectionAt, facts), []);
   safe(() => attachOwners(text, directives, units, facts), undefined);
-  safe(() => attachDeadlines(text, directives, facts.year, facts.date), undefined);
+  safe(() => attachDeadlines(text, directives, facts.year, facts.date, facts.thisYear), undefined);
   const targets = safe(() => findTargets(text, segs.flow, segs.tables, facts.year), []);
   return assemble(text, title, facts, segs.sections, directives, targets);
 }

@@ -15,7 +15,7 @@
  */
 import type { SourceSpan, Unit } from '../model';
 import { PhraseMatcher, type PhraseHit } from './phrase-matcher';
-import { CO_WORDS, hasKeyword, isNonModalYao, namesRun } from './owners';
+import { CO_WORDS, hasKeyword, isNonModalYao, namesRun, readSubject } from './owners';
 import { findDeadline } from './deadlines';
 import { splitClauses } from './sentences';
 import { documentIssue } from './title';
@@ -34,7 +34,7 @@ const STRONG_VERBS = [
   '创建', '申报', '承办', '筹办', '实行', '执行', '打击', '查处', '认定', '支持',
   // Verbs of notices and reports (issue 10): 报送 is a directive, and so is each of these.
   '报送', '上报', '细化', '确定', '办好', '招商', '搭建', '配齐', '配备', '设立', '拨付', '下达', '修改完善', '审核', '验收',
-  '约谈', '移交', '划定', '补建', '增补', '筹集', '新改建', '改扩建', '开通', '建成', '发展壮大',
+  '约谈', '移交', '划定', '补建', '增补', '筹集', '新改建', '改扩建', '开通', '建成', '发展壮大', '给予',
 ];
 /**
  * Verbs that make a directive only with help (a modal, concrete content, an owner): alone they are
@@ -45,7 +45,7 @@ const MEDIUM_VERBS = ['打造', '坚持', '强化', '增强', '提升', '提高'
  * What a notice also asks beside a bigger task (每月调度项目进展, 每季度公布抽检结果, 按时足额发放):
  * a directive with help when it stands alone, never a split of the task before it.
  */
-const SUPPORT_VERBS = ['调度', '通报', '公开', '公布', '评估', '监测', '保障', '提供', '推广', '发放'];
+const SUPPORT_VERBS = ['调度', '通报', '公开', '公布', '评估', '监测', '保障', '提供', '推广', '发放', '安排'];
 const VERB_WEIGHT = new Map<string, number>([
   ...STRONG_VERBS.map((v) => [v, 2] as const),
   ...MEDIUM_VERBS.map((v) => [v, 0] as const),
@@ -94,7 +94,7 @@ const ATTITUDE_NOUNS = [
   '使命感', '责任感', '紧迫感', '危机感', '敏感度', '判断力', '领悟力', '执行力', '总基调', '基调', '高标准',
   '严要求', '党性', '专注', '执着', '首位',
   // 扛牢…政治重任, 担起…使命: a charge restated, not a piece of work the office can check.
-  '重任', '使命',
+  '重任', '使命', '政治责任', '责任',
 ];
 
 /**
@@ -109,7 +109,7 @@ const SLOGAN_ENDS = ['发展', '增长', '提升', '跨越', '新台阶', '新�
  * 防范胜于救灾 (an aphorism comparing two things), 整治完成率达到100% (a rate: the figure goes with
  * the task before it).
  */
-const NOUN_AFTER_VERB = ['胜于', '重于', '优于', '大于', '高于', '先于', '率', '完成率', '覆盖率', '达标率'];
+const NOUN_AFTER_VERB = ['胜于', '重于', '优于', '大于', '高于', '先于', '率', '完成率', '覆盖率', '达标率', '情况', '进展', '结果', '成效'];
 /** Verbs that need no object: 外出招商, 按期竣工, 组织验收. */
 const INTRANSITIVE: ReadonlySet<string> = new Set(['招商', '开工', '动工', '竣工', '完工', '验收', '督办', '通车', '投产', '开街', '建成']);
 /** Objects that name no deliverable: 抓好落实, 开展工作, 落实各项决策部署, 抓好每一事. */
@@ -196,6 +196,12 @@ export const SENTENCE_RULES: SentenceRule[] = [
     scope: 'whole',
     why: '通知的转发套话（现将《…》印发给你们，请认真抓好落实）不是一项工作',
     test: (s) => /印发给你们|转发给你们|请认真(抓好|贯彻)?落实|请结合实际|请予审议|向大会报告/.test(s),
+  },
+  {
+    name: 'sanction',
+    scope: 'whole',
+    why: '对推进不力者的惩戒警示（对…滞后的，将约谈/问责）是督办口径，不是一项工作',
+    test: (s) => /(?:对|凡)[^。]{2,30}的[，,][^。]{0,12}(?:约谈|通报批评|问责|追责|追究|扣分|严肃处理|一票否决)/.test(s),
   },
   {
     name: 'meta',
@@ -290,7 +296,10 @@ function skipSubject(text: string, span: SourceSpan): { at: number; modal: boole
   // 市政府将开展…, 我们将加快…: 将 before a verb or an adverb is "will" and ends a short subject.
   for (let i = span.start + 2; i < Math.min(span.end, span.start + 12); i++) {
     if (SKIP_STOP.has(text[i - 1]!) && text[i - 1] !== '将') break;
-    if (text[i] === '将' && (verbMatcher.matchAt(text, i + 1, span.end) || PREFIXES.matchAt(text, i + 1, span.end))) return { at: i + 1, modal: true };
+    if (text[i] !== '将') continue;
+    // A verb must follow (maybe after an adverb): 5月20日前将名单报… is 把, not "will".
+    const adverb = PREFIXES.matchAt(text, i + 1, span.end);
+    if (verbMatcher.matchAt(text, adverb ? adverb.end : i + 1, span.end)) return { at: i + 1, modal: true };
   }
   return { at: span.start, modal: false };
 }
@@ -369,9 +378,19 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
   let hit = verbMatcher.matchAt(text, p, span.end);
   // 将 is "will" before a verb or adverb (我们将加快建设…) and 把 before an object (将X纳入…).
   if (!hit && text[p] === '将' && (verbMatcher.matchAt(text, p + 1, span.end) || PREFIXES.matchAt(text, p + 1, span.end))) {
-    return clauseHead(text, { start: p + 1, end: span.end }, units, true);
+    // Unless no verb follows after all: 将各级防汛责任人名单报… is 把, not "will".
+    const will = clauseHead(text, { start: p + 1, end: span.end }, units, true);
+    if (will) return will;
   }
   if (!hit && (text[p] === '把' || text[p] === '将')) return baHead(text, p, span, modal, from);
+  if (!hit && text[p] === '向') {
+    // 向县政府报送工程进度: the addressee, then the verb.
+    for (let at = p + 2; at < Math.min(span.end, p + 14); at++) {
+      if ('，。、；的'.includes(text[at - 1]!)) break;
+      const v = verbMatcher.matchAt(text, at, span.end);
+      if (v && v.value >= 1) return { from, verbAt: v.start, verb: v.phrase, weight: v.value, modal };
+    }
+  }
   if (!hit && text[p] === '对') {
     // 对X进行督查通报 / 对X实行挂牌督办: the action is what follows the verb. It counts only with
     // help (medium). 对X逐项建立台账: a strong verb after the object is the action itself.
@@ -531,9 +550,16 @@ function skipByPhrase(text: string, p: number, end: number): number {
  */
 const TIME_WORD_RE =
   /^(?:[0-9０-９]{4}年)?(?:(?:[0-9０-９一二三四五六七八九十]{1,3})月(?:份)?(?:底|末|初|[上中下]旬)?|第?[一二三四]季度(?:末)?|末月?|首月|年底|年末)?(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?(?:前|之前|以前|起)?/;
+/** 自本意见印发之日起60日内: a limit counted from the document, before the verb. */
+const RELATIVE_LIMIT_RE = /^(?:自|从)?(?:本(?:通知|意见|方案|办法|文件|决定|规定)|文件)?(?:印发|发布|下发|公布|实施|施行)之日起[0-9０-９一二三四五六七八九十两]{1,3}(?:个工作日|个月|日|天|周)(?:内|以内|之内)?/;
 function skipMonth(text: string, p: number, end: number): number {
-  const m = TIME_WORD_RE.exec(text.slice(p, Math.min(end, p + 16)));
-  return m && m[0].length > 0 && !/^[0-9０-９一二三四五六七八九十]+$/.test(m[0]) ? p + m[0].length : p;
+  const head = text.slice(p, Math.min(end, p + 24));
+  const rel = RELATIVE_LIMIT_RE.exec(head);
+  if (rel) return p + rel[0].length;
+  // 于7月中旬, 在10月底前: the preposition goes with its time word.
+  const at = /^[于在](?=[0-9０-９一二三四五六七八九十])/.test(head) ? 1 : 0;
+  const m = TIME_WORD_RE.exec(head.slice(at, at + 16));
+  return m && m[0].length > 0 && !/^[0-9０-９一二三四五六七八九十]+$/.test(m[0]) ? p + at + m[0].length : p;
 }
 
 function baHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
@@ -630,6 +656,8 @@ export interface TaskDraft {
   score: number;
   /** The scoring rules that fired, for tests and for the docs' "why". */
   reasons: string[];
+  /** Set when the parser doubts it: why, in Chinese; the draft is a candidate, not a task. */
+  doubt?: string;
 }
 
 /** Keep a task at this score or above. A strong verb alone reaches it; a generic one does not. */
@@ -671,7 +699,9 @@ function groupClauses(text: string, clauses: readonly { span: SourceSpan; series
     }
     const negated = startsWithAny(text, c.start, NEGATION);
     const continues = open !== null && (negated || startsWithAny(text, c.start, ELABORATION) || startsWithAny(text, c.start, GOAL));
-    let head = negated ? null : clauseHead(text, c, units, false, predicateAt);
+    // A later clause with its own subject (…，区营商办每季度汇总通报一次) starts its predicate after it.
+    const own = c.start > (clauses[0]?.span.start ?? c.start) ? readSubject(text, c, units) : null;
+    let head = negated ? null : clauseHead(text, c, units, false, own ? own.predicateAt : predicateAt);
     if (series) {
       // Each item of 确保A、确保B、确保C is a directive, even one with no verb of its own (确保主要经济指标走在全省前列).
       const word = SERIES_WORDS.find((w) => text.startsWith(w, c.start)) ?? '';
@@ -691,12 +721,19 @@ function groupClauses(text: string, clauses: readonly { span: SourceSpan; series
     // A clause with a count of its own (年内认定市级企业技术中心20家) is a deliverable of its own,
     // unless it completes (新建口袋公园20个，国庆节前全部建成开放).
     const ownCount = head !== null && /[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end)) && !COMPLETION_VERBS.has(head.verb) && !START_VERBS.has(head.verb);
+    // 5月20日前将名单报市防指办公室 is a report of its own; 并于12月20日前将验收情况报县政府 reports this task.
+    const report = head !== null && REPORT_VERBS.has(head.verb) && !/^并/.test(text.slice(c.start, c.start + 1));
     const milestone =
-      head !== null && open !== null && !head.series && !ownCount && (dueLed || (head.topic === true && open.head.verb !== '')) && !groupDated(text, open, year) && !readsOwnSubject(text, c, units);
+      head !== null && open !== null && !head.series && !ownCount && !report && (dueLed || (head.topic === true && open.head.verb !== '')) && !groupDated(text, open, year) && !readsOwnSubject(text, c, units);
     const startsWork = dueLed && head !== null && START_VERBS.has(head.verb);
-    const opens = head !== null && (!continues || head.series === true) && !bare && !milestone && (head.weight >= 2 || open === null || (head.weight === 0 && namesDeliverable(text, c)));
+    // A clause that names its own unit (…，区营商办每季度汇总通报一次) is a directive of its own.
+    const ownSubject = head !== null && open !== null && readsOwnSubject(text, c, units);
+    const opens =
+      head !== null && (!continues || head.series === true) && !bare && !milestone && (head.weight >= 2 || open === null || ownSubject || (head.weight === 0 && namesDeliverable(text, c)));
     if (opens && head) {
-      const group: Group = { head: { ...head, modal: head.modal || modalSeen }, start: c.start, end: c.end, headEnd: c.end };
+      // 4月开工 starts a project; 一季度集中开工重大项目50个 is a count delivered by its date.
+      const startOnly = START_VERBS.has(head.verb) && !/[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end));
+      const group: Group = { head: { ...head, modal: head.modal || modalSeen }, start: c.start, end: c.end, headEnd: c.end, startOnly };
       open = group;
       groups.push(group);
     } else if (open) {
@@ -713,6 +750,7 @@ export const COMPLETION_VERBS: ReadonlySet<string> = new Set(['完成', '建成'
 /** A clause that opens with a time limit: 年底前…, 6月底前…, 于2026年6月底前…, 上半年…, 力争二季度… */
 const DUE_LEAD_RE =
   /^(?:力争|确保|争取|计划|预计|并|并于|要|全部|同步)?(?:于|在)?(?:[0-9０-９]{4}年)?(?:[0-9０-９一二三四五六七八九十]{1,2}月(?:底|末|[上中下]旬|[0-9０-９]{1,2}日)?|年底|年内|第?[一二三四]季度末?|上半年|下半年|年中|[“"]?(?:国庆|五一|元旦|春节|汛期|汛前|开学)[”"]?节?前)(?:前|之前|以前)?/;
+const REPORT_VERBS: ReadonlySet<string> = new Set(['报送', '上报', '报请', '提交', '报告', '报']);
 /** Verbs that start the work: a date before them is a start, a completion date may follow. */
 const START_VERBS: ReadonlySet<string> = new Set(['开工', '动工', '施工', '启动', '开建', '进场']);
 
@@ -735,7 +773,9 @@ const SERIES_WORDS = ['确保', '力争'];
 function splitSeries(text: string, clauses: SourceSpan[]): { span: SourceSpan; series: boolean }[] {
   const out: { span: SourceSpan; series: boolean }[] = [];
   for (const c of clauses) {
-    const word = SERIES_WORDS.find((w) => text.startsWith(w, c.start));
+    // 要确保A、确保B: the first item may carry the modal before the repeated word.
+    const lead = /^(?:要|必须|务必|还要|更要)/.exec(text.slice(c.start, c.start + 2))?.[0].length ?? 0;
+    const word = SERIES_WORDS.find((w) => text.startsWith(w, c.start + lead));
     if (!word) {
       out.push({ span: c, series: false });
       continue;
@@ -818,7 +858,9 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
     const lead = text.slice(clauses[0]!.start, clauses[0]!.end);
     if (info.namedUnit || BASIS_RE.test(lead)) {
       first.start = clauses[0]!.start;
-      first.head = { ...first.head, modal: true };
+      // 区财政局要统筹安排项目前期经费，6月底前拨付到位: what 拨付到位 acts on is in the subject clause.
+      const topic = first.head.topic === true || (info.namedUnit === true && isGenericObject(text.slice(first.head.verbAt + first.head.verb.length, first.headEnd)));
+      first.head = { ...first.head, modal: true, topic };
     }
   }
   const out: TaskDraft[] = [];
@@ -829,6 +871,9 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
     if (g.head.weight >= 2) {
       score += 2;
       reasons.push(`strong-verb:${g.head.verb}`);
+    } else if (g.head.weight === 1) {
+      score += 1;
+      reasons.push(`support-verb:${g.head.verb}`);
     } else reasons.push(`medium-verb:${g.head.verb}`);
     if (g.head.modal) {
       score += 1;
@@ -856,18 +901,35 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
       reasons.push('flagged');
     }
     const object = g.head.topic ? text.slice(g.start, g.head.verbAt) : text.slice(g.head.verbAt + g.head.verb.length, g.headEnd);
+    const draft: TaskDraft = { span, titleFrom: g.head.from, verb: g.head.verb, score, reasons };
+    // Doubtful directives go to the office as candidates (unticked, with the reason), but only
+    // when someone or some time is named or a modal asks for it: a bare phrase stays out.
+    const askedFor = info.explicitOwner || g.head.modal || info.explicitDeadline === true;
     // 带头外出招商, 按期竣工: a verb complete without an object.
     if (isGenericObject(object) && !(object === '' && INTRANSITIVE.has(g.head.verb))) {
       // Rule `generic-object`: 大胆开展工作 / 抓好落实 stays junk whoever is told to do it, so an
       // explicit owner does not rescue it; only a notice item (the notice chose it) keeps it.
-      if (!info.isPoint) continue;
+      if (!info.isPoint) {
+        if (info.explicitOwner && object !== '') out.push({ ...draft, doubt: `要做的事说得笼统（“${clip(object)}”），难以检查落实` });
+        continue;
+      }
       score -= 3;
       reasons.push('generic-object');
     }
-    if (isSloganObject(object) && !isConcrete(text, span, units) && !info.isPoint) continue;
-    if (score >= MIN_SCORE) out.push({ span, titleFrom: g.head.from, verb: g.head.verb, score, reasons });
+    if (isSloganObject(object) && !isConcrete(text, span, units) && !info.isPoint) {
+      if (askedFor) out.push({ ...draft, doubt: `只有方向性的表述（“${clip(object)}”），没有可检查的内容` });
+      continue;
+    }
+    if (score >= MIN_SCORE) out.push({ ...draft, score });
+    else if (askedFor && score >= 1 && g.head.verb !== '') out.push({ ...draft, score, doubt: `动词“${g.head.verb}”较弱，未见具体内容、时限或责任单位，可能不是一项部署` });
   }
   return out;
+}
+
+/** A short excerpt for a reason: the office sees which words made the parser doubt. */
+function clip(s: string): string {
+  const t = s.replace(/\s+/g, '');
+  return t.length > 16 ? `${t.slice(0, 16)}…` : t;
 }
 
 /** See SLOGAN_ENDS: the object ends in a direction of travel (…发展, …增长, …新局面). */

@@ -130,7 +130,7 @@ describe('scoreDoc', () => {
 
 describe('naiveFloor', () => {
   it('makes a task of each sentence with 要 and reads a plain month-end deadline', () => {
-    const p = naiveFloor(text, {});
+    const p = naiveFloor(text, { currentYear: 2031 });
     expect(p.year).toBe(2026);
     expect(p.tasks.map((t) => t.deadline.due)).toEqual(['2026-06-30', null]);
     expect(p.targets.map((t) => t.value)).toEqual([5.2, 6, 5]);
