@@ -91,6 +91,32 @@ describe('import page with tables and office files', () => {
     await context.close();
   });
 
+  it("the parser's doubtful sentences are candidates: unticked, with their reason, merged only when ticked", async () => {
+    const { context, watched } = await newOffice(browser);
+    const page = await context.newPage();
+    await open(page, '/import');
+    await page.getByLabel('讲话全文').fill('市政府全体会议讲话\n市交通运输局要在6月底前完成城区道路改造。\n我们要坚持战略上藐视、战术上重视，敢于斗争、善于斗争。');
+    await page.getByRole('button', { name: '解析', exact: true }).click();
+    await page.getByRole('heading', { name: '任务（1）' }).waitFor();
+    const candidates = page.getByRole('region', { name: '存疑条目（1）' });
+    await candidates.waitFor();
+    const box = candidates.getByRole('checkbox');
+    expect(await box.isChecked()).toBe(false);
+    await expect.poll(() => candidates.textContent()).toMatch(/存疑.*坚持战略上藐视、战术上重视.*存疑原因：动词“坚持”较弱/);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await shot(page, '56-import-candidates-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, '57-import-candidates-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await box.check();
+    await page.getByRole('button', { name: /^并入当前计划（2 项）/ }).click();
+    await page.waitForURL(/#\/lists/);
+    await page.getByPlaceholder('任务名称、原文或单位').fill('战略上藐视');
+    await expect.poll(() => page.getByRole('row').filter({ hasText: '坚持战略上藐视、战术上重视' }).count()).toBe(1);
+    expect(watched.errors).toEqual([]);
+    await context.close();
+  });
+
   it('opens a .docx and an .xlsx through the file input: columns mapped, 12 tasks each with the merged lead', async () => {
     const { context, watched } = await newOffice(browser);
     const page = await context.newPage();
