@@ -47,6 +47,12 @@ export default async function appBench(): Promise<BenchRow[]> {
   }, 15, 3);
   rows.push({ group: 'app', name: 'taskLight × 1,000 tasks', median: median(lights), unit: 'ms', runs: lights.length });
 
-  rows.push(...(await storeTickRows(city, BUDGET_TICK_MS)));
+  // The tick through the store at three sizes of the log: it must not grow with it.
+  const ticks: BenchRow[][] = [];
+  for (const n of [20_000, 100_000, 200_000]) ticks.push(await storeTickRows(n === events.length ? city : generateCity({ events: n }), BUDGET_TICK_MS));
+  const persisted = ticks.map((r) => r.find((x) => x.name.includes('persisted'))!);
+  for (const r of ticks) rows.push(...r);
+  const ratio = persisted[2]!.median / persisted[0]!.median;
+  rows.push({ group: 'app', name: 'store: tick → persisted, 200k ÷ 20k', median: ratio, unit: '×', runs: 1, extra: { budget: ratio <= 1.3 ? 'ok' : 'FAIL' } });
   return rows;
 }

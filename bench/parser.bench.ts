@@ -1,7 +1,8 @@
 /**
  * The speech parser's speed, in Node:
  *  - throughput on the seed speech (23 KB) and on a ~1 MB text made of varied speech paragraphs,
- *    in MB (10^6 bytes) of UTF-8 a second, median over runs; budget ≥ 2 MB/s;
+ *    in MB (10^6 bytes) of UTF-8 a second, median over runs; budget ≥ 10 MB/s on both (issue 10:
+ *    the parser's new rules must not cost the speed it had); the 10 KB row is for the linearity;
  *  - linearity: the cost per character at 1 MB over the cost at 10 KB; budget ≤ 1.5 (a parser
  *    with a quadratic step or a backtracking regex blows this ratio long before it gets slow).
  * The texts are built with join (flat strings, as a file read gives), not String.repeat (ropes).
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { median, time, type BenchRow } from './lib';
 import { parseSpeech } from '../src/domain/parser/speech-parser';
 
-const BUDGET_MBPS = 2;
+const BUDGET_MBPS = 10;
 const BUDGET_RATIO = 1.5;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +40,8 @@ export function speechOfSize(bytes: number): string {
   return out.join('\n');
 }
 
-function row(name: string, text: string, runs: number): { row: BenchRow } {
+/** `budgeted`: the seed and 1 MB rows carry the budget; the 10 KB row is there for the linearity. */
+function row(name: string, text: string, runs: number, budgeted = true): { row: BenchRow } {
   const bytes = Buffer.byteLength(text, 'utf8');
   const ms = median(time(() => parseSpeech(text, { year: 2023 }), runs, 5));
   const mbps = bytes / 1e6 / (ms / 1000);
@@ -50,7 +52,7 @@ function row(name: string, text: string, runs: number): { row: BenchRow } {
       median: ms,
       unit: 'ms',
       runs,
-      extra: { bytes, MBps: Number(mbps.toFixed(2)), budget: mbps >= BUDGET_MBPS ? 'ok' : 'FAIL' },
+      extra: { bytes, MBps: Number(mbps.toFixed(2)), ...(budgeted ? { budget: mbps >= BUDGET_MBPS ? 'ok' : 'FAIL' } : {}) },
     },
   };
 }
@@ -79,7 +81,7 @@ export default function parserBench(): BenchRow[] {
   // the first (smallest) row does not pay for compilation the later rows get for free.
   parseSpeech(big, { year: 2023 });
   const a = row('parseSpeech seed speech (23 KB)', seed, 31);
-  const b = row('parseSpeech 10 KB of speech paragraphs', small, 61);
+  const b = row('parseSpeech 10 KB of speech paragraphs', small, 61, false);
   const c = row('parseSpeech 1 MB of speech paragraphs', big, 9);
   const lin = linearity(small, big, 9);
   const ratio = lin.bigNs / lin.smallNs;

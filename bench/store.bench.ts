@@ -1,24 +1,29 @@
 /**
- * Storage at city scale: 1,000 tasks, 100 units, 20,000 events (bench/fixtures.ts).
- * - save: the adapter's full write path for one more event (read what is stored and check it is
- *   ours, serialise the compact v2 layout, one setItem) over a Map-backed storage;
- * - load with validation: parse → migrate → restore item by item (zod on every task and event),
- *   which is what the store does on every start;
- * - bytes stored, counted as browsers count localStorage (UTF-16: string length × 2, key included),
- *   against a 5 MiB quota, for v2 and for the plain v1 layout it replaced;
+ * Storage at city scale: 1,000 tasks, 100 units, and 20,000, 100,000 and 200,000 events
+ * (bench/fixtures.ts), in the v3 layout: the working state in one localStorage key, the events in
+ * the log (sealed chunks of SEAL_AT events, a journal record per recent event).
+ * - bytes in each store, counted as UTF-16 (two bytes a character, key included), against
+ *   localStorage's 5,242,880 characters; and the old one-key v2 layout for comparison;
+ * - load with validation: the working state (parse → migrate → restore item by item) and the log
+ *   (chunks checked by their seal, journal records validated one by one), as on every start;
+ * - a tick's write: the log's append of one event (the record it writes, and its size);
+ * - the seal of SEAL_AT records into one chunk (off the click's path);
  * - deriveAllStates over the whole log.
  */
 import { generateCity } from './fixtures';
 import { median, time, type BenchRow } from './lib';
 import { deriveAllStates } from '../src/domain/events';
 import type { PersistedData } from '../src/domain/merge';
-import { decodeText, serialize } from '../src/store/codec';
-import { DEFAULT_QUOTA_BYTES, MAIN_KEY, storedBytes } from '../src/store/keys';
-import { Persistence, type StorageBackend } from '../src/store/persistence';
+import type { PlanEvent } from '../src/domain/model';
+import { decodeText, encodeChunk, serialize, serializeV2 } from '../src/store/codec';
+import { DEFAULT_QUOTA_BYTES, LOG_PREFIX, MAIN_KEY, storedBytes } from '../src/store/keys';
+import { chunkPrefix, decodeLog, EventLog, journalPrefix, SEAL_AT, StorageKv } from '../src/store/log';
+import type { StorageBackend } from '../src/store/persistence';
 
-function mapStorage(): StorageBackend {
+function mapStorage(): StorageBackend & { m: Map<string, string> } {
   const m = new Map<string, string>();
   return {
+    m,
     getItem: (k) => m.get(k) ?? null,
     setItem: (k, v) => void m.set(k, v),
     removeItem: (k) => void m.delete(k),
@@ -29,96 +34,80 @@ function mapStorage(): StorageBackend {
   };
 }
 
+const mib = (b: number) => (b / 1024 / 1024).toFixed(2);
+
 export default function storeBench(): BenchRow[] {
-  const city = generateCity();
-  const data: PersistedData = {
-    plan: city.plan,
-    units: city.units,
-    events: city.events,
-    identity: { kind: 'office' },
-    planSetAt: city.plan.createdAt,
-    dropped: [],
-  };
   const rows: BenchRow[] = [];
-  const size = `${city.plan.tasks.length} tasks, ${city.events.length} events, ${city.units.length} units`;
+  const now = new Date('2026-06-15T08:00:00Z');
+  let baseLoad = 0;
+  for (const n of [20_000, 100_000, 200_000]) {
+    const city = generateCity({ events: n });
+    const data: PersistedData = { plan: city.plan, units: city.units, events: city.events, identity: { kind: 'office' }, planSetAt: city.plan.createdAt, dropped: [] };
+    const size = `${n.toLocaleString('en')} events`;
 
-  const text = serialize(data);
-  const bytes = storedBytes(MAIN_KEY, text);
-  const v1Text = JSON.stringify({ state: { plan: data.plan, units: data.units, events: data.events, identity: data.identity, planSetAt: data.planSetAt, dropped: [] }, version: 1 });
-  const v1Bytes = storedBytes(MAIN_KEY, v1Text);
-  const mib = (b: number) => (b / 1024 / 1024).toFixed(2);
+    const main = serialize(data);
+    const chunks: Array<[string, string]> = [];
+    for (let i = 0; i < city.events.length; i += SEAL_AT) chunks.push([`${chunkPrefix(city.plan.id)}${String(i).padStart(9, '0')}`, encodeChunk(city.events.slice(i, i + SEAL_AT))]);
+    const mainBytes = storedBytes(MAIN_KEY, main);
+    const logBytes = chunks.reduce((s, [k, v]) => s + storedBytes(k, v), 0);
+    const v2Bytes = storedBytes(MAIN_KEY, serializeV2(data));
+    rows.push({
+      group: 'store',
+      name: `bytes, ${size}`,
+      median: mainBytes + logBytes,
+      unit: 'B',
+      runs: 1,
+      extra: {
+        workingStateMiB: mib(mainBytes),
+        shareOfLocalStorage: `${((mainBytes / DEFAULT_QUOTA_BYTES) * 100).toFixed(1)}%`,
+        logMiB: mib(logBytes),
+        bytesPerEvent: Math.round(logBytes / n),
+        oldOneKeyMiB: mib(v2Bytes),
+        oldFits: v2Bytes <= DEFAULT_QUOTA_BYTES ? 'yes' : 'no',
+        budget: mainBytes <= DEFAULT_QUOTA_BYTES * 0.1 ? 'ok' : 'FAIL',
+      },
+    });
 
-  // Save: the adapter as the store uses it. Each run appends one event so the write is real.
-  const backend = mapStorage();
-  const persistence = new Persistence(backend, () => new Date('2026-06-15T08:00:00Z'));
-  persistence.setItem(MAIN_KEY, { state: data, version: 2 });
-  let cur = data;
-  let n = 0;
-  const saveMs = time(
-    () => {
-      const last = cur.events[cur.events.length - 1]!;
-      const e = { ...last, id: `bench-${n++}`, at: new Date(Date.parse(last.at) + 1000).toISOString() };
-      cur = { ...cur, events: [...cur.events, e] };
-      persistence.setItem(MAIN_KEY, { state: cur, version: 2 });
-    },
-    9,
-    2,
-  );
-  rows.push({
-    group: 'store',
-    name: `save (read-check-serialise-setItem), ${size}`,
-    median: median(saveMs),
-    unit: 'ms',
-    runs: saveMs.length,
-    extra: { bytesUtf16: bytes },
-  });
+    let restored = 0;
+    const loadMs = time(
+      () => {
+        const d = decodeText(main, now);
+        const log = decodeLog(city.plan.id, chunks);
+        restored = log.events.length + (d.plan?.tasks.length ?? 0);
+      },
+      n > 50_000 ? 3 : 5,
+      1,
+    );
+    const lm = median(loadMs);
+    baseLoad ||= lm;
+    rows.push({ group: 'store', name: `load with validation (working state + log), ${size}`, median: lm, unit: 'ms', runs: loadMs.length, extra: { restoredItems: restored, ratio: (lm / baseLoad).toFixed(2) } });
 
-  const serialiseMs = time(() => serialize(data), 9, 2);
-  rows.push({ group: 'store', name: 'serialise v2 only', median: median(serialiseMs), unit: 'ms', runs: serialiseMs.length });
+    // A tick: the log's own write path over a Map-backed localStorage that holds the city's log.
+    const backend = mapStorage();
+    for (const [k, v] of chunks) backend.setItem(LOG_PREFIX + k, v);
+    const log = new EventLog(new StorageKv(backend));
+    log.loadSync(city.plan.id);
+    const last = city.events[city.events.length - 1]!;
+    let i = 0;
+    let chars = 0;
+    const tickMs = time(
+      () => {
+        const e: PlanEvent = { ...last, id: `bench-${n}-${i++}`, at: new Date(Date.parse(last.at) + i * 1000).toISOString(), type: 'tick', done: true } as PlanEvent;
+        const before = [...backend.m.keys()].filter((k) => k.includes(journalPrefix(city.plan.id))).length;
+        void log.append([e]);
+        chars = backend.getItem(`${LOG_PREFIX}${journalPrefix(city.plan.id)}${e.id}`)?.length ?? before;
+      },
+      15,
+      3,
+    );
+    rows.push({ group: 'store', name: `tick: append one record to the log, ${size}`, median: median(tickMs), unit: 'ms', runs: tickMs.length, extra: { charsWritten: chars } });
 
-  let restored = 0;
-  let setAside = -1;
-  const loadMs = time(
-    () => {
-      const d = decodeText(text, new Date('2026-06-15T08:00:00Z'));
-      restored = d.events.length + (d.plan?.tasks.length ?? 0);
-      setAside = d.report.setAside.length;
-    },
-    7,
-    2,
-  );
-  rows.push({
-    group: 'store',
-    name: 'load with validation (parse, migrate, restore)',
-    median: median(loadMs),
-    unit: 'ms',
-    runs: loadMs.length,
-    extra: { restoredItems: restored, setAside },
-  });
-
-  rows.push({
-    group: 'store',
-    name: 'bytes stored, v2 compact (UTF-16)',
-    median: bytes,
-    unit: 'B',
-    runs: 1,
-    extra: {
-      MiB: mib(bytes),
-      quotaMiB: mib(DEFAULT_QUOTA_BYTES),
-      shareOfQuota: `${((bytes / DEFAULT_QUOTA_BYTES) * 100).toFixed(0)}%`,
-      budget: bytes <= DEFAULT_QUOTA_BYTES ? 'ok' : 'FAIL',
-    },
-  });
-  rows.push({
-    group: 'store',
-    name: 'bytes stored, v1 plain layout (for comparison)',
-    median: v1Bytes,
-    unit: 'B',
-    runs: 1,
-    extra: { MiB: mib(v1Bytes), fits5MiB: v1Bytes <= DEFAULT_QUOTA_BYTES ? 'yes' : 'no' },
-  });
-
-  const deriveMs = time(() => deriveAllStates(city.plan, city.events), 9, 2);
-  rows.push({ group: 'store', name: 'deriveAllStates (1,000 tasks, 20,000 events)', median: median(deriveMs), unit: 'ms', runs: deriveMs.length });
+    if (n === 20_000) {
+      const sealMs = time(() => encodeChunk(city.events.slice(0, SEAL_AT)), 9, 2);
+      rows.push({ group: 'store', name: `seal ${SEAL_AT} events into a chunk (encode)`, median: median(sealMs), unit: 'ms', runs: sealMs.length });
+    }
+    const deriveMs = time(() => deriveAllStates(city.plan, city.events), n > 50_000 ? 5 : 9, 2);
+    rows.push({ group: 'store', name: `deriveAllStates, ${size}`, median: median(deriveMs), unit: 'ms', runs: deriveMs.length });
+  }
   return rows;
 }

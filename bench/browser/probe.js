@@ -2,7 +2,7 @@
  * Plain JavaScript on purpose: it is sent to the browser as text, untouched by tsx/esbuild.
  * All timings are performance.now() inside the page, so the CDP round-trips of the driver never
  * count; the runner only reads the numbers back. */
-/* global window, document, performance, requestAnimationFrame, requestIdleCallback, MessageChannel, MutationObserver, Storage, HTMLInputElement */
+/* global window, document, performance, requestAnimationFrame, requestIdleCallback, MessageChannel, MutationObserver, Storage, HTMLInputElement, IDBDatabase */
 (() => {
   if (window.__bench) return;
 
@@ -40,6 +40,21 @@
       b.writes.push({ key: String(key), at: s, dur: performance.now() - s, chars: String(value).length, inClick: b.inClick });
     }
   };
+
+  // Every IndexedDB write transaction: when it began and when it was committed (the app's log
+  // writes a tick as its own record; "tick → persisted" is the click to that commit).
+  b.commits = [];
+  if (typeof IDBDatabase !== 'undefined') {
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (stores, mode, options) {
+      const tx = transaction.call(this, stores, mode, options);
+      if (mode === 'readwrite') {
+        const began = performance.now();
+        tx.addEventListener('complete', () => b.commits.push({ began, done: performance.now() }));
+      }
+      return tx;
+    };
+  }
 
   const isCheckbox = (t) => t instanceof HTMLInputElement && t.type === 'checkbox';
 

@@ -17,12 +17,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { busiestUnit, generateCity } from '../fixtures';
-import { persistedEntries } from './app-state';
+import { persistedEntries, writeEntries } from './app-state';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const vite = path.join(root, 'node_modules/vite/bin/vite.js');
 const dist = path.join(os.tmpdir(), 'luoshi-bench', 'app-unminified');
-const PORT = 4313;
+const PORT = Number(process.env.LUOSHI_PROFILE_PORT ?? 4313);
 const probe = readFileSync(path.join(import.meta.dirname, 'probe.js'), 'utf8');
 
 const argv = process.argv.slice(2);
@@ -63,7 +63,7 @@ async function main() {
   const page = await ctx.newPage();
   await page.goto(`${base}favicon.svg`);
   const entries = persistedEntries(city, what === 'tick' ? { kind: 'unit', name: unit } : { kind: 'office' });
-  for (const [k, v] of Object.entries(entries)) await page.evaluate(`localStorage.setItem(${JSON.stringify(k)}, ${JSON.stringify(v)})`);
+  await writeEntries(page, entries);
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

@@ -28,7 +28,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { median } from '../lib';
 import { busiestUnit, generateCity } from '../fixtures';
 import { initialJs, KB } from '../../scripts/check-bundle';
-import { persistedEntries } from './app-state';
+import { persistedEntries, writeEntries, type StoredEntries } from './app-state';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const vite = path.join(root, 'node_modules/vite/bin/vite.js');
@@ -36,8 +36,10 @@ const buildDir = path.join(os.tmpdir(), 'luoshi-bench');
 const appDistArg = process.argv.indexOf('--app-dist');
 const appDist = appDistArg >= 0 ? path.resolve(process.argv[appDistArg + 1]!) : path.join(buildDir, 'app');
 const baseDist = path.join(buildDir, 'baseline');
-const APP_PORT = 4311;
-const BASE_PORT = 4312;
+// Fixed by default; LUOSHI_BENCH_PORT moves both (the baseline on the next port), so that
+// engineers sharing a machine never measure each other's build.
+const APP_PORT = Number(process.env.LUOSHI_BENCH_PORT ?? 4311);
+const BASE_PORT = APP_PORT + 1;
 const probe = readFileSync(path.join(import.meta.dirname, 'probe.js'), 'utf8');
 
 // --------------------------------------------------------------------------------------------
@@ -82,6 +84,8 @@ interface Opts {
   skipBuild: boolean;
   cpuThrottle: number;
   only: Set<string>;
+  /** City sizes (events) for the scale step. */
+  events: number[];
 }
 function parseArgs(argv: string[]): Opts {
   const val = (n: string) => {
@@ -94,7 +98,8 @@ function parseArgs(argv: string[]): Opts {
     warmup: Number(val('--warmup') ?? 5),
     skipBuild: argv.includes('--skip-build'),
     cpuThrottle: Number(val('--cpu-throttle') ?? 1),
-    only: new Set(only ? only.split(',') : ['bundle', 'load', 'click', 'dashboard', 'print']),
+    only: new Set(only ? only.split(',') : ['bundle', 'load', 'click', 'dashboard', 'print', 'scale']),
+    events: (val('--events') ?? '20000,100000,200000').split(',').map(Number),
   };
 }
 
@@ -176,11 +181,9 @@ async function newPage(context: BrowserContext, opts: Opts): Promise<Page> {
 }
 
 /** Writes storage entries for the origin before the app's first load (from a static file). */
-async function injectStorage(page: Page, base: string, entries: Record<string, string>): Promise<void> {
+async function injectStorage(page: Page, base: string, entries: StoredEntries | Record<string, string>): Promise<void> {
   await page.goto(`${base}favicon.svg`);
-  for (const [k, v] of Object.entries(entries)) {
-    await page.evaluate(`localStorage.setItem(${JSON.stringify(k)}, ${JSON.stringify(v)})`);
-  }
+  await writeEntries(page, 'local' in entries && 'log' in entries ? (entries as StoredEntries) : { local: entries as Record<string, string>, log: [] });
 }
 
 const evalNum = async (page: Page, expr: string): Promise<number> => Number(await page.evaluate(expr));
@@ -251,7 +254,7 @@ async function openClickTarget(
   base: string,
   route: string,
   selector: string,
-  entries: Record<string, string>,
+  entries: StoredEntries | Record<string, string>,
   budget: boolean,
 ): Promise<ClickTarget & { context: BrowserContext }> {
   const context = await newContext(browser, opts);
@@ -458,6 +461,89 @@ async function benchPrint(browser: Browser, opts: Opts, appUrl: string): Promise
   ];
 }
 
+/**
+ * The same city (1,000 tasks, 100 units) with more and more events, each size in a fresh
+ * profile: first paint (the frame drawn from the working state), the checklist usable (history
+ * read), a tick's click → paint and click → committed to IndexedDB, the dashboard, the bytes in
+ * each store, and the JS heap after a garbage collection. Ratios to the first size, same run.
+ */
+async function benchScale(browser: Browser, opts: Opts, appUrl: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  const base: Record<string, number> = {};
+  const runs = Math.max(5, Math.round(opts.runs / 2));
+  for (const n of opts.events) {
+    const c = generateCity({ events: n });
+    const unit = busiestUnit(c);
+    const entries = persistedEntries(c, { kind: 'unit', name: unit });
+    const ctx = await newContext(browser, opts, { selector: APP.tickBox, text: '' });
+    const page = await newPage(ctx, opts);
+    await injectStorage(page, appUrl, entries);
+    // Loads: from navigation start to the first contentful paint, and to the checklist usable.
+    const fcp: number[] = [];
+    const ready: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      await page.goto(`${appUrl}favicon.svg`);
+      await page.goto(`${appUrl}#${APP.tickRoute}`);
+      const r = (await page.evaluate('window.__bench.load')) as { painted: number };
+      const p = await page.evaluate(`performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN`);
+      if (i > 0) {
+        ready.push(r.painted);
+        fcp.push(Number(p));
+      }
+    }
+    // Ticks: click → paint, and click → the IndexedDB commit of its record.
+    await page.locator(APP.tickBox).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await clickSeries(page, APP.tickBox, opts.warmup);
+    const paint: number[] = [];
+    const persisted: number[] = [];
+    for (let i = 0; i < opts.runs; i++) {
+      const before = await evalNum(page, 'window.__bench.clicks.length');
+      const box = page.locator(APP.tickBox).nth(i % 10);
+      await box.click();
+      await page.waitForFunction(`window.__bench.clicks.length > ${before}`);
+      const t0 = (await page.evaluate(`window.__bench.clicks[${before}].t0`)) as number;
+      await page.waitForFunction(`window.__bench.commits.some((c) => c.began >= ${t0})`, undefined, { timeout: 10_000 });
+      const commit = (await page.evaluate(`window.__bench.commits.find((c) => c.began >= ${t0}).done`)) as number;
+      paint.push((await page.evaluate(`window.__bench.clicks[${before}].paint`)) as number);
+      persisted.push(commit - t0);
+      await page.waitForTimeout(120);
+      await page.evaluate('window.__bench.idle()');
+    }
+    // The dashboard, opened in the app.
+    const dash: number[] = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const r = (await page.evaluate(`window.__bench.navigate('#${APP.dashboardRoute}', 'main h1', '')`)) as { painted: number };
+      if (i >= 2) dash.push(r.painted);
+      await page.evaluate(`window.__bench.navigate('#${APP.tickRoute}', ${JSON.stringify(APP.tickBox)}, '')`);
+    }
+    // Bytes per store and the heap.
+    const bytes = (await page.evaluate(`(async () => {
+      let local = 0;
+      for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); local += (k.length + localStorage.getItem(k).length) * 2; }
+      const est = await navigator.storage.estimate();
+      return { local, idb: est.usage ?? 0 };
+    })()`)) as { local: number; idb: number };
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    await ctx.close();
+
+    const m = { fcp: median(fcp), ready: median(ready), paint: median(paint), persisted: median(persisted), dash: median(dash) };
+    if (!Object.keys(base).length) Object.assign(base, m);
+    const ratio = (k: keyof typeof m) => (base[k] ? r1((m[k] / base[k]!) * 100) / 100 : 1);
+    const label = `${n.toLocaleString('en')} events`;
+    rows.push(
+      { name: `load → first paint, ${label}`, median: m.fcp, unit: 'ms', runs: fcp.length, budget: n < 200_000 || m.fcp <= 1500 ? 'ok' : 'FAIL', extra: { ratio: ratio('fcp') }, samples: fcp.map(r1) },
+      { name: `load → checklist usable, ${label}`, median: m.ready, unit: 'ms', runs: ready.length, extra: { ratio: ratio('ready'), p90: r1(q(ready, 0.9)) }, samples: ready.map(r1) },
+      { name: `tick click → paint, ${label}`, median: m.paint, unit: 'ms', runs: paint.length, budget: ratio('paint') <= 1.3 ? 'ok' : 'FAIL', extra: { ratio: ratio('paint'), p90: r1(q(paint, 0.9)) }, samples: paint.map(r1) },
+      { name: `tick → persisted (IDB commit), ${label}`, median: m.persisted, unit: 'ms', runs: persisted.length, budget: ratio('persisted') <= 1.3 ? 'ok' : 'FAIL', extra: { ratio: ratio('persisted'), p90: r1(q(persisted, 0.9)) }, samples: persisted.map(r1) },
+      { name: `dashboard open (in-app), ${label}`, median: m.dash, unit: 'ms', runs: dash.length, extra: { ratio: ratio('dash') }, samples: dash.map(r1) },
+      { name: `bytes, ${label}`, median: bytes.local + bytes.idb, unit: 'B', runs: 1, extra: { localStorage: bytes.local, indexedDB: bytes.idb, heapMB: r1(heap.usedSize / 1024 / 1024) } },
+    );
+  }
+  return rows;
+}
+
 function benchBundle(): Row[] {
   const app = initialJs(appDist);
   const base = initialJs(baseDist);
@@ -512,6 +598,7 @@ async function main(): Promise<void> {
     await step('click', () => benchClick(browser, opts, appUrl, baseUrl));
     await step('dashboard', () => benchDashboard(browser, opts, appUrl));
     await step('print', () => benchPrint(browser, opts, appUrl));
+    await step('scale', () => benchScale(browser, opts, appUrl));
   } finally {
     await browser.close();
     stopServers();

@@ -59,10 +59,13 @@ export function Layout({
   identitySwitch,
   storage,
   toasts,
+  footerNote = t.app.noLogin,
   children,
 }: {
   identity: Identity;
   identitySwitch: ReactNode;
+  /** The line under every page: no login (alone), or the account the server checks (synced). */
+  footerNote?: string;
   storage: StorageStatus;
   toasts: ReactNode;
   children: ReactNode;
@@ -97,7 +100,7 @@ export function Layout({
         {children}
       </main>
       <footer className="app-footer">
-        <p>{t.app.noLogin}</p>
+        <p>{footerNote}</p>
       </footer>
       {toasts}
     </>

@@ -67,7 +67,7 @@ class PageErrorBoundary extends Component<{ children: ReactNode; resetKey: strin
   }
 }
 
-export function RouteView({ identity, onSwitchToOffice }: { identity: Identity; onSwitchToOffice: () => void }) {
+export function RouteView({ identity, onSwitchToOffice }: { identity: Identity; onSwitchToOffice?: () => void }) {
   const { path } = useRoute();
   const route = path === '/' ? null : findRoute(path);
   const isHome = path === '/';
@@ -99,16 +99,19 @@ export function RouteView({ identity, onSwitchToOffice }: { identity: Identity; 
           title={t.app.officeOnlyTitle}
           action={
             <div className="btn-row" style={{ justifyContent: 'center' }}>
-              <button type="button" className="btn" onClick={onSwitchToOffice}>
-                {t.app.switchToOffice}
-              </button>
+              {/* Synced: the login decides the identity, so there is nothing to switch to. */}
+              {onSwitchToOffice ? (
+                <button type="button" className="btn" onClick={onSwitchToOffice}>
+                  {t.app.switchToOffice}
+                </button>
+              ) : null}
               <a className="btn btn--primary" href={`#${HOME_UNIT}`}>
                 {t.nav.my}
               </a>
             </div>
           }
         >
-          <p>{t.app.officeOnlyHint(identity.name)}</p>
+          <p>{onSwitchToOffice ? t.app.officeOnlyHint(identity.name) : t.data.sync.officeOnly(identity.name)}</p>
         </EmptyState>
       </section>
     );

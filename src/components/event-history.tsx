@@ -6,6 +6,7 @@ import { memo } from 'react';
 import type { PlanEvent } from '@/domain/model';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { t } from '@/lib/strings';
+import { useLuoshi } from '@/store/store';
 
 const FINDING: Record<Extract<PlanEvent, { type: 'inspection' }>['finding'], string> = {
   'as-reported': t.supervision.findingAsReported,
@@ -53,6 +54,9 @@ export const EventHistory = memo(function EventHistory({
   /** The heading that names the list, for aria-labelledby. */
   headingId?: string;
 }) {
+  // Records from before signing (and, for a moment, one just written) carry no signature: said so,
+  // since a record without one proves nothing about who wrote it.
+  const marks = useLuoshi((s) => s.signing.enabled);
   if (events.length === 0) return <p className="muted">{emptyText}</p>;
   const newestFirst = [...events].reverse();
   return (
@@ -64,6 +68,7 @@ export const EventHistory = memo(function EventHistory({
             <span className="event-history__meta small muted">
               {' '}
               · {e.unit} · <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              {marks && !e.sig ? <span className="event-history__unsigned"> · {t.signing.unsigned}</span> : null}
             </span>
           </p>
           {e.note ? <p className="event-history__note">{e.note}</p> : null}

@@ -111,9 +111,11 @@ export function deriveStatesAfterAppend(
   prevEvents: readonly PlanEvent[],
   prevStates: ReadonlyMap<string, TaskState>,
   events: readonly PlanEvent[],
+  /** The caller knows `events` is `prevEvents` with events pushed at the end: no need to check. */
+  knownAppend = false,
 ): Map<string, TaskState> | null {
   if (events.length < prevEvents.length) return null;
-  for (let i = 0; i < prevEvents.length; i++) if (events[i] !== prevEvents[i]) return null;
+  if (!knownAppend) for (let i = 0; i < prevEvents.length; i++) if (events[i] !== prevEvents[i]) return null;
   const aliases = plan.mergedInto ?? {};
   const added = new Map<string, PlanEvent[]>();
   for (let i = prevEvents.length; i < events.length; i++) {

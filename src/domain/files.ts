@@ -12,7 +12,8 @@
  */
 import { deriveAllStates, resolveTaskId, type TaskState } from '@/domain/events';
 import { canonicalJson, mergeEvents } from '@/domain/merge';
-import { OFFICE_NAME, type EventType, type Identity, type Plan, type PlanEvent, type Task, type TaskStatus, type Unit } from '@/domain/model';
+import { OFFICE_NAME, type EventType, type Identity, type Plan, type PlanEvent, type Signature, type Task, type TaskStatus, type Unit } from '@/domain/model';
+import type { KeyDecision, KeyInfo, PinRequest, PresentedKey, Signer, TrustStore } from '@/domain/signing/signing';
 
 export const FILE_KINDS = {
   planPackage: 'luoshi/plan-package',
@@ -36,6 +37,8 @@ export interface FileEnvelope<P = unknown> {
   sender: string;
   /** `sha256:<hex>` of canonicalJson of the envelope without this field. */
   checksum: string;
+  /** The sender's signature over the checksum (src/domain/signing/); absent in files from before signing. */
+  signature?: Signature;
   payload: P;
 }
 
@@ -70,11 +73,12 @@ export async function checksumOf(envelope: Omit<FileEnvelope, 'checksum'>): Prom
   return `sha256:${await sha256Hex(canonicalJson({ kind, schemaVersion, planId, createdAt, sender, payload }))}`;
 }
 
-async function seal<P>(head: Omit<FileEnvelope<P>, 'checksum'>): Promise<string> {
+async function seal<P>(head: Omit<FileEnvelope<P>, 'checksum' | 'signature'>, signing?: FileSigning): Promise<string> {
   const checksum = await checksumOf(head);
+  const signature = signing ? await (await import('@/domain/signing/signing')).signFile(checksum, signing.signer) : undefined;
   // Fields in reading order, checksum before the (long) payload so a person can see it.
   const { payload, ...rest } = head;
-  return JSON.stringify({ ...rest, checksum, payload }, null, 1);
+  return JSON.stringify({ ...rest, checksum, ...(signature ? { signature } : {}), payload }, null, 1);
 }
 
 // ------------------------------------------------------------------------------------ building
@@ -93,7 +97,7 @@ function safeName(s: string): string {
  * sender is whoever this browser is: a package made while a unit is chosen says so, and the
  * office's browsers refuse it (verifySender).
  */
-export async function buildPlanPackage(state: DataState, now: Date): Promise<BuiltFile> {
+export async function buildPlanPackage(state: DataState, now: Date, signing?: FileSigning): Promise<BuiltFile> {
   const events = state.events.filter((e) => e.unit === OFFICE_NAME);
   const text = await seal({
     kind: FILE_KINDS.planPackage,
@@ -101,13 +105,13 @@ export async function buildPlanPackage(state: DataState, now: Date): Promise<Bui
     planId: state.plan.id,
     createdAt: now.toISOString(),
     sender: !state.identity || state.identity.kind === 'office' ? OFFICE_NAME : state.identity.name,
-    payload: { plan: state.plan, units: state.units, events },
-  });
+    payload: { plan: state.plan, units: state.units, events, ...signerOf(signing) },
+  }, signing);
   return { fileName: `落实-计划包-${safeName(state.plan.title)}-${stamp(now)}.json`, mime: 'application/json', text };
 }
 
 /** Department → office: the events this unit wrote about this plan's tasks. */
-export async function buildProgressReport(state: DataState, unitName: string, now: Date): Promise<BuiltFile> {
+export async function buildProgressReport(state: DataState, unitName: string, now: Date, signing?: FileSigning): Promise<BuiltFile> {
   const known = new Set(state.plan.tasks.map((t) => t.id));
   const aliases = state.plan.mergedInto ?? {};
   const events = state.events.filter((e) => e.unit === unitName && known.has(resolveTaskId(aliases, e.taskId)));
@@ -117,21 +121,29 @@ export async function buildProgressReport(state: DataState, unitName: string, no
     planId: state.plan.id,
     createdAt: now.toISOString(),
     sender: unitName,
-    payload: { events },
-  });
+    payload: { events, ...signerOf(signing) },
+  }, signing);
   return { fileName: `落实-进展报送-${safeName(unitName)}-${stamp(now)}.json`, mime: 'application/json', text };
 }
 
 /** Everything, for a full restore on this or another computer. */
-export async function buildBackup(state: DataState, sender: string, now: Date): Promise<BuiltFile> {
+export async function buildBackup(state: DataState, sender: string, now: Date, keys?: { trust: TrustStore; own: PresentedKey[]; signing: FileSigning | null }): Promise<BuiltFile> {
   const text = await seal({
     kind: FILE_KINDS.backup,
     schemaVersion: FILE_SCHEMA_VERSION,
     planId: state.plan.id,
     createdAt: now.toISOString(),
     sender,
-    payload: { plan: state.plan, units: state.units, events: state.events, identity: state.identity ?? { kind: 'office' }, dropped: state.dropped ?? [] },
-  });
+    payload: {
+      plan: state.plan,
+      units: state.units,
+      events: state.events,
+      identity: state.identity ?? { kind: 'office' },
+      dropped: state.dropped ?? [],
+      // Public keys only (the pins, and this browser's own): private keys never go into a backup.
+      ...(keys ? { trust: keys.trust, ownKeys: keys.own.map((k) => ({ author: k.author, publicKey: k.key.publicKey })), ...signerOf(keys.signing ?? undefined) } : {}),
+    },
+  }, keys?.signing ?? undefined);
   return { fileName: `落实-完整备份-${stamp(now)}.json`, mime: 'application/json', text };
 }
 
@@ -273,6 +285,8 @@ export interface ImportPreview {
   repaired: string[];
   /** One Chinese sentence for the top of the preview. */
   summary: string;
+  /** Signature checks, when the preview was given a trust store. */
+  signatures?: PreviewSignatures;
   /** What applyImport uses; a preview is applied exactly as shown. */
   incoming: {
     plan: Plan | null;
@@ -343,4 +357,40 @@ export function applyImport(state: DataState, preview: ImportPreview, options: A
     }
   }
   return { state: next, changed: next !== state };
+}
+
+// ------------------------------------------------------------------------------------ signatures
+// Issue 13, docs/DATA.md "Trust model". A file carries its sender's public key and the sender's
+// signature over its checksum; a preview checks every record against its author's pinned key
+// (src/domain/signing/file-signatures.ts, called at the end of previewImport). The signing room
+// is loaded when a file is built or read: it is not initial JavaScript.
+
+/** The key that signs what this browser sends: its own key for the author it writes as. */
+export interface FileSigning {
+  author: string;
+  key: KeyInfo;
+  signer: Signer;
+}
+
+export interface PreviewSignatures {
+  /** The key the file presents for its sender (null: a file from before signing). */
+  signer: PresentedKey | null;
+  /** What that key is here (null without one). */
+  decision: KeyDecision | null;
+  /** Keys to confirm (first use) or to re-pin on purpose before the records they sign can be imported. */
+  pinRequests: Array<Omit<PinRequest, 'records'> & { count: number }>;
+  /** Unsigned records from an older file, accepted once; they stay marked as unsigned. */
+  legacy: number;
+}
+
+/** The sender's public key, in the payload (so the checksum, and with it the file signature, covers it). */
+function signerOf(signing: FileSigning | undefined): Record<string, unknown> {
+  return signing ? { signer: { author: signing.author, publicKey: signing.key.publicKey } } : {};
+}
+
+/** The envelope's parts a signature check needs. */
+export interface SignedParts {
+  payload: Record<string, unknown>;
+  checksum: unknown;
+  signature: unknown;
 }

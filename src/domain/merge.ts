@@ -48,7 +48,10 @@ export interface EventConflict {
 export interface MergeEventsResult {
   /** The union, in (at, id) order. */
   events: PlanEvent[];
-  /** Same id, different content: the one whose canonical JSON sorts first is kept everywhere. */
+  /**
+   * Same id, different content: the signed one, else the one whose canonical JSON sorts first, is
+   * kept everywhere. The signed copy of an unsigned record is kept silently (not listed here).
+   */
   conflicts: EventConflict[];
   /** Events of b that a did not have. */
   added: PlanEvent[];
@@ -73,14 +76,25 @@ export function mergeEvents(a: readonly PlanEvent[], b: readonly PlanEvent[]): M
     const cp = canonicalJson(prev);
     const ce = canonicalJson(e);
     if (cp === ce) return;
-    const [kept, dropped] = ce < cp ? [e, prev] : [prev, e];
+    // A signed copy beats an unsigned one (an event is signed a moment after it is written, and
+    // another tab may have stored it in between); otherwise the canonical text decides. Either way
+    // the winner is the minimum of one total order, which keeps the merge a join.
+    const [kept, dropped] = (e.sig ? '0' : '1') + ce < (prev.sig ? '0' : '1') + cp ? [e, prev] : [prev, e];
     byId.set(e.id, kept);
-    conflicts.push({ id: e.id, kept, dropped });
+    // The signed copy of the very record is the same event, not a conflict.
+    if (!isSignedCopy(kept, dropped)) conflicts.push({ id: e.id, kept, dropped });
   };
   for (const e of a) put(e, false);
   for (const e of b) put(e, true);
   const events = [...byId.values()].sort(compareEvents);
   return { events, conflicts, added };
+}
+
+/** `signed` is `unsigned` with a signature added, nothing else changed. */
+export function isSignedCopy(signed: PlanEvent, unsigned: PlanEvent): boolean {
+  if (!signed.sig || unsigned.sig) return false;
+  const { sig: _sig, ...rest } = signed;
+  return sameEvent(rest as PlanEvent, unsigned) || canonicalJson(rest) === canonicalJson(unsigned);
 }
 
 /**
@@ -114,6 +128,85 @@ export interface MergeDataResult {
   /** Set when the two sides hold different plans: the older one, to keep as a backup. */
   displaced: PersistedData | null;
   conflicts: EventConflict[];
+  /** With a common base: what the merge of the plan did, field by field (empty without a base). */
+  planMerge: PlanMerge | null;
+}
+
+/** Where two tabs' edits of one plan met. */
+export interface PlanMerge {
+  /** Something of `theirs` was taken in beside `mine`'s own edits. */
+  tookTheirs: boolean;
+  /** Both sides changed one field differently: `mine` (the later write) was kept. */
+  conflicts: PlanConflict[];
+}
+
+export interface PlanConflict {
+  /** The path of the field: ['tasks', <task id>, 'title'], ['units', <unit id>, 'name'], ['title']… */
+  path: string[];
+  mine: unknown;
+  theirs: unknown;
+}
+
+const same = (a: unknown, b: unknown) => a === b || canonicalJson(a) === canonicalJson(b);
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isIdList = (v: unknown): v is Array<{ id: string }> =>
+  Array.isArray(v) && v.every((x) => isRec(x) && typeof x.id === 'string') && new Set(v.map((x) => (x as { id: string }).id)).size === v.length;
+
+/**
+ * A three-way merge of one JSON value: what `mine` changed since `base` and what `theirs` changed
+ * since `base` are both kept; objects are merged key by key, lists of records with ids record by
+ * record. A field both sides changed to different values keeps `mine` and is reported, so the
+ * caller can say so: a stale tab never silently reverts another tab's edit of a field it did not
+ * touch itself.
+ */
+export function merge3(base: unknown, mine: unknown, theirs: unknown, path: string[] = [], out: PlanMerge = { tookTheirs: false, conflicts: [] }): unknown {
+  if (mine === theirs || same(mine, theirs)) return mine;
+  if (same(base, mine)) {
+    out.tookTheirs = true;
+    return theirs;
+  }
+  if (same(base, theirs)) return mine;
+  if (isRec(base) && isRec(mine) && isRec(theirs)) {
+    const res: Rec = {};
+    for (const k of new Set([...Object.keys(mine), ...Object.keys(theirs)])) {
+      const v = merge3(base[k], mine[k], theirs[k], [...path, k], out);
+      if (v !== undefined) Object.defineProperty(res, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return res;
+  }
+  if (isIdList(base) && isIdList(mine) && isIdList(theirs)) {
+    const byId = (l: Array<{ id: string }>) => new Map(l.map((x) => [x.id, x]));
+    const b = byId(base);
+    const m = byId(mine);
+    const t = byId(theirs);
+    const res: unknown[] = [];
+    const place = (id: string) => {
+      const inB = b.has(id);
+      const inM = m.has(id);
+      const inT = t.has(id);
+      if (inM && inT) return res.push(merge3(b.get(id), m.get(id), t.get(id), [...path, id], out));
+      // Deleted on one side: gone, unless the other side changed it meanwhile (kept, reported).
+      if (inB && inM && !inT) {
+        if (same(b.get(id), m.get(id))) return (out.tookTheirs = true);
+        out.conflicts.push({ path: [...path, id], mine: m.get(id), theirs: undefined });
+        return res.push(m.get(id));
+      }
+      if (inB && inT && !inM) {
+        if (!same(b.get(id), t.get(id))) out.conflicts.push({ path: [...path, id], mine: undefined, theirs: t.get(id) });
+        return;
+      }
+      if (inT && !inM) out.tookTheirs = true;
+      return res.push(inM ? m.get(id) : t.get(id));
+    };
+    // Mine's order, then what only theirs added, in theirs' order.
+    for (const x of mine) place(x.id);
+    for (const x of theirs) if (!m.has(x.id) && !b.has(x.id)) place(x.id);
+    for (const x of theirs) if (!m.has(x.id) && b.has(x.id)) place(x.id);
+    return res;
+  }
+  out.conflicts.push({ path, mine, theirs });
+  return mine;
 }
 
 /**
@@ -123,7 +216,7 @@ export interface MergeDataResult {
  * caller stores it as a backup rather than dropping it. `identity` is taken from `mine`: the tab
  * that writes last says who is using the browser.
  */
-export function mergeData(mine: PersistedData, theirs: PersistedData): MergeDataResult {
+export function mergeData(mine: PersistedData, theirs: PersistedData, base?: Pick<PersistedData, 'plan' | 'units'> | null): MergeDataResult {
   const dropped = unionStrings(mine.dropped, theirs.dropped);
   if (mine.plan.id !== theirs.plan.id) {
     // Which plan was taken up last, not which was edited last: a plan package made a week ago and
@@ -137,15 +230,26 @@ export function mergeData(mine: PersistedData, theirs: PersistedData): MergeData
           ? mine
           : theirs;
     const loser = winner === mine ? theirs : mine;
-    return { data: { ...winner, identity: mine.identity, dropped }, displaced: loser, conflicts: [] };
+    return { data: { ...winner, identity: mine.identity, dropped }, displaced: loser, conflicts: [], planMerge: null };
   }
-  const plan = newerPlan(mine.plan, theirs.plan);
-  const units = plan === mine.plan ? mine.units : theirs.units;
+  let plan = newerPlan(mine.plan, theirs.plan);
+  let units = plan === mine.plan ? mine.units : theirs.units;
+  let planMerge: PlanMerge | null = null;
+  if (base && base.plan.id === mine.plan.id && mine.plan !== theirs.plan) {
+    // Both tabs started from `base`: keep each side's own edits, field by field.
+    planMerge = { tookTheirs: false, conflicts: [] };
+    const { updatedAt: _b, ...bp } = base.plan;
+    const { updatedAt: ma, ...mp } = mine.plan;
+    const { updatedAt: ta, ...tp } = theirs.plan;
+    const merged = merge3(bp, mp, tp, [], planMerge) as Omit<Plan, 'updatedAt'>;
+    plan = { ...merged, updatedAt: newerPlan(mine.plan, theirs.plan) === mine.plan ? ma : ta } as Plan;
+    units = merge3(base.units, mine.units, theirs.units, ['units'], planMerge) as Unit[];
+  }
   const merged = mergeEvents(mine.events, theirs.events);
   const gone = new Set(dropped);
   const events = gone.size ? merged.events.filter((e) => !gone.has(e.id)) : merged.events;
   const planSetAt = mine.planSetAt > theirs.planSetAt ? mine.planSetAt : theirs.planSetAt;
-  return { data: { plan, units, events, identity: mine.identity, planSetAt, dropped }, displaced: null, conflicts: merged.conflicts };
+  return { data: { ...theirs, ...mine, plan, units, events, identity: mine.identity, planSetAt, dropped }, displaced: null, conflicts: merged.conflicts, planMerge };
 }
 
 function unionStrings(a: readonly string[], b: readonly string[]): string[] {

@@ -233,6 +233,18 @@ export type Plan = z.infer<typeof PlanSchema>;
 // the plan and its events, which is what makes merging two offices' files exact.
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * An event's signature (docs/DATA.md, Trust model): which key signed it (the first 16 hex digits of
+ * the SHA-256 of the public key) and the ECDSA P-256 / SHA-256 signature (IEEE P1363 r‖s, 64 bytes,
+ * base64url) over the event's canonical encoding (src/domain/signing/). Absent on records written
+ * before signing existed (legacy).
+ */
+export const SignatureSchema = z.object({
+  key: z.string().regex(/^[0-9a-f]{16}$/, { message: '签名密钥编号须为 16 位十六进制' }),
+  value: z.string().regex(/^[A-Za-z0-9_-]{86}$/, { message: '签名须为 86 位 base64url' }),
+});
+export type Signature = z.infer<typeof SignatureSchema>;
+
 const eventBase = {
   /** Globally unique (random UUID); two offices never mint the same id. */
   id: z.string().min(1).max(100),
@@ -242,6 +254,7 @@ const eventBase = {
   unit: z.string().min(1).max(200),
   taskId: z.string().min(1).max(200),
   note: z.string().max(5000).default(''),
+  sig: SignatureSchema.optional(),
 };
 
 export const GradeSchema = z.enum(['优秀', '良好', '合格', '不合格']);

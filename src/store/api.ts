@@ -3,7 +3,9 @@
  * The store implements `LuoshiState`; components read it through small selectors.
  * Data shapes come from the zod model; this file only names the slices and their actions.
  */
-import type { ApplyOptions, ImportPreview } from '@/domain/files';
+import type { ApplyOptions, FileSigning, ImportPreview } from '@/domain/files';
+import type { KeyInfo, TrustStore } from '@/domain/signing/signing';
+import type { SyncStatus } from '@/sync/status';
 import type {
   Identity,
   OwnerRef,
@@ -68,10 +70,22 @@ export interface Toast {
 }
 
 export interface StorageStatus {
-  /** Bytes the app's keys take in localStorage. */
+  /** Bytes every key of this origin takes in localStorage (UTF-16: two bytes a character, key included). */
   usedBytes: number;
-  /** Best estimate of the quota (5 MiB in most browsers). */
+  /** localStorage's limit in the same unit: 5,242,880 characters, i.e. 10 MiB (Chromium, Firefox). */
   quotaBytes: number;
+  /** The current plan's history is read from the log (the screens wait for it). */
+  historyLoaded: boolean;
+  /** The event log's store: IndexedDB, or localStorage where there is none. */
+  log: {
+    kind: 'indexeddb' | 'localstorage';
+    /** What the browser reports for this origin's IndexedDB and caches (null: not known). */
+    usedBytes: number | null;
+    quotaBytes: number | null;
+    events: number;
+  };
+  /** navigator.storage.persist() was granted (null: not asked or not offered). */
+  persisted: boolean | null;
   /** The last save failed (quota full): changes are only in memory until exported. */
   saveFailed: boolean;
   /** Today's snapshot did not fit beside the live data: there is no local daily copy. */
@@ -109,6 +123,8 @@ export interface SavedCopy {
   tasks: number;
   events: number;
   planTitle: string;
+  /** The copy could not be read (it is listed so the user can see it and delete it). */
+  damaged?: boolean;
 }
 
 /** A file for the UI to offer as a download (the store never touches the DOM). */
@@ -124,6 +140,14 @@ export interface DataSlice {
   listSnapshots: () => SavedCopy[];
   /** Automatic backups (taken before a plan is replaced, restored or imported over), newest first. */
   listBackups: () => SavedCopy[];
+  /** Every recovery copy still kept (one per distinct damaged text), oldest first, until the user decides. */
+  listRecoveries: () => Array<{ key: string; savedAt: string; message: string; setAsideItems: number; bytes: number }>;
+  /** One recovery copy as a file (the untouched original and what was set aside). */
+  downloadRecoveryCopy: (key: string) => DownloadFile | null;
+  /** The user decided: remove one recovery copy. */
+  discardRecoveryCopy: (key: string) => void;
+  /** Asks the browser again for the sizes of both stores (the meter on 数据与备份). */
+  refreshStorage: () => Promise<void>;
   /** Puts a snapshot or backup back (after a backup of the current data); undoable. */
   restoreCopy: (key: string) => boolean;
   /** Same as restoreCopy, under the name the brief uses for snapshots. */
@@ -154,4 +178,51 @@ export interface DataSlice {
   applyImport: (preview: ImportPreview, options?: ApplyOptions) => boolean;
 }
 
-export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice;
+/** Live sync through a CouchDB server (off unless switched on; the engine lives in src/sync/). */
+export interface SyncSlice {
+  sync: SyncStatus;
+  setSyncStatus: (status: SyncStatus) => void;
+  /** The server's data in: records merged by id (undone ids stay out), plan and units replaced. */
+  applyRemote: (patch: { plan?: Plan; units?: Unit[]; events?: readonly PlanEvent[] }) => void;
+  /** Takes records out of this browser (ones the server refused and that exist nowhere else). */
+  withdraw: (ids: readonly string[]) => void;
+  /** Keeps local data the server's version replaces as an automatic backup (数据与备份). */
+  keepCopy: (data: { plan: Plan; units: Unit[]; events: readonly PlanEvent[] }, reason: string) => void;
+}
+
+export interface SigningStatus {
+  /** False in stores made without a keyring (tests): nothing is signed and anyone may write. */
+  enabled: boolean;
+  /** The keyring has been read: `own` is complete. */
+  ready: boolean;
+  /** False when keys cannot outlive the page (IndexedDB blocked, as in some private windows). */
+  persistent: boolean;
+  /** This browser's own public keys, by author (市政府办公室 or a unit's name). */
+  own: Record<string, KeyInfo>;
+  /** Why signing failed here (Chinese), else null. */
+  error: string | null;
+}
+
+/** Signatures (docs/DATA.md, Trust model). */
+export interface SigningSlice {
+  /** Pinned keys, kept in localStorage (`luoshi:trust`). */
+  trust: TrustStore;
+  signing: SigningStatus;
+  /** Settles when every event written so far carries its signature. */
+  whenSigned: () => Promise<void>;
+  /** Re-reads the trust store (another tab pinned a key). */
+  reloadTrust: () => void;
+  /** Pins a key on first use, after the user compared its fingerprint. */
+  pinKey: (author: string, key: KeyInfo) => Promise<void>;
+  /** Replaces a pinned key on purpose (the other side moved to a new computer). */
+  repinKey: (author: string, key: KeyInfo) => Promise<void>;
+  /** This browser's key for an author, to sign a file; null without a keyring or when the browser may not write as it. */
+  signingFor: (author: string) => Promise<FileSigning | null>;
+  /** The own key of an author has left in a file. */
+  markKeySent: (author: string) => Promise<void>;
+  /** The private key sealed under a passphrase, to move to a new computer. */
+  exportSigningKey: (author: string, passphrase: string) => Promise<DownloadFile>;
+  importSigningKey: (text: string, passphrase: string) => Promise<{ ok: true; author: string; fingerprint: string } | { ok: false; error: string }>;
+}
+
+export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice & SigningSlice & SyncSlice;

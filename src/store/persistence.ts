@@ -1,23 +1,30 @@
 /**
- * The storage adapter behind zustand's `persist`: it owns every localStorage key of the app and
- * makes sure no data is ever lost.
+ * The storage adapter behind zustand's `persist`: it owns every key of the app and makes sure no
+ * data is ever lost.
  *
- * - Writes go to one key in one setItem, so a failed write leaves the previous value intact.
- * - Before each write it reads what is stored; if another tab wrote since, it merges (events by
- *   union, plan by updatedAt) and writes the merge, so a stale tab never drops another's ticks.
- * - A full quota: older snapshots make room first; if it still fails the change stays in memory,
- *   the status says so and the UI offers an export.
- * - Storage that cannot be read as it is gets an untouched copy under a recovery key that only
- *   the user removes; until that copy exists, the main key is not overwritten.
- * - Daily snapshots (last seven days) and automatic backups before a plan is replaced.
+ * - The working state (plan, units, identity, planSetAt, dropped, and any field the store lists)
+ *   is one localStorage key, written in one setItem, so a failed write leaves the previous value
+ *   intact. The events are not in it: they are in the log (src/store/log.ts), one record each.
+ * - Before each write of the working state it reads what is stored; if another tab wrote since,
+ *   it merges field by field against the value both started from (three-way), so a stale tab
+ *   never reverts another tab's edit, and says so when both changed one field. In a browser the
+ *   scheduled writes of all tabs run one at a time under a Web Lock.
+ * - A full quota: older snapshots make room first (the user is told the first time); if it still
+ *   fails the change stays in memory, the status says so and the UI offers an export.
+ * - Storage that cannot be read as it is gets an untouched copy under a recovery key (one per
+ *   distinct damaged text) that only the user removes; until that copy exists, the main key is
+ *   not overwritten.
+ * - Daily snapshots (last seven days) and automatic backups of the working state; the events of
+ *   their plan stay in the log, which only grows.
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
-import type { PersistedData } from '@/domain/merge';
+import type { PersistedData, PlanMerge } from '@/domain/merge';
 import { mergeData } from '@/domain/merge';
 import type { SetAsideItem } from '@/domain/restore';
 import type { SavedCopy } from '@/store/api';
 import { localDay } from '@/lib/ids';
-import { decodeText, guessVersion, readEnvelope, serialize, toPersisted, type DecodedState } from '@/store/codec';
+import { decodeText, guessVersion, readEnvelope, serialize, toPersisted, type DecodedState, type WorkingState } from '@/store/codec';
+import { EventLog, StorageKv, type LogKv } from '@/store/log';
 import {
   BACKUP_PREFIX,
   DEFAULT_QUOTA_BYTES,
@@ -46,13 +53,26 @@ export interface RecoveryInfo {
   bytes: number;
 }
 
+export interface StatusReport {
+  usedBytes: number;
+  quotaBytes: number;
+  saveFailed: boolean;
+  snapshotNoRoom: boolean;
+}
+
 export interface AdapterHooks {
   /** The save merged in another tab's data: the store should show `data`. */
-  onMerged: (data: PersistedData) => void;
+  onMerged: (data: WorkingState) => void;
   /** Usage or save status changed. */
-  onStatus: (status: { usedBytes: number; quotaBytes: number; saveFailed: boolean; snapshotNoRoom: boolean }) => void;
+  onStatus: (status: StatusReport) => void;
   /** A save failed for want of space (first failure after a success). */
   onSaveFailed: () => void;
+  /** A copy was removed to make room for the live data (first time since start only). */
+  onEvicted?: (what: { kind: 'snapshot' | 'backup'; at: string }) => void;
+  /** Another tab's edits of the plan were merged with this tab's (field by field). */
+  onPlanMerged?: (merge: PlanMerge) => void;
+  /** How many events the store holds now (recorded in snapshots and backups). */
+  countEvents?: () => number;
 }
 
 export function isQuotaError(e: unknown): boolean {
@@ -61,21 +81,40 @@ export function isQuotaError(e: unknown): boolean {
   return err.name === 'QuotaExceededError' || err.name === 'NS_ERROR_DOM_QUOTA_REACHED' || err.code === 22 || err.code === 1014;
 }
 
-function sameRefs(a: PersistedData, b: PersistedData): boolean {
-  return (
-    a.plan === b.plan && a.units === b.units && a.events === b.events && a.identity === b.identity && a.dropped === b.dropped && a.planSetAt === b.planSetAt
-  );
+const WORKING_KEYS = (d: object) => Object.keys(d).filter((k) => k !== 'events');
+
+function sameRefs(a: WorkingState, b: WorkingState): boolean {
+  const ka = WORKING_KEYS(a);
+  if (ka.length !== WORKING_KEYS(b).length) return false;
+  return ka.every((k) => a[k] === b[k]);
 }
 
+const withoutEvents = (d: PersistedData | WorkingState): WorkingState => {
+  const { events: _events, ...w } = d as PersistedData;
+  return w as WorkingState;
+};
 
-export class Persistence implements PersistStorage<PersistedData> {
+export class Persistence implements PersistStorage<WorkingState> {
   /** The text this tab last wrote or read under MAIN_KEY: anything else there came from another tab. */
   private lastRaw: string | null = null;
-  private last: PersistedData | null = null;
+  /** The working state as last written or read: the common base of a three-way merge. */
+  private last: WorkingState | null = null;
   private busy = false;
   /** Set while the untouched original could not be copied aside: the main key must not be overwritten. */
   protectMain = false;
-  saveFailed = false;
+  /**
+   * Set while an older layout's events are being moved into the log: the main key still holds
+   * them and must not be replaced by the v3 working state until the log has them.
+   */
+  holdMain = false;
+  /** The working state's last write failed / the log's last write failed: kept apart, so that a tick
+   * reaching the log does not hide a plan edit that is still only in memory (and the reverse). */
+  private mainFailed = false;
+  private logFailed = false;
+  get saveFailed(): boolean {
+    return this.mainFailed || this.logFailed;
+  }
+  private evictionTold = false;
   private sizes = new Map<string, number>();
   /** The envelope of the main key as read at start, for the store's merge. */
   loadedEnvelope: ReturnType<typeof readEnvelope> | null = null;
@@ -84,16 +123,35 @@ export class Persistence implements PersistStorage<PersistedData> {
   /** Today's snapshot was due but did not fit beside the live data (so there is no daily copy). */
   snapshotNoRoom = false;
   private schedule: ((run: () => void) => () => void) | null = null;
-  private pending: PersistedData | null = null;
+  private pending: WorkingState | null = null;
   private cancelScheduled: (() => void) | null = null;
+  /** Runs a write under a lock shared by the tabs (navigator.locks in a browser). */
+  lock: ((name: string, fn: () => void) => void) | null = null;
+  readonly log: EventLog;
 
   constructor(
     readonly backend: StorageBackend,
     private readonly now: () => Date,
     readonly quotaBytes = DEFAULT_QUOTA_BYTES,
     private hooks: AdapterHooks | null = null,
+    kv?: LogKv,
   ) {
+    this.log = new EventLog(kv ?? new StorageKv(backend, undefined, (k, v) => this.noteSize(k, v)), {
+      onWriteStatus: (ok) => {
+        if (!ok) return this.fail('log');
+        this.logFailed = false;
+        // The log has every event now: an older layout's main key may take the v3 layout.
+        if (this.holdMain && !this.log.failed.length) this.releaseMain();
+        this.report();
+      },
+      lock: lockFor(),
+    });
     this.measureAll();
+  }
+
+  /** The log's layout in this localStorage, for a browser without a usable IndexedDB. */
+  fallbackKv(): LogKv {
+    return new StorageKv(this.backend, undefined, (k, v) => this.noteSize(k, v));
   }
 
   setHooks(hooks: AdapterHooks) {
@@ -107,7 +165,7 @@ export class Persistence implements PersistStorage<PersistedData> {
    * `migrate` and then the store's validating `merge`. Whether the text was whole is kept here for
    * that merge to report.
    */
-  getItem(name: string): StorageValue<PersistedData> | null {
+  getItem(name: string): StorageValue<WorkingState> | null {
     const raw = this.safeGet(name);
     this.loadedRaw = raw;
     this.loadedEnvelope = null;
@@ -115,34 +173,41 @@ export class Persistence implements PersistStorage<PersistedData> {
     this.lastRaw = raw;
     const env = readEnvelope(raw);
     this.loadedEnvelope = env;
-    // Unversioned or unreadable: treated as the first layout.
-    return { state: env.state as PersistedData, version: env.version ?? guessVersion(env.state) };
+    // Unversioned or unreadable: by its shape.
+    return { state: env.state as WorkingState, version: env.version ?? guessVersion(env.state) };
   }
 
-  setItem(_name: string, value: StorageValue<PersistedData>): void {
+  setItem(_name: string, value: StorageValue<WorkingState>): void {
     if (this.busy) return;
-    const data = value.state;
+    const data = withoutEvents(value.state);
     if (this.last && sameRefs(this.last, data)) {
       // Back to what is stored (an undo before the write): nothing left to write.
       this.cancelPending();
       return;
     }
-    if (!this.schedule) {
+    if (!this.schedule || this.holdMain) {
+      if (this.holdMain) {
+        this.pending = data;
+        // Try the log again (it may have failed for want of room); success releases the key.
+        void this.log.append([]).catch(() => undefined);
+        return;
+      }
       this.saveNow(data);
       return;
     }
     this.pending = data;
     this.cancelScheduled ??= this.schedule(() => {
       this.cancelScheduled = null;
-      this.flush();
+      // The tabs' scheduled writes take turns, so each merges with the one before it.
+      if (this.lock) this.lock('luoshi-main', () => this.flush());
+      else this.flush();
     });
   }
 
   /**
-   * Writes later instead of inside the click: serialising and storing a city's log takes tens of
-   * milliseconds, which would sit between a tick and its paint. Only the newest state is written.
-   * The store flushes when the page is hidden or closed, and before reading another tab's write.
-   * `null` writes inside set() again (after flushing what is pending).
+   * Writes later instead of inside the click: the working state of a city's plan is several
+   * hundred thousand characters. Only the newest state is written. The store flushes when the
+   * page is hidden or closed. `null` writes inside set() again (after flushing what is pending).
    */
   deferWrites(schedule: ((run: () => void) => () => void) | null) {
     if (!schedule) this.flush();
@@ -151,9 +216,40 @@ export class Persistence implements PersistStorage<PersistedData> {
 
   /** Writes the pending state now, if there is one. */
   flush() {
+    if (this.holdMain) return;
     const data = this.pending;
     this.cancelPending();
     if (data) this.saveNow(data);
+  }
+
+  /**
+   * The log has the older layout's events now: the main key is rewritten in the v3 layout (the
+   * events leave it), with what is pending or else the working state as loaded.
+   */
+  releaseMain() {
+    if (!this.holdMain) return;
+    this.holdMain = false;
+    const data = this.pending ?? this.last;
+    this.pending = null;
+    if (!data) return;
+    if (this.busy) {
+      this.pending = data;
+      return;
+    }
+    if (this.schedule) {
+      this.pending = data;
+      this.cancelScheduled ??= this.schedule(() => {
+        this.cancelScheduled = null;
+        this.flush();
+      });
+    } else this.saveNow(data);
+  }
+
+  /** The first change of a day keeps the day's snapshot (of the data before it) first. */
+  snapshotDue() {
+    if (this.lastSnapshotDay === localDay(this.now()) || !this.last || this.holdMain) return;
+    this.maybeSnapshot(this.last);
+    this.report();
   }
 
   private cancelPending() {
@@ -162,7 +258,7 @@ export class Persistence implements PersistStorage<PersistedData> {
     this.cancelScheduled = null;
   }
 
-  private saveNow(data: PersistedData) {
+  private saveNow(data: WorkingState) {
     this.busy = true;
     try {
       this.save(data);
@@ -179,24 +275,26 @@ export class Persistence implements PersistStorage<PersistedData> {
   // ---------------------------------------------------------------- saving
 
   /** Marks data as what is stored (after hydration), so an unchanged state is not rewritten. */
-  markSaved(data: PersistedData) {
-    this.last = data;
+  markSaved(data: WorkingState | PersistedData) {
+    this.last = withoutEvents(data);
   }
 
-  private save(data: PersistedData) {
+  private save(data: WorkingState) {
     if (this.protectMain) {
       this.fail();
       return;
     }
     let out = data;
     const stored = this.safeGet(MAIN_KEY);
+    let merge: PlanMerge | null = null;
     if (stored !== null && stored !== this.lastRaw) {
       // Another tab wrote since this one last looked: merge instead of overwriting.
-      const theirs = toPersisted(decodeText(stored, this.now()), data);
+      const theirs = toPersisted(decodeText(stored, this.now()), { ...data, events: [] } as PersistedData);
       if (theirs) {
-        const m = mergeData(data, theirs);
-        out = m.data;
-        if (m.displaced) this.backup(m.displaced, '另一个标签页替换了计划，这是被替换的计划');
+        const m = mergeData({ ...data, events: [] } as PersistedData, theirs, this.last as PersistedData | null);
+        out = withoutEvents(m.data);
+        merge = m.planMerge;
+        if (m.displaced) this.backupDisplaced(m.displaced, data);
       }
     }
     this.maybeSnapshot(this.last ?? out);
@@ -204,17 +302,19 @@ export class Persistence implements PersistStorage<PersistedData> {
     if (this.write(MAIN_KEY, text, true)) {
       this.lastRaw = text;
       this.last = out;
-      this.saveFailed = false;
+      this.mainFailed = false;
       if (out !== data) this.hooks?.onMerged(out);
+      if (merge && (merge.tookTheirs || merge.conflicts.length)) this.hooks?.onPlanMerged?.(merge);
       this.report();
     } else {
       this.fail();
     }
   }
 
-  private fail() {
+  private fail(what: 'main' | 'log' = 'main') {
     const first = !this.saveFailed;
-    this.saveFailed = true;
+    if (what === 'main') this.mainFailed = true;
+    else this.logFailed = true;
     // Whatever filled the quota may not be ours: measure again so the meter shows why.
     this.measureAll();
     this.report();
@@ -241,58 +341,61 @@ export class Persistence implements PersistStorage<PersistedData> {
   /** Drops the oldest snapshot, then the oldest backup but the newest. False when nothing is left to drop. */
   private evictOne(except: string): boolean {
     const snaps = this.keysWith(SNAPSHOT_PREFIX).filter((k) => k !== except).sort();
-    if (snaps.length) {
-      this.removeItem(snaps[0]!);
-      return true;
-    }
     const backups = this.keysWith(BACKUP_PREFIX).filter((k) => k !== except).sort();
-    if (backups.length > 1) {
-      this.removeItem(backups[0]!);
-      return true;
+    const victim = snaps[0] ?? (backups.length > 1 ? backups[0] : undefined);
+    if (!victim) return false;
+    this.removeItem(victim);
+    if (!this.evictionTold) {
+      this.evictionTold = true;
+      const snapshot = victim.startsWith(SNAPSHOT_PREFIX);
+      this.hooks?.onEvicted?.({ kind: snapshot ? 'snapshot' : 'backup', at: victim.slice((snapshot ? SNAPSHOT_PREFIX : BACKUP_PREFIX).length) });
     }
-    return false;
+    return true;
   }
 
   // ---------------------------------------------------------------- another tab
 
   /**
-   * Another tab changed the main key: read it and merge it into `mine`. Returns the merged data,
-   * or null when nothing new is there. Does not write: the other tab already stored its merge.
+   * Another tab changed the main key: read it and merge it into `mine` (three-way, against what
+   * this tab last saw stored). Returns the merged working state, or null when nothing new is
+   * there. Writes nothing: a change still pending here is written later, merged again then.
    */
-  readOtherTab(mine: PersistedData): PersistedData | null {
-    // A write still pending must go first, merged with the other tab's (read-merge-write);
-    // otherwise it would later overwrite what the other tab stored.
-    this.flush();
+  readOtherTab(mine: WorkingState): WorkingState | null {
     this.measureAll();
     const stored = this.safeGet(MAIN_KEY);
     if (stored === null || stored === this.lastRaw) {
       this.report();
       return null;
     }
-    const theirs = toPersisted(decodeText(stored, this.now()), mine);
+    const theirs = toPersisted(decodeText(stored, this.now()), { ...mine, events: [] } as PersistedData);
     this.lastRaw = stored;
     if (!theirs) return null;
     // The other tab wrote last, so its identity is the browser's current one.
-    const m = mergeData({ ...mine, identity: theirs.identity }, theirs);
-    if (m.displaced) this.backup(m.displaced, '另一个标签页替换了计划，这是被替换的计划');
-    this.last = m.data;
+    const m = mergeData({ ...mine, identity: theirs.identity, events: [] } as PersistedData, theirs, this.last as PersistedData | null);
+    if (m.displaced) this.backupDisplaced(m.displaced, mine);
+    this.last = withoutEvents(theirs);
+    if (m.planMerge?.conflicts.length) this.hooks?.onPlanMerged?.(m.planMerge);
     this.report();
-    return m.data;
+    return withoutEvents(m.data);
   }
 
   // ---------------------------------------------------------------- recovery
 
   /**
-   * Copies the untouched stored text aside. If that copy cannot be written, the main key is
+   * Copies the untouched stored text aside, once per distinct text: a damaged value read again
+   * on the next start gets no second copy. If the copy cannot be written, the main key is
    * protected: nothing overwrites it until the user has exported and decided.
    */
-  keepRecoveryCopy(original: string, message: string, setAside: SetAsideItem[]): string | null {
+  keepRecoveryCopy(original: string, message: string, setAside: SetAsideItem[], protect = true): string | null {
+    for (const k of this.keysWith(RECOVERY_PREFIX)) {
+      if (!k.endsWith(':aside') && this.safeGet(k) === original) return k;
+    }
     let key = `${RECOVERY_PREFIX}${this.now().toISOString()}`;
     // Never overwrite an earlier copy, even one taken in the same millisecond.
     for (let n = 2; this.safeGet(key) !== null; n++) key = `${RECOVERY_PREFIX}${this.now().toISOString()}-${n}`;
     const asideText = JSON.stringify({ savedAt: this.now().toISOString(), message, setAside });
     if (!this.write(key, original, false)) {
-      this.protectMain = true;
+      if (protect) this.protectMain = true;
       return null;
     }
     // The set-aside list is a convenience; the original text above already holds those items.
@@ -338,21 +441,33 @@ export class Persistence implements PersistStorage<PersistedData> {
 
   // ---------------------------------------------------------------- snapshots and backups
 
-  private maybeSnapshot(data: PersistedData) {
+  private copyText(data: WorkingState | PersistedData): string {
+    const env = JSON.parse(serialize(data)) as Record<string, unknown>;
+    return JSON.stringify({ ...env, events: this.hooks?.countEvents?.() ?? 0 });
+  }
+
+  private maybeSnapshot(data: WorkingState) {
     // Nothing to keep: on a first start the data "as found" is the placeholder shown while the
     // seed loads, and a snapshot of it would use up the day (restoring it shows 正在载入 for good).
     // The day stays open for the next save, whose data before the change is worth keeping.
-    if (data.plan.tasks.length === 0 && data.plan.targets.length === 0 && data.events.length === 0) return;
+    if (data.plan.tasks.length === 0 && data.plan.targets.length === 0 && (this.hooks?.countEvents?.() ?? 0) === 0) return;
     const day = localDay(this.now());
     if (this.lastSnapshotDay === day) return;
     this.lastSnapshotDay = day;
-    const key = SNAPSHOT_PREFIX + day;
-    if (this.safeGet(key) !== null) return;
-    const text = serialize(data);
+    let key = SNAPSHOT_PREFIX + day;
+    const existing = this.safeGet(key);
+    if (existing !== null) {
+      // Today's snapshot is there. A damaged one does not count as today's copy: it stays (the
+      // user sees it marked as damaged and decides), and today's goes beside it.
+      if (decodeText(existing, this.now()).plan) return;
+      key = `${key}.2`;
+      if (this.safeGet(key) !== null) return;
+    }
+    const text = this.copyText(data);
     // Size-aware: a snapshot is a convenience; it only takes room the live data can spare.
     const cap = this.quotaBytes * 0.9;
     const need = storedBytes(key, text);
-    const olders = this.keysWith(SNAPSHOT_PREFIX).sort();
+    const olders = this.keysWith(SNAPSHOT_PREFIX).filter((k) => !k.startsWith(SNAPSHOT_PREFIX + day)).sort();
     // Older snapshots give way only when that makes room: never trade them for nothing.
     const freeable = olders.reduce((n, k) => n + (this.sizes.get(k) ?? 0), 0);
     if (this.usedBytes() - freeable + need > cap) {
@@ -366,8 +481,8 @@ export class Persistence implements PersistStorage<PersistedData> {
   }
 
   /** Takes today's snapshot now if there is none (called once the store has loaded). */
-  snapshotNow(data: PersistedData) {
-    this.maybeSnapshot(data);
+  snapshotNow(data: WorkingState | PersistedData) {
+    this.maybeSnapshot(withoutEvents(data));
     this.report();
   }
 
@@ -376,11 +491,21 @@ export class Persistence implements PersistStorage<PersistedData> {
     while (keys.length > SNAPSHOT_DAYS) this.removeItem(keys.shift()!);
   }
 
-  /** Stores a full copy before a destructive change. Returns its key, or null when it did not fit. */
-  backup(data: PersistedData, reason: string): string | null {
+  /** The plan another tab's replaced (or this tab's, replaced by the other's): kept as a backup. */
+  private backupDisplaced(displaced: PersistedData, mine: WorkingState) {
+    const ours = displaced.plan.id === mine.plan.id;
+    this.backup(displaced, '另一个标签页替换了计划，这是被替换的计划', ours ? this.hooks?.countEvents?.() : undefined);
+  }
+
+  /**
+   * Stores a copy of the working state before a destructive change (the plan's events stay in
+   * the log). Returns its key, or null when it did not fit.
+   */
+  backup(data: PersistedData | WorkingState, reason: string, eventCount?: number): string | null {
     let key = `${BACKUP_PREFIX}${this.now().toISOString()}`;
     for (let n = 2; this.safeGet(key) !== null; n++) key = `${BACKUP_PREFIX}${this.now().toISOString()}-${n}`;
-    const text = JSON.stringify({ reason, data: JSON.parse(serialize(data)) as unknown });
+    const count = eventCount ?? (Array.isArray((data as PersistedData).events) ? (data as PersistedData).events.length : (this.hooks?.countEvents?.() ?? 0));
+    const text = JSON.stringify({ reason, events: count, data: JSON.parse(serialize(data)) as unknown });
     // Make room from snapshots (older copies) before giving up on the backup.
     let ok = this.write(key, text, false);
     while (!ok) {
@@ -399,9 +524,9 @@ export class Persistence implements PersistStorage<PersistedData> {
     return this.keysWith(SNAPSHOT_PREFIX)
       .sort()
       .reverse()
-      .flatMap((key) => {
+      .map((key) => {
         const d = this.readCopy(key);
-        return d ? [this.info(key, key.slice(SNAPSHOT_PREFIX.length), '每日快照', d)] : [];
+        return this.info(key, key.slice(SNAPSHOT_PREFIX.length, SNAPSHOT_PREFIX.length + 10), d);
       });
   }
 
@@ -409,37 +534,48 @@ export class Persistence implements PersistStorage<PersistedData> {
     return this.keysWith(BACKUP_PREFIX)
       .sort()
       .reverse()
-      .flatMap((key) => {
-        const d = this.readCopy(key);
-        return d ? [this.info(key, key.slice(BACKUP_PREFIX.length), d.reason, d)] : [];
-      });
+      .map((key) => this.info(key, key.slice(BACKUP_PREFIX.length), this.readCopy(key)));
   }
 
-  private info(key: string, at: string, reason: string, d: DecodedState): SavedCopy {
+  private info(key: string, at: string, d: (DecodedState & { reason: string; eventCount: number }) | null): SavedCopy {
+    const damaged = !d || !d.plan;
     return {
       key,
       at,
-      reason,
+      reason: damaged ? '已损坏，无法恢复' : d.reason,
       bytes: this.sizes.get(key) ?? 0,
-      tasks: d.plan?.tasks.length ?? 0,
-      events: d.events.length,
-      planTitle: d.plan?.title ?? '',
+      tasks: d?.plan?.tasks.length ?? 0,
+      events: d?.eventCount ?? 0,
+      planTitle: d?.plan?.title ?? '',
+      damaged,
     };
   }
 
   /** A snapshot or backup, through the same tolerant read path as the live data. */
-  readCopy(key: string): (DecodedState & { reason: string }) | null {
+  readCopy(key: string): (DecodedState & { reason: string; eventCount: number }) | null {
     const text = this.safeGet(key);
     if (text === null) return null;
-    if (key.startsWith(BACKUP_PREFIX)) {
-      try {
-        const o = JSON.parse(text) as { reason?: unknown; data?: unknown };
-        return { ...decodeText(JSON.stringify(o.data), this.now()), reason: typeof o.reason === 'string' ? o.reason : '自动备份' };
-      } catch {
-        return { ...decodeText(text, this.now()), reason: '自动备份（已损坏）' };
-      }
+    const count = (o: unknown, d: DecodedState) => {
+      const n = o && typeof o === 'object' ? (o as { events?: unknown }).events : undefined;
+      return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? Math.max(n, d.events.length) : d.events.length;
+    };
+    let outer: unknown = null;
+    try {
+      outer = JSON.parse(text);
+    } catch {
+      // damaged: read below as well as it can be
     }
-    return { ...decodeText(text, this.now()), reason: '每日快照' };
+    if (key.startsWith(BACKUP_PREFIX)) {
+      const o = outer as { reason?: unknown; data?: unknown } | null;
+      if (o && typeof o === 'object' && o.data !== undefined) {
+        const d = decodeText(JSON.stringify(o.data), this.now());
+        return { ...d, reason: typeof o.reason === 'string' ? o.reason : '自动备份', eventCount: count(o, d) };
+      }
+      const d = decodeText(text, this.now());
+      return { ...d, reason: '自动备份（已损坏）', eventCount: d.events.length };
+    }
+    const d = decodeText(text, this.now());
+    return { ...d, reason: d.damaged ? '每日快照（部分损坏）' : '每日快照', eventCount: count(outer, d) };
   }
 
   deleteCopy(key: string) {
@@ -484,6 +620,12 @@ export class Persistence implements PersistStorage<PersistedData> {
     }
   }
 
+  /** A key written outside write() (the log over localStorage): keep the meter's sum right. */
+  noteSize(key: string, value: string | null) {
+    if (value === null) this.sizes.delete(key);
+    else this.sizes.set(key, storedBytes(key, value));
+  }
+
   usedBytes(): number {
     let n = 0;
     for (const v of this.sizes.values()) n += v;
@@ -493,4 +635,11 @@ export class Persistence implements PersistStorage<PersistedData> {
   report() {
     this.hooks?.onStatus({ usedBytes: this.usedBytes(), quotaBytes: this.quotaBytes, saveFailed: this.saveFailed, snapshotNoRoom: this.snapshotNoRoom });
   }
+}
+
+/** navigator.locks as a plain callback lock, when the browser has it. */
+function lockFor(): (<T>(name: string, fn: () => Promise<T>) => Promise<T>) | undefined {
+  const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
+  if (!locks) return undefined;
+  return <T,>(name: string, fn: () => Promise<T>) => locks.request(name, fn) as Promise<T>;
 }

@@ -11,16 +11,22 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { LuoshiState, StorageStatus, Toast } from '@/store/api';
-import type { Identity, Plan, Unit } from '@/domain/model';
-import type { PersistedData } from '@/domain/merge';
+import type { Identity, Plan, PlanEvent, Unit } from '@/domain/model';
+import { mergeEvents, type PersistedData, type PlanMerge } from '@/domain/merge';
 import { DEFAULT_UNITS } from '@/domain/units-registry';
-import { migrate, restoreStored, STORAGE_VERSION } from '@/store/codec';
-import { MAIN_KEY } from '@/store/keys';
+import { migrate, restoreStored, STORAGE_VERSION, type WorkingState } from '@/store/codec';
+import { LOG_PREFIX, MAIN_KEY, TRUST_KEY } from '@/store/keys';
+import { IdbKv, type LoadedLog, type LogKv } from '@/store/log';
 import { Persistence, type StorageBackend } from '@/store/persistence';
+import { appendEvent, replaceEvent } from '@/store/slices/progress';
+import { t } from '@/lib/strings';
 import { createPlanSlice } from '@/store/slices/plan';
 import { createProgressSlice } from '@/store/slices/progress';
 import { createUiSlice } from '@/store/slices/ui';
 import { createDataSlice } from '@/store/slices/data';
+import { createSyncSlice } from '@/store/slices/sync';
+import { createSigningSlice } from '@/store/slices/signing';
+import type { Keyring } from '@/lib/keyring';
 import type { GetState, SetState, StoreContext, UndoEntry } from '@/store/slices/context';
 
 export interface CreateStoreOptions {
@@ -45,6 +51,17 @@ export interface CreateStoreOptions {
    * browser that has nothing stored, and stay out of the initial bundle.
    */
   seed?: (now: Date) => { plan: Plan; units: Unit[] };
+  /**
+   * Where the event log lives. Default: IndexedDB for the app's own store in a browser (opened in
+   * the background; the screens wait for the history), else the storage given (or localStorage).
+   */
+  log?: LogKv | Promise<LogKv | null>;
+  /**
+   * This browser's signing keys. Default: IndexedDB for the app's own store; none (nothing signed,
+   * anyone may write) when a storage is passed in, as most tests do. Tests of signing pass
+   * memoryKeyring().
+   */
+  keyring?: Keyring | Promise<Keyring> | null;
 }
 
 /** The id of the placeholder plan shown for the moment the seed speech is being loaded. */
@@ -78,22 +95,53 @@ export type LuoshiStore = StoreApi<LuoshiState> & {
   persistence: Persistence;
   /** Settles once the first-start seed plan is in the store (at once when none is needed). */
   seedReady: Promise<void>;
+  /** Settles once the current plan's history is read from the log (at once for a synchronous log). */
+  historyReady: () => Promise<void>;
+  /** Settles once every event recorded so far is committed to the log. */
+  eventsSettled: () => Promise<void>;
 };
 
 const MAX_UNDO = 50;
 
+/**
+ * The fields of the working state written to storage. A new persisted field is one more name
+ * here (and its slice); the layout needs no other change. The events are not among them: they
+ * are in the log, one record each.
+ */
+export const PERSISTED_FIELDS = ['plan', 'units', 'identity', 'planSetAt', 'dropped'] as const satisfies ReadonlyArray<keyof LuoshiState>;
+
+export function workingOf(s: LuoshiState): WorkingState {
+  const out: Record<string, unknown> = {};
+  for (const k of PERSISTED_FIELDS) out[k] = s[k];
+  return out as WorkingState;
+}
+
+/** Everything of one plan (working state and events): backups, copies, files. */
 export function persistedOf(s: LuoshiState): PersistedData {
-  return { plan: s.plan, units: s.units, events: s.events, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
+  return { ...workingOf(s), events: s.events } as PersistedData;
 }
 
 export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const backend = options.storage ?? defaultBackend();
-  const persistence = new Persistence(backend, now, options.quotaBytes);
-  const deferSaves = options.deferSaves ?? (!options.storage && typeof window !== 'undefined');
+  const inBrowser = !options.storage && typeof window !== 'undefined';
+  const logOption = options.log ?? (inBrowser && typeof indexedDB !== 'undefined' ? IdbKv.open() : undefined);
+  const persistence = new Persistence(backend, now, options.quotaBytes, null, logOption && !(logOption instanceof Promise) ? logOption : undefined);
+  const log = persistence.log;
+  if (logOption instanceof Promise) log.waitForKv();
+  const deferSaves = options.deferSaves ?? inBrowser;
   if (deferSaves) persistence.deferWrites(idleSchedule);
   const seed = options.seed ?? ((d: Date) => ({ plan: pendingPlan(d), units: DEFAULT_UNITS }));
+  const keyringOption: Promise<Keyring> | null =
+    options.keyring === undefined
+      ? options.storage
+        ? null
+        : // Loaded after the first paint: the keyring and the signing room are not initial JavaScript.
+          import('@/lib/keyring').then((m) => m.openKeyring(now))
+      : options.keyring === null
+        ? null
+        : Promise.resolve(options.keyring);
 
   const undoStack: UndoEntry[] = [];
   let undoing = false;
@@ -107,7 +155,14 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
           now,
           newId,
           persistence,
+          recorded: (events, e) => {
+            persistence.snapshotDue();
+            expected = events;
+            void log.append([e]).catch(() => undefined);
+          },
           undoing: () => undoing,
+          signLater: () => {},
+          identityTaken: () => {},
           pushUndo: (entry) => {
             if (undoing) return;
             undoStack.push(entry);
@@ -133,56 +188,179 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
         };
         const first = seed(now());
         const identity: Identity = { kind: 'office' };
+        const { hooks, ...signingSlice } = createSigningSlice(setState, getState, ctx, { keyring: keyringOption, backend });
+        ctx.signLater = hooks.signLater;
+        ctx.identityTaken = hooks.identityTaken;
         return {
           ...createPlanSlice(setState, getState, ctx, { ...first, planSetAt: now().toISOString() }),
           ...createProgressSlice(setState, getState, ctx, { events: [], dropped: [] }),
           ...createUiSlice(setState, getState, { ...ctx, runUndo }, { identity }),
           ...createDataSlice(setState, getState, ctx),
+          ...createSyncSlice(setState, getState, ctx),
+          ...signingSlice,
         };
       },
       {
         name: MAIN_KEY,
         version: STORAGE_VERSION,
         storage: persistence,
-        partialize: (s) => persistedOf(s),
-        migrate: (state, version) => migrate(state, version) as PersistedData,
+        partialize: (s) => workingOf(s),
+        migrate: (state, version) => migrate(state, version) as WorkingState,
         merge: (persisted, current) => hydrate(persisted, current, persistence, now),
       },
     ),
   );
 
+  /** Another tab's working state, merged: another plan brings its own log; undone ids leave memory. */
+  const applyWorking = (data: WorkingState) => {
+    const s = store.getState();
+    const patch: Partial<LuoshiState> = { ...(data as Partial<LuoshiState>) };
+    if (data.plan.id !== s.plan.id) patch.events = [];
+    else if (data.dropped !== s.dropped && data.dropped.length) {
+      const gone = new Set(data.dropped);
+      const events = s.events.filter((e) => !gone.has(e.id));
+      if (events.length !== s.events.length) patch.events = events;
+    }
+    store.setState(patch);
+  };
   persistence.setHooks({
-    onMerged: (data) => store.setState({ ...data }),
+    onMerged: (data) => applyWorking(data),
     onStatus: (st) => {
       const cur = store.getState().storage;
       if (cur.usedBytes === st.usedBytes && cur.quotaBytes === st.quotaBytes && cur.saveFailed === st.saveFailed && cur.snapshotNoRoom === st.snapshotNoRoom) return;
       store.setState({ storage: { ...cur, ...st } });
     },
-    onSaveFailed: () =>
-      store
-        .getState()
-        .notify('error', '浏览器存储空间已满，刚才的更改只保存在本页面中。请立即在“数据”页导出完整备份，再清理旧快照或备份。'),
+    onSaveFailed: () => store.getState().notify('error', t.data.saveFailedToast),
+    onEvicted: ({ kind, at }) => store.getState().notify('warning', t.data.evictedToast(kind === 'snapshot' ? t.data.evictedSnapshot(at) : t.data.evictedBackup(at))),
+    onPlanMerged: (m) => notifyPlanMerge(store, m),
+    countEvents: () => store.getState().events.length,
   });
   // The state as loaded is what is stored: do not rewrite it until something changes.
-  persistence.markSaved(persistedOf(store.getState()));
+  persistence.markSaved(workingOf(store.getState()));
   persistence.measureAll();
-  // Today's snapshot holds the data as found at start; a first start has nothing worth keeping yet.
-  if (persistence.loadedRaw !== null) persistence.snapshotNow(persistedOf(store.getState()));
+
+  // ------------------------------------------------------------------ the event log
+  /** An events array already in the log (a recorded event, another tab's, a load): no diff needed. */
+  let expected: readonly PlanEvent[] | null = null;
+  let loading: Promise<void> = Promise.resolve();
+  let loadingPlan: string | null = null;
+  let firstLoad = true;
+
+  const applyLoaded = (planId: string, loaded: LoadedLog) => {
+    if (store.getState().plan.id !== planId) return;
+    const s = store.getState();
+    // In memory before the load: events of an older layout, of a restored copy, or recorded
+    // meanwhile. The union with the log is the plan's whole history.
+    const m = s.events.length ? mergeEvents(loaded.events, s.events) : { events: loaded.events };
+    const gone = new Set(s.dropped);
+    const events = gone.size ? m.events.filter((e) => !gone.has(e.id)) : m.events;
+    expected = events;
+    loadingPlan = null;
+    const recovery = logRecovery(persistence, loaded, s.storage.recovery);
+    store.setState({ events, storage: { ...store.getState().storage, historyLoaded: true, recovery, log: { ...store.getState().storage.log, kind: log.kv.kind, events: events.length } } });
+    const fresh = events.filter((e) => log.needs(e));
+    // The main key keeps an older layout's events until the log has them.
+    const release = () => persistence.releaseMain();
+    if (fresh.length) void log.append(fresh).then(release, () => undefined);
+    else {
+      void log.append([]).catch(() => undefined);
+      release();
+    }
+    if (firstLoad) {
+      firstLoad = false;
+      // Today's snapshot holds the data as found at start; a first start has nothing worth keeping yet.
+      if (persistence.loadedRaw !== null) persistence.snapshotNow(workingOf(store.getState()));
+      void refreshEstimate();
+    }
+  };
+
+  const loadHistory = (planId: string) => {
+    loadingPlan = planId;
+    // From now on this plan's log is the one written to, even before its history is read.
+    log.switchTo(planId);
+    const sync = log.loadSync(planId);
+    if (sync) {
+      applyLoaded(planId, sync);
+      return;
+    }
+    if (store.getState().storage.historyLoaded) store.setState({ storage: { ...store.getState().storage, historyLoaded: false } });
+    loading = (async () => {
+      await kvOpening;
+      const loaded = await log.load(planId);
+      applyLoaded(planId, loaded);
+    })().catch((e: unknown) => {
+      // The log cannot be read at all: show what the working state has, and say so.
+      loadingPlan = null;
+      store.setState({ storage: { ...store.getState().storage, historyLoaded: true } });
+      store.getState().notify('error', t.data.logUnreadable(e instanceof Error ? e.message : String(e)));
+    });
+  };
+
+  let kvReady = !(logOption instanceof Promise);
+  const kvOpening: Promise<void> =
+    logOption instanceof Promise
+      ? logOption.then((kv) => {
+          // No usable IndexedDB (blocked, private mode): the same layout in localStorage.
+          log.useKv(kv ?? persistence.fallbackKv());
+          kvReady = true;
+          watchLog();
+        })
+      : Promise.resolve();
+
+  const mergeIncoming = (incoming: PlanEvent[]) => {
+    if (!incoming.length) return;
+    const s = store.getState();
+    const gone = new Set(s.dropped);
+    let next: readonly PlanEvent[] = s.events;
+    for (const e of incoming) if (!gone.has(e.id)) next = replaceEvent(next, e) ?? appendEvent(next, e);
+    if (next === s.events) return;
+    expected = next;
+    store.setState({ events: next as PlanEvent[] });
+  };
+  let stopWatchingLog = () => {};
+  const watchLog = () => {
+    stopWatchingLog = log.kv.watch?.((puts) => mergeIncoming(log.readOther(puts))) ?? (() => {});
+  };
+  if (kvReady) watchLog();
+
+  store.subscribe((s, prev) => {
+    if (s.plan.id !== log.planId && s.plan.id !== loadingPlan) {
+      // Another plan (replaced, restored, imported): its own log, loaded and merged.
+      loadHistory(s.plan.id);
+      return;
+    }
+    if (s.events === prev.events || s.events === expected || loadingPlan !== null) return;
+    // Events that reached memory another way (an import, a merge, an undo): write the new ones.
+    const fresh = s.events.filter((e) => log.needs(e));
+    if (fresh.length) {
+      persistence.snapshotDue();
+      void log.append(fresh).catch(() => undefined);
+    }
+  });
+
+  const refreshEstimate = () => store.getState().refreshStorage();
+  if (inBrowser) requestPersistence(store);
+
+  loadHistory(store.getState().plan.id);
 
   const syncFromStorage = () => {
-    const merged = persistence.readOtherTab(persistedOf(store.getState()));
-    if (merged) {
-      // Shown as is; not written back: the other tab already stored this merge.
-      persistence.markSaved(merged);
-      store.setState({ ...merged });
-    }
+    const merged = persistence.readOtherTab(workingOf(store.getState()));
+    if (merged) applyWorking(merged);
   };
   const stopFlushing = deferSaves ? flushWhenLeaving(() => persistence.flush()) : () => {};
   const subscribe = options.subscribe ?? (options.storage ? null : windowSubscribe);
   const unsubscribe = subscribe
     ? subscribe((key) => {
         if (key === null || key === MAIN_KEY) syncFromStorage();
-        else {
+        if (key === null || key === TRUST_KEY) store.getState().reloadTrust();
+        if (key === null || key === MAIN_KEY || key === TRUST_KEY) return;
+        if (key.startsWith(LOG_PREFIX) && log.kv.kind === 'localstorage') {
+          // The log lives in localStorage: another tab's record, read and merged.
+          const v = backend.getItem(key);
+          persistence.noteSize(key, v);
+          if (v !== null) mergeIncoming(log.readOther([[key.slice(LOG_PREFIX.length), v]]));
+          persistence.report();
+        } else {
           // A snapshot or backup key changed elsewhere: only the meter needs updating.
           persistence.measureAll();
           persistence.report();
@@ -205,8 +383,16 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     persistence.flush();
     stopFlushing();
     unsubscribe();
+    stopWatchingLog();
   };
-  return Object.assign(store, { syncFromStorage, destroy, persistence, seedReady });
+  const historyReady = async () => {
+    await kvOpening;
+    for (let before: Promise<void> | null = null; before !== loading; ) {
+      before = loading;
+      await loading;
+    }
+  };
+  return Object.assign(store, { syncFromStorage, destroy, persistence, seedReady, historyReady, eventsSettled: () => log.settled() });
 }
 
 /**
@@ -214,6 +400,13 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
  * be read as it was is reported in storage.recovery, and the original text is copied aside first.
  */
 function hydrate(persisted: unknown, current: LuoshiState, persistence: Persistence, now: () => Date): LuoshiState {
+  const state = hydrateWorking(persisted, current, persistence, now);
+  // An older layout carried the events in the main key: keep it as it is until the log has them.
+  if (state.events.length && (persistence.loadedEnvelope?.version ?? 0) < STORAGE_VERSION) persistence.holdMain = true;
+  return state;
+}
+
+function hydrateWorking(persisted: unknown, current: LuoshiState, persistence: Persistence, now: () => Date): LuoshiState {
   if (persisted === undefined || persisted === null) {
     if (persistence.loadedRaw === null) return current; // first start: the seed
   }
@@ -241,8 +434,11 @@ function hydrate(persisted: unknown, current: LuoshiState, persistence: Persiste
       setAsideItems: setAside,
     };
   }
+  const extra: Record<string, unknown> = {};
+  for (const k of PERSISTED_FIELDS) if (k in r.extra) extra[k] = r.extra[k];
   return {
     ...current,
+    ...(extra as Partial<LuoshiState>),
     plan: r.plan ?? current.plan,
     units: r.units ?? current.units,
     events: r.dropped.length ? withoutDropped(r.events, r.dropped) : r.events,
@@ -251,6 +447,46 @@ function hydrate(persisted: unknown, current: LuoshiState, persistence: Persiste
     dropped: r.dropped,
     storage: { ...current.storage, recovery },
   };
+}
+
+/**
+ * Records of the log that could not be read as they were: each damaged text is copied aside once
+ * (a recovery copy the user downloads or discards on 数据与备份), and the message says how many
+ * events were set aside. The rest of the history is unaffected.
+ */
+function logRecovery(persistence: Persistence, loaded: LoadedLog, current: StorageStatus['recovery']): StorageStatus['recovery'] {
+  if (!loaded.damaged.length && !loaded.setAside.length) return current;
+  const message = t.data.logDamaged(loaded.damaged.length, loaded.setAside.length, loaded.events.length);
+  let key: string | null = null;
+  for (const [, text] of loaded.damaged) key = persistence.keepRecoveryCopy(text, message, loaded.setAside, false) ?? key;
+  if (!key && loaded.setAside.length) key = persistence.keepRecoveryCopy(JSON.stringify(loaded.setAside.map((x) => x.value)), message, loaded.setAside, false);
+  if (current) return { ...current, message: `${current.message}${message}`, setAsideItems: current.setAsideItems + loaded.setAside.length };
+  return { message, backupKey: key ?? MAIN_KEY, restoredItems: loaded.events.length, setAsideItems: loaded.setAside.length };
+}
+
+/** Says, in a toast, that another tab's edit of the plan was merged in, and where both edited one field. */
+function notifyPlanMerge(store: StoreApi<LuoshiState>, m: PlanMerge) {
+  const s = store.getState();
+  const fieldName = (f: string | undefined) => (f ? (t.data.fieldNames as Record<string, string>)[f] ?? f : '');
+  const where = m.conflicts.map((c) => {
+    if (c.path[0] === 'tasks' && c.path[1]) {
+      const task = s.plan.tasks.find((x) => x.id === c.path[1]);
+      return t.data.conflictTask(task?.title ?? c.path[1], fieldName(c.path[2]));
+    }
+    return c.path.map(fieldName).join('·');
+  });
+  if (where.length) s.notify('warning', t.data.planConflict(where.slice(0, 3).join('；'), where.length));
+  else s.notify('info', t.data.planMerged);
+}
+
+/** Asks the browser not to evict the data under storage pressure; the answer is shown on the meter. */
+function requestPersistence(store: StoreApi<LuoshiState>) {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!storage?.persist) return;
+  void storage.persist().then(
+    (granted) => store.setState({ storage: { ...store.getState().storage, persisted: granted } }),
+    () => undefined,
+  );
 }
 
 function withoutDropped<T extends { id: string }>(events: T[], dropped: string[]): T[] {
@@ -322,6 +558,9 @@ function windowSubscribe(onChange: (key: string | null) => void): () => void {
 
 /** The app's store. */
 export const luoshiStore = createLuoshiStore();
+// A handle for the browser tests and benchmarks that drive the built app (they write events
+// through the app's own store and wait for the log); the screens never use it.
+if (typeof window !== 'undefined') (window as unknown as { __LUOSHI_STORE__?: LuoshiStore }).__LUOSHI_STORE__ = luoshiStore;
 
 type Bound = {
   <T>(selector: (s: LuoshiState) => T): T;

@@ -91,6 +91,15 @@ export async function open(page: Page, route: string): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible' });
 }
 
+/** Reads a KPI of the dashboard as a person reads it: the line after its label. */
+export async function kpi(page: Page, label: string): Promise<string> {
+  const text = await page.getByRole('region', { name: '关键指标' }).innerText();
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const i = lines.indexOf(label);
+  if (i < 0 || i + 1 >= lines.length) throw new Error(`驾驶舱上找不到指标“${label}”：\n${text}`);
+  return lines[i + 1]!;
+}
+
 /** Full-page screenshot kept in artifacts/browser/<name>.png for people to look at. */
 export async function shot(page: Page, name: string): Promise<string> {
   const file = path.join(artifactsDir, `${name}.png`);
@@ -148,4 +157,32 @@ export async function storageDump(page: Page): Promise<Record<string, string>> {
     }
     return out;
   });
+}
+
+/** The fingerprint of this browser's key for the identity in use, as 数据与备份 shows it. */
+export async function ownFingerprint(page: Page): Promise<string> {
+  await open(page, '/data');
+  const fp = page.locator('.card').filter({ has: page.getByRole('heading', { name: '签名密钥' }) }).locator('p.fingerprint');
+  await fp.waitFor();
+  return (await fp.innerText()).trim();
+}
+
+/**
+ * The user compares the fingerprint in the import preview with the one the other side read out
+ * over the phone, and pins the key; the preview is then checked again.
+ */
+export async function confirmKey(page: Page, author: string, expected: string): Promise<void> {
+  const preview = page.getByRole('region', { name: /导入预览/ });
+  const card = preview.getByRole('region', { name: `核对${author}的密钥` });
+  await card.waitFor();
+  const shown = (await card.locator('p.fingerprint').innerText()).trim();
+  if (shown !== expected) throw new Error(`预览中的指纹 ${shown} 与对方读出的 ${expected} 不一致`);
+  await card.getByRole('button', { name: '指纹一致，登记并重新核对' }).click();
+  await card.waitFor({ state: 'detached' });
+}
+
+/** No JavaScript dialog opened and no page threw, in any page of a context. */
+export function expectClean(w: Watched): void {
+  if (w.dialogs.length) throw new Error(`不应弹出任何 alert/confirm/prompt：${w.dialogs.join('；')}`);
+  if (w.errors.length) throw new Error(`页面出现未捕获的错误：${w.errors.join('；')}`);
 }

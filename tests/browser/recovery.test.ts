@@ -21,14 +21,25 @@ describe('corrupted storage', () => {
     const { context, watched } = await newOffice(browser);
     const page = await context.newPage();
     await open(page, '/lists');
-    // A first start writes nothing until something changes.
+    // Leave a mark in the stored data: rename a task (the working state) and flag another (an
+    // event: since storage v3 it is its own record in the log, not in the working-state key).
     const before = (await storageDump(page))[MAIN_KEY];
-    // Leave a mark in the stored data: flag the first task that is not flagged yet.
+    await page.evaluate(() => {
+      const s = (window as unknown as { __LUOSHI_STORE__: { getState: () => { plan: { tasks: { id: string; title: string }[] }; updateTask: (id: string, p: { title: string }) => void } } }).__LUOSHI_STORE__.getState();
+      s.updateTask(s.plan.tasks[0]!.id, { title: `${s.plan.tasks[0]!.title}（已核对）` });
+    });
     await page.getByRole('button', { name: /^挂牌\s*：/ }).first().click();
     await expect.poll(async () => {
       const now = (await storageDump(page))[MAIN_KEY];
       return now !== undefined && now !== before;
     }).toBe(true);
+    const flagged = () =>
+      page.evaluate(async () => {
+        const s = (window as unknown as { __LUOSHI_STORE__: { historyReady: () => Promise<void>; getState: () => { events: { type: string }[] } } }).__LUOSHI_STORE__;
+        await s.historyReady();
+        return s.getState().events.filter((e) => e.type === 'flag').length;
+      });
+    expect(await flagged()).toBe(1);
 
     // Corrupt it the way a crash or a hand edit would: cut in half, then garbage.
     const garbage = await page.evaluate((key) => {
@@ -42,6 +53,8 @@ describe('corrupted storage', () => {
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     const notice = page.getByRole('alert').filter({ hasText: '本地数据读取时出现问题' });
     await expect.poll(() => notice.count()).toBeGreaterThan(0);
+    // The damaged key held no events: the flag is still there.
+    expect(await flagged()).toBe(1);
     await shot(page, '30-recovery-notice');
 
     // The untouched original sits under a recovery key, not overwritten by the restarted app.

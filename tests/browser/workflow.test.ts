@@ -15,7 +15,7 @@ import { chineseDate } from '@/domain/report';
 import { DEFAULT_UNITS } from '@/domain/units-registry';
 import type { Task } from '@/domain/model';
 import { MAIN_KEY } from '@/store/keys';
-import { artifactsDir, catchDownload, FAKE_NOW, FAKE_TODAY, launchBrowser, newOffice, open, PLAN_YEAR, seriousAxeViolations, shot, url, type Watched } from './harness';
+import { artifactsDir, catchDownload, confirmKey, FAKE_NOW, FAKE_TODAY, kpi, launchBrowser, newOffice, open, ownFingerprint, PLAN_YEAR, seriousAxeViolations, shot, url, type Watched } from './harness';
 
 // The tasks the story uses, picked from the same seed the app builds (so a parser change that
 // renames a task does not break the story, and a change that removes such tasks says so).
@@ -41,6 +41,9 @@ let officePage: Page;
 let deptPage: Page;
 let planPackage = '';
 let progressReport = '';
+/** Read out over the phone between the two offices (issue 13): each pins the other's key once. */
+let officeFingerprint = '';
+let deptFingerprint = '';
 
 /** An accessible name made of a visible word and a visually hidden "：task title" (the browser
  * may put a space between the two parts). */
@@ -49,25 +52,26 @@ function named(word: string, title: string): RegExp {
   return new RegExp(`^${esc(word)}\\s*：\\s*${esc(title)}$`);
 }
 
-/** Reads a KPI of the dashboard as a person reads it: the line after its label. */
-async function kpi(page: Page, label: string): Promise<string> {
-  const text = await page.getByRole('region', { name: '关键指标' }).innerText();
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const i = lines.indexOf(label);
-  if (i < 0 || i + 1 >= lines.length) throw new Error(`驾驶舱上找不到指标“${label}”：\n${text}`);
-  return lines[i + 1]!;
-}
-
 async function chooseIdentity(page: Page, label: string) {
   await page.getByLabel('当前身份').selectOption({ label });
 }
 
+/** The events stored for the plan, read as the app reads them after a reload (the log). */
 async function eventCount(page: Page): Promise<number> {
-  return page.evaluate((key) => {
-    const raw = localStorage.getItem(key);
-    if (!raw) return -1;
-    const data = JSON.parse(raw) as { state?: { events?: unknown[] } };
-    return data.state?.events?.length ?? -1;
+  return page.evaluate(async (key) => {
+    if (!localStorage.getItem(key)) return -1;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('luoshi', 1);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const keys = await new Promise<IDBValidKey[]>((resolve) => {
+      const r = db.transaction('kv').objectStore('kv').getAllKeys();
+      r.onsuccess = () => resolve(r.result);
+    });
+    db.close();
+    // Journal records are one event each; this test's log is far below a sealed chunk.
+    return keys.filter((k) => String(k).startsWith('j|')).length;
   }, MAIN_KEY);
 }
 
@@ -134,6 +138,7 @@ describe('two offices, one plan', () => {
     const tasks = (pkg.payload?.plan?.tasks ?? (pkg as { plan?: { tasks?: Task[] } }).plan?.tasks) as Task[] | undefined;
     expect(tasks?.find((t) => t.id === toAssign!.id)?.owners).toEqual([{ name: DEPT, role: 'lead', inferred: false }]);
     await shot(p, '04-office-data-exported');
+    officeFingerprint = await ownFingerprint(p);
     expectClean(office.watched);
   });
 
@@ -145,6 +150,9 @@ describe('two offices, one plan', () => {
     const preview = p.getByRole('region', { name: /导入预览/ });
     await preview.waitFor();
     await shot(p, '05-dept-plan-package-preview');
+    // Signed records (issue 13): the first package asks to confirm the office's key; until then
+    // nothing of it is applied. Intended change to this flow.
+    await confirmKey(p, '市政府办公室', officeFingerprint);
     await preview.getByRole('button', { name: '确认导入' }).click();
     // A replace asks first (ConfirmDialog, a native <dialog>, not a JS dialog).
     const confirm = p.getByRole('dialog');
@@ -169,6 +177,8 @@ describe('two offices, one plan', () => {
     progressReport = file;
     expect(text).toContain(NOTE_A);
     expect(text).toContain(NOTE_B);
+    deptFingerprint = await ownFingerprint(p);
+    await open(p, '/my');
     expectClean(dept.watched);
   });
 
@@ -180,6 +190,8 @@ describe('two offices, one plan', () => {
     await p.getByLabel('选择要导入的文件（.json）').setInputFiles(progressReport);
     const preview = p.getByRole('region', { name: /导入预览/ });
     await preview.waitFor();
+    // The department's first report: its key is confirmed by phone, then pinned.
+    await confirmKey(p, DEPT, deptFingerprint);
     const text = await preview.innerText();
     expect(text).toContain('进度报告');
     expect(text).toContain(DEPT);
@@ -210,6 +222,8 @@ describe('two offices, one plan', () => {
     const doneBefore = await kpi(p, '已完成');
     await open(p, '/data');
     const before = await eventCount(p);
+    // The department's report is already in: the count is of real records, not of an absent key.
+    expect(before).toBeGreaterThan(0);
     await p.getByLabel('选择要导入的文件（.json）').setInputFiles(progressReport);
     const preview = p.getByRole('region', { name: /导入预览/ });
     await preview.waitFor();

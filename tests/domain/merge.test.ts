@@ -46,6 +46,19 @@ describe('mergeEvents', () => {
     expect(mergeEvents([y], [x]).events).toEqual(r.events);
   });
 
+  it('keeps the signed copy of a record over the unsigned one, without calling it a conflict or a new event', () => {
+    const x: PlanEvent = { id: 'e1', at: '2026-03-01T00:00:00.000Z', unit: '市大数据局', taskId: 't1', note: '', type: 'urge' };
+    const signed: PlanEvent = { ...x, sig: { key: '0123456789abcdef', value: 'A'.repeat(86) } };
+    for (const [a, b] of [[[x], [signed]], [[signed], [x]]] as const) {
+      const r = mergeEvents(a, b);
+      expect(r.events).toEqual([signed]);
+      expect(r.conflicts).toEqual([]);
+      expect(r.added).toEqual([]);
+    }
+    // A signed record whose content differs is still a conflict.
+    expect(mergeEvents([x], [{ ...signed, note: '改过' }]).conflicts).toHaveLength(1);
+  });
+
   it('does not count a copy with fields in another order as a conflict', () => {
     const x: PlanEvent = { id: 'e1', at: '2026-03-01T00:00:00.000Z', unit: '市大数据局', taskId: 't1', note: '', type: 'urge' };
     const y = JSON.parse(JSON.stringify({ type: 'urge', note: '', taskId: 't1', unit: '市大数据局', at: x.at, id: 'e1' })) as PlanEvent;

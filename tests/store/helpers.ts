@@ -2,7 +2,11 @@
 import { createLuoshiStore, luoshiStore, type CreateStoreOptions, type LuoshiStore } from '@/store/store';
 import { samplePlan, sampleUnits } from '../fixtures/storage/build-sample';
 import { FakeStorage } from './fake-storage';
-import type { Task } from '@/domain/model';
+import type { PlanEvent, Task } from '@/domain/model';
+import { mergeEvents } from '@/domain/merge';
+import { decodeText } from '@/store/codec';
+import { MAIN_KEY } from '@/store/keys';
+import { chunkPrefix, decodeLog, journalPrefix, StorageKv } from '@/store/log';
 
 // Importing the store module creates the app's own store, which loads the seed speech in the
 // background; let that finish so it does not outlive a test file that uses fake timers.
@@ -60,4 +64,19 @@ export function task(id: string, over: Partial<Task> = {}): Task {
     flagged: false,
     ...over,
   };
+}
+
+/**
+ * Every event stored for the plan in the working-state key, read as the app reads it: the log
+ * (one record per event, sealed chunks) plus any events an older layout still keeps in the main
+ * key, minus the ids undone (`dropped`).
+ */
+export function storedEvents(st: FakeStorage, planId?: string): PlanEvent[] {
+  const main = st.getItem(MAIN_KEY);
+  const decoded = main ? decodeText(main, new Date()) : null;
+  const id = planId ?? decoded?.plan?.id ?? samplePlan.id;
+  const kv = new StorageKv(st);
+  const log = decodeLog(id, [...kv.sync.list(chunkPrefix(id)), ...kv.sync.list(journalPrefix(id))]);
+  const gone = new Set(decoded?.dropped ?? []);
+  return mergeEvents(decoded?.events ?? [], log.events).events.filter((e) => !gone.has(e.id));
 }

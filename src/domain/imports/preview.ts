@@ -24,6 +24,7 @@ import { chineseTime, isSaneTime, timeProblem, verifySender } from '@/domain/imp
 import { canonicalJson } from '@/domain/merge';
 import { EventSchema, OFFICE_NAME, parseIsoTime, type Plan, type PlanEvent, type Task } from '@/domain/model';
 import { describeIssue, emptyReport, quoted, quoteValue, restoreEvents, restoreIdentity, restorePlan, restoreUnits } from '@/domain/restore';
+import type { TrustStore } from '@/domain/signing/signing';
 
 const KIND_LABEL: Record<FileKind, string> = {
   'luoshi/plan-package': '计划包',
@@ -37,7 +38,7 @@ const MAX_DEPTH = 40;
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function refusedFile(error: string, head?: Partial<ImportPreview>): ImportPreview {
+export function refusedFile(error: string, head?: Partial<ImportPreview>): ImportPreview {
   return {
     ok: false,
     error,
@@ -82,6 +83,11 @@ export function decodeImportBytes(bytes: Uint8Array, fileName: string): { text: 
 
 export interface PreviewOptions {
   now: Date;
+  /** This browser's pinned keys: given, every record is checked for its author's signature (src/domain/signing/). */
+  trust?: TrustStore;
+  /** Key ids of this browser's own keys: a backup signed by one of them is this browser's own data. */
+  ownKeyIds?: readonly string[];
+  subtle?: SubtleCrypto;
 }
 
 /** Where JSON.parse stopped, in words: the engine's own message is English and says little. */
@@ -168,9 +174,13 @@ export async function previewImport(current: DataState, fileText: string, option
   const payload = env.payload;
   const sender = verifySender({ kind, sender: head.sender, payload });
   if (!sender.ok) return refusedFile(sender.reason, head);
-  if (kind === FILE_KINDS.progressReport) return previewProgress(current, payload, head, options);
-  if (kind === FILE_KINDS.planPackage) return previewPackage(current, payload, head, options);
-  return previewBackup(current, payload, head, options);
+  const preview =
+    kind === FILE_KINDS.progressReport ? previewProgress(current, payload, head, options) : kind === FILE_KINDS.planPackage ? previewPackage(current, payload, head, options) : previewBackup(current, payload, head, options);
+  // Signatures (issue 13): every record that would be applied is checked against its author's
+  // pinned key; what does not hold moves to 拒收 with its reason.
+  if (!options.trust || !preview.ok) return preview;
+  const { checkFileSignatures } = await import('@/domain/signing/signing');
+  return checkFileSignatures(preview, { payload, checksum: env.checksum, signature: env.signature }, current, options.trust, options);
 }
 
 /** Same plan apart from when it was last stamped (a restore on this computer stamps it anew). */
@@ -185,7 +195,7 @@ const whenText = (iso: string) => {
   return t === null ? quoted(iso) : chineseTime(t, true);
 };
 
-function eventItem(e: PlanEvent, tasks: ReadonlyMap<string, Task>, aliases: Readonly<Record<string, string>>): PreviewItem {
+export function eventItem(e: PlanEvent, tasks: ReadonlyMap<string, Task>, aliases: Readonly<Record<string, string>>): PreviewItem {
   const task = tasks.get(e.taskId) ?? tasks.get(resolveTaskId(aliases, e.taskId));
   return {
     kind: 'event',
@@ -275,7 +285,7 @@ function summarize(p: Omit<ImportPreview, 'summary'>): string {
   return `${p.sender} 的${label}：新增 ${p.newItems.length} 条，已有 ${p.present.length} 条，需确认 ${p.toConfirm.length} 条，拒收 ${p.refused.length} 条${repaired}${plan}${removal}${nothing ? '。文件中没有新内容，导入不会改变任何数据。' : '。'}`;
 }
 
-function finish(p: Omit<ImportPreview, 'summary'>): ImportPreview {
+export function finish(p: Omit<ImportPreview, 'summary'>): ImportPreview {
   return { ...p, summary: summarize(p) };
 }
 

@@ -45,8 +45,6 @@ const DATED_TITLE_RE = new RegExp(
 );
 /** A line that is only a date: the signature's, or a speech's under its title ((2024年1月10日)). */
 const DATE_LINE_RE = new RegExp(`^[（(]?\\s*${YEAR}年([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日\\s*[)）]?$`);
-/** An explicit dated deadline: 2019年12月底前, 2025年6月30日前, 2026年底. */
-const DATED_DEADLINE_RE = new RegExp(`${YEAR}年(?:[0-9０-９一二三四五六七八九十]{1,3}月|底|年底|末)`, 'g');
 
 function yearOf(s: string | undefined): number | null {
   if (s === undefined) return null;
@@ -62,7 +60,10 @@ function validYear(y: unknown): y is number {
 export function documentDate(text: string): string | null {
   const lines = [...text.slice(Math.max(0, text.length - TAIL)).split('\n').reverse(), ...text.slice(0, HEAD).split('\n')];
   for (const raw of lines) {
-    const m = DATE_LINE_RE.exec(raw.trim());
+    const line = raw.trim();
+    // A date line is short: （二〇二四年十二月三十一日） is 14 characters.
+    if (line.length > 24) continue;
+    const m = DATE_LINE_RE.exec(line);
     if (!m) continue;
     const y = yearOf(m[1]);
     const mo = parseNumeral(m[2]!);
@@ -94,7 +95,7 @@ export function statedYear(text: string, date: string | null): number | null {
   const number = yearOf(DOC_NUMBER_RE.exec(head)?.[1]);
   if (number !== null) return number;
   if (date) return plansNextYear(text, date) ? Number(date.slice(0, 4)) + 1 : Number(date.slice(0, 4));
-  return commonDeadlineYear(text) ?? onlyYear(text);
+  return yearsNamed(text);
 }
 
 /**
@@ -110,34 +111,30 @@ export function plansNextYear(text: string, date: string): boolean {
 }
 
 /**
- * Rule `only-year`: a text that names one year only, never as a past reference (2025年，全区… /
- * 2025年以来), is about that year (2025年全市改造老旧供水管网150公里以上).
+ * The years the text names, read in one pass: the year most dated deadlines name (2019年12月底前,
+ * at least two agreeing and leading), else rule `only-year`: a text that names one year only,
+ * never as a past reference (2025年，全区… / 2025年以来), is about that year (2025年全市改造老旧
+ * 供水管网150公里以上); a span of years (2023—2025年) is about its first.
  */
-function onlyYear(text: string): number | null {
+function yearsNamed(text: string): number | null {
   const scan = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  const years = new Set<number>();
-  for (const m of scan.matchAll(/([0-9０-９]{4})年(以来|以前|[，,]|来)?/g)) {
-    const y = yearOf(m[1]);
+  const deadlineYears = new Map<number, number>();
+  const named = new Set<number>();
+  let pastReference = false;
+  for (const m of scan.matchAll(YEAR_MENTION_RE)) {
+    const y = yearOf(m[1] ?? m[2]);
     if (y === null) continue;
-    if (m[2] !== undefined) return null;
-    years.add(y);
+    if (m[3] !== undefined && /^[0-9０-９一二三四五六七八九十]|^底|^年底|^末/.test(m[3])) deadlineYears.set(y, (deadlineYears.get(y) ?? 0) + 1);
+    if (m[3] !== undefined && /^(?:以来|以前|[，,]|来)/.test(m[3])) pastReference = true;
+    named.add(y);
   }
-  return years.size === 1 ? [...years][0]! : null;
-}
-
-/** The year most dated deadlines name (2019年12月底前 …), if at least two agree and it leads. */
-function commonDeadlineYear(text: string): number | null {
-  const counts = new Map<number, number>();
-  const scan = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  for (const m of scan.matchAll(DATED_DEADLINE_RE)) {
-    const y = yearOf(m[1]);
-    if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const sorted = [...deadlineYears.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const [best, second] = sorted;
-  if (!best || best[1] < 2 || (second && second[1] === best[1])) return null;
-  return best[0];
+  if (best && best[1] >= 2 && !(second && second[1] === best[1])) return best[0];
+  return !pastReference && named.size === 1 ? [...named][0]! : null;
 }
+/** 2025年 (with what follows it: a month, 底, 以来, a comma), or the first year of 2023—2025年. */
+const YEAR_MENTION_RE = /(?:([0-9０-９]{4})年?\s*[—\-－~～至到]+\s*)?([0-9０-９]{4})年(以来|以前|[，,]|来|[0-9０-９一二三四五六七八九十]{1,3}月|底|末)?/g;
 
 /** Addressees and issuers that tell the level, strongest first. */
 const LEVEL_SIGNS: readonly (readonly [RegExp, GovernmentLevel])[] = [

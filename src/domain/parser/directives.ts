@@ -11,6 +11,7 @@ import type { FlowItem, SentenceSeg } from './segment';
 import { rowViews, type ResolvedTable, type RowView } from './table-model';
 import { findDeadline } from './deadlines';
 import { parseNumeral } from './numerals';
+import { listHeadTier } from './targets';
 import { COMPLETION_VERBS, findTasks, opensWithDueDate } from './tasks';
 
 export interface Directive {
@@ -48,7 +49,8 @@ export interface Directive {
 const DUE_WORDS = /[0-9０-９一二三四五六七八九十]{1,2}月(?:底|末|[上中下]旬|[0-9０-９一二三四五六七八九十]{1,3}日)?(?:前|之前|以前)|年底前|年内|季度末?前|[0-9０-９]{4}年(?:底|末)?(?:前|以前)|[0-9０-９]{4}年[0-9０-９一二三四五六七八九十]{1,2}月|到[0-9０-９]{4}年|之日起[0-9０-９一二三四五六七八九十]+(?:个工作日|日|天|个月)内/;
 
 export function statesDueDate(sentence: string, year: number): boolean {
-  if (!DUE_WORDS.test(sentence)) return false;
+  // Every due word holds 月, 年, 季 or 之日起: most sentences have none of them.
+  if (!/[月年季之]/.test(sentence) || !DUE_WORDS.test(sentence)) return false;
   if (/之日起/.test(sentence)) return true;
   const d = findDeadline(sentence, year);
   return d !== null && d.due !== null && d.kind === 'date';
@@ -68,6 +70,10 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
   /** The directives the last notation went to: a notation right after it (next line) is theirs too. */
   let closed: Directive[] = [];
   let pendingSection: string | null | undefined;
+  /** The last directive that is a task (not a candidate): a milestone sentence may extend it. */
+  let lastSure: Directive | null = null;
+  /** Rule `targets-paragraph`: 主要预期目标是：A…；B…。 lists targets, not tasks. */
+  let inTargetList: SentenceSeg['block'] | null = null;
   for (const item of flow) {
     const sectionId = item.kind === 'sentence' ? item.sentence.block.sectionId : item.sectionId;
     if (sectionId !== pendingSection) {
@@ -91,6 +97,10 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
     const s = item.sentence;
     // The review of last year reports results: its sentences are neither tasks nor targets.
     if (s.review) continue;
+    const sentenceText = text.slice(s.span.start, s.span.end);
+    const listed: boolean = inTargetList === s.block || listHeadTier(sentenceText) !== null;
+    inTargetList = listed && /[；;]$/.test(sentenceText) ? s.block : null;
+    if (listed) continue;
     const reported = facts.kind === 'bulletin' && REPORTED_RE.test(text.slice(s.span.start, Math.min(s.span.end, s.span.start + 30)));
     let subject: Subject | null = null;
     let drafts: ReturnType<typeof findTasks> = [];
@@ -118,7 +128,7 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
     // Rule `milestone-sentence`: 要加快推进A建设。年底前完成主体工程。 — a sentence that only gives
     // the previous directive's milestone (a time limit, a completion verb, no subject of its own)
     // is that directive's end, not a task of its own.
-    const prev = out.filter((d) => d.doubt === null).pop();
+    const prev = lastSure;
     if (
       drafts.length === 1 &&
       !drafts[0]!.doubt &&
@@ -153,7 +163,10 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
         deadline: null,
       };
       out.push(directive);
-      if (directive.doubt === null) pending.push(directive);
+      if (directive.doubt === null) {
+        pending.push(directive);
+        lastSure = directive;
+      }
     }
   }
   return out;

@@ -35,7 +35,7 @@ function targetWindows(text: string, span: SourceSpan): SourceSpan[] {
   return out;
 }
 
-export function findTargets(text: string, flow: readonly FlowItem[], tables: readonly ResolvedTable[], year: number): Target[] {
+export function findTargets(text: string, flow: readonly FlowItem[], tables: readonly ResolvedTable[], year: number, docDate: string | null = null): Target[] {
   const targets: Target[] = [];
   const newId = () => '';
   let listTier: Tier = null;
@@ -51,7 +51,7 @@ export function findTargets(text: string, flow: readonly FlowItem[], tables: rea
     const carried: Tier = listTier;
     // A breakdown notice's item (（七）新增托位2000个。, 目标任务：…) is a list of targets by its form.
     const lenient = s.block.isItem === true;
-    for (const w of targetWindows(text, s.span)) targets.push(...extractTargets(text, w, { year, newId, listTier: carried, lenient }));
+    for (const w of targetWindows(text, s.span)) targets.push(...extractTargets(text, w, { year, newId, listTier: carried, lenient, docDate }));
     const last = text[s.span.end - 1];
     listTier = last === '；' || last === ';' ? (listHeadTier(text.slice(s.span.start, s.span.end)) ?? carried) : null;
   }

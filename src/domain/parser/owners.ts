@@ -9,6 +9,7 @@
  */
 import type { OwnerRef, OwnerRole, SourceSpan, Unit } from '../model';
 import { PhraseMatcher } from './phrase-matcher';
+import { CharSet } from './char-set';
 import { canonicalName, registryOf } from './registry';
 import { isUnitName, unitNameAt } from './unit-names';
 
@@ -101,7 +102,9 @@ export function findNotations(text: string, start: number, end: number, units: U
       found.push(notationOf({ start: i, end }, text.slice(i, end)));
       break;
     }
-    if (!isOpenBracket(text[i])) {
+    const c = text.charCodeAt(i);
+    // （ ( 【 [: most characters open nothing.
+    if (c !== 0xff08 && c !== 0x28 && c !== 0x3010 && c !== 0x5b) {
       i++;
       continue;
     }
@@ -123,7 +126,8 @@ export function findNotations(text: string, start: number, end: number, units: U
       continue;
     }
     const close = matchingClose(text, i, end, MAX_ROLE_BRACKET);
-    const parts = close < 0 ? null : roleSuffixParts(text.slice(i + 1, close - 1), units);
+    // An aside that does not end in a role word (（市、区）, （2026年）) is not a role notation.
+    const parts = close < 0 || !ROLE_END_RE.test(text.slice(Math.max(i + 1, close - 5), close - 1)) ? null : roleSuffixParts(text.slice(i + 1, close - 1), units);
     if (parts) {
       found.push({ span: { start: i, end: close }, parts, owners: ownersOf(parts), deadlineText: null });
       i = close;
@@ -148,6 +152,7 @@ function mergeAdjacent(text: string, notations: Notation[]): Notation[] {
 }
 
 const LEAD_SUFFIXES = ['牵头负责', '牵头', '负责', '主责'];
+const ROLE_END_RE = /(?:牵头|负责|主责|配合|参与|协助|协同)$/;
 const CO_SUFFIXES = ['配合', '参与', '协助', '协同'];
 /** Words between the names and the role word that say how, not who: 财政部等按职责分工负责. */
 const HOW_WORDS = /(?:等)?(?:按职责分工|按照职责分工|按职责|按照职责|分工|分别|共同|依职责)$/;
@@ -171,7 +176,10 @@ export function roleSuffixParts(content: string, units: Unit[]): NotationPart[] 
     const value = p.slice(0, p.length - suffix.length).replace(HOW_WORDS, '');
     const names = splitNames(value);
     if (names.length === 0 || !names.every((n) => isUnitName(n, units, 'cell') || canonicalName(n, units) !== n)) return null;
-    const role: OwnerRole = lead && !out.some((x) => x.role === 'lead') ? 'lead' : 'co';
+    // …牵头 leads (all the names before it); …负责 alone is who does it, its first name leading
+    // (民政部、自然资源部、住房城乡建设部按职责分工负责); next to a lead it co-operates.
+    const leadsAlready = out.some((x) => x.role === 'lead' || x.role === 'resp');
+    const role: LabelRole = lead === undefined ? 'co' : leadsAlready ? 'co' : lead === '牵头' || lead === '牵头负责' ? 'lead' : 'resp';
     out.push({ label: suffix, role, value });
   }
   return out;
@@ -293,7 +301,7 @@ export function splitNames(value: string): string[] {
 
 /** Words that end a directive's subject: 各位副市长「要」…, 由X「负责」…, 教育部「会同」… */
 const SUBJECT_END = ['要', '必须', '务必', '应当', '负责', '牵头', '会同'];
-const SUBJECT_END_FIRST = new Set(SUBJECT_END.map((w) => w[0]!));
+const SUBJECT_END_FIRST = new CharSet(SUBJECT_END.map((w) => w.charCodeAt(0)));
 /**
  * Words that end a subject only right after a unit's name: 市财政局「将」…, 各牵头单位「于」每月5日前…,
  * 县人民医院「在」6月底前…, 省教育厅「应」… Elsewhere they are ordinary words (将来, 在于).
@@ -322,7 +330,7 @@ export interface Subject {
 
 /** The end word of a subject at i, or null (要 inside 主要 and 负责 in 主要负责同志 are not). */
 function subjectEndAt(text: string, i: number): string | null {
-  if (!SUBJECT_END_FIRST.has(text[i]!)) return null;
+  if (!SUBJECT_END_FIRST.has(text.charCodeAt(i))) return null;
   for (const w of SUBJECT_END) {
     if (!text.startsWith(w, i)) continue;
     if (w === '要' && isNonModalYao(text, i)) continue;
@@ -341,18 +349,24 @@ function subjectEndAt(text: string, i: number): string | null {
 export function readSubject(text: string, span: SourceSpan, units: Unit[]): Subject | null {
   const limit = Math.min(span.end, span.start + SUBJECT_WINDOW);
   const owners: OwnerRef[] = [];
-  const seen = new Set<string>();
   let specific = false;
+  // A subject names a few owners: a linear look for a repeat costs less than a Set per sentence.
   const add = (name: string, role: OwnerRole) => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    owners.push({ name, role, inferred: false });
+    if (!owners.some((o) => o.name === name)) owners.push({ name, role, inferred: false });
   };
   let i = span.start;
   const leadIn = text[i] === '由' || text[i] === '请';
   if (leadIn) i++;
+  // The first strong end word (要, 必须, 负责, 会同…) bounds where names are looked for; without
+  // one, only names that open the sentence can be its subject (市财政局将…, 由县发改委统筹…). One
+  // cheap pass finds it, so most sentences never try a name at every position.
+  const strongFrom = (from: number): number => {
+    for (let k = from; k < limit; k++) if (subjectEndAt(text, k)) return k;
+    return -1;
+  };
+  let strong = strongFrom(i);
   let predicateAt = -1;
-  while (i < limit) {
+  while (i < (strong >= 0 ? strong : limit)) {
     const role = roleAt(text, i, limit);
     const unit = role ? null : unitNameAt(text, i, limit, units, 'strict');
     if (role || unit) {
@@ -362,32 +376,40 @@ export function readSubject(text: string, span: SourceSpan, units: Unit[]): Subj
       // A leader (分管副市长) or a group the registry holds (各区县) is not a unit of its own.
       if (unit && !unit.collective && (!unit.unit || (unit.unit.kind !== 'leader' && unit.unit.kind !== 'district'))) specific = true;
       i = role ? role.end : unit!.end;
+      // 各牵头单位要…: an end word inside the name (牵头) did not end the subject.
+      if (strong >= 0 && strong < i) strong = strongFrom(i);
       const weak = NAME_END.exec(text.slice(i, i + 3));
       if (weak) {
         // 于/在/每/按/自 open the predicate's time words (于每月5日前将…); 将/应/需/须 are modals.
         predicateAt = i + (/^[将应需须]/.test(weak[0]) ? weak[0].length : 0);
         break;
       }
-      if (i < limit && '、和及与'.includes(text[i]!)) i++;
+      if (i < limit && LIST_JOINERS.at(text, i)) i++;
       else if (text.startsWith('等部门', i) || text.startsWith('等单位', i)) i += 3;
       else if (text[i] === '等') i++;
-      else if ((leadIn && !subjectEndAt(text, i)) || (atHead && !subjectEndAt(text, i) && IMPLICIT_PREDICATE_RE.test(text.slice(i, i + 2)))) {
+      else if (i !== strong && ((leadIn && !subjectEndAt(text, i)) || (atHead && IMPLICIT_PREDICATE_RE.test(text.slice(i, i + 2))))) {
         // 请各设区市人民政府自…制定 / 由县发改委统筹… / 市财政局统筹…: the names end where the verb starts.
         predicateAt = i;
         break;
       }
       continue;
     }
-    const end = subjectEndAt(text, i);
-    if (end) {
-      predicateAt = i + (end === '会同' ? 0 : end.length);
-      break;
+    // No strong end ahead: a name after the first words is an object, not a subject, unless 由
+    // names it (以上民生实事由县政府督查室按季度督查).
+    if (strong < 0 && owners.length === 0) {
+      let by = i + 1;
+      while (by < limit - 2 && text[by] !== '由') by++;
+      if (by >= limit - 2) return null;
+      i = by + 1;
+      continue;
     }
     i++;
   }
+  if (predicateAt < 0 && strong >= 0) predicateAt = strong + (text.startsWith('会同', strong) ? 0 : subjectEndAt(text, strong)!.length);
   if (predicateAt < 0 || owners.length === 0) return null;
   // 要会同市财政局、市教育局… / 教育部会同有关部门…: the units after 会同 co-operate with the subject.
-  const coAt = predicateAt;
+  // …要牵头，会同Y / X牵头，会同Y: the co-units may follow the lead's own 牵头.
+  const coAt = predicateAt + (/^(?:牵头|负责)?[，,]?/.exec(text.slice(predicateAt, predicateAt + 3))?.[0].length ?? 0);
   const co = CO_WORDS.find((w) => text.startsWith(w, coAt) || text.startsWith(`将${w}`, coAt));
   if (co) {
     const from = coAt + co.length + (text[coAt] === '将' ? 1 : 0);
@@ -416,7 +438,10 @@ export function isNonModalYao(text: string, i: number): boolean {
   return (prev !== undefined && '重主需只纪首提紧摘简'.includes(prev)) || (next !== undefined && '素求点害件闻领'.includes(next));
 }
 
-const NAME_STOP = new Set([...'，。、；：,.;:“”"（）()《》！？ 　\n的和与及在对把从向为以被就都也还要']);
+const NAME_STOP = new CharSet('，。、；：,.;:“”"（）()《》！？ 　\n的和与及在对把从向为以被就都也还要');
+
+/** Between two names in a list: 、 和 及 与. */
+const LIST_JOINERS = new CharSet('、和及与');
 
 /** A role at i: 各区县长, 在座“一把手”, 各位副市长, 各街道. Units are unit-names.ts's. */
 function roleAt(text: string, i: number, stop: number): { name: string; end: number } | null {
@@ -427,7 +452,7 @@ function roleAt(text: string, i: number, stop: number): { name: string; end: num
     if (prev >= '\u4e00' && prev <= '\u9fff' && !'和及与同'.includes(prev)) return null;
   }
   let j = i + 1;
-  while (j < stop && j - i < 16 && (!NAME_STOP.has(text[j]!) || text[j] === '“' || text[j] === '”')) j++;
+  while (j < stop && j - i < 16 && (!NAME_STOP.at(text, j) || text[j] === '“' || text[j] === '”')) j++;
   const run = text.slice(i, j);
   for (const w of ROLE_WORDS) {
     const at = run.indexOf(w);
@@ -463,7 +488,7 @@ export function namesRun(text: string, at: number, end: number, units: Unit[]): 
       last = i + 1;
       break;
     }
-    if (i < end && '、和及与'.includes(text[i]!)) i++;
+    if (i < end && LIST_JOINERS.at(text, i)) i++;
     else break;
   }
   return { names, end: last };

@@ -7,7 +7,8 @@
  *   then each row's cells on consecutive lines; a cell may wrap or hold several units on several
  *   lines, and an empty cell vanishes.
  * Both become the DocTable a reader would have built, so the rest of the parser has one table
- * model. The third layout, numbered items ending in （责任单位：…；完成时限：…）, is bracket-items.ts.
+ * model. The third layout, numbered items ending in （责任单位：…；完成时限：…）, is read as prose items
+ * (sections.ts, rule `bracket-item`) with their notations (owners.ts).
  */
 import type { Unit } from '../model';
 import { headingMarker } from './sections';
@@ -89,7 +90,8 @@ function tabTables(text: string, from: number, to: number, units: Unit[]): DocTa
     const tab = text.indexOf('\t', i);
     if (tab < 0 || tab >= to) break;
     if (tab > lineEnd) {
-      i = lineEnd + 1;
+      // Straight to the line that holds the next tab: one search per table, not one per line.
+      i = text.lastIndexOf('\n', tab) + 1;
       continue;
     }
     const rows: DocRow[] = [];
@@ -237,7 +239,7 @@ function cellPerLineTable(text: string, lines: Line[], k: number, units: Unit[])
       cur = { lines: [], cells: roles.map(() => []), pos: -1 };
     }
     const row: DraftRow = cur;
-    const col = placeLine(roles, row, kind);
+    const col = placeLine(roles, row, kind, s.length > 16 || /[。！？]$/.test(s));
     if (col < 0 && hasSeq && row.pos >= 0 && s.length <= 20 && !/[。；;！？]/.test(s)) {
       // Numbered rows: a line nothing expects (a unit with a long gloss) stays in the current
       // cell rather than ending the table; a long line is prose after the table.
@@ -284,7 +286,7 @@ function catchAll(role: ColumnRole): boolean {
  * current one (a wrapped task, a second unit in one cell), else a later empty column (the cells
  * between vanished).
  */
-function placeLine(roles: ColumnRole[], row: DraftRow, kind: CellKind): number {
+function placeLine(roles: ColumnRole[], row: DraftRow, kind: CellKind, sentence = false): number {
   const pos = row.pos;
   const cur = pos >= 0 ? roles[pos] : undefined;
   const next = roles[pos + 1];
@@ -300,7 +302,8 @@ function placeLine(roles: ColumnRole[], row: DraftRow, kind: CellKind): number {
       if (!OWNER_ROLES.has(roles[c]!)) break;
     }
   }
-  if (kind === 'text' && cur === 'deadline') return pos;
+  // A short remark under the date (续建，/ 分两期实施) stays in its cell; a sentence is prose after the table.
+  if (kind === 'text' && cur === 'deadline' && !sentence) return pos;
   return -1;
 }
 

@@ -1,3 +1,5 @@
+import { CharSet } from './char-set';
+
 /**
  * Finds dictionary phrases (unit names, aliases, keywords, verbs) in a string in time linear in
  * its length: candidates are bucketed by first character and tried longest first, so each
@@ -13,6 +15,8 @@ export interface PhraseHit<T> {
 export class PhraseMatcher<T> {
   /** Keyed by the first UTF-16 code: no one-character string is made per lookup. */
   private readonly byFirst = new Map<number, { phrase: string; value: T }[]>();
+  /** The same first codes as a bit table: most positions start no phrase, and this says so fastest. */
+  private readonly firsts: CharSet;
 
   constructor(entries: Iterable<readonly [string, T]>) {
     for (const [phrase, value] of entries) {
@@ -26,12 +30,20 @@ export class PhraseMatcher<T> {
       if (!bucket.some((b) => b.phrase === phrase)) bucket.push({ phrase, value });
     }
     for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.phrase.length - a.phrase.length);
+    this.firsts = new CharSet(this.byFirst.keys());
+  }
+
+  /** Whether any phrase starts with this character code: a cheap test before matchAt. */
+  hasFirst(code: number): boolean {
+    return this.firsts.has(code);
   }
 
   /** The longest phrase starting exactly at `at` (and ending by `end`), or null. */
   matchAt(text: string, at: number, end = text.length): PhraseHit<T> | null {
     if (at >= end) return null;
-    const bucket = this.byFirst.get(text.charCodeAt(at));
+    const code = text.charCodeAt(at);
+    if (!this.firsts.has(code)) return null;
+    const bucket = this.byFirst.get(code);
     if (!bucket) return null;
     for (const b of bucket) {
       if (at + b.phrase.length <= end && text.startsWith(b.phrase, at)) {

@@ -15,7 +15,11 @@ export interface Registry {
 const registries = new WeakMap<Unit[], Registry>();
 
 /** Matchers for one registry, built once per units array (the office's edits make a new array). */
+/** The last registry asked for: the parser asks for the same one thousands of times a parse. */
+let last: { units: Unit[]; registry: Registry } | null = null;
+
 export function registryOf(units: Unit[]): Registry {
+  if (last && last.units === units && last.registry.size === units.length) return last.registry;
   let r = registries.get(units);
   if (!r || r.size !== units.length) {
     const names: [string, Unit][] = [];
@@ -28,6 +32,7 @@ export function registryOf(units: Unit[]): Registry {
     r = { size: units.length, names: new PhraseMatcher(names), keywords: new PhraseMatcher(keywords), order: new Map(units.map((u, i) => [u, i])) };
     registries.set(units, r);
   }
+  last = { units, registry: r };
   return r;
 }
 

@@ -22,7 +22,8 @@ export function isReviewHeading(title: string): boolean {
 }
 
 /** Openers of a paragraph that reports the past. A year is judged by the caller (yearOpener). */
-const REVIEW_OPENER_RE = /^(?:过去的?一年|过去[五几两三]年|去年|上一年|一年来|五年来|近年来|今年以来|回顾过去|回顾[0-9０-９]{4}年|[^，,。]{0,10}以来[，,])/;
+// 会议听取了…的汇报 / 据统计: what a meeting was told, or the statistics, report how things stand.
+const REVIEW_OPENER_RE = /^(?:过去的?一年|过去[五几两三]年|去年|上一年|一年来|五年来|近年来|今年以来|回顾过去|回顾[0-9０-９]{4}年|[^，,。]{0,10}以来[，,]|会议听取了?|据统计|经统计)/;
 const YEAR_OPENER_RE = /^([0-9０-９]{4})年(?:[，,]|我们|全[市县区省]|面对)/;
 /** A paragraph that turns to the year ahead, or to what must be done, ends a review. */
 const FORWARD_OPENER_RE = /^(?:今年|新的一年|明年|当前|下一步|下步|今后|未来|接下来|为此|展望|同志们|各位代表|总的看|总体要求|主要预期目标|我们也要|我们也|同时|但|在看到成绩|在肯定成绩|成绩来之不易|这些成绩)/;

@@ -12,6 +12,7 @@
 import type { Section, SourceSpan } from '../model';
 import { findNotations } from './owners';
 import { isSpace, trimSpan } from './sentences';
+import { CharSet } from './char-set';
 
 /** A stretch of body text (usually one paragraph line) and the innermost section it belongs to. */
 export interface Block {
@@ -37,7 +38,7 @@ export interface SectionScan {
 
 const CN_DIGITS = new Set([...'一二三四五六七八九十百零〇两']);
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-const HEADING_END = new Set(['。', '！', '？', '；', '!', '?', ';']);
+const HEADING_END = new CharSet('。！？；!?;');
 /**
  * What makes a one-sentence numbered line a measurable item rather than a heading: a figure with
  * what it counts (8所, 5万人, 6%) or a time limit (6月底前, 年底前, 年内, 三季度末前). A year
@@ -55,7 +56,13 @@ const ITEM_SIGNAL =
  */
 function isItemLine(text: string, line: SourceSpan, firstEnd: number, level: number, to: number): boolean {
   if (level !== 2) return false;
-  if (findNotations(text, line.start, line.end, []).length > 0) return true;
+  // A notation makes an item of a one-sentence line (（一）新增就业5万人以上。（牵头单位：…））; a
+  // heading with a body (（一）完善设施网络。各地要…（民政部…负责）) stays a heading.
+  const notations = findNotations(text, line.start, line.end, []);
+  if (notations.length > 0) {
+    const before = text.slice(line.start, notations[0]!.span.start).replace(/[。；;]\s*$/, '');
+    if (!/[。！？]/.test(before)) return true;
+  }
   if (firstEnd >= line.end) return false;
   const rest = trimSpan(text, firstEnd + 1, line.end);
   if (rest.end !== rest.start) return false;
@@ -179,7 +186,7 @@ export function scanSections(text: string, from = 0, to = text.length, skip: rea
         let titleStart = trimmed.start + marker.length;
         while (titleStart < trimmed.end && isSpace(text[titleStart])) titleStart++;
         let titleEnd = titleStart;
-        while (titleEnd < trimmed.end && !HEADING_END.has(text[titleEnd]!)) titleEnd++;
+        while (titleEnd < trimmed.end && !HEADING_END.at(text, titleEnd)) titleEnd++;
         const bodyBreak = titleEnd;
         if (level === 2 && isItemLine(text, trimmed, titleEnd, level, to)) {
           // An item of a breakdown notice: a directive in the enclosing part, not a section.
@@ -229,14 +236,14 @@ export function scanSections(text: string, from = 0, to = text.length, skip: rea
           headings.push({ start: trimmed.start, end: bodyBreak });
           const bodyStart = bodyBreak < trimmed.end ? bodyBreak + 1 : trimmed.end;
           const body = trimSpan(text, bodyStart, trimmed.end);
-          if (body.end > body.start) blocks.push({ ...body, sectionId: section.id, line, isPoint: false });
+          if (body.end > body.start) blocks.push({ start: body.start, end: body.end, sectionId: section.id, line, isPoint: false });
         } else if (titleSpan.start < trimmed.end) {
           // A numbered point is itself the directive in a task-breakdown notice (1. 推进…).
           blocks.push({ start: titleSpan.start, end: trimmed.end, sectionId: section.id, line, isPoint: true, marker: marker.number });
         }
       } else {
         const top = stack[stack.length - 1];
-        blocks.push({ ...trimmed, sectionId: top ? top.id : null, line, isPoint: false });
+        blocks.push({ start: trimmed.start, end: trimmed.end, sectionId: top ? top.id : null, line, isPoint: false });
       }
     }
     line++;

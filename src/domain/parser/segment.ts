@@ -66,15 +66,20 @@ export function findTitleLine(text: string): SourceSpan | null {
  * lines (关于印发…的通知), the document number (X政办发〔2026〕12号) — are not prose: 关于印发《…》
  * 的通知 is not a directive to issue anything.
  */
-const HEADER_LINE_RE = /^(?:关于.{2,80}的(?:通知|意见|决定|报告|批复|函|请示|方案|实施方案|工作方案|通报)|.{0,40}的(?:通知|意见|决定|批复|通报)|.{0,30}〔[0-9０-９]{4}〕[0-9０-９]+号)$/;
+const HEADER_LINE_RE = /^(?:关于.{2,80}的(?:通知|意见|决定|报告|批复|函|请示|方案|实施方案|工作方案|通报)|.{0,40}的(?:通知|意见|决定|批复|通报)|.{0,30}〔[0-9０-９]{4}〕[0-9０-９]+号|[—－-]{1,2}.{0,60}(?:会议|大会)上)$/;
+/** A date alone on its line: under a speech's title or under the signature. */
+const DATE_LINE_RE = /^[（(]?\s*(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日\s*[)）]?$/;
 function headerLines(text: string): SourceSpan[] {
   const out: SourceSpan[] = [];
   let start = 0;
-  for (let n = 0; n < 8 && start < text.length; n++) {
+  for (let n = 0; start < text.length; n++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = trimSpan(text, start, end);
-    if (HEADER_LINE_RE.test(text.slice(line.start, line.end))) out.push(line);
+    if (n < 8 || line.end - line.start <= 20) {
+      const s = text.slice(line.start, line.end);
+      if ((n < 8 && HEADER_LINE_RE.test(s)) || (s.length <= 20 && DATE_LINE_RE.test(s))) out.push(line);
+    }
     start = end + 1;
   }
   return out;
@@ -131,6 +136,12 @@ export function segment(doc: SourceDocument, text: string, units: Unit[], planYe
   const flow: FlowItem[] = [];
   scan.blocks.forEach((block, b) => {
     const notations = findNotations(text, block.start, block.end, units);
+    if (notations.length === 0) {
+      // Most blocks hold no notation: their sentences go straight into the flow.
+      const spans = splitSentences(text, block.start, block.end);
+      for (let k = 0; k < spans.length; k++) flow.push({ kind: 'sentence', sentence: { span: spans[k]!, block, index: k, count: spans.length, notationAhead: false, review: review[b]! } });
+      return;
+    }
     // Body segments between notations, each followed by the notation that closes it (if any).
     let from = block.start;
     const parts: { span: SourceSpan; closedBy: Notation | null }[] = [];

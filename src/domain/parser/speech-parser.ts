@@ -70,7 +70,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
   const directives: Directive[] = safe(() => findDirectives(text, segs.flow, segs.tables, units, sectionAt, facts), []);
   safe(() => attachOwners(text, directives, units, facts), undefined);
   safe(() => attachDeadlines(text, directives, facts.year, facts.date, facts.thisYear), undefined);
-  const targets = safe(() => findTargets(text, segs.flow, segs.tables, facts.year), []);
+  const targets = safe(() => findTargets(text, segs.flow, segs.tables, facts.year, facts.date), []);
   return assemble(text, title, facts, segs.sections, directives, targets);
 }
 

@@ -18,8 +18,9 @@
  * bounded windows for everything looked up around a figure.
  */
 import type { SourceSpan, Target, Tier, Comparator } from '@/domain/model';
-import { findDeadline } from '@/domain/parser/deadlines';
+import { findDeadline, monthEnd } from '@/domain/parser/deadlines';
 import { parseNumeral } from '@/domain/parser/numerals';
+import { CharSet, matchesSomewhere } from './char-set';
 
 export interface TargetContext {
   year: number;
@@ -30,6 +31,8 @@ export interface TargetContext {
    * the head (rule `list-head-carry`). See `listHeadTier`.
    */
   listTier?: Tier;
+  /** The document's date: a period that ended before it (一季度，… in April) reports results. */
+  docDate?: string | null;
   /**
    * The span is a list of targets by its form (a table's task cell, a 目标任务： line, a notice's
    * item): every figure with a unit is a target, no goal verb needed (rule `target-list`).
@@ -367,7 +370,13 @@ function pastContext(text: string, start: number, end: number, planYear: number)
 // ---------------------------------------------------------------------------------------------
 
 /** A figure followed by a unit, 百分之, or 下达: whether a sentence is worth reading at all. */
-const CANDIDATE_RE = new RegExp(`(?:${NUM})(?:多|余)?(?:万亿|万|亿|千)?(?:${UNIT_ALT})|百分之|下达`);
+export const CANDIDATE_RE = new RegExp(`(?:${NUM})(?:多|余)?(?:万亿|万|亿|千)?(?:${UNIT_ALT})|百分之|下达`, 'y');
+/** The characters a CANDIDATE_RE match starts with: a figure's first, 百 (百分之) or 下 (下达). */
+export const CANDIDATE_FIRST = new CharSet('0123456789０１２３４５６７８９*＊xX×一二三四五六七八九十两〇零百下');
+/** Whether s holds a figure with a unit, 百分之 or 下达 (CANDIDATE_RE anywhere). */
+function hasCandidate(s: string): boolean {
+  return matchesSomewhere(CANDIDATE_RE, CANDIDATE_FIRST, s);
+}
 /** Shared: reset lastIndex before each use. Domain code is synchronous, so no two uses overlap. */
 const VALUE_RE = new RegExp(VALUE_SOURCE, 'g');
 /** 10亿元以上项目: a figure with 以上/以下 and a noun right after it qualifies the noun. */
@@ -393,7 +402,21 @@ interface SentenceFacts {
   sentenceDeadline: MaybeDeadline;
 }
 
-function readSentence(text: string, start: number, end: number, year: number, clauses: Clause[]): SentenceFacts {
+/**
+ * Rule `period-over`: 一季度，全市开工改造老旧小区28个 in a document dated in April reports the first
+ * quarter's results: a sentence that opens with a period ended before the document's date.
+ */
+const PERIOD_OPENER_RE = /^(?:第?一季度|上半年|前三季度|1[—\-－~至到]([0-9０-９]{1,2})月|([0-9０-９]{1,2})月份?)[，,]/;
+function periodOver(sentence: string, year: number, docDate: string | null | undefined): boolean {
+  if (!docDate) return false;
+  const m = PERIOD_OPENER_RE.exec(sentence);
+  if (!m) return false;
+  const month = m[0].includes('一季度') ? 3 : m[0].startsWith('上半年') ? 6 : m[0].startsWith('前三季度') ? 9 : Number((m[1] ?? m[2])!.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  const end = monthEnd(year, month);
+  return end !== null && end < docDate;
+}
+
+function readSentence(text: string, start: number, end: number, year: number, clauses: Clause[], docDate?: string | null): SentenceFacts {
   const sentence = text.slice(start, end);
   // Figures before the last 一系列突破 / 奠定了 of the sentence are past. The marker may sit just
   // past the span when the caller cut the sentence at a comma, so look a little further.
@@ -405,7 +428,7 @@ function readSentence(text: string, start: number, end: number, year: number, cl
     tailPastBefore,
     attributedAfter: attribution ? start + attribution.index : Number.POSITIVE_INFINITY,
     past: pastContext(text, start, end, year),
-    pastSentence: PAST_SENTENCE_RE.test(sentence) && !FUTURE_RE.test(sentence),
+    pastSentence: (PAST_SENTENCE_RE.test(sentence) || periodOver(sentence, year, docDate)) && !FUTURE_RE.test(sentence),
     clauseDeadlines: new Array<MaybeDeadline | undefined>(clauses.length),
     clauses,
     text,
@@ -481,232 +504,324 @@ function extractUnsafe(text: string, span: SourceSpan, ctx: TargetContext): Targ
 
   // Fast exit: most sentences of a speech hold no figure with a unit (and no 下达 indicator);
   // one regex test over the sentence skips them before any clause work.
-  if (!CANDIDATE_RE.test(text.slice(start, end))) return [];
+  if (!hasCandidate(text.slice(start, end))) return [];
 
   const clauses = splitClauses(text, start, end);
   // Sentence-wide facts, computed once and only when a figure has a target signal: most
   // sentences of a speech hold none (一个, 一批…), and the parser's throughput depends on
   // skipping them before the look-back and the per-clause deadlines.
   let sentenceFacts: SentenceFacts | null = null;
-  const facts = (): SentenceFacts => (sentenceFacts ??= readSentence(text, start, end, ctx.year, clauses));
-  let headTier: { at: number; tier: Tier } | null | undefined;
-  const out: Target[] = [];
-  let lastMetric = '';
-  // 新建改扩建中小学10所、幼儿园15所: the verb before the first item governs the items after 、.
-  let carriedSignal = false;
+  const scan: Scan = {
+    text,
+    start,
+    end,
+    ctx,
+    clauses,
+    facts: () => (sentenceFacts ??= readSentence(text, start, end, ctx.year, clauses, ctx.docDate)),
+    headTier: undefined,
+    out: [],
+    lastMetric: '',
+    carriedSignal: false,
+    distributive: [],
+  };
 
-  for (let ci = 0; ci < clauses.length; ci++) {
-    const clause = clauses[ci]!;
-    const signalFromBefore = carriedSignal;
-    carriedSignal = false;
-    const ctext = text.slice(clause.start, clause.end);
-    /** A target read from this clause: quote, span, id and deadline are the clause's. */
-    const clauseTarget = (f: SentenceFacts, what: Pick<Target, 'metric' | 'tier' | 'value' | 'valueMax' | 'unit' | 'comparator' | 'masked'>): Target => {
-      const deadline = deadlineFor(f, ci);
-      return {
-        id: ctx.newId(),
-        quote: ctext,
-        source: { start: clause.start, end: clause.end },
-        ...what,
-        recurrence: deadline?.recurrence ?? f.sentenceDeadline?.recurrence ?? null,
-        due: deadline?.due ?? null,
-      };
+  for (let ci = 0; ci < clauses.length; ci++) readClause(scan, ci);
+  return scan.out;
+}
+
+/** One sentence's reading: what every clause sees, and what a clause leaves for the next. */
+interface Scan {
+  text: string;
+  start: number;
+  end: number;
+  ctx: TargetContext;
+  clauses: Clause[];
+  /** Sentence-wide facts, computed once and only when a figure has a target signal. */
+  facts: () => SentenceFacts;
+  /** The tier of a list head (主要预期目标是：), read on first need. */
+  headTier: { at: number; tier: Tier } | null | undefined;
+  out: Target[];
+  lastMetric: string;
+  /** 新建改扩建中小学10所、幼儿园15所: the verb before the first item governs the items after 、. */
+  carriedSignal: boolean;
+  distributive: Target[];
+}
+
+/** The targets of clause `ci`, appended to scan.out. */
+function readClause(scan: Scan, ci: number): void {
+  const { text, start, end, ctx } = scan;
+  const clause = scan.clauses[ci]!;
+  const signalFromBefore = scan.carriedSignal;
+  scan.carriedSignal = false;
+  const ctext = text.slice(clause.start, clause.end);
+  /** A target read from this clause: quote, span, id and deadline are the clause's. */
+  const clauseTarget = (f: SentenceFacts, what: Pick<Target, 'metric' | 'tier' | 'value' | 'valueMax' | 'unit' | 'comparator' | 'masked'>): Target => {
+    const deadline = deadlineFor(f, ci);
+    return {
+      id: ctx.newId(),
+      quote: ctext,
+      source: { start: clause.start, end: clause.end },
+      ...what,
+      recurrence: deadline?.recurrence ?? f.sentenceDeadline?.recurrence ?? null,
+      due: deadline?.due ?? null,
     };
-    if (!CANDIDATE_RE.test(ctext)) continue;
-    const re = VALUE_RE;
-    re.lastIndex = 0;
-    // Per-clause facts, computed on first need: most clauses' figures (一个, 一批) fail the
-    // signal test before either is needed.
-    let tiers: TierHit[] | null = null;
-    let rules: NotTargetRule[] | null = null;
-    let prevEnd = 0;
-    let tierIdx = 0;
-    let qualified = false;
-    const before = out.length;
+  };
+  if (!hasCandidate(ctext)) return;
+  const re = VALUE_RE;
+  re.lastIndex = 0;
+  // Per-clause facts, computed on first need: most clauses' figures (一个, 一批) fail the
+  // signal test before either is needed.
+  let walk: TierWalk | null = null;
+  let rules: NotTargetRule[] | null = null;
+  let prevEnd = 0;
+  let qualified = false;
+  const before = scan.out.length;
 
-    for (let m = re.exec(ctext); m !== null; m = re.exec(ctext)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const g = m.groups ?? {};
-      const vStart = m.index;
-      let vEnd = vStart + m[0].length;
-      const before = ctext[vStart - 1] ?? '';
-      const after = ctext[vEnd] ?? '';
-      const percentWord = g.pct !== undefined;
-      let unit: string | undefined = g.unit ?? (percentWord ? '%' : undefined);
-      if (unit === undefined && g.unitA !== undefined && g.b !== undefined) unit = g.unitA;
-      const sepIsDash = g.sep === '-' || g.sep === '—' || g.sep === '－';
+  for (let m = re.exec(ctext); m !== null; m = re.exec(ctext)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const g = m.groups ?? {};
+    const vStart = m.index;
+    let vEnd = vStart + m[0].length;
+    const unit0 = figureUnit(g, ctext, vStart, vEnd);
+    if (unit0 === null) continue;
+    const { aText, bText, magnitude, unit } = quantityOf(g, unit0);
 
-      // Not a figure of ours: PM2.5, 第十四届, a code like A3; and a figure with no unit.
-      if (/[0-9A-Za-z第.．]/.test(before)) continue;
-      if (unit === undefined) continue;
-      // 万元/吨: a rate per unit is a price, not a goal.
-      if (after === '/' || after === '／') continue;
-      // 2023-2025年: a dash between two bare numbers with no unit after the second is a span of
-      // years or a code, caught above by the unit check; 3-5个 passes.
-      if (sepIsDash && g.b === undefined) continue;
+    // Comparators: prefix words right before the figure, suffix words right after the unit.
+    const prefixWin = ctext.slice(Math.max(prevEnd, vStart - 8), vStart);
+    const cmp = comparatorAt(ctext, prefixWin, vEnd, g.more !== undefined);
+    if (cmp === 'qualifier') {
+      qualified = true;
+      continue;
+    }
+    const { comparator } = cmp;
+    vEnd = cmp.end;
 
-      let aText = g.a ?? '';
-      let bText = g.b;
-      const splitA = splitMagnitude(aText, g.unitA ?? (bText === undefined ? unit : undefined));
-      aText = splitA.num;
-      if (bText !== undefined) {
-        const splitB = splitMagnitude(bText, unit);
-        bText = splitB.num;
-        unit = splitB.unit ?? unit;
-      } else {
-        unit = splitA.unit ?? unit;
-      }
-      // 2万家 / 3千套: an Arabic figure with a magnitude; 6万人 keeps 万人 as its unit.
-      let magnitude = 1;
-      if (g.mag !== undefined) {
-        if (UNIT_SET.has(g.mag + unit)) unit = g.mag + unit;
-        else magnitude = g.mag === '万亿' ? 1e12 : g.mag === '万' ? 1e4 : g.mag === '亿' ? 1e8 : 1e3;
-      }
-      unit = normalizeUnit(unit);
-
-      // Comparators: prefix words right before the figure, suffix words right after the unit.
-      const prefixWin = ctext.slice(Math.max(prevEnd, vStart - 8), vStart);
-      let comparator: Comparator = null;
-      for (const [re2, c] of PREFIX_COMPARATORS) if (re2.test(prefixWin)) comparator = c;
-      const suffix = SUFFIX_COMPARATOR_RE.exec(ctext.slice(vEnd, vEnd + 3));
-      if (suffix) {
-        // 10亿元以上项目10个: the first figure only says which projects count; the count that
-        // follows is the target, and the qualifier stays in its metric.
-        // Not 80%以上的县 (a share of them), and only when a count does follow.
-        const afterQ = ctext.slice(vEnd + suffix[0].length);
-        if ((suffix[0] === '以上' || suffix[0] === '以下') && QUALIFIER_AFTER_RE.test(afterQ.slice(0, 4)) && !afterQ.startsWith('的') && CANDIDATE_RE.test(afterQ)) {
-          qualified = true;
-          continue;
-        }
-        vEnd += suffix[0].length;
-        // 控制在5.5%左右 is about 5.5% (issue 10): 左右 says how the figure is meant.
-        comparator = suffixComparator(suffix[0]);
-      } else if (g.more !== undefined && comparator === null) {
-        comparator = 'atLeast'; // 100多家: more than 100
-      }
-
-      // A goal verb right before the figure (增长5.5%), or a little earlier when the figure is
-      // more than one bare Chinese digit (培育国家级专精特新企业3家). Bare 一/两/十 need the verb
-      // right before them: that is where the rhetoric lives (两个维护, 一亩三分地, 十个手指).
-      const bareDigit = /^[一二三四五六七八九十两]$/.test(g.a ?? '');
-      // 打造一个…, 推进两个…: a bare 一/两 after a verb is an article ("a", "the two"), not a
-      // count; only 增长一倍 (a doubling) keeps it.
-      const article = (g.a === '一' || g.a === '两') && unit !== '倍';
-      const goalVerb =
-        (!article && GOAL_BEFORE_RE.test(prefixWin)) ||
-        // 增长6%，力争7%: 力争/争取/确保 right before a figure raise the bar for the same indicator.
-        (!bareDigit && RESOLVE_BEFORE_RE.test(prefixWin)) ||
-        (!bareDigit && GOAL_ANYWHERE_RE.test(ctext.slice(Math.max(prevEnd, vStart - 20), vStart)));
-      const carried = !bareDigit && (signalFromBefore || qualified || (ctx.lenient === true && !article));
-      // 日处理能力3万吨: a specification of what is built, not a count of it.
-      if (/(?:能力|规模|容量|功率|等级|标准)$/.test(prefixWin)) continue;
-      // 约20天: an approximation describes a state, not a goal.
-      if (/约$/.test(prefixWin) && !/(?:节约|制约|集约|签约|履约)$/.test(prefixWin)) continue;
-      // Cheap reject before any tier work: no comparator, verb or carried signal, and no 目标
-      // in the clause or sentence (so neither a tier word nor a list head can apply).
-      if (comparator === null && !goalVerb && !carried && !ctext.includes('目标')) {
-        if (headTier === undefined) headTier = readHeadTier(text, start, end, ctx.listTier ?? undefined);
-        if (headTier === null) continue;
-      }
-
-      // Tier: the nearest tier word before the figure (since the previous figure), else one
-      // right after it (突破****亿元的奋斗目标).
-      tiers ??= [...ctext.matchAll(TIER_RE)].map((t) => ({ at: t.index, end: t.index + t[0].length, tier: tierOf(t[0]) }));
-      if (headTier === undefined) headTier = readHeadTier(text, start, end, ctx.listTier ?? undefined);
-      let tierHit: TierHit | undefined;
-      // Tier words and figures both run left to right, so one pointer walks the tier words once
-      // per clause (a loop over all of them per figure would be quadratic on a pathological clause).
-      while (tierIdx < tiers.length && tiers[tierIdx]!.end <= vStart) tierIdx++;
-      const prevTier = tiers[tierIdx - 1];
-      if (prevTier && prevTier.at >= prevEnd) tierHit = prevTier;
-      const tierBefore = tierHit !== undefined;
-      const nextTier = tiers[tierIdx];
-      if (!tierHit && nextTier && nextTier.at >= vEnd && nextTier.at - vEnd <= 4) tierHit = nextTier;
-      const headed = !tierHit && headTier !== null && clause.start + vStart >= headTier.at;
-      // 力争/争取 before the figure (地区生产总值力争增长7%, 力争达到6.5%) sets the striving tier,
-      // inside a targets paragraph too (rule `strive-tier`).
-      // 争取 is weaker (争取每年解决*至*个: a plan, not a tier) unless it raises the figure itself.
-      const strives = !tierHit && (/力争/.test(ctext.slice(prevEnd, vStart)) || STRIVE_BEFORE_RE.test(prefixWin));
-      const tier: Tier = tierHit ? tierHit.tier : strives ? 'striving' : headed && headTier ? headTier.tier : null;
-      if (comparator === null && tierHit === undefined && !headed && !goalVerb && !carried) continue;
-
-      // Named rules that say this is not a target: the clause's own words first (cheap), then
-      // the sentence's context.
-      rules ??= NOT_TARGET_RULES.filter((r) => r.test.test(ctext));
-      if (rules.some((r) => !r.units || r.units.test(unit!))) continue;
-      const f = facts();
-      const absStart = clause.start + vStart;
-      if (f.past !== null || f.pastSentence) continue;
-      if (absStart < f.tailPastBefore) continue;
-      if (absStart > f.attributedAfter) continue;
-
-      const masked = MASK_RE.test(aText) || (bText !== undefined && MASK_RE.test(bText));
-      let value: number | null = null;
-      let valueMax: number | null = null;
-      if (!masked) {
-        value = scaled(parseNumeral(aText), magnitude);
-        valueMax = bText !== undefined ? scaled(parseNumeral(bText), magnitude) : null;
-        // An unreadable half of a range makes the whole range unreliable.
-        if (value === null || (bText !== undefined && valueMax === null)) {
-          value = null;
-          valueMax = null;
-        }
-      }
-      if (!masked && value === null) continue;
-
-      // The metric: what comes before the figure (or the tier word before it), cleaned.
-      // With a tier word before the figure, the name is either between them, after a colon
-      // (主要预期目标是：地区生产总值增长5.5%左右), or before the tier word (经济增长预期目标按…).
-      let metric = '';
-      if (tierBefore && tierHit) {
-        const between = ctext.slice(Math.max(tierHit.end, vStart - 40), vStart);
-        const colon = Math.max(between.lastIndexOf('：'), between.lastIndexOf(':'));
-        const named = cleanMetric(colon >= 0 ? between.slice(colon + 1) : between);
-        metric = named !== '' && !GOAL_ONLY_RE.test(named) ? named : cleanMetric(ctext.slice(Math.max(prevEnd, tierHit.at - 40), tierHit.at));
-      } else {
-        metric = cleanMetric(ctext.slice(Math.max(prevEnd, vStart - 40), vStart));
-      }
-      // 增长6%左右，力争达到6.5%: without tier words, the figure after 力争/争取 is the striving
-      // target and the figure it raises is the expected one.
-      let strivesPast: Target | null = null;
-      if (metric === '' && (tierBefore || RESOLVE_BEFORE_RE.test(prefixWin))) {
-        // 工作目标*%以上 after 经济增长预期目标…, 力争7% after 增长6%: the same indicator.
-        metric = lastMetric;
-        const prev = out[out.length - 1];
-        // Not when the clause names its own period (今年增长6%，明年力争7%): that is another target.
-        const ownPeriod = PERIOD_RE.test(ctext.slice(0, vStart));
-        if (!tierBefore && (tier === null || tier === 'striving') && !ownPeriod && STRIVE_BEFORE_RE.test(prefixWin) && prev && prev.metric === metric && prev.tier === null && metric !== '') strivesPast = prev;
-      } else if (metric === '' || GOAL_ONLY_RE.test(metric)) {
-        // 解决*至*个重点疑难问题: the thing counted comes after the unit; the metric names it
-        // with the verb, as a tally (重点疑难问题解决数).
-        const noun = (NOUN_AFTER_RE.exec(ctext.slice(vEnd, vEnd + 16))?.[0] ?? '').split(/目标|的/)[0] ?? '';
-        if (noun) metric = metric ? `${noun}${metric}数` : noun;
-      }
-      lastMetric = metric || lastMetric;
-
-      if (strivesPast) strivesPast.tier = 'expected';
-      out.push(clauseTarget(f, { metric, tier: strivesPast ? 'striving' : tier, value, valueMax, unit, comparator, masked }));
-      prevEnd = vEnd;
-      qualified = false;
+    const signal = goalSignal(g.a ?? '', unit, prefixWin, ctext.slice(Math.max(prevEnd, vStart - 20), vStart));
+    if (signal === null) continue;
+    const { goalVerb } = signal;
+    const carried = !signal.bareDigit && (signalFromBefore || qualified || (ctx.lenient === true && !signal.article));
+    // Cheap reject before any tier work: no comparator, verb or carried signal, and no 目标
+    // in the clause or sentence (so neither a tier word nor a list head can apply).
+    if (comparator === null && !goalVerb && !carried && !ctext.includes('目标')) {
+      if (scan.headTier === undefined) scan.headTier = readHeadTier(text, start, end, ctx.listTier ?? undefined);
+      if (scan.headTier === null) continue;
     }
 
-    // 单位GDP能耗下降完成省下达任务: a target whose figure the province sets. No number in the
-    // text, so value null and masked false: the office enters the assigned figure.
-    const pt = out.length === before && ctext.includes('下达') ? ASSIGNED_RE.exec(ctext) : null;
-    if (pt && (rules ??= NOT_TARGET_RULES.filter((r) => r.test.test(ctext))).length === 0) {
-      const f = facts();
-      const at = clause.start + pt.index;
-      const metric = cleanMetric(pt[1] ?? '');
-      if (f.past === null && at >= f.tailPastBefore && at <= f.attributedAfter && metric !== '') {
-        const tier = (headTier ??= readHeadTier(text, start, end, ctx.listTier ?? undefined)) !== null && clause.start >= headTier.at ? headTier.tier : null;
-        out.push(clauseTarget(f, { metric, tier, value: null, valueMax: null, unit: null, comparator: null, masked: false }));
-        lastMetric = metric;
-      }
-    }
-    carriedSignal = clause.delim === '、' && out.length > before;
+    walk ??= { tiers: [...ctext.matchAll(TIER_RE)].map((t) => ({ at: t.index, end: t.index + t[0].length, tier: tierOf(t[0]) })), idx: 0 };
+    if (scan.headTier === undefined) scan.headTier = readHeadTier(text, start, end, ctx.listTier ?? undefined);
+    const { tierHit, tierBefore } = tierWordAt(walk, prevEnd, vStart, vEnd);
+    const headed = !tierHit && scan.headTier !== null && clause.start + vStart >= scan.headTier.at;
+    // 力争/争取 before the figure (地区生产总值力争增长7%, 力争达到6.5%) sets the striving tier,
+    // inside a targets paragraph too (rule `strive-tier`).
+    // 争取 is weaker (争取每年解决*至*个: a plan, not a tier) unless it raises the figure itself.
+    const strives = !tierHit && (/力争/.test(ctext.slice(prevEnd, vStart)) || STRIVE_BEFORE_RE.test(prefixWin));
+    const tier: Tier = tierHit ? tierHit.tier : strives ? 'striving' : headed && scan.headTier ? scan.headTier.tier : null;
+    if (comparator === null && tierHit === undefined && !headed && !goalVerb && !carried) continue;
+
+    // Named rules that say this is not a target: the clause's own words first (cheap), then
+    // the sentence's context.
+    rules ??= NOT_TARGET_RULES.filter((r) => r.test.test(ctext));
+    if (rules.some((r) => !r.units || r.units.test(unit!))) continue;
+    const f = scan.facts();
+    const absStart = clause.start + vStart;
+    if (f.past !== null || f.pastSentence) continue;
+    if (absStart < f.tailPastBefore) continue;
+    if (absStart > f.attributedAfter) continue;
+
+    const read = valueOf(aText, bText, magnitude);
+    if (!read) continue;
+    const { masked, value, valueMax } = read;
+    const { metric, strivesPast } = metricOf(scan, ctext, { tierHit: tierBefore ? tierHit : undefined, tier, prefixWin, prevEnd, vStart, vEnd });
+    scan.lastMetric = metric || scan.lastMetric;
+
+    if (strivesPast) strivesPast.tier = 'expected';
+    scan.out.push(clauseTarget(f, { metric, tier: strivesPast ? 'striving' : tier, value, valueMax, unit, comparator, masked }));
+    prevEnd = vEnd;
+    qualified = false;
   }
-  return out;
+
+  // 单位GDP能耗下降完成省下达任务: a target whose figure the province sets. No number in the
+  // text, so value null and masked false: the office enters the assigned figure.
+  const pt = scan.out.length === before && ctext.includes('下达') ? ASSIGNED_RE.exec(ctext) : null;
+  if (pt && (rules ??= NOT_TARGET_RULES.filter((r) => r.test.test(ctext))).length === 0) {
+    const f = scan.facts();
+    const at = clause.start + pt.index;
+    const metric = cleanMetric(pt[1] ?? '');
+    if (f.past === null && at >= f.tailPastBefore && at <= f.attributedAfter && metric !== '') {
+      const tier = (scan.headTier ??= readHeadTier(text, start, end, ctx.listTier ?? undefined)) !== null && clause.start >= scan.headTier.at ? scan.headTier.tier : null;
+      scan.out.push(clauseTarget(f, { metric, tier, value: null, valueMax: null, unit: null, comparator: null, masked: false }));
+      scan.lastMetric = metric;
+    }
+  }
+  scan.carriedSignal = clause.delim === '、' && scan.out.length > before;
+  scan.distributive = carryDistributive(scan.distributive, scan.out.slice(before), ctext, clause.delim);
+}
+
+/**
+ * What a figure measures, and the target it raises (rule `strive-pair`): the words before it;
+ * else, after a tier word or 力争/争取, the indicator just named (工作目标*%以上 after 经济增长预期
+ * 目标…, 力争7% after 增长6%); else the thing counted after the unit, as a tally (解决*至*个重点疑难
+ * 问题 → 重点疑难问题解决数).
+ */
+function metricOf(
+  scan: Scan,
+  ctext: string,
+  at: { tierHit: TierHit | undefined; tier: Tier; prefixWin: string; prevEnd: number; vStart: number; vEnd: number },
+): { metric: string; strivesPast: Target | null } {
+  const tierBefore = at.tierHit !== undefined;
+  let metric = metricBefore(ctext, at.tierHit, at.prevEnd, at.vStart);
+  let strivesPast: Target | null = null;
+  if (metric === '' && (tierBefore || RESOLVE_BEFORE_RE.test(at.prefixWin))) {
+    metric = scan.lastMetric;
+    const prev = scan.out[scan.out.length - 1];
+    // 增长6%左右，力争达到6.5%: without tier words, the figure after 力争/争取 is the striving
+    // target and the figure it raises the expected one. Not when the clause names its own period
+    // (今年增长6%，明年力争7%): that is another target.
+    const ownPeriod = PERIOD_RE.test(ctext.slice(0, at.vStart));
+    if (!tierBefore && (at.tier === null || at.tier === 'striving') && !ownPeriod && STRIVE_BEFORE_RE.test(at.prefixWin) && prev && prev.metric === metric && prev.tier === null && metric !== '') strivesPast = prev;
+  } else if (metric === '' || GOAL_ONLY_RE.test(metric)) {
+    const noun = (NOUN_AFTER_RE.exec(ctext.slice(at.vEnd, at.vEnd + 16))?.[0] ?? '').split(/目标|的/)[0] ?? '';
+    if (noun) metric = metric ? `${noun}${metric}数` : noun;
+  }
+  return { metric, strivesPast };
+}
+
+/** Tier words of a clause and a pointer past those already behind the current figure. */
+interface TierWalk {
+  tiers: TierHit[];
+  idx: number;
+}
+
+/**
+ * The tier word of a figure: the nearest before it (since the previous figure), else one right
+ * after it (突破****亿元的奋斗目标). Tier words and figures both run left to right, so one pointer
+ * walks the tier words once per clause (a loop over all of them per figure would be quadratic).
+ */
+function tierWordAt(walk: TierWalk, prevEnd: number, vStart: number, vEnd: number): { tierHit: TierHit | undefined; tierBefore: boolean } {
+  while (walk.idx < walk.tiers.length && walk.tiers[walk.idx]!.end <= vStart) walk.idx++;
+  const prev = walk.tiers[walk.idx - 1];
+  if (prev && prev.at >= prevEnd) return { tierHit: prev, tierBefore: true };
+  const next = walk.tiers[walk.idx];
+  return { tierHit: next && next.at >= vEnd && next.at - vEnd <= 4 ? next : undefined, tierBefore: false };
+}
+
+/**
+ * The unit of a figure that may be ours, or null: not PM2.5, 第十四届 or a code like A3, not a
+ * count inside a title (《稳就业十条措施》), not a rate (万元/吨), not a span of years (2023-2025年),
+ * and not a figure without a unit.
+ */
+function figureUnit(g: Record<string, string | undefined>, ctext: string, vStart: number, vEnd: number): string | null {
+  let unit: string | undefined = g.unit ?? (g.pct !== undefined ? '%' : undefined);
+  if (unit === undefined && g.unitA !== undefined && g.b !== undefined) unit = g.unitA;
+  if (unit === undefined || /[0-9A-Za-z第.．]/.test(ctext[vStart - 1] ?? '')) return null;
+  if (ctext.lastIndexOf('《', vStart) > ctext.lastIndexOf('》', vStart)) return null;
+  const after = ctext[vEnd] ?? '';
+  if (after === '/' || after === '／') return null;
+  if ((g.sep === '-' || g.sep === '—' || g.sep === '－') && g.b === undefined) return null;
+  return unit;
+}
+
+/**
+ * Whether a goal verb stands before the figure: right before it (增长5.5%), or a little earlier
+ * when the figure is more than one bare Chinese digit (培育国家级专精特新企业3家). Bare 一/两/十 need
+ * the verb right before them: that is where the rhetoric lives (两个维护, 一亩三分地, 十个手指), and
+ * a bare 一/两 after a verb is an article (打造一个…), except 增长一倍. Null when the figure is a
+ * specification (日处理能力3万吨) or an approximation (约20天), never a target.
+ */
+function goalSignal(a: string, unit: string, prefixWin: string, window20: string): { goalVerb: boolean; bareDigit: boolean; article: boolean } | null {
+  if (/(?:能力|规模|容量|功率|等级|标准)$/.test(prefixWin)) return null;
+  if (/约$/.test(prefixWin) && !/(?:节约|制约|集约|签约|履约)$/.test(prefixWin)) return null;
+  const bareDigit = /^[一二三四五六七八九十两]$/.test(a);
+  const article = (a === '一' || a === '两') && unit !== '倍';
+  const goalVerb =
+    (!article && GOAL_BEFORE_RE.test(prefixWin)) ||
+    // 增长6%，力争7%: 力争/争取/确保 right before a figure raise the bar for the same indicator.
+    (!bareDigit && RESOLVE_BEFORE_RE.test(prefixWin)) ||
+    (!bareDigit && GOAL_ANYWHERE_RE.test(window20));
+  return { goalVerb, bareDigit, article };
+}
+
+/**
+ * Rule `distributive`: 分别增长5.5%、7%左右 — the comparator after the last figure of a 分别
+ * series is how all of them are meant. Takes the series so far and this clause's targets; returns
+ * the series still open.
+ */
+function carryDistributive(series: Target[], added: Target[], ctext: string, delim: string): Target[] {
+  let open = series;
+  if (open.length > 0 && added.length > 0) open = [...open, ...added];
+  else if (ctext.includes('分别') && delim === '、' && added.length > 0) open = added;
+  if (open.length > 0 && delim !== '、') {
+    const last = open[open.length - 1]!.comparator;
+    if (last !== null) for (const t of open) t.comparator ??= last;
+    return [];
+  }
+  return open;
+}
+
+/** The figure's digits, range end, unit and magnitude (六万人 → 六 + 万人, 2万家 → 2 × 10⁴ 家). */
+function quantityOf(g: Record<string, string | undefined>, unit0: string): { aText: string; bText: string | undefined; unit: string; magnitude: number } {
+  let unit = unit0;
+  let bText = g.b;
+  const splitA = splitMagnitude(g.a ?? '', g.unitA ?? (bText === undefined ? unit : undefined));
+  const aText = splitA.num;
+  if (bText !== undefined) {
+    const splitB = splitMagnitude(bText, unit);
+    bText = splitB.num;
+    unit = splitB.unit ?? unit;
+  } else {
+    unit = splitA.unit ?? unit;
+  }
+  // 2万家 / 3千套: an Arabic figure with a magnitude; 6万人 keeps 万人 as its unit.
+  let magnitude = 1;
+  if (g.mag !== undefined) {
+    if (UNIT_SET.has(g.mag + unit)) unit = g.mag + unit;
+    else magnitude = g.mag === '万亿' ? 1e12 : g.mag === '万' ? 1e4 : g.mag === '亿' ? 1e8 : 1e3;
+  }
+  return { aText, bText, unit: normalizeUnit(unit), magnitude };
+}
+
+/**
+ * The comparator of a figure: a word before it (突破, 不少于, 控制在) or after its unit (左右, 以上,
+ * 以内), and where the figure then ends. 'qualifier' when 以上 only says which things count
+ * (10亿元以上项目10个: the count after it is the target; not 80%以上的县, a share).
+ */
+function comparatorAt(ctext: string, prefixWin: string, vEnd: number, more: boolean): { comparator: Comparator; end: number } | 'qualifier' {
+  let comparator: Comparator = null;
+  for (const [re, c] of PREFIX_COMPARATORS) if (re.test(prefixWin)) comparator = c;
+  const suffix = SUFFIX_COMPARATOR_RE.exec(ctext.slice(vEnd, vEnd + 3));
+  if (suffix) {
+    const afterQ = ctext.slice(vEnd + suffix[0].length);
+    if ((suffix[0] === '以上' || suffix[0] === '以下') && QUALIFIER_AFTER_RE.test(afterQ.slice(0, 4)) && !afterQ.startsWith('的') && hasCandidate(afterQ)) return 'qualifier';
+    // 控制在5.5%左右 is about 5.5% (issue 10): 左右 says how the figure is meant.
+    return { comparator: suffixComparator(suffix[0]), end: vEnd + suffix[0].length };
+  }
+  if (more && comparator === null) comparator = 'atLeast'; // 100多家: more than 100
+  return { comparator, end: vEnd };
+}
+
+/** The value (and range end) of a figure, null both when masked; null when unreadable. */
+function valueOf(aText: string, bText: string | undefined, magnitude: number): { masked: boolean; value: number | null; valueMax: number | null } | null {
+  const masked = MASK_RE.test(aText) || (bText !== undefined && MASK_RE.test(bText));
+  if (masked) return { masked, value: null, valueMax: null };
+  const value = scaled(parseNumeral(aText), magnitude);
+  const valueMax = bText !== undefined ? scaled(parseNumeral(bText), magnitude) : null;
+  // An unreadable half of a range makes the whole range unreliable.
+  if (value === null || (bText !== undefined && valueMax === null)) return null;
+  return { masked, value, valueMax };
+}
+
+/**
+ * The metric: what comes before the figure (or the tier word before it), cleaned. With a tier
+ * word before the figure, the name is either between them, after a colon (主要预期目标是：地区生产
+ * 总值增长5.5%左右), or before the tier word (经济增长预期目标按…).
+ */
+function metricBefore(ctext: string, tierHit: TierHit | undefined, prevEnd: number, vStart: number): string {
+  if (!tierHit) return cleanMetric(ctext.slice(Math.max(prevEnd, vStart - 40), vStart));
+  const between = ctext.slice(Math.max(tierHit.end, vStart - 40), vStart);
+  const colon = Math.max(between.lastIndexOf('：'), between.lastIndexOf(':'));
+  const named = cleanMetric(colon >= 0 ? between.slice(colon + 1) : between);
+  return named !== '' && !GOAL_ONLY_RE.test(named) ? named : cleanMetric(ctext.slice(Math.max(prevEnd, tierHit.at - 40), tierHit.at));
 }

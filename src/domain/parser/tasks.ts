@@ -15,7 +15,9 @@
  */
 import type { SourceSpan, Unit } from '../model';
 import { PhraseMatcher, type PhraseHit } from './phrase-matcher';
+import { CharSet } from './char-set';
 import { CO_WORDS, hasKeyword, isNonModalYao, namesRun, readSubject } from './owners';
+import { mayStartUnitName } from './unit-names';
 import { findDeadline } from './deadlines';
 import { splitClauses } from './sentences';
 import { documentIssue } from './title';
@@ -74,7 +76,25 @@ const PREFIXES = new PhraseMatcher<boolean>([
 ]);
 /** 加快推进 is stripped as a unit, so the verb 推进 is found; 加快 alone is a verb (加快建设). */
 
-const PLACE_END: ReadonlySet<string> = new Set([...'地处区县镇乡村点位中内上下线园市省间旁边侧口段']);
+const PLACE_END = new CharSet('地处区县镇乡村点位中内上下线园市省间旁边侧口段');
+
+/** A directive verb at `at` that is not a noun (整改情况, 落实的, 推进了). */
+function verbNotNoun(text: string, at: number, end: number): boolean {
+  const v = verbMatcher.matchAt(text, at, end);
+  return v !== null && !NOUN_MARK.at(text, v.end) && !startsWithAny(text, v.end, NOUN_AFTER_VERB);
+}
+
+/** A verb at `at`, or after a run of adverbs there (按期完成, 全面深入推进). */
+function verbAfterAdverbs(text: string, at: number, end: number): boolean {
+  let p = at;
+  for (let n = 0; n < 4; n++) {
+    if (verbMatcher.matchAt(text, p, end)) return true;
+    const pre = PREFIXES.matchAt(text, p, end);
+    if (!pre) return false;
+    p = pre.end;
+  }
+  return false;
+}
 
 /** Modals that are the verb themselves when what follows is a figure (争取资金80亿元以上). */
 const FIGURE_GOALS: ReadonlySet<string> = new Set(['争取', '确保', '力争']);
@@ -86,6 +106,14 @@ const GOAL = ['争取', '力争', '努力', '确保'];
 const COMMENTARY = ['这是', '这既是', '这也是', '这些', '这背后', '这就', '这样'];
 /** Prohibitions (不当甩手掌柜, 防止负面舆情炒作) qualify a task; they are not one. */
 const NEGATION = ['不', '防止', '避免', '严禁', '杜绝'];
+/** How a clause opens, in one lookup: its class among the lists above. */
+type Opener = 'commentary' | 'negation' | 'elaboration' | 'goal';
+const OPENERS = new PhraseMatcher<Opener>([
+  ...COMMENTARY.map((w) => [w, 'commentary'] as const),
+  ...NEGATION.map((w) => [w, 'negation'] as const),
+  ...ELABORATION.map((w) => [w, 'elaboration'] as const),
+  ...GOAL.map((w) => [w, 'goal'] as const),
+]);
 
 /** After these verbs the object is a state of mind, not a deliverable: 强化责任意识, 保持定力. */
 const ATTITUDE_VERBS = ['树牢', '树立', '强化', '增强', '提升', '提高', '保持', '坚定', '牢记', '弘扬', '发扬', '坚守', '锤炼', '涵养', '坚持', '扛牢', '扛起', '担起', '肩负'];
@@ -111,7 +139,7 @@ const SLOGAN_ENDS = ['发展', '增长', '提升', '跨越', '新台阶', '新�
  */
 const NOUN_AFTER_VERB = ['胜于', '重于', '优于', '大于', '高于', '先于', '率', '完成率', '覆盖率', '达标率', '情况', '进展', '结果', '成效'];
 /** Verbs that need no object: 外出招商, 按期竣工, 组织验收. */
-const INTRANSITIVE: ReadonlySet<string> = new Set(['招商', '开工', '动工', '竣工', '完工', '验收', '督办', '通车', '投产', '开街', '建成']);
+const INTRANSITIVE: ReadonlySet<string> = new Set(['招商', '开工', '动工', '竣工', '完工', '验收', '督办', '通车', '投产', '开街', '建成', '整改', '销号']);
 /** Objects that name no deliverable: 抓好落实, 开展工作, 落实各项决策部署, 抓好每一事. */
 const GENERIC_OBJECTS = new Set(['', '工作', '落实', '事', '事情', '各项工作', '决策部署', '部署', '要求', '任务', '好', '好工作', '到位', '实施', '执行', '落地', '见效']);
 const GENERIC_OBJECT_PREFIXES = ['市委', '省委', '党中央', '上级', '各项', '好', '各'];
@@ -125,7 +153,7 @@ const BA_END_VERBS = ['梳理', '排查', '整改', '清理', '解决', '处置'
 const BA_COMPLEMENTS = ['出来', '起来', '下去', '到位', '清楚', '好', '完'];
 
 /** Characters that show a skipped stretch is not an adverb (了, 的, 是, a preposition…). */
-const SKIP_STOP = new Set([...'的是了在对把从向为以被和与及就都也还不没让使将作提由按抓有']);
+const SKIP_STOP = new CharSet('的是了在对把从向为以被和与及就都也还不没让使将作提由按抓有');
 
 // ---------------------------------------------------------------------------------------------
 // Sentence rules
@@ -289,17 +317,21 @@ function startsWithAny(text: string, at: number, words: readonly string[]): bool
 /** Skips a subject that ends in a modal within the clause's first 24 characters (各部门“一把手”要). */
 function skipSubject(text: string, span: SourceSpan): { at: number; modal: boolean } {
   const limit = Math.min(span.end, span.start + 24);
+  // 市政府将开展…, 我们将加快…: 将 before a verb or an adverb is "will" and ends a short subject
+  // (within 12 characters, no function word before it).
+  let will = -1;
+  let stopped = false;
   for (let i = span.start; i < limit; i++) {
-    if (text[i] === '要' && !isNonModalYao(text, i)) return { at: i + 1, modal: true };
-    if (text.startsWith('必须', i) || text.startsWith('务必', i) || text.startsWith('应当', i)) return { at: i + 2, modal: true };
+    const c = text.charCodeAt(i);
+    if (c === 0x8981 /* 要 */ && !isNonModalYao(text, i)) return { at: i + 1, modal: true };
+    if ((c === 0x5fc5 && text.charCodeAt(i + 1) === 0x987b) || (c === 0x52a1 && text.charCodeAt(i + 1) === 0x5fc5) || (c === 0x5e94 && text.charCodeAt(i + 1) === 0x5f53)) return { at: i + 2, modal: true }; // 必须 务必 应当
+    if (c === 0x5c06 /* 将 */ && will < 0 && !stopped && i >= span.start + 2 && i < span.start + 12) will = i;
+    else if (i > span.start && i < span.start + 11 && SKIP_STOP.has(c)) stopped = true;
   }
-  // 市政府将开展…, 我们将加快…: 将 before a verb or an adverb is "will" and ends a short subject.
-  for (let i = span.start + 2; i < Math.min(span.end, span.start + 12); i++) {
-    if (SKIP_STOP.has(text[i - 1]!) && text[i - 1] !== '将') break;
-    if (text[i] !== '将') continue;
-    // A verb must follow (maybe after an adverb): 5月20日前将名单报… is 把, not "will".
-    const adverb = PREFIXES.matchAt(text, i + 1, span.end);
-    if (verbMatcher.matchAt(text, adverb ? adverb.end : i + 1, span.end)) return { at: i + 1, modal: true };
+  if (will >= 0) {
+    // A verb must follow (maybe after an adverb): 5月20日前将名单报… / 将整改情况报… is 把, not "will".
+    const adverb = PREFIXES.matchAt(text, will + 1, span.end);
+    if (verbNotNoun(text, adverb ? adverb.end : will + 1, span.end)) return { at: will + 1, modal: true };
   }
   return { at: span.start, modal: false };
 }
@@ -308,10 +340,68 @@ function skipSubject(text: string, span: SourceSpan): { at: number; modal: boole
 export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], modalBefore = false, predicateAt = -1): ClauseHead | null {
   // A subject the owner pass read (市财政局将…, 由县发改委负责…, 教育部会同…) ends where it said.
   const subj = predicateAt > span.start && predicateAt < span.end ? { at: predicateAt, modal: true } : skipSubject(text, span);
-  let p = subj.at;
-  let modal = subj.modal || modalBefore;
-  // 会同市财政局、市教育局制定…: the co-operating units stand between the modal and the verb.
-  const co = CO_WORDS.find((w) => w.length > 1 && text.startsWith(w, p));
+  const lead = skipLeadIn(text, subj.at, span, units);
+  const from = lead.at;
+  const stripped = stripAdverbs(text, lead.at, span);
+  const p = stripped.at;
+  const modal = subj.modal || modalBefore || lead.modal || stripped.modal;
+  if (documentIssue(text.slice(p, span.end))) return { from: p, verbAt: p, verb: '出台', weight: 2, modal };
+  let hit = verbMatcher.matchAt(text, p, span.end);
+  if (!hit) {
+    const prep = prepositionHead(text, p, span, units, modal, from);
+    if (prep !== undefined && (prep === null || 'verb' in prep)) return prep;
+    if (prep) hit = prep.hit;
+  }
+  const lastPrefix = stripped.lastPrefix;
+  if (!hit && lastPrefix && FIGURE_GOALS.has(lastPrefix.word) && /[0-9０-９*＊]/.test(text.slice(p, span.end))) {
+    // Rule `strive-figure`: 争取…资金80亿元以上, 确保每所学校…不少于2小时: the modal is the verb
+    // when a figure is what it strives for.
+    return { from: lastPrefix.at, verbAt: lastPrefix.at, verb: lastPrefix.word, weight: 2, modal: true };
+  }
+  if (!hit) {
+    // A two-character adverb the list lacks (滚动实施): skip it if it holds no function word.
+    // Longer skips reach into objects (坦然接受组织监督 is not 组织…).
+    for (let k = 1; k <= 2 && p + k < span.end; k++) {
+      if (SKIP_STOP.at(text, p + k - 1) || !isCjkAt(text, p + k - 1)) break;
+      hit = verbMatcher.matchAt(text, p + k, span.end);
+      if (hit) break;
+    }
+  }
+  if (!hit) return deliveredHead(text, p, span, modal, from) ?? objectFirstHead(text, p, span, modal, from);
+  return verbHead(text, span, units, hit, subj.at, from, modal);
+}
+
+/** The head a found verb gives, or null when it is a noun, a past tense or an attitude. */
+function verbHead(text: string, span: SourceSpan, units: Unit[], hit: PhraseHit<number>, subjectEnd: number, from: number, modal: boolean): ClauseHead | null {
+  // 确保每所学校每个工作日提供不少于2小时…: the modal is the verb when a figure follows it (rule strive-figure).
+  if (FIGURE_GOALS.has(hit.phrase) && /[0-9０-９*＊]/.test(text.slice(hit.end, span.end))) return { from, verbAt: hit.start, verb: hit.phrase, weight: 2, modal: true };
+  // 落实最重要 / 建设的… / 推进了: the verb is used as a noun or in the past.
+  if (NOUN_MARK.at(text, hit.end)) return null;
+  if (startsWithAny(text, hit.end, NOUN_AFTER_VERB)) return null;
+  const rest = text.slice(hit.end, span.end);
+  const attitude = ATTITUDE_VERBS.includes(hit.phrase) && (containsAny(rest, ATTITUDE_NOUNS) || endsInQuality(rest));
+  if (attitude) return null;
+  // Rule `topic-first`: 燃气管网更新改造工作要加快推进 — the verb ends the clause, so what it acts
+  // on is the topic before the modal, and the title is the whole clause. Not when the words before
+  // the modal are a unit (市住建局要加快推进): that is the owner, not the topic.
+  const restVerb = verbMatcher.matchAt(text, hit.end, span.end);
+  // A complement (完善到位, 落实好) still ends the clause.
+  const bare = /^(?:到位|完毕|完成|落实|好|起来|下去|出来)?[。！？；，、!?;,\s]*$/.test(restVerb ? text.slice(restVerb.end, span.end) : rest);
+  const topic = text.slice(span.start, subjectEnd);
+  if (subjectEnd > span.start && bare && !UNIT_SUBJECT_RE.test(topic) && namesRun(text, span.start, subjectEnd, units).names.length === 0) {
+    return { from: span.start, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal, topic: true };
+  }
+  return { from, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
+}
+
+/**
+ * What may stand between the subject and the adverbs: 会同 and its units (会同市财政局、市教育局
+ * 制定…), 由 and the units it names (由市住建局按程序印发实施), a basis (根据会议意见修改完善后印发).
+ */
+function skipLeadIn(text: string, at: number, span: SourceSpan, units: Unit[]): { at: number; modal: boolean } {
+  let p = at;
+  let modal = false;
+  const co = CO_FIRST.has(text.charCodeAt(p)) ? CO_WORDS.find((w) => w.length > 1 && text.startsWith(w, p)) : undefined;
   if (co) {
     const run = namesRun(text, p + co.length, span.end, units);
     if (run.names.length > 0) p = run.end;
@@ -329,7 +419,6 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
       }
     }
   }
-  // 由市住房和城乡建设局按程序印发实施: 由 and the units it names stand before the verb.
   if (text[p] === '由') {
     const run = namesRun(text, p + 1, span.end, units);
     if (run.names.length > 0) {
@@ -339,15 +428,35 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
       if (role) p += role[0].length;
     }
   }
-  const from = p;
-  // Strip modals and adverbs, longest first, as long as something is stripped.
-  /** The last modal stripped (争取, 确保, 力争): the verb itself when only a figure follows. */
+  if (BASIS_FIRST.has(text.charCodeAt(p)) && /^(?:根据|按照|依据|参照|对照|结合)/.test(text.slice(p, p + 2))) {
+    for (let k = p + 3; k < Math.min(span.end, p + 16); k++) {
+      if (CLAUSE_STOP.at(text, k - 1)) break;
+      if (verbNotNoun(text, k, span.end) && verbMatcher.matchAt(text, k, span.end)!.value >= 2) {
+        p = k;
+        break;
+      }
+    }
+  }
+  return { at: p, modal };
+}
+
+const BASIS_FIRST = new CharSet('根按依参对结');
+const CO_FIRST = new CharSet(CO_WORDS.map((w) => w.charCodeAt(0)));
+
+/**
+ * Strips modals, adverbs and time words before the verb, longest first, as long as something is
+ * stripped. Remembers the last modal (争取, 确保, 力争): the verb itself when only a figure follows.
+ */
+function stripAdverbs(text: string, at: number, span: SourceSpan): { at: number; modal: boolean; lastPrefix: { word: string; at: number } | null } {
+  let p = at;
+  let modal = false;
   let lastPrefix: { word: string; at: number } | null = null;
   for (;;) {
     const verbHere = verbMatcher.matchAt(text, p, span.end);
     const pre = PREFIXES.matchAt(text, p, span.end);
-    // 加快 and 确保 are both a prefix and a verb: prefer the prefix only if a verb follows it.
-    if (pre && (!verbHere || verbHere.end <= pre.end) && verbMatcher.matchAt(text, pre.end, span.end)) {
+    // 加快 and 确保 are both a prefix and a verb: prefer the prefix only if a verb follows it,
+    // maybe after more adverbs (确保按期完成).
+    if (pre && (!verbHere || verbHere.end <= pre.end) && verbAfterAdverbs(text, pre.end, span.end)) {
       if (pre.value) modal = true;
       p = pre.end;
       continue;
@@ -360,99 +469,68 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
       p = pre.end;
       continue;
     }
-    const month = skipMonth(text, p, span.end);
-    if (month > p) {
-      p = month;
+    const next = Math.max(skipMonth(text, p, span.end), skipByPhrase(text, p, span.end));
+    if (next > p) {
+      p = next;
       continue;
     }
-    const by = skipByPhrase(text, p, span.end);
-    if (by > p) {
-      p = by;
-      continue;
-    }
-    break;
+    return { at: p, modal, lastPrefix };
   }
-  if (documentIssue(text.slice(p, span.end))) {
-    return { from: p, verbAt: p, verb: '出台', weight: 2, modal };
-  }
-  let hit = verbMatcher.matchAt(text, p, span.end);
+}
+
+/**
+ * A clause that opens with a preposition instead of a verb: 将 (will, or 把), 把, 向 (an
+ * addressee), 对 (an object), 在 (a place). Returns a head, null when the clause is not a
+ * directive, { hit } when a verb after a place should be read as usual, undefined when the clause
+ * does not open with one of these.
+ */
+function prepositionHead(text: string, p: number, span: SourceSpan, units: Unit[], modal: boolean, from: number): ClauseHead | null | { hit: PhraseHit<number> } | undefined {
+  const ch = text[p];
   // 将 is "will" before a verb or adverb (我们将加快建设…) and 把 before an object (将X纳入…).
-  if (!hit && text[p] === '将' && (verbMatcher.matchAt(text, p + 1, span.end) || PREFIXES.matchAt(text, p + 1, span.end))) {
+  if (ch === '将' && (verbNotNoun(text, p + 1, span.end) || PREFIXES.matchAt(text, p + 1, span.end))) {
     // Unless no verb follows after all: 将各级防汛责任人名单报… is 把, not "will".
     const will = clauseHead(text, { start: p + 1, end: span.end }, units, true);
     if (will) return will;
   }
-  if (!hit && (text[p] === '把' || text[p] === '将')) return baHead(text, p, span, modal, from);
-  if (!hit && text[p] === '向') {
+  if (ch === '把' || ch === '将') return baHead(text, p, span, modal, from);
+  if (ch === '向') {
     // 向县政府报送工程进度: the addressee, then the verb.
     for (let at = p + 2; at < Math.min(span.end, p + 14); at++) {
-      if ('，。、；的'.includes(text[at - 1]!)) break;
+      if (PHRASE_STOP.at(text, at - 1)) break;
       const v = verbMatcher.matchAt(text, at, span.end);
       if (v && v.value >= 1) return { from, verbAt: v.start, verb: v.phrase, weight: v.value, modal };
     }
+    return undefined;
   }
-  if (!hit && text[p] === '对') {
-    // 对X进行督查通报 / 对X实行挂牌督办: the action is what follows the verb. It counts only with
-    // help (medium). 对X逐项建立台账: a strong verb after the object is the action itself.
-    // Searched inside the clause only (an unbounded indexOf would be quadratic).
-    // The action comes after the object, which ends at its last 的 (对任务推进快、成效好的X予以通报).
-    const object = text.slice(p, Math.min(span.end, p + 40));
-    const afterObject = p + object.lastIndexOf('的') + 1;
-    for (let at = p + 2; at + 2 <= span.end && at < p + 40; at++) {
-      const v = DUI_VERBS.find((w) => text.startsWith(w, at));
-      if (v) return { from, verbAt: at, verb: v, weight: 0, modal };
-      const strong = at > afterObject ? verbMatcher.matchAt(text, at, span.end) : null;
-      if (strong && strong.value >= 2 && !'最是的了不'.includes(text[strong.end] ?? '')) return { from, verbAt: at, verb: strong.phrase, weight: 2, modal };
-    }
-    return null;
-  }
-  if (!hit && text[p] === '在') {
-    // Rule `locative`: 在产地建设一批…, 在12个易涝点位安装…: a place before the verb.
+  if (ch === '对') return duiHead(text, p, span, modal, from);
+  if (ch === '在') {
+    // Rule `locative`: 在产地建设一批…, 在12个易涝点位安装…: a place before the verb. The place
+    // ends in a place word (产地, 点位, 社区内, 沿线): 在这里召开… is not one.
     for (let at = p + 2; at < Math.min(span.end, p + 12); at++) {
-      if ('，。、；的'.includes(text[at - 1]!)) break;
-      // The place ends in a place word (产地, 点位, 社区内, 沿线): 在这里召开… is not one.
-      const v = PLACE_END.has(text[at - 1]!) ? verbMatcher.matchAt(text, at, span.end) : null;
-      if (v && v.value >= 2) {
-        hit = v;
-        break;
-      }
+      if (PHRASE_STOP.at(text, at - 1)) break;
+      const v = PLACE_END.at(text, at - 1) ? verbMatcher.matchAt(text, at, span.end) : null;
+      if (v && v.value >= 2) return { hit: v };
     }
   }
-  if (!hit && lastPrefix && FIGURE_GOALS.has(lastPrefix.word) && /[0-9０-９*＊]/.test(text.slice(p, span.end))) {
-    // Rule `strive-figure`: 争取…资金80亿元以上, 确保每所学校…不少于2小时: the modal is the verb
-    // when a figure is what it strives for.
-    return { from: lastPrefix.at, verbAt: lastPrefix.at, verb: lastPrefix.word, weight: 2, modal: true };
+  return undefined;
+}
+
+/**
+ * 对X进行督查通报 / 对X实行挂牌督办: the action is what follows the verb; it counts only with help
+ * (medium). 对X逐项建立台账: a strong verb after the object is the action itself. The object ends
+ * at its last 的 (对任务推进快、成效好的X予以通报). Searched inside the clause only (an unbounded
+ * indexOf would be quadratic).
+ */
+function duiHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
+  const object = text.slice(p, Math.min(span.end, p + 40));
+  const afterObject = p + object.lastIndexOf('的') + 1;
+  for (let at = p + 2; at + 2 <= span.end && at < p + 40; at++) {
+    const v = DUI_VERBS.find((w) => text.startsWith(w, at));
+    if (v) return { from, verbAt: at, verb: v, weight: 0, modal };
+    const strong = at > afterObject ? verbMatcher.matchAt(text, at, span.end) : null;
+    if (strong && strong.value >= 2 && !NOUN_MARK.at(text, strong.end)) return { from, verbAt: at, verb: strong.phrase, weight: 2, modal };
   }
-  if (!hit) {
-    // A two-character adverb the list lacks (滚动实施): skip it if it holds no function word.
-    // Longer skips reach into objects (坦然接受组织监督 is not 组织…).
-    for (let k = 1; k <= 2 && p + k < span.end; k++) {
-      if (SKIP_STOP.has(text[p + k - 1]!) || !isCjk(text[p + k - 1]!)) break;
-      hit = verbMatcher.matchAt(text, p + k, span.end);
-      if (hit) break;
-    }
-  }
-  if (!hit) return deliveredHead(text, p, span, modal, from) ?? objectFirstHead(text, p, span, modal, from);
-  // 确保每所学校每个工作日提供不少于2小时…: the modal is the verb when a figure follows it (rule strive-figure).
-  if (FIGURE_GOALS.has(hit.phrase) && /[0-9０-９*＊]/.test(text.slice(hit.end, span.end))) return { from, verbAt: hit.start, verb: hit.phrase, weight: 2, modal: true };
-  // 落实最重要 / 建设的… / 推进了: the verb is used as a noun or in the past.
-  const after = text[hit.end];
-  if (after !== undefined && '最是的了不'.includes(after)) return null;
-  if (startsWithAny(text, hit.end, NOUN_AFTER_VERB)) return null;
-  const rest = text.slice(hit.end, span.end);
-  const attitude = ATTITUDE_VERBS.includes(hit.phrase) && (containsAny(rest, ATTITUDE_NOUNS) || endsInQuality(rest));
-  if (attitude) return null;
-  // Rule `topic-first`: 燃气管网更新改造工作要加快推进 — the verb ends the clause, so what it acts
-  // on is the topic before the modal, and the title is the whole clause. Not when the words before
-  // the modal are a unit (市住建局要加快推进): that is the owner, not the topic.
-  const restVerb = verbMatcher.matchAt(text, hit.end, span.end);
-  // A complement (完善到位, 落实好) still ends the clause.
-  const bare = /^(?:到位|完毕|完成|落实|好|起来|下去|出来)?[。！？；，、!?;,\s]*$/.test(restVerb ? text.slice(restVerb.end, span.end) : rest);
-  const topic = text.slice(span.start, subj.at);
-  if (subj.at > span.start && bare && !UNIT_SUBJECT_RE.test(topic) && namesRun(text, span.start, subj.at, units).names.length === 0) {
-    return { from: span.start, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal, topic: true };
-  }
-  return { from, verbAt: hit.start, verb: hit.phrase, weight: hit.value, modal };
+  return null;
 }
 
 /** The words before a modal name a unit (市住建局要, 各街道要, 各部门要): an owner, not a topic. */
@@ -464,7 +542,11 @@ const UNIT_SUBJECT_RE = /(?:局|委|办|厅|部|院|中心|政府|街道|乡镇|
  */
 const DELIVERED_RE = /^[\u4e00-\u9fff]{1,10}的[\u4e00-\u9fff]{0,6}?(解决|解释|帮扶|处置|落实|整改|化解|办理|答复|反馈|兑现|保障|救助|安置)到位/;
 function deliveredHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
-  const m = DELIVERED_RE.exec(text.slice(p, Math.min(span.end, p + 30)));
+  const to = Math.min(span.end, p + 30);
+  let dao = p;
+  while (dao < to - 1 && !(text[dao] === '到' && text[dao + 1] === '位')) dao++;
+  if (dao >= to - 1) return null;
+  const m = DELIVERED_RE.exec(text.slice(p, to));
   if (!m) return null;
   return { from, verbAt: p + m.index + m[0].length - m[1]!.length - 2, verb: m[1]!, weight: 2, modal };
 }
@@ -487,9 +569,10 @@ const OBJECT_FIRST_DONE = /已|累计|共计|截至|同比|较上年/;
  */
 function objectFirstHead(text: string, p: number, span: SourceSpan, modal: boolean, from: number): ClauseHead | null {
   const limit = Math.min(span.end, p + 16);
+  // Both readings need a figure or a date in the clause: most clauses have neither.
+  if (!hasFigureOrDate(text, p, Math.min(span.end, p + 40))) return null;
   for (let k = p + 2; k < limit; k++) {
-    const ch = text[k - 1]!;
-    if (!isCjk(ch) || SKIP_STOP.has(ch)) return null;
+    if (!isCjkAt(text, k - 1) || SKIP_STOP.at(text, k - 1)) return null;
     const dated = datedMilestoneAt(text, k, span.end);
     if (dated && !OBJECT_FIRST_DONE.test(text.slice(span.start, span.end))) return { from, verbAt: dated.start, verb: dated.phrase, weight: 2, modal, topic: true };
     if (k > p + 12) continue;
@@ -507,6 +590,16 @@ function objectFirstHead(text: string, p: number, span: SourceSpan, modal: boole
   return null;
 }
 
+/** A digit, a mask, 月, 季, 汛 or 年底/年内/年末/半年 in text[from, to): a figure or a date may be there. */
+function hasFigureOrDate(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || c === 0x2a || c === 0xff0a || c === 0x6708 || c === 0x5b63 || c === 0x6c5b) return true; // 月 季 汛
+    if (c === 0x5e74 /* 年 */ && ('底内末'.includes(text[i + 1] ?? '') || text[i - 1] === '半')) return true;
+  }
+  return false;
+}
+
 /** Verbs that start or finish a project: 4月开工, 11月完工, 五一前开街. */
 const MILESTONE_VERBS = new PhraseMatcher<number>(
   ['开工', '动工', '施工', '完工', '竣工', '建成', '投用', '投产', '交付', '开街', '通车', '开业', '运营', '上线', '启动', '开建'].map((v) => [v, 2] as const),
@@ -518,6 +611,8 @@ const MILESTONE_VERBS = new PhraseMatcher<number>(
  * verb: the project's schedule, a directive with no verb before its object.
  */
 function datedMilestoneAt(text: string, k: number, end: number): PhraseHit<number> | null {
+  // Cheap first: a date, a plan word or a season starts here, or nothing does.
+  if (!TIME_FIRST.has(text.charCodeAt(k)) && !PLAN_FIRST.at(text, k)) return null;
   let at = k;
   const plan = /^(?:计划|拟|预计|力争|确保|将|要|于|在)/.exec(text.slice(at, at + 2));
   if (plan) at += plan[0].length;
@@ -537,9 +632,8 @@ function datedMilestoneAt(text: string, k: number, end: number): PhraseHit<numbe
 function skipByPhrase(text: string, p: number, end: number): number {
   if (text[p] !== '在' && text[p] !== '于') return p;
   for (let i = p + 2; i < end && i - p <= 13; i++) {
-    const ch = text[i]!;
-    if ('，。；、：,;:'.includes(ch)) return p;
-    if (ch === '前') return i + 1;
+    if (BREAK_CHARS.at(text, i)) return p;
+    if (text.charCodeAt(i) === 0x524d /* 前 */) return i + 1;
   }
   return p;
 }
@@ -552,7 +646,11 @@ const TIME_WORD_RE =
   /^(?:[0-9０-９]{4}年)?(?:(?:[0-9０-９一二三四五六七八九十]{1,3})月(?:份)?(?:底|末|初|[上中下]旬)?|第?[一二三四]季度(?:末)?|末月?|首月|年底|年末)?(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?(?:前|之前|以前|起)?/;
 /** 自本意见印发之日起60日内: a limit counted from the document, before the verb. */
 const RELATIVE_LIMIT_RE = /^(?:自|从)?(?:本(?:通知|意见|方案|办法|文件|决定|规定)|文件)?(?:印发|发布|下发|公布|实施|施行)之日起[0-9０-９一二三四五六七八九十两]{1,3}(?:个工作日|个月|日|天|周)(?:内|以内|之内)?/;
+/** Characters a time word can start with: digits, Chinese numerals, 第/末/首/年/自/从/本/于/在/上/下/汛. */
+const TIME_FIRST = new CharSet('0123456789０１２３４５６７８９一二三四五六七八九十第末首年自从本于在上下汛文');
+
 function skipMonth(text: string, p: number, end: number): number {
+  if (!TIME_FIRST.has(text.charCodeAt(p))) return p;
   const head = text.slice(p, Math.min(end, p + 24));
   const rel = RELATIVE_LIMIT_RE.exec(head);
   if (rel) return p + rel[0].length;
@@ -597,9 +695,18 @@ function endsInQuality(object: string): boolean {
   return false;
 }
 
-function isCjk(ch: string): boolean {
-  return ch >= '\u4e00' && ch <= '\u9fff';
+function isCjkAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 0x4e00 && c <= 0x9fff;
 }
+
+/** Stops for the short searches after a preposition or a basis word. */
+const CLAUSE_STOP = new CharSet('，。；');
+const PHRASE_STOP = new CharSet('，。、；的');
+const BREAK_CHARS = new CharSet('，。；、：,;:');
+/** After a verb, these make it a noun, an attribute or a past: 落实最重要, 建设的, 推进了. */
+const NOUN_MARK = new CharSet('最是的了不');
+const PLAN_FIRST = new CharSet('计拟预力确将要于在');
 
 function containsAny(s: string, words: readonly string[]): boolean {
   for (const w of words) if (s.includes(w)) return true;
@@ -683,57 +790,50 @@ interface Group {
 function groupDated(text: string, g: Group, year: number): boolean {
   if (g.startOnly) return false;
   const d = findDeadline(text.slice(g.start, g.end), year);
-  return d !== null && d.due !== null && d.kind === 'date';
+  // 自本意见印发之日起60日内 is a date too, only counted from a day this pass does not know.
+  return d !== null && d.kind === 'date' && (d.due !== null || d.label.includes('之日起'));
 }
 
 /** Groups clauses into candidate tasks: a directive clause and the clauses that continue it. */
-function groupClauses(text: string, clauses: readonly { span: SourceSpan; series: boolean }[], units: Unit[], predicateAt = -1, year = Number.NaN): Group[] {
+function groupClauses(text: string, clauses: readonly SourceSpan[], series: ReadonlySet<number>, units: Unit[], predicateAt = -1, year = Number.NaN): Group[] {
   const groups: Group[] = [];
   let open: Group | null = null;
   let modalSeen = false;
-  for (const { span: c, series } of clauses) {
-    const commentary = startsWithAny(text, c.start, COMMENTARY);
-    if (commentary) {
+  const firstStart = clauses[0]?.start ?? 0;
+  for (const c of clauses) {
+    const opener = OPENERS.matchAt(text, c.start, c.end)?.value;
+    if (opener === 'commentary') {
       open = null;
       continue;
     }
-    const negated = startsWithAny(text, c.start, NEGATION);
-    const continues = open !== null && (negated || startsWithAny(text, c.start, ELABORATION) || startsWithAny(text, c.start, GOAL));
-    // A later clause with its own subject (…，区营商办每季度汇总通报一次) starts its predicate after it.
-    const own = c.start > (clauses[0]?.span.start ?? c.start) ? readSubject(text, c, units) : null;
+    const negated = opener === 'negation';
+    const continues = open !== null && opener !== undefined;
+    // A later clause with its own subject (…，区营商办每季度汇总通报一次) starts its predicate after
+    // it, and is a directive of its own.
+    const ownNamed = c.start > firstStart && mayStartUnitName(text, c.start, units) && readsOwnSubject(text, c, units);
+    const own = ownNamed ? readSubject(text, c, units) : null;
     let head = negated ? null : clauseHead(text, c, units, false, own ? own.predicateAt : predicateAt);
-    if (series) {
+    if (series.has(c.start)) {
       // Each item of 确保A、确保B、确保C is a directive, even one with no verb of its own (确保主要经济指标走在全省前列).
       const word = SERIES_WORDS.find((w) => text.startsWith(w, c.start)) ?? '';
       head = head ? { ...head, weight: Math.max(head.weight, 2), series: true } : { from: c.start + word.length, verbAt: c.start, verb: word, weight: 2, modal: true, series: true };
     }
     if (head?.modal) modalSeen = true;
-    else if (!head && /(要|必须|务必)/.test(text.slice(c.start, c.end))) modalSeen = true;
+    else if (!head && hasModalIn(text, c)) modalSeen = true;
     // A strong verb opens its own task; a medium verb (坚持, 维护…) only when nothing is open or
     // its clause names a deliverable of its own: a number, a date, a document, 挂牌督办.
     // A verb with nothing to deliver (3月底前出台实施, 年底前全面完成) finishes the open task.
     const bare = head !== null && open !== null && isGenericObject(text.slice(head.verbAt + head.verb.length, c.end));
-    // Rule `milestone-clause`: 加快推进A建设，年底前完成主体工程 — a clause that opens with a time
-    // limit and completes (完成, 建成, 投用…) states the open task's milestone and due date.
-    // Not when the open task has a date of its own: 一季度集中开工50个，6月底前完成投资计划的55% are two.
-    // Any verb: 制定改厕实施方案，4月底前将改厕任务分解到村到户 is one task in two steps.
-    const dueLed = head !== null && opensWithDueDate(text, c);
-    // A clause with a count of its own (年内认定市级企业技术中心20家) is a deliverable of its own,
-    // unless it completes (新建口袋公园20个，国庆节前全部建成开放).
-    const ownCount = head !== null && /[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end)) && !COMPLETION_VERBS.has(head.verb) && !START_VERBS.has(head.verb);
-    // 5月20日前将名单报市防指办公室 is a report of its own; 并于12月20日前将验收情况报县政府 reports this task.
-    const report = head !== null && REPORT_VERBS.has(head.verb) && !/^并/.test(text.slice(c.start, c.start + 1));
-    const milestone =
-      head !== null && open !== null && !head.series && !ownCount && !report && (dueLed || (head.topic === true && open.head.verb !== '')) && !groupDated(text, open, year) && !readsOwnSubject(text, c, units);
-    const startsWork = dueLed && head !== null && START_VERBS.has(head.verb);
-    // A clause that names its own unit (…，区营商办每季度汇总通报一次) is a directive of its own.
-    const ownSubject = head !== null && open !== null && readsOwnSubject(text, c, units);
+    const { milestone, startsWork } = head !== null && open !== null && !head.series && !ownNamed ? milestoneOf(text, c, head, open, year) : { milestone: false, startsWork: false };
+    const ownSubject = head !== null && open !== null && ownNamed;
     const opens =
       head !== null && (!continues || head.series === true) && !bare && !milestone && (head.weight >= 2 || open === null || ownSubject || (head.weight === 0 && namesDeliverable(text, c)));
     if (opens && head) {
       // 4月开工 starts a project; 一季度集中开工重大项目50个 is a count delivered by its date.
       const startOnly = START_VERBS.has(head.verb) && !/[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end));
-      const group: Group = { head: { ...head, modal: head.modal || modalSeen }, start: c.start, end: c.end, headEnd: c.end, startOnly };
+      // head is this clause's own (clauseHead makes a new one per call): safe to complete in place.
+      head.modal = head.modal || modalSeen;
+      const group: Group = { head, start: c.start, end: c.end, headEnd: c.end, startOnly };
       open = group;
       groups.push(group);
     } else if (open) {
@@ -743,6 +843,35 @@ function groupClauses(text: string, clauses: readonly { span: SourceSpan; series
     }
   }
   return groups;
+}
+
+/** 要, 必须 or 务必 as a modal somewhere in the clause. */
+function hasModalIn(text: string, c: SourceSpan): boolean {
+  for (let i = c.start; i < c.end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x8981 /* 要 */ || (ch === 0x5fc5 && text.charCodeAt(i + 1) === 0x987b) || (ch === 0x52a1 && text.charCodeAt(i + 1) === 0x5fc5)) return true;
+  }
+  return false;
+}
+
+/**
+ * Rule `milestone-clause`: 加快推进A建设，年底前完成主体工程 — a clause that opens with a time
+ * limit states the open task's milestone and due date, whatever its verb (制定改厕实施方案，4月底前
+ * 将改厕任务分解到村到户 is one task in two steps). Not when the open task has a date of its own
+ * (一季度集中开工50个，6月底前完成投资计划的55% are two), nor when the clause counts a deliverable
+ * of its own (年内认定…20家) unless it completes (新建口袋公园20个，国庆节前全部建成开放), nor a
+ * report of something else (5月20日前将名单报…); a routine report (每月底前报送…) or one on this
+ * task's results (并于…将验收情况报…) belongs to it.
+ */
+function milestoneOf(text: string, c: SourceSpan, head: ClauseHead, open: Group, year: number): { milestone: boolean; startsWork: boolean } {
+  const routineReport = REPORT_VERBS.has(head.verb) && /^每个?(?:月|季度?|年|周)/.test(text.slice(c.start, c.start + 3));
+  const dueLed = opensWithDueDate(text, c) || routineReport;
+  if (!dueLed && !(head.topic === true && open.head.verb !== '')) return { milestone: false, startsWork: false };
+  const clause = text.slice(c.start, c.end);
+  const ownCount = /[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end)) && !COMPLETION_VERBS.has(head.verb) && !START_VERBS.has(head.verb);
+  const report = REPORT_VERBS.has(head.verb) && !/^(?:并|每)/.test(clause) && !/情况|进展|进度|结果|总结|成效/.test(clause);
+  const milestone = !ownCount && !report && !groupDated(text, open, year);
+  return { milestone, startsWork: milestone && dueLed && START_VERBS.has(head.verb) };
 }
 
 /** Verbs that complete a piece of work: after a time limit they close the open task. */
@@ -770,61 +899,48 @@ export function opensWithDueDate(text: string, c: SourceSpan): boolean {
  * directives, each with its own date. Cuts clauses at 、 before a repeat of 确保/要/必须/力争.
  */
 const SERIES_WORDS = ['确保', '力争'];
-function splitSeries(text: string, clauses: SourceSpan[]): { span: SourceSpan; series: boolean }[] {
-  const out: { span: SourceSpan; series: boolean }[] = [];
+const SERIES_OPENERS = new CharSet('确力要必务还更');
+function splitSeries(text: string, clauses: SourceSpan[]): { clauses: SourceSpan[]; series: Set<number> } {
+  const series = new Set<number>();
+  // Most sentences hold no series: their clauses are kept as they are.
+  if (!clauses.some((c) => SERIES_OPENERS.at(text, c.start))) return { clauses, series };
+  const out: SourceSpan[] = [];
   for (const c of clauses) {
     // 要确保A、确保B: the first item may carry the modal before the repeated word.
-    const lead = /^(?:要|必须|务必|还要|更要)/.exec(text.slice(c.start, c.start + 2))?.[0].length ?? 0;
-    const word = SERIES_WORDS.find((w) => text.startsWith(w, c.start + lead));
+    const lead = SERIES_OPENERS.at(text, c.start) ? (/^(?:要|必须|务必|还要|更要)/.exec(text.slice(c.start, c.start + 2))?.[0].length ?? 0) : 0;
+    const word = SERIES_OPENERS.at(text, c.start) ? SERIES_WORDS.find((w) => text.startsWith(w, c.start + lead)) : undefined;
     if (!word) {
-      out.push({ span: c, series: false });
+      out.push(c);
       continue;
     }
-    const marker = `、${word}`;
-    let from = c.start;
-    let at = text.indexOf(marker, from);
+    // Cut at each 、 followed by the word, looking inside the clause only (bounded: linear).
     const cut: SourceSpan[] = [];
-    while (at >= 0 && at < c.end) {
-      cut.push({ start: from, end: at });
-      from = at + 1;
-      at = text.indexOf(marker, from);
+    let from = c.start;
+    for (let at = c.start; at < c.end; at++) {
+      if (text[at] === '、' && text.startsWith(word, at + 1)) {
+        cut.push({ start: from, end: at });
+        from = at + 1;
+      }
     }
     cut.push({ start: from, end: c.end });
-    for (const span of cut) out.push({ span, series: cut.length > 1 });
+    for (const span of cut) {
+      out.push(span);
+      if (cut.length > 1) series.add(span.start);
+    }
   }
-  return out;
+  return { clauses: out, series };
 }
 
 export function findTasks(text: string, info: SentenceInfo, units: Unit[]): TaskDraft[] {
   const sentence = text.slice(info.span.start, info.span.end);
-  // Without its final marks (a loop, not /[。！？]+$/: that regex is quadratic on ！！！…”).
-  let bodyEnd = sentence.length;
-  while (bodyEnd > 0 && '。！？；!?;'.includes(sentence[bodyEnd - 1]!)) bodyEnd--;
-  const body = sentence.slice(0, bodyEnd);
-  if (!info.isPoint && info.hasNextInParagraph && body.length <= THEME_MAX && /^(要|必须|务必)/.test(body)) return [];
-  // Rule `theme-point`: 第一，抓好城镇燃气安全。区住建局要… — a numbered point of a speech whose
-  // first sentence is one short clause followed by more sentences is the point's heading; the
-  // directives come after it. A notice item (a 牵头单位 notation closes it) is never a heading.
-  if (info.isPoint && info.hasNextInParagraph && !info.notationAhead && !info.isItem && body.length <= THEME_MAX + 2 && !/[，,：:]/.test(body)) return [];
-
-  const clauses = splitClauses(text, info.span);
-  const items = splitSeries(text, clauses);
-  let groups = groupClauses(text, items, units, info.predicateAt ?? -1, info.year ?? Number.NaN);
-  // Rule `owner-or-deadline`: a sentence that names its lead unit (由县发改委负责统筹…, 区发改局要
-  // 牵头对92个项目逐一明确…) or a date it is due by (2027年12月底前，试点地区完成…) is a directive
-  // whatever its verb, unless it states a past fact: the verb lists alone must not decide.
+  if (isThemeLine(sentence, info)) return [];
+  const split = splitSeries(text, splitClauses(text, info.span));
+  const clauses = split.clauses;
+  let groups = groupClauses(text, clauses, split.series, units, info.predicateAt ?? -1, info.year ?? Number.NaN);
   let byOwnerOrDate = false;
-  if (groups.length === 0 && (info.namedUnit || info.explicitDeadline) && clauses.length > 0 && !isPastFact(sentence) && !isAttitude(text.slice(clauses[0]!.start, clauses[0]!.end))) {
-    const first = clauses[0]!;
-    const from = info.predicateAt !== undefined && info.predicateAt > first.start && info.predicateAt < first.end ? info.predicateAt : first.start;
-    groups = [{ head: { from, verbAt: from, verb: '', weight: 0, modal: true }, start: first.start, end: clauses[clauses.length - 1]!.end, headEnd: first.end }];
-    byOwnerOrDate = true;
-  }
-  // Rule `notice-item`: a numbered point closed by a 牵头单位 notation is a task even when its
-  // verb is not in the lists (9. 将…纳入年度考核 / 提请…审议): the notice made it one.
-  if (groups.length === 0 && info.isPoint && (info.notationAhead || info.isItem) && clauses.length > 0) {
-    const first = clauses[0]!;
-    groups = [{ head: { from: first.start, verbAt: first.start, verb: '', weight: 0, modal: false }, start: first.start, end: clauses[clauses.length - 1]!.end, headEnd: first.end }];
+  if (groups.length === 0) {
+    groups = fallbackGroups(text, sentence, clauses, info);
+    byOwnerOrDate = groups.length > 0 && groups[0]!.head.modal;
   }
   // Sentence rules only matter when there is a candidate (and most sentences have none).
   if (groups.length === 0) return [];
@@ -834,9 +950,66 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
     // An analysis opener ends where the speaker turns to us: 当今世界…，我们必须正确处理…
     const turn = clauses.findIndex((c) => /^(我们|大家)?(必须|要(?!看到))/.test(text.slice(c.start, Math.min(c.end, c.start + 8))));
     if (turn < 0) return [];
-    groups = groupClauses(text, splitSeries(text, clauses.slice(turn)), units, -1, info.year ?? Number.NaN);
+    groups = groupClauses(text, clauses.slice(turn), split.series, units, -1, info.year ?? Number.NaN);
   }
 
+  groups = shapeGroups(text, clauses, groups, info);
+  return groups.flatMap((g) => scoreGroup(text, g, info, units, byOwnerOrDate));
+}
+
+/** Lines that head the work after them rather than being work: theme lines and short points. */
+function isThemeLine(sentence: string, info: SentenceInfo): boolean {
+  // Without its final marks (a loop, not /[。！？]+$/: that regex is quadratic on ！！！…”).
+  let bodyEnd = sentence.length;
+  while (bodyEnd > 0 && '。！？；!?;'.includes(sentence[bodyEnd - 1]!)) bodyEnd--;
+  const body = sentence.slice(0, bodyEnd);
+  if (!info.isPoint && info.hasNextInParagraph && body.length <= THEME_MAX && /^(要|必须|务必)/.test(body)) return true;
+  // 一是扩大有效投资。全年实施… — a short enumerated theme line before the work it heads.
+  if (info.hasNextInParagraph && body.length <= THEME_MAX && /^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|最后)/.test(body) && !/[0-9０-９，,]/.test(body)) return true;
+  // Rule `theme-point`: 第一，抓好城镇燃气安全。区住建局要… — a numbered point of a speech whose
+  // first sentence is one short clause followed by more sentences is the point's heading; the
+  // directives come after it. A notice item (a 牵头单位 notation closes it) is never a heading.
+  return info.isPoint && info.hasNextInParagraph && !info.notationAhead && !info.isItem && body.length <= THEME_MAX + 2 && !/[，,：:]/.test(body);
+}
+
+/**
+ * The one group a sentence with no directive verb may still make: rule `owner-or-deadline` (a
+ * named lead unit or a due date; its head is marked modal) or rule `notice-item` (a numbered item
+ * that a 牵头单位 notation closes, or a bracket item). [] otherwise.
+ */
+function fallbackGroups(text: string, sentence: string, clauses: readonly SourceSpan[], info: SentenceInfo): Group[] {
+  if (clauses.length === 0) return [];
+  const first = clauses[0]!;
+  const last = clauses[clauses.length - 1]!;
+  // Rule `owner-or-deadline`: a sentence that names its lead unit (由县发改委负责统筹…, 区发改局要
+  // 牵头对92个项目逐一明确…) or a date it is due by (2027年12月底前，试点地区完成…) is a directive
+  // whatever its verb, unless it states a past fact: the verb lists alone must not decide.
+  if (
+    (info.namedUnit || info.explicitDeadline) &&
+    !isPastFact(sentence) &&
+    !isAttitude(text.slice(clauses[0]!.start, clauses[0]!.end)) &&
+    // A date alone (（2026年2月10日）) asks for nothing.
+    sentence.replace(/[0-9０-９年月日号前底末内（）()—\s，。、]/g, '').length >= 4
+  ) {
+    const from = info.predicateAt !== undefined && info.predicateAt > first.start && info.predicateAt < first.end ? info.predicateAt : first.start;
+    return [{ head: { from, verbAt: from, verb: '', weight: 0, modal: true }, start: first.start, end: last.end, headEnd: first.end }];
+  }
+  // Rule `notice-item`: a numbered point closed by a 牵头单位 notation is a task even when its
+  // verb is not in the lists (9. 将…纳入年度考核 / 提请…审议): the notice made it one.
+  if (info.isPoint && (info.notationAhead || info.isItem)) {
+    return [{ head: { from: first.start, verbAt: first.start, verb: '', weight: 0, modal: false }, start: first.start, end: last.end, headEnd: first.end }];
+  }
+  return [];
+}
+
+
+/**
+ * Groups as the sentence's form decides: a numbered point is one task (the notice did the split)
+ * unless a dated deliverable follows a dated one; the subject or basis clause belongs to the
+ * first directive.
+ */
+function shapeGroups(text: string, clauses: readonly SourceSpan[], found: Group[], info: SentenceInfo): Group[] {
+  let groups = found;
   // A numbered point of a task-breakdown notice is one task already, from its first word: the
   // notice did the split.
   // Unless a later part is a dated deliverable of its own after a dated one (…，9月30日前完成摸底建档，
@@ -860,72 +1033,75 @@ export function findTasks(text: string, info: SentenceInfo, units: Unit[]): Task
       first.start = clauses[0]!.start;
       // 区财政局要统筹安排项目前期经费，6月底前拨付到位: what 拨付到位 acts on is in the subject clause.
       const topic = first.head.topic === true || (info.namedUnit === true && isGenericObject(text.slice(first.head.verbAt + first.head.verb.length, first.headEnd)));
-      first.head = { ...first.head, modal: true, topic };
+      // The title then starts with what the task is about (以上民生实事由县政府督查室按季度督查…).
+      first.head = { ...first.head, modal: true, topic, from: topic && !first.head.topic ? clauses[0]!.start : first.head.from };
     }
   }
-  const out: TaskDraft[] = [];
-  for (const g of groups) {
-    const span = { start: g.start, end: g.end };
-    const reasons: string[] = [];
-    let score = 0;
-    if (g.head.weight >= 2) {
-      score += 2;
-      reasons.push(`strong-verb:${g.head.verb}`);
-    } else if (g.head.weight === 1) {
-      score += 1;
-      reasons.push(`support-verb:${g.head.verb}`);
-    } else reasons.push(`medium-verb:${g.head.verb}`);
-    if (g.head.modal) {
-      score += 1;
-      reasons.push('modal');
-    }
-    if (isConcrete(text, span, units)) {
-      score += 1;
-      reasons.push('concrete');
-    }
-    if (info.explicitOwner) {
-      score += 2;
-      reasons.push('explicit-owner');
-    }
-    if (info.isPoint) {
-      score += 2;
-      reasons.push('numbered-point');
-    }
-    // Rule owner-or-deadline: a named unit or a due date makes a weak verb's clause a directive.
-    if (byOwnerOrDate || info.namedUnit || (info.explicitDeadline && DUE_ANYWHERE_RE.test(text.slice(span.start, span.end)))) {
-      score += 2;
-      reasons.push(info.namedUnit ? 'named-unit' : 'explicit-deadline');
-    }
-    if (text.slice(span.start, span.end).includes('挂牌督办')) {
-      score += 1;
-      reasons.push('flagged');
-    }
-    const object = g.head.topic ? text.slice(g.start, g.head.verbAt) : text.slice(g.head.verbAt + g.head.verb.length, g.headEnd);
-    const draft: TaskDraft = { span, titleFrom: g.head.from, verb: g.head.verb, score, reasons };
-    // Doubtful directives go to the office as candidates (unticked, with the reason), but only
-    // when someone or some time is named or a modal asks for it: a bare phrase stays out.
-    const askedFor = info.explicitOwner || g.head.modal || info.explicitDeadline === true;
-    // 带头外出招商, 按期竣工: a verb complete without an object.
-    if (isGenericObject(object) && !(object === '' && INTRANSITIVE.has(g.head.verb))) {
-      // Rule `generic-object`: 大胆开展工作 / 抓好落实 stays junk whoever is told to do it, so an
-      // explicit owner does not rescue it; only a notice item (the notice chose it) keeps it.
-      if (!info.isPoint) {
-        if (info.explicitOwner && object !== '') out.push({ ...draft, doubt: `要做的事说得笼统（“${clip(object)}”），难以检查落实` });
-        continue;
-      }
-      score -= 3;
-      reasons.push('generic-object');
-    }
-    if (isSloganObject(object) && !isConcrete(text, span, units) && !info.isPoint) {
-      if (askedFor) out.push({ ...draft, doubt: `只有方向性的表述（“${clip(object)}”），没有可检查的内容` });
-      continue;
-    }
-    if (score >= MIN_SCORE) out.push({ ...draft, score });
-    else if (askedFor && score >= 1 && g.head.verb !== '') out.push({ ...draft, score, doubt: `动词“${g.head.verb}”较弱，未见具体内容、时限或责任单位，可能不是一项部署` });
-  }
-  return out;
+  return groups;
 }
 
+/** A group's score by the rules that fire (SCORE in the header comment): a task, a candidate, or nothing. */
+function scoreGroup(text: string, g: Group, info: SentenceInfo, units: Unit[], byOwnerOrDate: boolean): TaskDraft[] {
+  const out: TaskDraft[] = [];
+  const span = { start: g.start, end: g.end };
+  const reasons: string[] = [];
+  let score = 0;
+  if (g.head.weight >= 2) {
+    score += 2;
+    reasons.push(`strong-verb:${g.head.verb}`);
+  } else if (g.head.weight === 1) {
+    score += 1;
+    reasons.push(`support-verb:${g.head.verb}`);
+  } else reasons.push(`medium-verb:${g.head.verb}`);
+  if (g.head.modal) {
+    score += 1;
+    reasons.push('modal');
+  }
+  if (isConcrete(text, span, units)) {
+    score += 1;
+    reasons.push('concrete');
+  }
+  if (info.explicitOwner) {
+    score += 2;
+    reasons.push('explicit-owner');
+  }
+  if (info.isPoint) {
+    score += 2;
+    reasons.push('numbered-point');
+  }
+  // Rule owner-or-deadline: a named unit or a due date makes a weak verb's clause a directive.
+  if (byOwnerOrDate || info.namedUnit || (info.explicitDeadline && DUE_ANYWHERE_RE.test(text.slice(span.start, span.end)))) {
+    score += 2;
+    reasons.push(info.namedUnit ? 'named-unit' : 'explicit-deadline');
+  }
+  if (text.slice(span.start, span.end).includes('挂牌督办')) {
+    score += 1;
+    reasons.push('flagged');
+  }
+  const object = g.head.topic ? text.slice(g.start, g.head.verbAt) : text.slice(g.head.verbAt + g.head.verb.length, g.headEnd);
+  const draft: TaskDraft = { span, titleFrom: g.head.from, verb: g.head.verb, score, reasons };
+  // Doubtful directives go to the office as candidates (unticked, with the reason), but only
+  // when someone or some time is named or a modal asks for it: a bare phrase stays out.
+  const askedFor = info.explicitOwner || g.head.modal || info.explicitDeadline === true;
+  // 带头外出招商, 按期竣工: a verb complete without an object.
+  if (isGenericObject(object) && !(object === '' && INTRANSITIVE.has(g.head.verb))) {
+    // Rule `generic-object`: 大胆开展工作 / 抓好落实 stays junk whoever is told to do it, so an
+    // explicit owner does not rescue it; only a notice item (the notice chose it) keeps it.
+    if (!info.isPoint) {
+      if (info.explicitOwner && object !== '') out.push({ ...draft, doubt: `要做的事说得笼统（“${clip(object)}”），难以检查落实` });
+      return out;
+    }
+    score -= 3;
+    reasons.push('generic-object');
+  }
+  if (isSloganObject(object) && !isConcrete(text, span, units) && !info.isPoint) {
+    if (askedFor) out.push({ ...draft, doubt: `只有方向性的表述（“${clip(object)}”），没有可检查的内容` });
+    return out;
+  }
+  if (score >= MIN_SCORE) out.push({ ...draft, score });
+  else if (askedFor && score >= 1 && g.head.verb !== '') out.push({ ...draft, score, doubt: `动词“${g.head.verb}”较弱，未见具体内容、时限或责任单位，可能不是一项部署` });
+  return out;
+}
 /** A short excerpt for a reason: the office sees which words made the parser doubt. */
 function clip(s: string): string {
   const t = s.replace(/\s+/g, '');

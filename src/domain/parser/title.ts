@@ -1,3 +1,5 @@
+import { CharSet } from './char-set';
+
 /**
  * Short task titles, as an office would write them in a task list: the directive itself from its
  * verb on, without the subject and modal (我们要, 各部门要, 必须), cut at a natural break.
@@ -11,7 +13,9 @@ const BREAKS = new Set(['，', ',', '；', ';', '：', ':', '。', '！', '？']
 const PAIRS: Record<string, string> = { '“': '”', '《': '》', '（': '）', '(': ')', '「': '」', '‘': '’' };
 const LEAD_WORDS = ['特别是', '尤其是', '尤其要', '重点是', '同时', '总之', '我们要', '大家要', '我们', '大家', '都要', '还要', '也要', '更要', '一定要', '必须', '务必', '要'];
 const TRAILING = new Set([...'，,；;：:。！？、 　']);
-const CLOSERS = new Set(Object.values(PAIRS));
+const OPENER_CODES = new CharSet(Object.keys(PAIRS));
+const CLOSER_CODES = new CharSet(Object.values(PAIRS));
+const BREAK_CODES = new CharSet(BREAKS);
 
 /**
  * Title of a task whose directive (verb) starts at `from` inside `quote`.
@@ -51,17 +55,10 @@ export function taskTitle(quote: string, from = 0): string {
 function findBreak(s: string, from: number): number {
   let depth = 0;
   for (let i = from; i < s.length; i++) {
-    const ch = s[i]!;
-    if (ch < '\u2000') {
-      // ASCII: only , ; : ( ) matter.
-      if (ch === '(') depth++;
-      else if (ch === ')') depth = Math.max(0, depth - 1);
-      else if (depth === 0 && BREAKS.has(ch)) return i;
-      continue;
-    }
-    if (PAIRS[ch] !== undefined) depth++;
-    else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && BREAKS.has(ch)) return i;
+    const c = s.charCodeAt(i);
+    if (OPENER_CODES.has(c)) depth++;
+    else if (CLOSER_CODES.has(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && BREAK_CODES.has(c)) return i;
   }
   return s.length;
 }
@@ -88,6 +85,7 @@ function balance(s: string): string {
   const open: string[] = [];
   let lastOpenAt = -1;
   for (let i = 0; i < s.length; i++) {
+    if (!OPENER_CODES.at(s, i) && !CLOSER_CODES.at(s, i)) continue;
     const ch = s[i]!;
     if (PAIRS[ch] !== undefined) {
       open.push(PAIRS[ch]);

@@ -11,24 +11,27 @@
  */
 import type { Unit } from '../model';
 import { PhraseMatcher } from './phrase-matcher';
+import { CharSet } from './char-set';
 import { registryOf } from './registry';
 
 /** Suffixes that end a unit's name; at one position the longest is taken. */
 const SUFFIXES = [
   '领导小组办公室', '人民政府办公室', '政府办公室', '指挥部办公室', '人民政府', '管理委员会', '委员会', '管委会', '办公室', '办公厅',
-  '办事处', '指挥部', '总局', '总署', '总队', '支队', '大队', '中心', '集团', '公司', '银行', '法院', '检察院', '研究院', '总工会',
+  '办事处', '指挥部', '总局', '总署', '总队', '支队', '大队', '中心', '集团', '公司', '银行', '支行', '分行', '法院', '检察院', '研究院', '总工会',
   '红十字会', '工商联', '妇联', '残联', '侨联', '文联', '科协', '团委', '部门', '委会', '局', '厅', '委', '办', '署', '部', '院', '所',
-  '站', '馆', '段', '室',
+  '站', '馆', '段', '室', '司',
 ];
 const suffixMatcher = new PhraseMatcher<true>(SUFFIXES.map((s) => [s, true] as const));
+const CELL_ONLY: ReadonlySet<string> = new Set(['站', '所', '馆', '段']);
 
 /** Level prefixes that may open a name on their own (市财政局, 县代建中心, 国家能源局). */
-const LEVEL_PREFIXES = ['国务院', '国家', '中央', '全国', '中国', '自治区', '街道', '乡镇', '省', '市', '州', '盟', '县', '区', '旗', '乡', '镇'];
+// 部 for a ministry's own departments (部公路局, 部安全与质量监督管理司) in its notices.
+const LEVEL_PREFIXES = ['国务院', '国家', '中央', '全国', '中国', '自治区', '街道', '乡镇', '省', '市', '州', '盟', '县', '区', '旗', '乡', '镇', '部'];
 const levelMatcher = new PhraseMatcher<true>(LEVEL_PREFIXES.map((p) => [p, true] as const));
 /** Characters that end a place name before the field: 云岭县教育局, 江州市住建局, 城关镇人民政府. */
-const PLACE_ENDS = new Set([...'省市县区州旗盟镇乡']);
+const PLACE_ENDS = new CharSet('省市县区州旗盟镇乡');
 /** 全市, 本县, 我区, 该镇, 各区: not a place's name. */
-const NOT_PLACE_FIRST = new Set([...'全本我该各此其每他两三一']);
+const NOT_PLACE_FIRST = new CharSet('全本我该各此其每他两三一');
 
 /**
  * Ministries and national bodies written without a prefix (财政部, 海关总署): the national
@@ -57,9 +60,10 @@ const COLLECTIVES = [
   ...['省', '市', '县', '区'].flatMap((l) => ['政府各部门', '政府有关部门', '直有关部门', '直各部门', '直相关部门', '级有关部门', '级各部门', '级相关部门', '直各单位', '级各单位'].map((w) => l + w)),
 ];
 const collectiveMatcher = new PhraseMatcher<true>(COLLECTIVES.map((c) => [c, true] as const));
+const COLLECTIVE_FIRST = new CharSet(COLLECTIVES.map((c) => c.charCodeAt(0)));
 
 /** Characters that cannot be inside a unit's name (a verb's object or a clause break starts). */
-const NAME_STOP = new Set([...'，。、；：,.;:“”"《》！？ 　\t\n\r的在对把从向为以被就都也还要将由并与及或等牵配负按会请']);
+const NAME_STOP = new CharSet('，。、；：,.;:“”"《》！？ 　\t\n\r的在对把从向为以被就都也还要将由并与及或等牵配负按会请');
 
 /** Words that end in a suffix but never end a unit's name: 格局, 干部, 部署, 举办, 社区… */
 const NEVER_ENDINGS = [
@@ -68,6 +72,21 @@ const NEVER_ENDINGS = [
   '场所', '住所', '厕所', '处所', '车站', '网站', '驿站', '服务站', '加油站', '充电站', '社区', '旅行社', '合作社', '城区中心', '市中心',
 ];
 const neverEnd = new PhraseMatcher<true>(NEVER_ENDINGS.map((w) => [w, true] as const));
+
+/** Characters after which a name may start inside a sentence: a conjunction or a lead-in. */
+const JOINERS = new CharSet('和及与、请由');
+/** Last characters of co-words (会同, 协同, 联合, 配合, 商请), checked in full only when seen. */
+const CO_WORD_ENDS = new CharSet('同合请');
+
+/**
+ * A name starts at a word boundary in prose: 社区 is not 区…, 同意市财政局 is not 意市财政局; after a
+ * conjunction, a lead-in (由, 请) or a co-word (会同) it may.
+ */
+function atBoundary(text: string, at: number): boolean {
+  const prev = text.charCodeAt(at - 1);
+  if (!isCjk(prev) || JOINERS.has(prev)) return true;
+  return CO_WORD_ENDS.has(prev) && /会同|协同|联合|配合|商请/.test(text.slice(Math.max(0, at - 2), at));
+}
 
 /** The longest name a unit has (国家发展和改革委员会办公厅 …). */
 const MAX_LEN = 22;
@@ -100,16 +119,18 @@ const EACH_RE =
 
 export function unitNameAt(text: string, at: number, end: number, units: Unit[], mode: 'strict' | 'cell' = 'strict'): UnitNameHit | null {
   if (at >= end) return null;
+  // Cheap first: in prose a name starts at a word boundary (社区 is not 区…, 同意市财政局 not
+  // 意市财政局), after a conjunction or a lead-in; only a group (各部门 in 各级各部门) may follow a word.
+  const first = text.charCodeAt(at);
+  if (mode === 'strict' && at > 0 && !COLLECTIVE_FIRST.has(first) && !atBoundary(text, at)) return null;
+  if (!isCjk(first)) return null;
   let collective = collectiveMatcher.matchAt(text, at, end);
   if (text[at] === '各') {
     const each = EACH_RE.exec(text.slice(at, Math.min(end, at + 20)));
     if (each && (!collective || each[0].length > collective.end - at)) collective = { phrase: each[0], value: true, start: at, end: at + each[0].length };
   }
   // A name starts at a word boundary: 社区 is not 区…, 园区管委会 not 区管委会.
-  if (at > 0 && mode === 'strict' && !collective) {
-    const prev = text.charCodeAt(at - 1);
-    if (isCjk(prev) && !'和及与同、请由'.includes(text[at - 1]!)) return null;
-  }
+  if (at > 0 && mode === 'strict' && !collective && !atBoundary(text, at)) return null;
   const reg = registryOf(units).names.matchAt(text, at, end);
   const shaped = shapedName(text, at, end, mode);
   // The longer reading wins: 市住房和城乡建设局综合执法支队 over 市住建局's alias, 各县（市、区）人民政府 over 各县.
@@ -126,6 +147,8 @@ function shapedName(text: string, at: number, end: number, mode: 'strict' | 'cel
   const national = nationalMatcher.matchAt(text, at, limit);
   const fieldFrom = prefixEnd(text, at, limit);
   const prefixed = fieldFrom > at;
+  // In prose a name needs its level (or is a ministry's): no need to look for a suffix otherwise.
+  if (!prefixed && mode === 'strict') return national ? national.end : -1;
   let best = -1;
   for (let i = fieldFrom; i < limit; i++) {
     const ch = text[i]!;
@@ -136,9 +159,11 @@ function shapedName(text: string, at: number, end: number, mode: 'strict' | 'cel
       i += close;
       continue;
     }
-    if (!isCjk(text.charCodeAt(i)) || NAME_STOP.has(ch)) break;
+    if (!isCjk(text.charCodeAt(i)) || NAME_STOP.at(text, i)) break;
     const suffix = suffixMatcher.matchAt(text, i, limit);
     if (!suffix) continue;
+    // 站, 所, 馆, 段 end a unit's name in a table's owner cell (县农技站); in prose they end places (岚州东站).
+    if (mode === 'strict' && CELL_ONLY.has(suffix.phrase)) continue;
     // 市委 and 县局 say nothing: a field must stand before a one- or two-character suffix.
     const fieldLen = i - fieldFrom;
     if (fieldLen === 0 && !(prefixed && suffix.end - i >= 3)) continue;
@@ -158,10 +183,10 @@ function prefixEnd(text: string, at: number, limit: number): number {
   let p = at;
   const level = levelMatcher.matchAt(text, at, limit);
   if (level) p = level.end;
-  else if (!NOT_PLACE_FIRST.has(text[at]!)) {
+  else if (!NOT_PLACE_FIRST.at(text, at)) {
     // A place's name: two to four characters ending in 县/市/区/镇… (云岭县, 江州市, 城关镇).
     for (let k = at + 2; k <= Math.min(limit - 1, at + 4); k++) {
-      if (PLACE_ENDS.has(text[k - 1]!) && allCjk(text, at, k) && !suffixMatcher.matchAt(text, k - 1, k + 1)) {
+      if (PLACE_ENDS.at(text, k - 1) && allCjk(text, at, k) && !suffixMatcher.matchAt(text, k - 1, k + 1)) {
         p = k;
         break;
       }
@@ -173,7 +198,7 @@ function prefixEnd(text: string, at: number, limit: number): number {
 }
 
 function allCjk(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isCjk(text.charCodeAt(i)) || NAME_STOP.has(text[i]!)) return false;
+  for (let i = from; i < to; i++) if (!isCjk(text.charCodeAt(i)) || NAME_STOP.at(text, i)) return false;
   return true;
 }
 
@@ -185,16 +210,37 @@ function endsInNever(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/**
+ * Whether a unit's name may start at `at` without a place name before its level (市…, 县…, 各…,
+ * 由/请…, a ministry, a registry name): a cheap test for the head of a later clause.
+ */
+export function mayStartUnitName(text: string, at: number, units: Unit[]): boolean {
+  const c = text.charCodeAt(at);
+  return c === 0x7531 /* 由 */ || c === 0x8bf7 /* 请 */ || levelMatcher.hasFirst(c) || COLLECTIVE_FIRST.has(c) || nationalMatcher.hasFirst(c) || registryOf(units).names.hasFirst(c);
+}
+
 /** Every unit name in `s` (a cell, a notation's value): split at 、，；/ and line breaks. */
 export function isUnitName(s: string, units: Unit[], mode: 'strict' | 'cell' = 'cell'): boolean {
   const t = s.trim();
   if (t.length === 0) return false;
-  const hit = unitNameAt(t, 0, t.length, units, mode);
-  return hit !== null && hit.end === t.length;
+  // A branch named after its parent (人民银行云栖支行, 国网岚州供电公司城区分公司) reads as two names.
+  for (let at = 0, parts = 0; parts < 3; parts++) {
+    const hit = unitNameAt(t, at, t.length, units, parts === 0 ? mode : 'cell');
+    if (!hit) return false;
+    if (hit.end === t.length) return true;
+    at = hit.end;
+  }
+  return false;
 }
 
 /** A leader as a table's 责任领导 cell names one: 分管副县长, 张**副市长, 王明, 县长. */
 export function isLeaderName(s: string): boolean {
   const t = s.trim();
-  return /^(?:[\u4e00-\u9fff*＊]{0,4}(?:副?(?:省长|市长|县长|区长|镇长|乡长|书记|主任|局长|秘书长|部长)|负责同志|主要负责人)|[\u4e00-\u9fff][\u4e00-\u9fff*＊]{1,2})$/.test(t);
+  if (/^[\u4e00-\u9fff*＊]{0,8}(?:副?(?:省长|市长|县长|区长|镇长|乡长|书记|主任|局长|秘书长|部长)|负责同志|主要负责人)$/.test(t)) return true;
+  // A person's name: a common surname and one or two characters (or masks): 张**, 王明, 欧阳**.
+  return /^(?:欧阳|司马|诸葛|上官)?[\u4e00-\u9fff][\u4e00-\u9fff*＊]{1,2}$/.test(t) && SURNAMES.has(t[0]!);
 }
+
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧司诸上',
+]);

@@ -77,6 +77,7 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
   const plan = useLuoshi((st) => st.plan);
   const units = useLuoshi((st) => st.units);
   const record = useLuoshi((st) => st.record);
+  const notify = useLuoshi((st) => st.notify);
   const states = useTaskStates();
   const today = useToday();
 
@@ -110,9 +111,14 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
   const onTick = useCallback(
     (taskId: string, shownIn: UrgencyGroup, done: boolean, note: string) => {
       setPins((prev) => (prev.get(taskId) === shownIn ? prev : new Map(prev).set(taskId, shownIn)));
-      record({ type: 'tick', taskId, done, note });
+      // A browser without this unit's key (its key is pinned from another computer) may only look.
+      try {
+        record({ type: 'tick', taskId, done, note });
+      } catch (err) {
+        notify('error', err instanceof Error ? err.message : String(err));
+      }
     },
-    [record],
+    [record, notify],
   );
 
   const header = embedded ? (

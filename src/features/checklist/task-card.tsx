@@ -116,7 +116,11 @@ function TaskActions({
     const p = Number(percent);
     if (percent.trim() === '' || !Number.isFinite(p) || p < 0 || p > 100) return setProgressError(s.errPercent);
     setProgressError(null);
-    record({ type: 'progress', taskId: task.id, percent: Math.round(p), note: progressNote.trim() });
+    try {
+      record({ type: 'progress', taskId: task.id, percent: Math.round(p), note: progressNote.trim() });
+    } catch (err) {
+      return setProgressError(err instanceof Error ? err.message : String(err));
+    }
     setProgressNote('');
     notify('success', s.progressSaved(Math.round(p)));
   };
@@ -125,7 +129,11 @@ function TaskActions({
     if (state.due && newDue <= state.due) return setExtError(s.errDateNotLater(formatDate(state.due)));
     if (!reason.trim()) return setExtError(s.errReason);
     setExtError(null);
-    record({ type: 'extension-request', taskId: task.id, requestedDue: newDue, note: reason.trim() });
+    try {
+      record({ type: 'extension-request', taskId: task.id, requestedDue: newDue, note: reason.trim() });
+    } catch (err) {
+      return setExtError(err instanceof Error ? err.message : String(err));
+    }
     setNewDue('');
     setReason('');
     notify('success', s.extensionSent(formatDate(newDue)));

@@ -11,6 +11,7 @@ import { downloadText } from '@/components/download';
 import { describeEvent } from '@/components/event-history';
 import { checkFileSize, needsConfirmation, type ImportPreview, type PreviewItem, type RemovedTask } from '@/domain/files';
 import { decodeImportBytes } from '@/domain/imports/preview';
+import { PinRequests } from './pin-requests';
 import { formatDateTime } from '@/lib/format';
 import { t } from '@/lib/strings';
 import type { DownloadFile } from '@/store/api';
@@ -95,7 +96,7 @@ export function ImportPanel() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<{ fileName: string; preview: ImportPreview } | null>(null);
+  const [preview, setPreview] = useState<{ fileName: string; text: string; preview: ImportPreview } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<string | null>(null);
 
@@ -108,7 +109,7 @@ export function ImportPanel() {
     try {
       const read = await readFileText(file);
       if ('error' in read) return setError(read.error);
-      setPreview({ fileName: file.name, preview: await previewImport(read.text) });
+      setPreview({ fileName: file.name, text: read.text, preview: await previewImport(read.text) });
     } catch (err) {
       setError(s.readFailed(err instanceof Error ? err.message : String(err)));
     } finally {
@@ -186,9 +187,9 @@ export function ImportPanel() {
               <dd>{formatDateTime(p.createdAt)}</dd>
             </dl>
           ) : null}
-          <p className={p.ok ? (nothingNew ? 'banner banner--info' : 'data-preview__summary') : 'banner banner--error'} role={p.ok ? 'status' : 'alert'}>
-            {nothingNew ? <strong>{s.nothingNewTitle}</strong> : null}
-            {nothingNew ? '：' : null}
+          <p className={p.ok ? (nothingNew ? (p.refused.length ? 'banner banner--warning' : 'banner banner--info') : 'data-preview__summary') : 'banner banner--error'} role={p.ok ? 'status' : 'alert'}>
+            {nothingNew && !p.refused.length ? <strong>{s.nothingNewTitle}</strong> : null}
+            {nothingNew && !p.refused.length ? '：' : null}
             {p.summary}
           </p>
           {p.ok ? (
@@ -199,6 +200,13 @@ export function ImportPanel() {
                 <Count label={s.catConfirm} n={p.toConfirm.length} tone="confirm" />
                 <Count label={s.catRefused} n={p.refused.length} tone="refused" />
               </div>
+              {p.signatures?.pinRequests.length ? (
+                <PinRequests
+                  requests={p.signatures.pinRequests}
+                  onPinned={async () => setPreview({ ...preview, preview: await previewImport(preview.text) })}
+                />
+              ) : null}
+              {p.signatures?.legacy ? <p className="banner banner--info">{t.signing.legacy(p.signatures.legacy)}</p> : null}
               <PreviewList title={s.catConfirm} hint={s.catConfirmHint} items={p.toConfirm} tone="confirm" open />
               <PreviewList title={s.catNew} hint={s.catNewHint} items={p.newItems} tone="new" open={p.newItems.length <= 10} />
               <PreviewList title={s.catRefused} hint={s.catRefusedHint} items={p.refused} tone="refused" open />

@@ -16,6 +16,7 @@ import type { Task } from '@/domain/model';
 import { buildTaskRows, DEFAULT_SORT, EMPTY_FILTER, filterRows, sortRows, unitsInPlan, type TaskFilter, type TaskSort } from '@/domain/task-filter';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
+import { selectCanWrite } from '@/store/slices/signing';
 import { useTaskStates, useToday } from '@/store/selectors';
 import { AddTaskForm } from './add-task-form';
 import { CsvExportButton } from '@/components/csv-export-button';
@@ -36,7 +37,9 @@ export function ListsPage() {
 }
 
 function ListsWorkspace({ unitName }: { unitName: string | null }) {
-  const editable = unitName === null;
+  // The office edits the plan, and only in a browser holding the office's key (else a read-only view).
+  const canWrite = useLuoshi(selectCanWrite);
+  const editable = unitName === null && canWrite;
   const plan = useLuoshi((st) => st.plan);
   const units = useLuoshi((st) => st.units);
   const deleteTask = useLuoshi((st) => st.deleteTask);
@@ -108,7 +111,7 @@ function ListsWorkspace({ unitName }: { unitName: string | null }) {
     <div className="lists-page">
       <PageHeader
         title={s.title}
-        description={editable ? s.descriptionOffice : s.descriptionUnit(unitName ?? '')}
+        description={unitName === null ? s.descriptionOffice : s.descriptionUnit(unitName ?? '')}
         actions={
           <>
             <a className="btn" href="#/print/lists">

@@ -39,6 +39,9 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
   const [label, setLabel] = useState(task.deadline.label);
   const [flag, setFlag] = useState(flagged);
   const [error, setError] = useState<string | null>(null);
+  // The task as the form was filled from it: a save sends only what the user changed since, so
+  // an edit made meanwhile in another tab is kept, not silently reverted by stale form values.
+  const [opened, setOpened] = useState(task);
 
   const coNames = useMemo(() => new Set([...co.map((o) => o.name), ...(lead ? [lead] : [])]), [co, lead]);
 
@@ -56,27 +59,54 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
     if (trimmed.length > 500) return setError(s.errTitleLong);
     if (kind === 'date' && !isRealIsoDate(due)) return setError(s.errDate);
     if (due && !isRealIsoDate(due)) return setError(s.errDate);
-    setError(null);
-    const dueChanged = (due || null) !== task.deadline.due || kind !== task.deadline.kind;
-    const labelChanged = label !== task.deadline.label;
-    updateTask(task.id, {
-      title: trimmed,
-      deadline: {
-        ...task.deadline,
-        kind,
-        due: due || null,
-        label: label.trim(),
-        // Once the office sets the date or label itself, it is no longer a guess.
-        inferred: dueChanged || labelChanged ? false : task.deadline.inferred,
-      },
-    });
+    const dueChanged = (due || null) !== opened.deadline.due || kind !== opened.deadline.kind;
+    const labelChanged = label.trim() !== opened.deadline.label.trim();
     // The lead keeps its "suggested" mark only if the office left the suggested unit unchanged.
     const owners: OwnerRef[] = [];
     if (lead) owners.push({ name: lead, role: 'lead', inferred: initialLead?.name === lead ? initialLead.inferred : false });
     for (const o of co) if (o.name !== lead) owners.push(o);
-    setOwners(task.id, owners);
+    const ownerKey = (l: OwnerRef[]) => l.map((o) => `${o.role}:${o.name}`).join('|');
+    const mine = {
+      title: trimmed !== opened.title,
+      deadline: dueChanged || labelChanged,
+      owners: ownerKey(owners) !== ownerKey(opened.owners),
+    };
+    const theirs = {
+      title: task.title !== opened.title,
+      deadline: JSON.stringify(task.deadline) !== JSON.stringify(opened.deadline),
+      owners: ownerKey(task.owners) !== ownerKey(opened.owners),
+    };
+    const names = { title: s.staleFieldTitle, deadline: s.staleFieldDeadline, owners: s.staleFieldOwners };
+    const keys = ['title', 'deadline', 'owners'] as const;
+    const clash = keys.filter((k) => mine[k] && theirs[k]);
+    if (clash.length) {
+      // Both changed the same field: refuse once and say so; saving again means "mine, knowingly".
+      setOpened(task);
+      return setError(s.staleConflict(clash.map((k) => names[k]).join('、')));
+    }
+    setError(null);
+    if (mine.title || mine.deadline) {
+      updateTask(task.id, {
+        ...(mine.title ? { title: trimmed } : {}),
+        ...(mine.deadline
+          ? {
+              deadline: {
+                ...task.deadline,
+                kind,
+                due: due || null,
+                label: label.trim(),
+                // Once the office sets the date or label itself, it is no longer a guess.
+                inferred: false,
+              },
+            }
+          : {}),
+      });
+    }
+    if (mine.owners) setOwners(task.id, owners);
     if (flag !== flagged) record({ type: 'flag', taskId: task.id, flagged: flag, note: '' });
-    notify('success', s.saved(trimmed));
+    const merged = keys.filter((k) => theirs[k] && !mine[k]);
+    if (merged.length) notify('info', s.staleMerged(merged.map((k) => names[k]).join('、')));
+    notify('success', s.saved(mine.title ? trimmed : task.title));
     onClose();
   };
 

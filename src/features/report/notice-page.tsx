@@ -51,6 +51,8 @@ function NoticeSheet({ notice }: { notice: NoticeContent }) {
   const [requirement, setRequirement] = useState(() => defaultRequirement(notice));
   const { task, row, state } = notice;
   const issuer = t.common.office;
+  // The department compares this with the key its first plan package presents (issue 13).
+  const officeFingerprint = useLuoshi((st) => st.trust.office?.fingerprint ?? null);
   const dueText = row.due
     ? notice.extended && row.originalDue
       ? s.extended(chineseDate(row.originalDue), chineseDate(row.due))
@@ -137,6 +139,7 @@ function NoticeSheet({ notice }: { notice: NoticeContent }) {
           </table>
         </div>
         <Signoff issuer={issuer} date={notice.dateText} />
+        {officeFingerprint ? <p className="doc-noindent doc-keyline">{t.signing.noticeFingerprint(officeFingerprint)}</p> : null}
       </article>
     </div>
   );

@@ -16,6 +16,7 @@ import { formatDate, formatDueRelative, formatPercent } from '@/lib/format';
 import { href, useRoute } from '@/lib/router';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
+import { selectCanWrite } from '@/store/slices/signing';
 import { useTaskStates, useToday } from '@/store/selectors';
 import { buildQueue, filterQueue, type QueueRow } from './supervision-queue';
 import { ExtensionDecision, FlagButton, InspectionForm, NoticeForm, ReviewForm, UrgeForm } from './task-actions';
@@ -194,6 +195,8 @@ function Tags({ row }: { row: QueueRow }) {
 
 function TaskPanel({ row, sourceText, today }: { row: QueueRow; sourceText: string; today: string }) {
   const { task, state } = row;
+  // A browser without the office's private key is shown the office's screens read-only.
+  const canWrite = useLuoshi(selectCanWrite);
   return (
     <article className="card task-panel" aria-labelledby="task-panel-title">
       <p className="task-panel__eyebrow small muted">{s.detailTitle}</p>
@@ -212,19 +215,21 @@ function TaskPanel({ row, sourceText, today }: { row: QueueRow; sourceText: stri
       ) : null}
       <SourceQuote quote={task.quote} source={task.source} sourceText={sourceText} />
       <div className="btn-row task-panel__top-actions">
-        <FlagButton taskId={task.id} flagged={state.flagged} />
+        {canWrite ? <FlagButton taskId={task.id} flagged={state.flagged} /> : null}
         <a className="btn" href={`#/notice/${encodeURIComponent(task.id)}`}>
           {s.printNotice}
         </a>
       </div>
 
-      <div className="action-grid">
-        <UrgeForm taskId={task.id} />
-        <InspectionForm taskId={task.id} today={today} />
-        <NoticeForm taskId={task.id} />
-        <ExtensionDecision key={state.pendingExtension?.requestId ?? 'none'} taskId={task.id} state={state} />
-        <ReviewForm taskId={task.id} state={state} awaiting={row.awaitingReview} />
-      </div>
+      {canWrite ? (
+        <div className="action-grid">
+          <UrgeForm taskId={task.id} />
+          <InspectionForm taskId={task.id} today={today} />
+          <NoticeForm taskId={task.id} />
+          <ExtensionDecision key={state.pendingExtension?.requestId ?? 'none'} taskId={task.id} state={state} />
+          <ReviewForm taskId={task.id} state={state} awaiting={row.awaitingReview} />
+        </div>
+      ) : null}
 
       <section className="task-panel__history" aria-labelledby="history-title">
         <h3 id="history-title">{s.historyTitle}</h3>

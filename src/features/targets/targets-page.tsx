@@ -13,6 +13,7 @@ import { SourceQuote } from '@/components/source-quote';
 import { formatNumber, formatPercent, formatRatio } from '@/lib/format';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
+import { selectCanWrite } from '@/store/slices/signing';
 import { useToday } from '@/store/selectors';
 import {
   groupTargets,
@@ -35,7 +36,7 @@ const QUARTERS = [1, 2, 3, 4] as const;
 
 export function TargetsPage() {
   const plan = useLuoshi((st) => st.plan);
-  const editable = useLuoshi((st) => st.identity.kind === 'office');
+  const editable = useLuoshi((st) => st.identity.kind === 'office' && selectCanWrite(st));
   const today = useToday();
   const groups = useMemo(() => groupTargets(plan), [plan]);
 

@@ -2,19 +2,43 @@
  * The data slice: local safety copies (daily snapshots, automatic backups, the recovery copy).
  * Restoring a copy first backs up what is there now and can be undone, like any destructive action.
  */
-import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, needsConfirmation as needsConfirmationOf } from '@/domain/files';
-import { OFFICE_NAME } from '@/domain/model';
+import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, needsConfirmation as needsConfirmationOf, type FileSigning } from '@/domain/files';
+import { OFFICE_NAME, type PlanEvent } from '@/domain/model';
 import type { DataSlice, DownloadFile, SavedCopy } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { writerName } from '@/store/slices/progress';
 import { laterIso } from '@/store/slices/plan';
 import { selectTaskStates } from '@/store/derived';
+import { mergeEvents } from '@/domain/merge';
 
 export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext): DataSlice {
   const p = ctx.persistence;
   const current = () => {
     const s = get();
     return { plan: s.plan, units: s.units, events: s.events, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
+  };
+
+  /**
+   * A file this browser sends, signed by its own key for `author`. Records the author wrote here
+   * before signing existed are signed now: they are this browser's own, and unsigned they would be
+   * refused wherever the author's key is already pinned.
+   */
+  const exportSigned = async (author: string, build: (signing: FileSigning | undefined) => Promise<DownloadFile>): Promise<DownloadFile> => {
+    const s = get();
+    if (!s.signing.enabled) return build(undefined);
+    const signing = await s.signingFor(author);
+    if (!signing) throw new Error(s.signing.error ?? `本浏览器没有${author}的签名密钥，不能以它的名义导出文件。`);
+    const planId = get().plan.id;
+    const unsigned = get().events.filter((e) => e.unit === author && !e.sig);
+    if (unsigned.length) {
+      const { signEvent } = await import('@/domain/signing/signing');
+      const signed = new Map<PlanEvent, PlanEvent>();
+      for (const e of unsigned) signed.set(e, await signEvent(e, planId, signing.signer));
+      set((st) => ({ events: st.events.map((e) => signed.get(e) ?? e) }));
+    }
+    const file = await build(signing);
+    await get().markKeySent(author);
+    return file;
   };
 
   const restoreCopy = (key: string): boolean => {
@@ -25,8 +49,11 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     }
     const before = current();
     p.backup(before, '恢复副本前的自动备份');
+    // The log only grows: a copy of this plan keeps every event recorded since it was taken (they
+    // may have left this browser already); a copy of another plan brings that plan's log back.
+    const events = copy.plan.id === before.plan.id ? mergeEvents(before.events, copy.events).events : copy.events;
     // A restore is a new local edit: stamped now, so another tab's older copy does not win it back.
-    set({ plan: { ...copy.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) }, units: copy.units ?? before.units, events: copy.events, dropped: copy.dropped, planSetAt: ctx.now().toISOString() });
+    set({ plan: { ...copy.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) }, units: copy.units ?? before.units, events, dropped: copy.dropped, planSetAt: ctx.now().toISOString() });
     ctx.pushUndo({
       label: '恢复副本',
       toast: `已恢复：${copy.reason}`,
@@ -55,6 +82,40 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       );
       return { fileName: `落实-原始数据-${(got?.info.savedAt ?? ctx.now().toISOString()).replace(/[:.]/g, '-')}.json`, mime: 'application/json', text };
     },
+    listRecoveries: () =>
+      p.listRecoveries().map((r) => ({ key: r.key, savedAt: r.savedAt, message: r.message, setAsideItems: r.setAside.length, bytes: r.bytes })),
+    downloadRecoveryCopy: (key) => {
+      const got = p.readRecovery(key);
+      if (!got) return null;
+      const text = JSON.stringify({ kind: 'luoshi/recovery', savedAt: got.info.savedAt, message: got.info.message, setAside: got.info.setAside, original: got.original }, null, 1);
+      return { fileName: `落实-原始数据-${got.info.savedAt.replace(/[:.]/g, '-')}.json`, mime: 'application/json', text };
+    },
+    discardRecoveryCopy: (key) => {
+      if (!key.startsWith('luoshi:recovery:')) return;
+      p.discardRecovery(key);
+      const rec = get().storage.recovery;
+      if (rec?.backupKey === key) set((s) => ({ storage: { ...s.storage, recovery: null } }));
+      // The live data may be written again now: save it.
+      set({ plan: { ...get().plan } });
+    },
+    refreshStorage: async () => {
+      const est = await p.log.kv.estimate?.();
+      let persisted = get().storage.persisted;
+      try {
+        persisted = (await navigator.storage?.persisted?.()) ?? persisted;
+      } catch {
+        // not offered: stays unknown
+      }
+      p.measureAll();
+      set((s) => ({
+        storage: {
+          ...s.storage,
+          usedBytes: p.usedBytes(),
+          persisted,
+          log: { kind: p.log.kv.kind, usedBytes: est?.usage ?? null, quotaBytes: est?.quota ?? null, events: s.events.length },
+        },
+      }));
+    },
     discardRecovery: () => {
       const rec = get().storage.recovery;
       if (rec && rec.backupKey.startsWith('luoshi:recovery:')) p.discardRecovery(rec.backupKey);
@@ -64,19 +125,37 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       set({ plan: { ...get().plan } });
     },
 
-    exportPlanPackage: () => buildPlanPackage(current(), ctx.now()),
-    exportProgressReport: () => buildProgressReport(current(), writerName(get().identity), ctx.now()),
-    exportBackup: () => buildBackup(current(), writerName(get().identity), ctx.now()),
+    // The package is sent as whoever this browser is (a unit's package is refused at the office).
+    exportPlanPackage: () => exportSigned(writerName(get().identity), (signing) => buildPlanPackage(current(), ctx.now(), signing)),
+    exportProgressReport: () => {
+      const unit = writerName(get().identity);
+      return exportSigned(unit, (signing) => buildProgressReport(current(), unit, ctx.now(), signing));
+    },
+    exportBackup: async () => {
+      const s = get();
+      if (!s.signing.enabled) return buildBackup(current(), writerName(s.identity), ctx.now());
+      const author = writerName(s.identity);
+      // Signed by this browser's key for the identity in use, when it holds one: restoring it here
+      // (or where that key has moved) then needs no record checked again.
+      const signing = await s.signingFor(author);
+      const st = get();
+      const own = Object.entries(st.signing.own).map(([a, key]) => ({ author: a, key }));
+      return buildBackup(current(), author, ctx.now(), { trust: st.trust, own, signing });
+    },
     exportCsv: (): DownloadFile => {
       const s = get();
       const d = ctx.now().toISOString().slice(0, 10);
       return { fileName: `落实-三张清单-${d}.csv`, mime: 'text/csv;charset=utf-8', text: buildCsv(s.plan, selectTaskStates(s)) };
     },
     previewImport: async (fileText) => {
+      // Records written a moment ago carry their signatures before anything is compared with them.
+      await get().whenSigned();
       const state = current();
+      const s = get();
       // Reading a file needs the whole preview (checks, messages): loaded on the first import, not at start.
       const { previewImport } = await import('@/domain/imports/preview');
-      return previewImport(state, fileText, { now: ctx.now() });
+      const ownKeyIds = Object.values(s.signing.own).map((k) => k.keyId);
+      return previewImport(state, fileText, { now: ctx.now(), ...(s.signing.enabled ? { trust: s.trust, ownKeyIds } : {}) });
     },
     applyImport: (preview, options = {}) => {
       const before = current();

@@ -13,10 +13,22 @@ export function createUiSlice(
   ctx: StoreContext & { runUndo: () => void },
   initial: { identity: Identity },
 ): UiSlice {
-  const storage: StorageStatus = { usedBytes: 0, quotaBytes: DEFAULT_QUOTA_BYTES, saveFailed: false, snapshotNoRoom: false, recovery: null };
+  const storage: StorageStatus = {
+    usedBytes: 0,
+    quotaBytes: DEFAULT_QUOTA_BYTES,
+    saveFailed: false,
+    snapshotNoRoom: false,
+    recovery: null,
+    historyLoaded: false,
+    log: { kind: 'localstorage', usedBytes: null, quotaBytes: null, events: 0 },
+    persisted: null,
+  };
   return {
     identity: initial.identity,
-    setIdentity: (identity) => set({ identity }),
+    setIdentity: (identity) => {
+      set({ identity });
+      ctx.identityTaken();
+    },
     toasts: [],
     notify: (kind, message) => {
       const toast: Toast = { id: ctx.newId(), kind, message };

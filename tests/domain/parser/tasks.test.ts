@@ -52,6 +52,22 @@ describe('tasks on the seed speech', () => {
     for (const t of hits) expect(t.deadline.due).toBe('2023-03-31');
   });
 
+  // Issue 10, point 7: two seed readings changed on purpose.
+  it('reads 确保A、确保B、确保C as three tasks, the second due at the year end, not 03-31', () => {
+    const plan = seed();
+    expect(taskWith(plan, '确保实现一季度“开门红”').quote).toBe('确保实现一季度“开门红”');
+    expect(taskWith(plan, '确保实现一季度“开门红”').deadline.due).toBe('2023-03-31');
+    expect(taskWith(plan, '确保圆满完成全年各项目标任务').quote).toBe('确保圆满完成全年各项目标任务');
+    expect(taskWith(plan, '确保圆满完成全年各项目标任务').deadline).toMatchObject({ due: '2023-12-31', inferred: false });
+    expect(taskWith(plan, '确保主要经济指标走在全省前列').quote).toBe('确保主要经济指标走在全省前列');
+  });
+
+  it('makes 合理的当即解决到位、不合理的细心解释到位 a task of the 信访 item', () => {
+    const t = taskWith(seed(), '合理的当即解决到位');
+    expect(t.quote.startsWith('合理的当即解决到位、不合理的细心解释到位')).toBe(true);
+    expect(t.owners[0]).toMatchObject({ name: '市信访局', role: 'lead' });
+  });
+
   it('includes the concrete directives of every working section', () => {
     const plan = seed();
     for (const part of [

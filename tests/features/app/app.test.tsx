@@ -31,7 +31,7 @@ describe('App shell', () => {
   it('shows the whole navigation to the office, with the no-login note', async () => {
     render(<App />);
     expect(navLinks()).toEqual(['驾驶舱', '三张清单', '我的任务', '督查督办', '目标指标', '导入讲话', '单位名录', '季度总结', '数据与备份']);
-    expect(screen.getAllByText('本应用无登录：身份选择只决定显示内容，不是权限控制。').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('本应用无登录：身份选择决定显示内容；以谁的名义记录，由本机持有的签名密钥决定。').length).toBeGreaterThan(0);
     expect(await screen.findByRole('heading', { level: 1, name: '驾驶舱' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '驾驶舱' })).toHaveAttribute('aria-current', 'page');
   });
@@ -119,7 +119,7 @@ describe('App shell', () => {
     resetStore({
       plan,
       units,
-      storage: { usedBytes: 1000, quotaBytes: DEFAULT_QUOTA_BYTES, saveFailed: false, snapshotNoRoom: false, recovery: { message: '保存的数据不完整。', backupKey: 'k', restoredItems: 3, setAsideItems: 1 } },
+      storage: { ...store().storage, usedBytes: 1000, quotaBytes: DEFAULT_QUOTA_BYTES, saveFailed: false, snapshotNoRoom: false, recovery: { message: '保存的数据不完整。', backupKey: 'k', restoredItems: 3, setAsideItems: 1 } },
     });
     render(<App />);
     const alert = screen.getAllByRole('alert').find((a) => a.textContent?.includes('保存的数据不完整'));
@@ -128,11 +128,11 @@ describe('App shell', () => {
   });
 
   it('warns when storage is nearly full or a save failed', () => {
-    const { rerender } = render(<StorageBanners storage={{ usedBytes: 85, quotaBytes: 100, saveFailed: false, snapshotNoRoom: false, recovery: null }} />);
+    const { rerender } = render(<StorageBanners storage={{ ...store().storage, usedBytes: 85, quotaBytes: 100, saveFailed: false, snapshotNoRoom: false, recovery: null }} />);
     expect(screen.getByText(/浏览器存储已用 85%/)).toBeInTheDocument();
-    rerender(<StorageBanners storage={{ usedBytes: 79, quotaBytes: 100, saveFailed: false, snapshotNoRoom: false, recovery: null }} />);
+    rerender(<StorageBanners storage={{ ...store().storage, usedBytes: 79, quotaBytes: 100, saveFailed: false, snapshotNoRoom: false, recovery: null }} />);
     expect(screen.queryByText(/浏览器存储已用/)).not.toBeInTheDocument();
-    rerender(<StorageBanners storage={{ usedBytes: 10, quotaBytes: 100, saveFailed: true, snapshotNoRoom: false, recovery: null }} />);
+    rerender(<StorageBanners storage={{ ...store().storage, usedBytes: 10, quotaBytes: 100, saveFailed: true, snapshotNoRoom: false, recovery: null }} />);
     expect(screen.getByRole('alert')).toHaveTextContent('最近一次保存失败');
     expect(screen.getByRole('link', { name: '前往数据与备份' })).toHaveAttribute('href', '#/data');
   });

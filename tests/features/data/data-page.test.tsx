@@ -130,11 +130,23 @@ describe('DataPage: exports, meter, snapshots, clearing', () => {
 
   it('shows the storage meter and warns from 80 %', () => {
     render(<DataPage />);
-    expect(screen.getByText(/浏览器为每个网站提供约 5 MB/)).toBeInTheDocument();
+    expect(screen.getByText(/浏览器为每个网站的本机工作区提供 5,242,880 个字符/)).toBeInTheDocument();
     // The store measures real usage on every save; set the figures the meter would get when full.
-    act(() => useLuoshi.setState({ storage: { usedBytes: 4_500_000, quotaBytes: 5_000_000, saveFailed: false, snapshotNoRoom: false, recovery: null } }));
+    act(() => useLuoshi.setState({ storage: { ...useLuoshi.getState().storage, usedBytes: 4_500_000, quotaBytes: 5_000_000, saveFailed: false, snapshotNoRoom: false, recovery: null } }));
     expect(screen.getByText(/已用 4.29 MB／约 4.77 MB（90%）/)).toBeInTheDocument();
     expect(screen.getByText(/存储空间已用 90%，接近上限/)).toBeInTheDocument();
+  });
+
+  it('shows the history store beside the working area, warns from 80 % of it, and says whether the browser keeps the data', () => {
+    render(<DataPage />);
+    const log = { kind: 'indexeddb' as const, usedBytes: 850_000_000, quotaBytes: 1_000_000_000, events: 0 };
+    act(() => useLuoshi.setState({ storage: { ...useLuoshi.getState().storage, usedBytes: 1000, log, persisted: false }, refreshStorage: async () => {} }));
+    expect(screen.getByText(/历史记录库（IndexedDB/)).toBeInTheDocument();
+    expect(screen.getByText(/历史记录库已用 85%/)).toBeInTheDocument();
+    expect(screen.getByText(/浏览器未承诺长期保存/)).toBeInTheDocument();
+    act(() => useLuoshi.setState({ storage: { ...useLuoshi.getState().storage, log: { ...log, usedBytes: 10_000_000 }, persisted: true } }));
+    expect(screen.queryByText(/历史记录库已用/)).not.toBeInTheDocument();
+    expect(screen.getByText(/浏览器已同意长期保存/)).toBeInTheDocument();
   });
 
   it('lists what it corrected in a plan package (a date that does not exist) before anything is taken', async () => {
@@ -153,7 +165,7 @@ describe('DataPage: exports, meter, snapshots, clearing', () => {
   it('tells the user when today\'s snapshot did not fit, and what to do instead', () => {
     render(<DataPage />);
     expect(screen.queryByText(/今天的快照没有保存/)).not.toBeInTheDocument();
-    act(() => useLuoshi.setState({ storage: { usedBytes: 3_900_000, quotaBytes: 5_000_000, saveFailed: false, snapshotNoRoom: true, recovery: null } }));
+    act(() => useLuoshi.setState({ storage: { ...useLuoshi.getState().storage, usedBytes: 3_900_000, quotaBytes: 5_000_000, saveFailed: false, snapshotNoRoom: true, recovery: null } }));
     expect(screen.getByText(/今天的快照没有保存.*下载完整备份/)).toBeInTheDocument();
   });
 
@@ -164,7 +176,7 @@ describe('DataPage: exports, meter, snapshots, clearing', () => {
       units,
       events: [],
       discardRecovery: discard,
-      storage: { usedBytes: 0, quotaBytes: 5_000_000, saveFailed: false, snapshotNoRoom: false, recovery: { message: '保存的数据不完整或已损坏。', backupKey: 'luoshi:recovery:x', restoredItems: 9, setAsideItems: 1 } },
+      storage: { ...useLuoshi.getState().storage, usedBytes: 0, quotaBytes: 5_000_000, saveFailed: false, snapshotNoRoom: false, recovery: { message: '保存的数据不完整或已损坏。', backupKey: 'luoshi:recovery:x', restoredItems: 9, setAsideItems: 1 } },
     });
     const user = userEvent.setup();
     render(<DataPage />);

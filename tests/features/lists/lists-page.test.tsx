@@ -130,6 +130,39 @@ describe('ListsPage (office)', () => {
     expect(within(row).getByText(/2025年9月30日/)).toBeInTheDocument();
   });
 
+  it('an editor opened before another tab changed the task keeps that change, and says so (issue 16)', async () => {
+    const user = userEvent.setup();
+    render(<ListsPage />);
+    await user.click(screen.getByRole('button', { name: '新建学校三所' }));
+    const form = screen.getByRole('form', { name: /编辑任务：新建学校三所/ });
+    // Another tab renames the task while this editor is open (the store hears it and updates).
+    act(() => store().updateTask('a', { title: '另一页改的名称' }));
+    const label = within(form).getByLabelText('时限说明');
+    await user.clear(label);
+    await user.type(label, '九月底前');
+    await user.click(within(form).getByRole('button', { name: '保存' }));
+    const task = store().plan.tasks.find((t) => t.id === 'a')!;
+    expect(task.title).toBe('另一页改的名称');
+    expect(task.deadline.label).toBe('九月底前');
+    expect(store().toasts.some((t) => t.message.includes('另一个标签页刚修改了本任务的名称'))).toBe(true);
+  });
+
+  it('when both tabs changed the same field, the stale save is refused once with a notice; saving again keeps it', async () => {
+    const user = userEvent.setup();
+    render(<ListsPage />);
+    await user.click(screen.getByRole('button', { name: '新建学校三所' }));
+    const form = screen.getByRole('form', { name: /编辑任务：新建学校三所/ });
+    act(() => store().updateTask('a', { title: '另一页改的名称' }));
+    const title = within(form).getByLabelText('任务名称');
+    await user.clear(title);
+    await user.type(title, '本页改的名称');
+    await user.click(within(form).getByRole('button', { name: '保存' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('名称刚在另一个标签页中被修改');
+    expect(store().plan.tasks.find((t) => t.id === 'a')!.title).toBe('另一页改的名称');
+    await user.click(within(form).getByRole('button', { name: '保存' }));
+    expect(store().plan.tasks.find((t) => t.id === 'a')!.title).toBe('本页改的名称');
+  });
+
   it('shows the source sentence in the editor, marked in its paragraph', async () => {
     const user = userEvent.setup();
     render(<ListsPage />);

@@ -1,0 +1,184 @@
+/**
+ * 签名密钥: this browser's fingerprint for the identity in use (read aloud over the phone when the
+ * other side pins it), the keys pinned here, and moving the office's key to a new computer
+ * (behind a confirmation that says what it means, and a passphrase).
+ */
+import { useId, useRef, useState } from 'react';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { downloadText } from '@/components/download';
+import { OFFICE_NAME } from '@/domain/model';
+import type { PinnedKey } from '@/domain/signing/signing';
+import { formatDateTime } from '@/lib/format';
+import { t } from '@/lib/strings';
+import { writerName } from '@/store/slices/progress';
+import { useLuoshi } from '@/store/store';
+
+const s = t.signing;
+
+export function KeysPanel() {
+  const signing = useLuoshi((st) => st.signing);
+  const author = useLuoshi((st) => writerName(st.identity));
+  const trust = useLuoshi((st) => st.trust);
+  if (!signing.enabled) return null;
+  const own = signing.own[author];
+  const pins: Array<[string, PinnedKey]> = [
+    ...(trust.office ? [[OFFICE_NAME, trust.office] as [string, PinnedKey]] : []),
+    ...Object.entries(trust.units).sort(([a], [b]) => a.localeCompare(b, 'zh-CN')),
+  ].filter(([, pin]) => pin.how !== 'own' || pin.sent);
+
+  return (
+    <section className="card data-card" aria-labelledby="data-keys-h">
+      <h2 id="data-keys-h">{s.heading}</h2>
+      <p className="muted small">{s.hint}</p>
+      {signing.error ? (
+        <p className="banner banner--error" role="alert">
+          {s.failed(signing.error)}
+        </p>
+      ) : null}
+      {signing.ready && !signing.persistent ? <p className="banner banner--warning">{s.notPersistent}</p> : null}
+      <p className="data-keys__label">{s.ownFor(author)}</p>
+      {own ? (
+        <p className="fingerprint" aria-label={s.ownFor(author)}>
+          {own.fingerprint}
+        </p>
+      ) : (
+        <p className="muted">{signing.ready ? '—' : s.noKeyYet}</p>
+      )}
+
+      <h3 className="data-subhead">{s.pinnedHeading}</h3>
+      {pins.length ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{s.colAuthor}</th>
+                <th scope="col">{s.colFingerprint}</th>
+                <th scope="col">{s.colPinned}</th>
+                <th scope="col">{s.colHow}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pins.map(([name, pin]) => (
+                <tr key={name}>
+                  <th scope="row">{name}</th>
+                  <td className="fingerprint fingerprint--small">{pin.fingerprint}</td>
+                  <td>{formatDateTime(pin.pinnedAt)}</td>
+                  <td>
+                    {s.how[pin.how]}
+                    {pin.retired.length ? s.retired(pin.retired.length) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted small">{s.pinnedNone}</p>
+      )}
+      <KeyMove author={author} canExport={Boolean(own)} />
+    </section>
+  );
+}
+
+function KeyMove({ author, canExport }: { author: string; canExport: boolean }) {
+  const exportSigningKey = useLuoshi((st) => st.exportSigningKey);
+  const importSigningKey = useLuoshi((st) => st.importSigningKey);
+  const notify = useLuoshi((st) => st.notify);
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [pass, setPass] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const close = () => {
+    setExporting(false);
+    setImporting(false);
+    setPass('');
+    setAgain('');
+    setError(null);
+  };
+  const doExport = async () => {
+    if (pass !== again) return setError(s.passphraseMismatch);
+    setBusy(true);
+    try {
+      const file = await exportSigningKey(author, pass);
+      downloadText(file.fileName, file.text, file.mime);
+      notify('success', t.data.exported(file.fileName));
+      close();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const doImport = async () => {
+    const file = fileRef.current?.files?.[0];
+    if (!file) return setError(s.importKeyFile);
+    setBusy(true);
+    try {
+      const r = await importSigningKey(await file.text(), pass);
+      if (!r.ok) return setError(r.error);
+      notify('success', s.keyImported(r.author, r.fingerprint));
+      close();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="btn-row">
+      {author === OFFICE_NAME && canExport ? (
+        <button type="button" className="btn" onClick={() => setExporting(true)}>
+          {s.exportKey}
+        </button>
+      ) : null}
+      <button type="button" className="btn" onClick={() => setImporting(true)}>
+        {s.importKey}
+      </button>
+      <ConfirmDialog open={exporting} title={s.exportKeyTitle} confirmLabel={busy ? t.data.working : s.exportKeyConfirm} danger onConfirm={() => void doExport()} onCancel={close}>
+        <p>{s.exportKeyBody}</p>
+        <PassFields id={id} pass={pass} setPass={setPass} again={again} setAgain={setAgain} error={error} />
+      </ConfirmDialog>
+      <ConfirmDialog open={importing} title={s.importKey} confirmLabel={busy ? t.data.working : s.importKeyConfirm} onConfirm={() => void doImport()} onCancel={close}>
+        <p>{s.importKeyHint}</p>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-kf`}>
+            {s.importKeyFile}
+          </label>
+          <input id={`${id}-kf`} ref={fileRef} className="input" type="file" accept=".json,application/json" />
+        </div>
+        <PassFields id={id} pass={pass} setPass={setPass} error={error} />
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+/** The passphrase (twice when it is being chosen) and what went wrong. */
+function PassFields(props: { id: string; pass: string; setPass: (v: string) => void; again?: string; setAgain?: (v: string) => void; error: string | null }) {
+  return (
+    <>
+      <div className="field">
+        <label className="field__label" htmlFor={`${props.id}-p1`}>
+          {s.passphrase}
+        </label>
+        <input id={`${props.id}-p1`} className="input" type="password" autoComplete="new-password" value={props.pass} onChange={(e) => props.setPass(e.target.value)} />
+      </div>
+      {props.setAgain ? (
+        <div className="field">
+          <label className="field__label" htmlFor={`${props.id}-p2`}>
+            {s.passphraseAgain}
+          </label>
+          <input id={`${props.id}-p2`} className="input" type="password" autoComplete="new-password" value={props.again} onChange={(e) => props.setAgain!(e.target.value)} />
+        </div>
+      ) : null}
+      {props.error ? (
+        <p className="field__error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+    </>
+  );
+}
