@@ -105,7 +105,7 @@ export async function storeTickRows(city: CityData, budgetMs: number): Promise<B
     const written = storage.nextWrite(LOG_PREFIX);
     storage.resetIo();
     const start = performance.now();
-    store.getState().record({ type: 'tick', taskId: task.id, done });
+    store.getState().record({ type: 'tick', taskId: task.id, done, note: done ? '已完成，佐证见附件' : '' });
     const afterAction = performance.now();
     const at = await withTimeout(written, 2000);
     if (i < warmup) continue;

@@ -42,7 +42,7 @@ export default function storeBench(): BenchRow[] {
   let baseLoad = 0;
   for (const n of [20_000, 100_000, 200_000]) {
     const city = generateCity({ events: n });
-    const data: PersistedData = { plan: city.plan, units: city.units, events: city.events, identity: { kind: 'office' }, planSetAt: city.plan.createdAt, dropped: [] };
+    const data: PersistedData = { plan: city.plan, units: city.units, leaders: [], events: city.events, issued: [], identity: { kind: 'office' }, planSetAt: city.plan.createdAt, dropped: [] };
     const size = `${n.toLocaleString('en')} events`;
 
     const main = serialize(data);

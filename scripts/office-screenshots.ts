@@ -15,10 +15,12 @@ import { listsWorkbook } from '../src/domain/exchange/lists-workbook';
 import { buildOfficialDocx } from '../src/domain/exchange/official-docx';
 import { buildXlsx } from '../src/domain/exchange/xlsx-writer';
 import type { PlanEvent } from '../src/domain/model';
-import { buildNotice, buildQuarterlyReport, chineseDate } from '../src/domain/report';
+import { buildBulletinContent } from '../src/domain/bulletin/quarterly';
+import { bulletinDocument } from '../src/domain/exchange/official-document';
+import { buildNotice, buildQuarterlyReport } from '../src/domain/report';
 import { parseSpeech } from '../src/domain/parser/speech-parser';
 import { DEFAULT_UNITS } from '../src/domain/units-registry';
-import { defaultRequirement, noticeContent, reportContent } from '../src/features/report/official-content';
+import { buildNoticeSheet, defaultRequirement, noticeDocument } from '../src/features/report/notice-content';
 import { readFileSync } from 'node:fs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,6 +43,11 @@ const events: PlanEvent[] = [
   ev(5, '2026-03-20', { type: 'progress', percent: 40, note: '已完成前期调研，方案起草中' }),
   ev(7, '2026-03-12', { type: 'urge', note: '请于3月底前报送进展' }, '市政府办公室'),
   ev(3, '2026-03-19', { type: 'notice', kind: 'commend', note: '提前完成' }, '市政府办公室'),
+  // The 督办 cycle: task 7 交办 under a register number and 签收 by its lead; task 0's completion
+  // contradicted on site (核查不符), so the 通报 lists it apart and does not count it done.
+  ev(7, '2026-03-05', { type: 'assign', year: 2026, number: 3, replyBy: '2026-03-31', note: '请于3月底前报送进展情况。' }, '市政府办公室'),
+  ev(7, '2026-03-06', { type: 'receipt', handler: '张明', phone: '0351-5550123' }),
+  ev(0, '2026-03-22', { type: 'inspection', date: '2026-03-21', finding: 'not-done', note: '现场核查发现部分指标未达序时' }, '市政府办公室'),
 ];
 
 function convert(file: string, prefix: string) {
@@ -59,13 +66,13 @@ function convert(file: string, prefix: string) {
 
 const report = buildQuarterlyReport(plan, events, 1, TODAY, { units: DEFAULT_UNITS });
 const reportFile = path.join(work, 'report-q1.docx');
-writeFileSync(reportFile, await buildOfficialDocx(reportContent(report)));
+writeFileSync(reportFile, await buildOfficialDocx(bulletinDocument(buildBulletinContent(report))));
 convert(reportFile, 'report-docx');
 
 const notice = buildNotice(plan, events, plan.tasks[7]!.id, TODAY)!;
 const noticeFile = path.join(work, 'notice.docx');
-const due = notice.row.due ? chineseDate(notice.row.due) : '';
-writeFileSync(noticeFile, await buildOfficialDocx(noticeContent(notice, defaultRequirement(notice), due)));
+const requirement = notice.register?.requirement || defaultRequirement(notice);
+writeFileSync(noticeFile, await buildOfficialDocx(noticeDocument(buildNoticeSheet(notice, { requirement, today: TODAY, fingerprint: null }))));
 convert(noticeFile, 'notice-docx');
 
 const listsFile = path.join(work, 'lists.xlsx');

@@ -1,8 +1,9 @@
 /**
  * `npm run screenshots`: the README's pictures, taken from the built app (dist/) in Debian's
- * Chromium. A department ticks two tasks and reports progress on a third through the real UI, on
- * a fixed day inside Q1, so the screens show a plan in use rather than an empty one.
- * Writes docs/screenshots/*.png (viewport-sized, 1280 × 860).
+ * Chromium. A department signs for its tasks and reports two done with their evidence through the
+ * real UI, on a fixed day inside Q1, so the screens show a plan in use rather than an empty one.
+ * Writes docs/screenshots/*.png (viewport-sized, 1280 × 860), and the screens a department or
+ * an office opens on a phone at 390 × 844 (*-390.png).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -50,6 +51,23 @@ async function shot(page: Page, route: string, name: string): Promise<void> {
   console.log(`docs/screenshots/${name}.png`);
 }
 
+/** The same screen on a phone (390 × 844), scrolled to `scrollTo` when given. */
+async function phoneShot(page: Page, route: string, name: string, scrollTo?: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}#${route}`);
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForTimeout(300);
+  if (scrollTo) await page.locator(scrollTo).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(200);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (wide > 390) throw new Error(`${route} 在 390 px 宽的屏幕上横向溢出（${wide} px）`);
+  await page.screenshot({ path: path.join(out, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+  if (size) await page.setViewportSize(size);
+}
+
 async function asIdentity(page: Page, label: string): Promise<void> {
   await page.getByLabel('当前身份').selectOption({ label });
   await page.waitForTimeout(200);
@@ -71,30 +89,56 @@ try {
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
 
-  // A department at work: two tasks done, one in progress.
+  // A department at work: it signs for its tasks, then reports two done with their evidence.
   await page.goto(`${base}#/my`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await asIdentity(page, '市自然资源和规划局');
-  const boxes = page.getByRole('checkbox');
-  // A ticked card stays where it is until the page is reopened, so the next box is the next one.
-  await boxes.nth(0).check();
+  const sign = page.getByRole('region', { name: /项任务待签收$/ });
+  await sign.getByLabel('承办人').fill('张华');
+  await sign.getByLabel('联系电话').fill('0813-2105566');
+  await sign.getByRole('button', { name: /^全部签收/ }).click();
   await page.waitForTimeout(200);
-  await boxes.nth(1).check();
-  await page.waitForTimeout(200);
+  const evidence = ['“亩均论英雄”改革实施方案已印发（自然资规〔2026〕3号）', '批而未供土地处置台账已建立，首批 12 宗已处置'];
+  for (let i = 0; i < evidence.length; i++) {
+    // A ticked card stays where it is until the page is reopened, so the next open box is the next one.
+    const box = page.getByRole('checkbox', { checked: false }).first();
+    await box.click();
+    const form = page.getByRole('form', { name: /^报告完成：/ });
+    await form.getByLabel(/^完成说明/).fill(evidence[i]!);
+    if (i === 0) await form.getByLabel(/^佐证材料/).setInputFiles({ name: '实施方案（印发稿）.pdf', mimeType: 'application/pdf', buffer: Buffer.from('方案全文') });
+    await form.getByText(i === 0 ? '实施方案（印发稿）.pdf' : /^完成说明/).first().waitFor();
+    await form.getByRole('button', { name: '报告完成' }).click();
+    await page.waitForTimeout(200);
+  }
   await page.screenshot({ path: path.join(out, 'my-tasks-just-ticked.png') });
   await shot(page, '/my', 'my-tasks');
+  await phoneShot(page, '/my', 'my-tasks-390', '.checklist-group');
 
   await asIdentity(page, '市政府办公室（全部内容）');
   await shot(page, '/dashboard', 'dashboard');
+  await phoneShot(page, '/dashboard', 'dashboard-390');
   await shot(page, '/lists', 'three-lists');
+  await phoneShot(page, '/lists', 'three-lists-390', '.lists-count');
   await page.goto(`${base}#/supervision`);
   await page.reload();
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   // Open the first item of the queue, as the office would, to show the actions on one task.
-  await page.getByRole('table').getByRole('link').first().click();
+  const first = page.getByRole('table').getByRole('link').first();
+  const taskHref = await first.getAttribute('href');
+  await first.click();
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(out, 'supervision.png') });
   console.log('docs/screenshots/supervision.png');
+  // On a phone, opening a task moves to it: the picture shows the task, not the top of the queue.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}#/supervision`);
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.locator(`a[href="${taskHref}"]`).click();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(out, 'supervision-390.png') });
+  console.log('docs/screenshots/supervision-390.png');
+  await page.setViewportSize({ width: 1280, height: 860 });
   await shot(page, '/targets', 'targets');
   // The import page with a parsed work report beside its source text.
   await page.goto(`${base}#/import`);
@@ -108,7 +152,9 @@ try {
   await page.screenshot({ path: path.join(out, 'import-parsed.png') });
   console.log('docs/screenshots/import-parsed.png');
   await shot(page, '/data', 'data');
+  await phoneShot(page, '/data', 'data-390');
   await shot(page, '/report?q=1', 'quarterly-summary');
+  await phoneShot(page, '/report?q=1', 'quarterly-summary-390');
   await browser.close();
 } finally {
   stop();

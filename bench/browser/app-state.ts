@@ -23,7 +23,9 @@ export function persistedEntries(city: CityData, identity: Identity = { kind: 'o
   const data: PersistedData = {
     plan: city.plan,
     units: city.units,
+    leaders: [],
     events: city.events,
+    issued: [],
     identity,
     dropped: [],
     planSetAt: city.plan.createdAt,

@@ -10,7 +10,7 @@ import { SyncIdentity, syncWasOn } from '@/app/sync-identity';
 import { SYNC_KEY, SYNC_OFF } from '@/sync/status';
 import { RouteView, findRoute } from '@/app/router';
 import { HOME_UNIT } from '@/app/routes';
-import { t } from '@/lib/strings';
+import { shell as t } from '@/lib/strings-shell';
 import { selectCanWrite } from '@/store/slices/signing';
 import { writerName } from '@/store/slices/progress';
 

@@ -6,7 +6,7 @@ import { memo, useMemo } from 'react';
 import type { Identity, Unit, UnitKind } from '@/domain/model';
 import { OFFICE_NAME } from '@/domain/model';
 import { SelectField, type SelectGroup, type SelectOption } from '@/components/field';
-import { t } from '@/lib/strings';
+import { shell as t } from '@/lib/strings-shell';
 import { useLuoshi } from '@/store/store';
 
 const OFFICE_VALUE = '__office__';

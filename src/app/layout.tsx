@@ -6,7 +6,7 @@ import { memo, useRef, type ReactNode } from 'react';
 import type { Identity } from '@/domain/model';
 import type { StorageStatus } from '@/store/api';
 import { Link } from '@/lib/router';
-import { t } from '@/lib/strings';
+import { shell as t } from '@/lib/strings-shell';
 import { OFFICE_NAV, UNIT_NAV, routeForNav } from '@/app/routes';
 import { useFocusOnRouteChange } from '@/app/router';
 

@@ -4,7 +4,7 @@
  */
 import { Component, lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from 'react';
 import { matchPath, useRoute, navigate } from '@/lib/router';
-import { t } from '@/lib/strings';
+import { shell as t } from '@/lib/strings-shell';
 import { EmptyState } from '@/components/empty-state';
 import { PAGE_MODULES, ROUTES, HOME_OFFICE, HOME_UNIT, type RouteDef } from '@/app/routes';
 import type { Identity } from '@/domain/model';

@@ -4,7 +4,7 @@
  * does not exist yet shows the "此页面尚在建设" placeholder instead of breaking the build.
  */
 import type { ComponentType } from 'react';
-import { t } from '@/lib/strings';
+import { shell as t } from '@/lib/strings-shell';
 
 export type NavKey = keyof typeof t.nav;
 

@@ -6,7 +6,7 @@ import { memo } from 'react';
 import type { Identity } from '@/domain/model';
 import type { SyncStatus } from '@/sync/status';
 import { SyncStatusLine } from '@/components/sync-status';
-import { t } from '@/lib/strings';
+import { shell as t } from '@/lib/strings-shell';
 
 export const SyncIdentity = memo(function SyncIdentity({ identity, sync }: { identity: Identity; sync: SyncStatus }) {
   const who = identity.kind === 'office' ? t.app.identityOffice : identity.name;

@@ -10,8 +10,8 @@ export function CsvExportButton({ className = 'btn' }: { className?: string }) {
     <button
       type="button"
       className={className}
-      onClick={() => {
-        const file = exportCsv();
+      onClick={async () => {
+        const file = await exportCsv();
         downloadText(file.fileName, file.text, 'text/csv');
         notify('success', t.lists.csvDone(useLuoshi.getState().plan.tasks.length));
       }}

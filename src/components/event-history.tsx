@@ -3,8 +3,8 @@
  * centre and a unit's own task view.
  */
 import { memo } from 'react';
-import type { PlanEvent } from '@/domain/model';
-import { formatDate, formatDateTime } from '@/lib/format';
+import type { Attachment, PlanEvent } from '@/domain/model';
+import { formatBytes, formatDate, formatDateTime } from '@/lib/format';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
 
@@ -19,7 +19,7 @@ export function describeEvent(e: PlanEvent): string {
   const ev = t.events;
   switch (e.type) {
     case 'tick':
-      return ev.tick(e.done);
+      return e.attachments?.length ? `${ev.tick(e.done)}${ev.attachmentsCount(e.attachments.length)}` : ev.tick(e.done);
     case 'progress':
       return ev.progress(e.percent);
     case 'status':
@@ -31,18 +31,24 @@ export function describeEvent(e: PlanEvent): string {
     case 'review':
       return ev.review(e.accepted, e.grade);
     case 'urge':
-      return ev.urge;
+      return ev.urgeWith(e.method ? ev.urgeMethods[e.method] : null, e.replyBy ? formatDate(e.replyBy) : null);
     case 'inspection':
       return ev.inspection(formatDate(e.date), FINDING[e.finding]);
     case 'notice':
       return ev.notice(e.kind === 'commend');
     case 'flag':
       return ev.flag(e.flagged);
+    case 'assign':
+      return ev.assign(ev.register(e.year, e.number), e.replyBy ? formatDate(e.replyBy) : null);
+    case 'receipt':
+      return ev.receipt(e.handler, e.phone);
+    case 'reply':
+      return ev.reply(e.urgeId !== null);
   }
 }
 
 /** Supervision events (written by the office) carry a marker so they stand out from reports. */
-const OFFICE_TYPES = new Set<PlanEvent['type']>(['urge', 'inspection', 'notice', 'flag', 'review', 'extension-decision']);
+export const OFFICE_TYPES: ReadonlySet<PlanEvent['type']> = new Set(['urge', 'inspection', 'notice', 'flag', 'review', 'extension-decision', 'assign']);
 
 export const EventHistory = memo(function EventHistory({
   events,
@@ -72,8 +78,23 @@ export const EventHistory = memo(function EventHistory({
             </span>
           </p>
           {e.note ? <p className="event-history__note">{e.note}</p> : null}
+          {e.type === 'tick' && e.attachments?.length ? <AttachmentList attachments={e.attachments} /> : null}
         </li>
       ))}
     </ol>
   );
 });
+
+/** Evidence files by name, size and the start of their SHA-256 (the whole hash in the title). */
+export function AttachmentList({ attachments }: { attachments: readonly Attachment[] }) {
+  return (
+    <ul className="attachment-list small">
+      {attachments.map((a) => (
+        <li key={`${a.sha256}-${a.name}`}>
+          <span className="attachment-list__name">{a.name}</span> <span className="muted">{t.events.attachmentMeta(formatBytes(a.size), a.sha256.slice(0, 12))}</span>
+          <span className="visually-hidden">{t.events.attachmentHash(a.sha256)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

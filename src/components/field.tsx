@@ -3,7 +3,7 @@
  * message wired through aria-describedby, so no control ever goes unlabelled.
  */
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { t } from '@/lib/strings';
+import { shell as t } from '@/lib/strings-shell';
 
 export interface ControlProps {
   id: string;

@@ -3,7 +3,7 @@
  * header and on 数据与备份 while sync is on. A live region, so a screen reader hears a change.
  */
 import type { SyncStatus } from '@/sync/status';
-import { t } from '@/lib/strings';
+import { shell as t } from '@/lib/strings-shell';
 
 const s = t.data.sync;
 

@@ -5,7 +5,7 @@
  */
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Toast } from '@/store/api';
-import { t } from '@/lib/strings';
+import { shell as t } from '@/lib/strings-shell';
 
 export interface ToastsProps {
   toasts: readonly Toast[];

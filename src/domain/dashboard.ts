@@ -13,7 +13,8 @@
 import type { TaskState } from '@/domain/events';
 import type { IsoDate, Plan, PlanEvent, Task, Unit } from '@/domain/model';
 import { DEFAULT_LIGHT_RULE, lightDetail, type Light, type LightRule } from '@/domain/lights';
-import { assessedUnits, dayOf, doneOnTime, notRankedNames, overdueByOriginal, rankUnits, type ScoreWeights, type UnitScore } from '@/domain/scoring';
+import { assessedUnits, dayOf, doneOnTime, notRankedNames, overdueByOriginal, rankingOf, type ScoreWeights, type UnitScore } from '@/domain/scoring';
+import { leadersWithTasks, tasksOverseenBy, type Leader } from '@/domain/leaders/leaders';
 
 export interface SectionProgress {
   sectionId: string | null;
@@ -66,23 +67,34 @@ export interface DashboardFigures {
   flagged: number;
   flaggedOpen: number;
   dueSoon: number;
+  /** Tasks under 核查不符 now (reported done, contradicted by an inspection, not re-reported). */
   mismatches: number;
   pendingExtensions: number;
+  /** Open tasks whose units have not reported for longer than the reporting cadence. */
+  reportOverdue: number;
+  /** Urges not yet replied to (催办未回复). */
+  awaitingReply: number;
+  /** Open tasks no owning unit has acknowledged (签收) yet. */
+  unreceived: number;
   lights: Record<Light, number>;
   sections: SectionProgress[];
   months: MonthBucket[];
   /** Open tasks with no due date (ongoing), not in `months`. */
   undated: number;
   ranking: UnitScore[];
+  /** Lead units left out of the ranking: nothing of theirs due by the day judged, nothing done. */
+  unranked: string[];
   honours: NoticeEntry[];
   criticisms: NoticeEntry[];
-  /** Vice mayors' portfolios found among the owners, for the filter. */
+  /** Names of the leaders with a portfolio in this plan, for the filter. */
   portfolios: string[];
 }
 
 export interface DashboardOptions {
   units?: readonly Unit[];
-  /** Only tasks whose owners include this vice mayor (分管副市长). */
+  /** The leaders (分管副市长…) and their portfolios. */
+  leaders?: readonly Leader[];
+  /** Only the tasks in this leader's portfolio (by name). */
   portfolio?: string | null;
   rule?: LightRule;
   weights?: ScoreWeights;
@@ -92,13 +104,6 @@ export function emptyLights(): Record<Light, number> {
   return { red: 0, yellow: 0, green: 0, done: 0 };
 }
 
-/** Leader (vice mayor) names that appear as an owner of some task. */
-export function portfoliosOf(plan: Plan, units: readonly Unit[]): string[] {
-  const leaders = new Set(units.filter((u) => u.kind === 'leader').map((u) => u.name));
-  const found = new Set<string>();
-  for (const t of plan.tasks) for (const o of t.owners) if (leaders.has(o.name)) found.add(o.name);
-  return units.filter((u) => found.has(u.name)).map((u) => u.name);
-}
 
 /** The top-level section each section belongs to (following parentId, cycle-safe). */
 function rootSections(plan: Plan): Map<string, string> {
@@ -114,9 +119,12 @@ function rootSections(plan: Plan): Map<string, string> {
 
 export function computeDashboard(plan: Plan, states: ReadonlyMap<string, TaskState>, today: IsoDate, options: DashboardOptions = {}): DashboardFigures {
   const units = options.units ?? [];
+  const leaders = options.leaders ?? [];
   const rule = options.rule ?? DEFAULT_LIGHT_RULE;
   const portfolio = options.portfolio ?? null;
-  const tasks: Task[] = portfolio ? plan.tasks.filter((t) => t.owners.some((o) => o.name === portfolio)) : plan.tasks;
+  const leader = portfolio ? leaders.find((l) => l.name === portfolio) : undefined;
+  // An unknown leader in the address shows an empty portfolio rather than everything.
+  const tasks: Task[] = portfolio ? (leader ? tasksOverseenBy(plan, leader) : []) : plan.tasks;
 
   const roots = rootSections(plan);
   const sectionRows = new Map<string | null, SectionProgress & { percentSum: number }>();
@@ -136,6 +144,9 @@ export function computeDashboard(plan: Plan, states: ReadonlyMap<string, TaskSta
   let dueSoon = 0;
   let mismatches = 0;
   let pendingExtensions = 0;
+  let reportOverdue = 0;
+  let awaitingReply = 0;
+  let unreceived = 0;
   const taskById = new Map<string, Task>();
   const months: MonthBucket[] = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, due: 0, done: 0, overdue: 0 }));
   let undated = 0;
@@ -161,6 +172,9 @@ export function computeDashboard(plan: Plan, states: ReadonlyMap<string, TaskSta
     }
     if (state.mismatch) mismatches++;
     if (state.pendingExtension) pendingExtensions++;
+    if (d.reportOverdue) reportOverdue++;
+    if (state.pendingUrge) awaitingReply++;
+    if (!state.done && state.receipts.length === 0) unreceived++;
     if (state.originalDue === null) undated++;
     else if (state.originalDue.startsWith(yearPrefix)) {
       const b = months[Number(state.originalDue.slice(5, 7)) - 1];
@@ -192,7 +206,8 @@ export function computeDashboard(plan: Plan, states: ReadonlyMap<string, TaskSta
   // The untitled bucket goes last.
   sections.sort((a, b) => (a.sectionId === null ? 1 : 0) - (b.sectionId === null ? 1 : 0));
 
-  const skip = notRankedNames(units);
+  const leaderNames = leaders.map((l) => l.name);
+  const skip = notRankedNames(units, leaderNames);
   const honours: NoticeEntry[] = [];
   const criticisms: NoticeEntry[] = [];
   for (const task of tasks) {
@@ -209,6 +224,7 @@ export function computeDashboard(plan: Plan, states: ReadonlyMap<string, TaskSta
   criticisms.sort(newestFirst);
 
   const total = tasks.length;
+  const ranking = rankingOf(plan, states, today, { units, leaderNames, tasks, ...(options.weights ? { weights: options.weights } : {}) });
   return {
     total,
     done,
@@ -224,14 +240,18 @@ export function computeDashboard(plan: Plan, states: ReadonlyMap<string, TaskSta
     dueSoon,
     mismatches,
     pendingExtensions,
+    reportOverdue,
+    awaitingReply,
+    unreceived,
     lights,
     sections,
     months,
     undated,
-    ranking: rankUnits(plan, states, today, { units, tasks, ...(options.weights ? { weights: options.weights } : {}) }),
+    ranking: ranking.ranked,
+    unranked: ranking.unranked,
     honours,
     criticisms,
-    portfolios: portfoliosOf(plan, units),
+    portfolios: leadersWithTasks(plan, leaders).map((l) => l.name),
   };
 }
 

@@ -4,13 +4,31 @@
  * what it shows from them. That is what makes merging two offices' files exact: merge the logs,
  * derive again, and both offices see the same thing.
  */
-import type { Grade, IsoDate, Plan, PlanEvent, Task, TaskStatus } from '@/domain/model';
+import type { Attachment, Grade, IsoDate, Plan, PlanEvent, Task, TaskStatus, UrgeMethod } from '@/domain/model';
 import { OFFICE_NAME } from '@/domain/model';
+
+/** An urge (催办) as the task's state keeps it, with whether the unit has replied. */
+export interface UrgeState {
+  id: string;
+  at: string;
+  note: string;
+  replyBy: IsoDate | null;
+  method: UrgeMethod | null;
+  /** The unit's reply (回复), once written. */
+  reply: { id: string; at: string; unit: string; note: string } | null;
+}
+
+/** Event types a unit writes to say how the work stands: each one counts as a report (报送). */
+const REPORT_TYPES: ReadonlySet<PlanEvent['type']> = new Set(['tick', 'progress', 'status', 'extension-request', 'receipt', 'reply']);
 
 export interface TaskState {
   taskId: string;
-  /** Derived: 'done' after a tick (a review that returns it sets it back to 'in-progress'). */
+  /**
+   * Derived: 'done' after a tick (a review that returns it sets it back to 'in-progress'; an
+   * inspection that contradicts it too, see `mismatch`).
+   */
   status: TaskStatus;
+  /** Counted as done: reported done and not contradicted by a later inspection. */
   done: boolean;
   /** ISO datetime of the tick that completed it (null if not done). */
   doneAt: string | null;
@@ -30,8 +48,28 @@ export interface TaskState {
   commends: number;
   criticisms: number;
   inspections: number;
-  /** The latest inspection made while the unit reported the task done found 'behind' or 'not-done'. */
+  /**
+   * 核查不符: the unit reported the task done and a later 四不两直 inspection found it behind or
+   * not done. The task is then NOT done (anywhere: lights, dashboard, ranking, 通报) until the
+   * office inspects again and finds it as reported, or the unit reports completion anew.
+   */
   mismatch: boolean;
+  /** How many inspections contradicted a reported completion (each counts in the ranking). */
+  contradictions: number;
+  /** 交办日期 from the plan (null for a task that has none: parsed output, old tests). */
+  assignedOn: IsoDate | null;
+  /** The latest 交办 (督办单) of the task: its register year and number, and when a reply is due. */
+  assignment: { id: string; at: string; year: number; number: number; replyBy: IsoDate | null; note: string } | null;
+  /** 签收 by each owning unit (the latest per unit), oldest first. */
+  receipts: { unit: string; handler: string; phone: string; at: string }[];
+  /** Every urge, oldest first, each with its reply if any. */
+  urgeLog: UrgeState[];
+  /** The latest urge the unit has not replied to yet, or null. */
+  pendingUrge: UrgeState | null;
+  /** ISO datetime of the latest report by an owning unit (tick, progress, status, extension request, 签收, 回复). */
+  lastReportAt: string | null;
+  /** The evidence of the completion that stands (note and attachments of the tick), null when not done. */
+  evidence: { at: string; unit: string; note: string; attachments: Attachment[] } | null;
   pendingExtension: { requestId: string; requestedDue: IsoDate; note: string; unit: string } | null;
   review: { accepted: boolean; grade: Grade | null; at: string } | null;
   /** This task's events, oldest first. */
@@ -170,26 +208,43 @@ function fold(task: Task, events: PlanEvent[]): TaskState {
   let criticisms = 0;
   let inspections = 0;
   let mismatch = false;
+  let contradictions = 0;
   let review: TaskState['review'] = null;
+  let assignment: TaskState['assignment'] = null;
+  let lastReportAt: string | null = null;
+  let evidence: TaskState['evidence'] = null;
+  // The completion a contradicting inspection suspended: restored if a later inspection confirms it.
+  let suspended: { doneAt: string | null; evidence: TaskState['evidence'] } | null = null;
+  const receipts = new Map<string, TaskState['receipts'][number]>();
+  const urgeLog: UrgeState[] = [];
   const requests = new Map<string, { requestId: string; requestedDue: IsoDate; note: string; unit: string }>();
 
   const complete = (at: string) => {
     if (!done) doneAt = at;
     done = true;
     status = 'done';
+    mismatch = false;
+    suspended = null;
   };
-  const reopen = () => {
+  const reopen = (next: TaskStatus = 'in-progress') => {
     done = false;
     doneAt = null;
-    status = 'in-progress';
+    evidence = null;
+    status = next;
+    mismatch = false;
+    suspended = null;
   };
 
   for (const e of events) {
     if (e.note && byOwner(e.unit)) lastNote = e.note;
+    if (REPORT_TYPES.has(e.type) && byOwner(e.unit)) lastReportAt = e.at;
     switch (e.type) {
       case 'tick':
-        if (e.done) complete(e.at);
-        else if (done) reopen();
+        if (e.done) {
+          // A completion reported anew (after 核查不符 too) is the one that stands, with its evidence.
+          complete(e.at);
+          evidence = { at: e.at, unit: e.unit, note: e.note, attachments: e.attachments ?? [] };
+        } else if (done || mismatch) reopen();
         break;
       case 'progress':
         percent = e.percent;
@@ -198,11 +253,7 @@ function fold(task: Task, events: PlanEvent[]): TaskState {
       case 'status':
         // A status report of 'done' is a tick in other words; any other status reopens the task.
         if (e.status === 'done') complete(e.at);
-        else {
-          done = false;
-          doneAt = null;
-          status = e.status;
-        }
+        else reopen(e.status);
         break;
       case 'extension-request':
         requests.set(e.id, { requestId: e.id, requestedDue: e.requestedDue, note: e.note, unit: e.unit });
@@ -216,17 +267,46 @@ function fold(task: Task, events: PlanEvent[]): TaskState {
       }
       case 'review':
         review = { accepted: e.accepted, grade: e.grade, at: e.at };
-        // Accepting completion confirms it; returning it sends the unit back to work.
-        if (e.accepted) complete(e.at);
-        else reopen();
+        // Accepting completion confirms it (a suspended claim too: the office looked again);
+        // returning it sends the unit back to work.
+        if (e.accepted) {
+          if (suspended) {
+            const s: { doneAt: string | null; evidence: TaskState['evidence'] } = suspended;
+            complete(e.at);
+            doneAt = s.doneAt ?? e.at;
+            evidence = s.evidence;
+          } else complete(e.at);
+        } else reopen();
         break;
       case 'urge':
         urges++;
+        urgeLog.push({ id: e.id, at: e.at, note: e.note, replyBy: e.replyBy ?? null, method: e.method ?? null, reply: null });
         break;
+      case 'reply': {
+        if (!byOwner(e.unit)) break;
+        const answer = { id: e.id, at: e.at, unit: e.unit, note: e.note };
+        // A reply names its urge; one without answers every urge still open.
+        for (const u of urgeLog) if (!u.reply && (e.urgeId === null || u.id === e.urgeId)) u.reply = answer;
+        break;
+      }
       case 'inspection':
         inspections++;
         // 四不两直: what was found on site, compared with what the unit reported at that moment.
-        if (done) mismatch = e.finding !== 'as-reported';
+        if (done && e.finding !== 'as-reported') {
+          contradictions++;
+          suspended = { doneAt, evidence };
+          done = false;
+          doneAt = null;
+          evidence = null;
+          status = 'in-progress';
+          mismatch = true;
+        } else if (mismatch && e.finding === 'as-reported' && suspended) {
+          // Looked again and found as the unit said: the original completion stands.
+          const s: { doneAt: string | null; evidence: TaskState['evidence'] } = suspended;
+          complete(s.doneAt ?? e.at);
+          doneAt = s.doneAt ?? e.at;
+          evidence = s.evidence;
+        }
         break;
       case 'notice':
         if (e.kind === 'commend') commends++;
@@ -235,8 +315,19 @@ function fold(task: Task, events: PlanEvent[]): TaskState {
       case 'flag':
         flagged = e.flagged;
         break;
+      case 'assign':
+        assignment = { id: e.id, at: e.at, year: e.year, number: e.number, replyBy: e.replyBy, note: e.note };
+        break;
+      case 'receipt':
+        if (!byOwner(e.unit)) break;
+        receipts.delete(e.unit);
+        receipts.set(e.unit, { unit: e.unit, handler: e.handler, phone: e.phone, at: e.at });
+        break;
     }
   }
+
+  let pendingUrge: UrgeState | null = null;
+  for (const u of urgeLog) if (!u.reply) pendingUrge = u;
 
   let pendingExtension: TaskState['pendingExtension'] = null;
   for (const r of requests.values()) pendingExtension = r; // insertion order = time order: the latest
@@ -257,6 +348,14 @@ function fold(task: Task, events: PlanEvent[]): TaskState {
     criticisms,
     inspections,
     mismatch,
+    contradictions,
+    assignedOn: task.assignedOn ?? null,
+    assignment,
+    receipts: [...receipts.values()],
+    urgeLog,
+    pendingUrge,
+    lastReportAt,
+    evidence: done ? evidence : null,
     pendingExtension,
     review,
     events,

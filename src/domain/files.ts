@@ -7,12 +7,15 @@
  *
  * Import is two steps: previewImport (src/domain/imports/preview.ts, loaded only when a file is
  * read) sorts what a file holds into 新增 / 已有 / 需确认 / 拒收 without changing anything;
- * applyImport, here, then applies exactly that preview. Applying the same file twice changes
- * nothing, because events merge by union (src/domain/merge.ts).
+ * applyImport (src/domain/imports/apply.ts) then applies exactly that preview. Applying the
+ * same file twice changes nothing, because events merge by union (src/domain/merge.ts).
  */
 import { deriveAllStates, resolveTaskId, type TaskState } from '@/domain/events';
-import { canonicalJson, mergeEvents } from '@/domain/merge';
+import { fileStamp } from '@/lib/ids';
+import { canonicalJson } from '@/domain/merge';
 import { OFFICE_NAME, type EventType, type Identity, type Plan, type PlanEvent, type Signature, type Task, type TaskStatus, type Unit } from '@/domain/model';
+import type { IssuedBulletin } from '@/domain/bulletin/archive';
+import type { Leader } from '@/domain/leaders/leaders';
 import type { KeyDecision, KeyInfo, PinRequest, PresentedKey, Signer, TrustStore } from '@/domain/signing/signing';
 
 export const FILE_KINDS = {
@@ -46,7 +49,11 @@ export interface FileEnvelope<P = unknown> {
 export interface DataState {
   plan: Plan;
   units: Unit[];
+  /** Leaders and their portfolios; travel with the plan package and the backup. */
+  leaders?: Leader[];
   events: PlanEvent[];
+  /** Issued 通报 (frozen); travel with the plan package and the backup, merged by id. */
+  issued?: IssuedBulletin[];
   identity?: Identity;
   dropped?: string[];
 }
@@ -58,7 +65,7 @@ export interface BuiltFile {
 }
 
 /** Event types only the office writes (supervision); a department's report may not carry them. */
-export const OFFICE_ONLY_TYPES: ReadonlySet<EventType> = new Set(['extension-decision', 'review', 'urge', 'inspection', 'notice', 'flag']);
+export const OFFICE_ONLY_TYPES: ReadonlySet<EventType> = new Set(['extension-decision', 'review', 'urge', 'inspection', 'notice', 'flag', 'assign']);
 
 // ------------------------------------------------------------------------------------ checksum
 
@@ -83,10 +90,6 @@ async function seal<P>(head: Omit<FileEnvelope<P>, 'checksum' | 'signature'>, si
 
 // ------------------------------------------------------------------------------------ building
 
-function stamp(now: Date): string {
-  return now.toISOString().slice(0, 16).replace(/[-:T]/g, '');
-}
-
 /** A name that is safe as a file name on Windows and in e-mail (no / \ : * ? " < > |). */
 function safeName(s: string): string {
   return s.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40) || '计划';
@@ -105,9 +108,9 @@ export async function buildPlanPackage(state: DataState, now: Date, signing?: Fi
     planId: state.plan.id,
     createdAt: now.toISOString(),
     sender: !state.identity || state.identity.kind === 'office' ? OFFICE_NAME : state.identity.name,
-    payload: { plan: state.plan, units: state.units, events, ...signerOf(signing) },
+    payload: { plan: state.plan, units: state.units, leaders: state.leaders ?? [], events, issued: state.issued ?? [], ...signerOf(signing) },
   }, signing);
-  return { fileName: `落实-计划包-${safeName(state.plan.title)}-${stamp(now)}.json`, mime: 'application/json', text };
+  return { fileName: `落实-计划包-${safeName(state.plan.title)}-${fileStamp(now)}.json`, mime: 'application/json', text };
 }
 
 /** Department → office: the events this unit wrote about this plan's tasks. */
@@ -123,7 +126,7 @@ export async function buildProgressReport(state: DataState, unitName: string, no
     sender: unitName,
     payload: { events, ...signerOf(signing) },
   }, signing);
-  return { fileName: `落实-进展报送-${safeName(unitName)}-${stamp(now)}.json`, mime: 'application/json', text };
+  return { fileName: `落实-进展报送-${safeName(unitName)}-${fileStamp(now)}.json`, mime: 'application/json', text };
 }
 
 /** Everything, for a full restore on this or another computer. */
@@ -137,14 +140,16 @@ export async function buildBackup(state: DataState, sender: string, now: Date, k
     payload: {
       plan: state.plan,
       units: state.units,
+      leaders: state.leaders ?? [],
       events: state.events,
+      issued: state.issued ?? [],
       identity: state.identity ?? { kind: 'office' },
       dropped: state.dropped ?? [],
       // Public keys only (the pins, and this browser's own): private keys never go into a backup.
       ...(keys ? { trust: keys.trust, ownKeys: keys.own.map((k) => ({ author: k.author, publicKey: k.key.publicKey })), ...signerOf(keys.signing ?? undefined) } : {}),
     },
   }, keys?.signing ?? undefined);
-  return { fileName: `落实-完整备份-${stamp(now)}.json`, mime: 'application/json', text };
+  return { fileName: `落实-完整备份-${fileStamp(now)}.json`, mime: 'application/json', text };
 }
 
 // ------------------------------------------------------------------------------------ CSV
@@ -291,7 +296,11 @@ export interface ImportPreview {
   incoming: {
     plan: Plan | null;
     units: Unit[] | null;
+    /** The file's leaders, taken with its plan (null: keep the current ones). */
+    leaders?: Leader[] | null;
     events: PlanEvent[];
+    /** Issued 通报 in the file: always merged into the archive (documents already sent out). */
+    issued?: IssuedBulletin[];
     identity: Identity | null;
   };
 }
@@ -319,45 +328,9 @@ export interface ApplyResult {
   needsConfirmation?: boolean;
 }
 
-/** Whether applying this preview removes or replaces data here, and so needs { confirmed: true }. */
-export function needsConfirmation(preview: ImportPreview): boolean {
-  return preview.ok && (preview.planAction === 'replace' || preview.planAction === 'restore' || preview.removedTasks.length > 0);
-}
-
-/**
- * Applies a preview. A refused file or a file with nothing new returns the state unchanged; so
- * does a preview that replaces the plan, restores a backup or removes tasks without
- * { confirmed: true }: no file ever empties a plan on its own.
- */
-export function applyImport(state: DataState, preview: ImportPreview, options: ApplyOptions = {}): ApplyResult {
-  if (!preview.ok) return { state, changed: false };
-  if (needsConfirmation(preview) && !options.confirmed) return { state, changed: false, needsConfirmation: true };
-  const inc = preview.incoming;
-  if (preview.planAction === 'restore' && inc.plan) {
-    return {
-      state: { ...state, plan: inc.plan, units: inc.units ?? state.units, events: inc.events, identity: inc.identity ?? state.identity, dropped: [] },
-      changed: true,
-    };
-  }
-  if (preview.planAction === 'replace' && inc.plan) {
-    return { state: { ...state, plan: inc.plan, units: inc.units ?? state.units, events: inc.events }, changed: true };
-  }
-  let next = state;
-  if (preview.planAction === 'update' && inc.plan) next = { ...next, plan: inc.plan, units: inc.units ?? next.units };
-  if (inc.events.length) {
-    // The preview refused every record whose id is here with other content; a record that
-    // arrived meanwhile (another tab) with such an id keeps what is here.
-    const have = new Set(next.events.map((e) => e.id));
-    const fresh = inc.events.filter((e) => !have.has(e.id));
-    if (fresh.length) {
-      const m = mergeEvents(next.events, fresh);
-      // An import is an explicit wish for these events: an earlier undo of them no longer holds.
-      const ids = new Set(fresh.map((e) => e.id));
-      next = { ...next, events: m.events, dropped: (next.dropped ?? []).filter((id) => !ids.has(id)) };
-    }
-  }
-  return { state: next, changed: next !== state };
-}
+// needsConfirmation and applyImport live in src/domain/imports/apply.ts (the store applies a
+// preview without loading the file builders); re-exported here for the file's other readers.
+export { applyImport, needsConfirmation } from '@/domain/imports/apply';
 
 // ------------------------------------------------------------------------------------ signatures
 // Issue 13, docs/DATA.md "Trust model". A file carries its sender's public key and the sender's

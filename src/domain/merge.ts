@@ -5,6 +5,8 @@
  */
 import { parseIsoTime, type Identity, type Plan, type PlanEvent, type Unit } from '@/domain/model';
 import { compareEvents } from '@/domain/events';
+import type { Leader } from '@/domain/leaders/leaders';
+import { mergeArchives, type IssuedBulletin } from '@/domain/bulletin/archive';
 
 /**
  * JSON with object keys sorted at every level and no whitespace: one text for one value, whatever
@@ -115,7 +117,11 @@ export function newerPlan(a: Plan, b: Plan): Plan {
 export interface PersistedData {
   plan: Plan;
   units: Unit[];
+  /** Leaders and their portfolios (分管副市长…): travel with the registry. */
+  leaders: Leader[];
   events: PlanEvent[];
+  /** Issued 通报, frozen (src/domain/bulletin/archive.ts). */
+  issued: IssuedBulletin[];
   identity: Identity;
   /** When this copy took up its plan (ISO): decides between two different plans. */
   planSetAt: string;
@@ -216,7 +222,7 @@ export function merge3(base: unknown, mine: unknown, theirs: unknown, path: stri
  * caller stores it as a backup rather than dropping it. `identity` is taken from `mine`: the tab
  * that writes last says who is using the browser.
  */
-export function mergeData(mine: PersistedData, theirs: PersistedData, base?: Pick<PersistedData, 'plan' | 'units'> | null): MergeDataResult {
+export function mergeData(mine: PersistedData, theirs: PersistedData, base?: (Pick<PersistedData, 'plan' | 'units'> & Partial<Pick<PersistedData, 'leaders'>>) | null): MergeDataResult {
   const dropped = unionStrings(mine.dropped, theirs.dropped);
   if (mine.plan.id !== theirs.plan.id) {
     // Which plan was taken up last, not which was edited last: a plan package made a week ago and
@@ -230,10 +236,14 @@ export function mergeData(mine: PersistedData, theirs: PersistedData, base?: Pic
           ? mine
           : theirs;
     const loser = winner === mine ? theirs : mine;
-    return { data: { ...winner, identity: mine.identity, dropped }, displaced: loser, conflicts: [], planMerge: null };
+    // Issued bulletins are documents already sent out: a plan's replacement never loses them.
+    return { data: { ...winner, identity: mine.identity, dropped, issued: mergeArchives(mine.issued, theirs.issued) }, displaced: loser, conflicts: [], planMerge: null };
   }
   let plan = newerPlan(mine.plan, theirs.plan);
+  // The registry and the leaders are edited with the plan (each edit stamps it): without a common
+  // base, the newer plan's side wins.
   let units = plan === mine.plan ? mine.units : theirs.units;
+  let leaders = plan === mine.plan ? mine.leaders : theirs.leaders;
   let planMerge: PlanMerge | null = null;
   if (base && base.plan.id === mine.plan.id && mine.plan !== theirs.plan) {
     // Both tabs started from `base`: keep each side's own edits, field by field.
@@ -244,12 +254,14 @@ export function mergeData(mine: PersistedData, theirs: PersistedData, base?: Pic
     const merged = merge3(bp, mp, tp, [], planMerge) as Omit<Plan, 'updatedAt'>;
     plan = { ...merged, updatedAt: newerPlan(mine.plan, theirs.plan) === mine.plan ? ma : ta } as Plan;
     units = merge3(base.units, mine.units, theirs.units, ['units'], planMerge) as Unit[];
+    if (base.leaders) leaders = merge3(base.leaders, mine.leaders, theirs.leaders, ['leaders'], planMerge) as Leader[];
   }
   const merged = mergeEvents(mine.events, theirs.events);
   const gone = new Set(dropped);
   const events = gone.size ? merged.events.filter((e) => !gone.has(e.id)) : merged.events;
   const planSetAt = mine.planSetAt > theirs.planSetAt ? mine.planSetAt : theirs.planSetAt;
-  return { data: { ...theirs, ...mine, plan, units, events, identity: mine.identity, planSetAt, dropped }, displaced: null, conflicts: merged.conflicts, planMerge };
+  const issued = mine.issued === theirs.issued ? mine.issued : mergeArchives(mine.issued, theirs.issued);
+  return { data: { ...theirs, ...mine, plan, units, leaders, events, issued, identity: mine.identity, planSetAt, dropped }, displaced: null, conflicts: merged.conflicts, planMerge };
 }
 
 function unionStrings(a: readonly string[], b: readonly string[]): string[] {

@@ -113,6 +113,13 @@ export const TaskSchema = z.object({
   flagged: z.boolean(),
   /** For a task read from a table: its sheet, page and row. Absent for prose and manual tasks. */
   location: SourceLocationSchema.nullable().optional(),
+  /**
+   * 交办日期: the day the plan (or this task, when added later) was handed to the units. 序时进度
+   * runs from it to the due date. The parser cannot know it, so parsed output has none; the store
+   * stamps the day a plan or task is taken up, and restore fills older data from the plan's
+   * createdAt (src/domain/restore.ts).
+   */
+  assignedOn: IsoDateSchema.optional(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 
@@ -185,6 +192,12 @@ export const ParsedPlanSchema = z.object({
 });
 export type ParsedPlan = z.infer<typeof ParsedPlanSchema>;
 
+/**
+ * Kinds of units. 'leader' (分管副市长, 各部门主要负责同志, 各区县长) is only the parser's vocabulary:
+ * it lets a speech's 各位副市长 be read as a role. Leaders are not units of the app's registry: they
+ * oversee units and tasks and live in their own list (src/domain/leaders/), and a stored registry
+ * that still holds such entries is migrated there on restore.
+ */
 export const UnitKindSchema = z.enum(['office', 'department', 'district', 'leader', 'party', 'other']);
 export type UnitKind = z.infer<typeof UnitKindSchema>;
 
@@ -263,9 +276,32 @@ export type Grade = z.infer<typeof GradeSchema>;
 export const TaskStatusSchema = z.enum(['not-started', 'in-progress', 'blocked', 'done']);
 export type TaskStatus = z.infer<typeof TaskStatusSchema>;
 
+/**
+ * A file offered as evidence (佐证材料) when a task is reported done. Only its name, size and
+ * SHA-256 travel: the office can ask for the file and check that what it receives is the same one.
+ * The file itself is never stored (localStorage holds 5 MB; a scan holds more).
+ */
+export const AttachmentSchema = z.object({
+  name: z.string().min(1).max(255),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: '须为 64 位十六进制 SHA-256' }),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+/** How the office urged (催办方式): by telephone, in writing, or on site. */
+export const UrgeMethodSchema = z.enum(['phone', 'written', 'onsite']);
+export type UrgeMethod = z.infer<typeof UrgeMethodSchema>;
+
+/** A non-empty text (a reply, an evidence note): spaces alone do not count. */
+const requiredNote = z.string().max(5000).refine((s) => s.trim().length > 0, { message: '不能为空' });
+
 export const EventSchema = z.discriminatedUnion('type', [
-  /** A department ticks a task off (done: true) or unticks it. The note is the evidence. */
-  z.object({ ...eventBase, type: z.literal('tick'), done: z.boolean() }),
+  /**
+   * A department ticks a task off (done: true) or unticks it. The note is the evidence (完成说明):
+   * the app asks for it when a task is ticked; ticks written before that rule may have none.
+   * `attachments` (absent in older ticks) lists the evidence files by name, size and hash.
+   */
+  z.object({ ...eventBase, type: z.literal('tick'), done: z.boolean(), attachments: z.array(AttachmentSchema).max(50).optional() }),
   z.object({ ...eventBase, type: z.literal('progress'), percent: z.number().min(0).max(100) }),
   z.object({ ...eventBase, type: z.literal('status'), status: TaskStatusSchema }),
   z.object({ ...eventBase, type: z.literal('extension-request'), requestedDue: IsoDateSchema }),
@@ -284,8 +320,13 @@ export const EventSchema = z.discriminatedUnion('type', [
     accepted: z.boolean(),
     grade: GradeSchema.nullable(),
   }),
-  /** 催办 */
-  z.object({ ...eventBase, type: z.literal('urge') }),
+  /** 催办: how, and by when the unit must reply (both absent in urges written before they existed). */
+  z.object({
+    ...eventBase,
+    type: z.literal('urge'),
+    replyBy: IsoDateSchema.nullable().optional(),
+    method: UrgeMethodSchema.nullable().optional(),
+  }),
   /** 四不两直 inspection: on which day, and whether what was found matches the unit's report. */
   z.object({
     ...eventBase,
@@ -297,6 +338,26 @@ export const EventSchema = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('notice'), kind: z.enum(['commend', 'criticize']) }),
   /** 挂牌 / 摘牌 */
   z.object({ ...eventBase, type: z.literal('flag'), flagged: z.boolean() }),
+  /**
+   * 交办: the office issues the task's 督办单 under a register number of the year
+   * (督办〔2026〕第7号). The note is the 督办要求; `replyBy` the day a reply is due.
+   */
+  z.object({
+    ...eventBase,
+    type: z.literal('assign'),
+    year: z.number().int().min(1900).max(2200),
+    number: z.number().int().positive().max(1_000_000),
+    replyBy: IsoDateSchema.nullable(),
+  }),
+  /** 签收: a unit acknowledges the task, naming who handles it (承办人) and a telephone number. */
+  z.object({
+    ...eventBase,
+    type: z.literal('receipt'),
+    handler: z.string().trim().min(1).max(50),
+    phone: z.string().trim().regex(/^[0-9+\-()（）\s转]{5,30}$/, { message: '请填写有效的电话号码' }),
+  }),
+  /** 回复: a unit answers an urge (urgeId; null answers every urge still open). The note is the reply. */
+  z.object({ ...eventBase, type: z.literal('reply'), urgeId: z.string().min(1).max(100).nullable(), note: requiredNote }),
 ]);
 export type PlanEvent = z.infer<typeof EventSchema>;
 export type EventType = PlanEvent['type'];

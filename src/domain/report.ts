@@ -19,6 +19,9 @@ import { DEFAULT_LIGHT_RULE, daysFromTo, lightDetail, type Light, type LightRule
 import type { IsoDate, Plan, PlanEvent, Target, Task, Unit } from '@/domain/model';
 import { OFFICE_NAME } from '@/domain/model';
 import { dayOf, doneOnTime, type UnitScore } from '@/domain/scoring';
+import { buildRegister } from '@/domain/cycle/register';
+import { chineseDate } from '@/domain/bulletin/archive';
+import type { Leader } from '@/domain/leaders/leaders';
 
 export type Quarter = 1 | 2 | 3 | 4;
 export const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
@@ -54,10 +57,8 @@ export function parseQuarter(raw: string | undefined | null, planYear: number, t
   return quarterOf(today);
 }
 
-/** 2026-03-31 → 2026年3月31日 (成文日期: Arabic numerals, year in full, no padding). */
-export function chineseDate(day: IsoDate): string {
-  return `${Number(day.slice(0, 4))}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
-}
+// The document date lives with the archive, which writes it on every issued bulletin.
+export { chineseDate } from '@/domain/bulletin/archive';
 
 /** 2026-03-31 → 3月31日 */
 export function chineseMonthDay(day: IsoDate): string {
@@ -138,6 +139,8 @@ export interface QuarterlyReport {
   /** The day the figures describe. */
   asOf: IsoDate;
   status: QuarterStatus;
+  /** The light rule the figures were judged by. */
+  rule: LightRule;
   /** 关于2026年第一季度重点工作落实情况的通报 */
   title: string;
   /** The title cut where a reader pauses (关于2026年第一季度 / 重点工作落实情况的通报), so a
@@ -151,6 +154,10 @@ export interface QuarterlyReport {
   figures: DashboardFigures;
   targets: TargetRow[];
   ranking: UnitScore[];
+  /** Lead units left out of the ranking: nothing of theirs due by the as-of day, nothing done. */
+  unranked: string[];
+  /** Tasks under 核查不符 on the as-of day: reported done, contradicted on site, not counted done. */
+  mismatched: TaskRow[];
   flagged: TaskRow[];
   overdue: OverdueRow[];
   commendations: NoticeEntry[];
@@ -162,6 +169,7 @@ export interface QuarterlyReport {
 
 export interface ReportOptions {
   units?: readonly Unit[];
+  leaders?: readonly Leader[];
   rule?: LightRule;
 }
 
@@ -183,11 +191,12 @@ export function buildQuarterlyReport(
   // what the dashboard shows, which counts every event the log holds.
   const seen = status === 'closed' ? events.filter((e) => daysFromTo(dayOf(e.at), asOf) >= 0) : events;
   const states = deriveAllStates(plan, seen);
-  const figures = computeDashboard(plan, states, asOf, { units: options.units ?? [], rule });
+  const figures = computeDashboard(plan, states, asOf, { units: options.units ?? [], leaders: options.leaders ?? [], rule });
 
   const inQuarter = (day: IsoDate) => daysFromTo(start, day) >= 0 && daysFromTo(day, asOf) >= 0;
 
   const flagged: TaskRow[] = [];
+  const mismatched: TaskRow[] = [];
   const overdue: OverdueRow[] = [];
   const completed: CompletedRow[] = [];
   const activity = { ticks: 0, urges: 0, inspections: 0, extensionsApproved: 0 };
@@ -197,6 +206,7 @@ export function buildQuarterlyReport(
     if (!state) continue;
     const row = taskRow(task, state, asOf, plan.year, rule);
     if (state.flagged) flagged.push(row);
+    if (state.mismatch) mismatched.push(row);
     if (!state.done && row.due !== null && daysFromTo(row.due, asOf) > 0) {
       overdue.push({ ...row, daysOverdue: daysFromTo(row.due, asOf), ...overdueReason(state) });
     }
@@ -237,6 +247,7 @@ export function buildQuarterlyReport(
     end,
     asOf,
     status,
+    rule,
     title: `关于${plan.year}年${quarterName(quarter)}重点工作落实情况的通报`,
     titleLines: [`关于${plan.year}年${quarterName(quarter)}`, '重点工作落实情况的通报'],
     issuer: OFFICE_NAME,
@@ -245,6 +256,8 @@ export function buildQuarterlyReport(
     figures,
     targets: targetRows(plan, quarter),
     ranking: figures.ranking,
+    unranked: figures.unranked,
+    mismatched,
     flagged,
     overdue,
     commendations: figures.honours.filter(quarterDay).sort(oldestFirst),
@@ -292,7 +305,7 @@ function standing(state: TaskState, daysLeft: number | null, doneDay: IsoDate | 
     else if (daysLeft <= 30) parts.push(`${daysLeft}天后到期`);
   }
   if (state.pendingExtension) parts.push(`已申请延期至${chineseMonthDay(state.pendingExtension.requestedDue)}`);
-  if (state.mismatch) parts.push('核查与报告不符');
+  if (state.mismatch) parts.unshift('核查不符（单位报告已完成，现场核查未完成）');
   return parts.join('，');
 }
 
@@ -376,8 +389,8 @@ function pad(n: number): string {
 
 export interface NoticeContent {
   task: Task;
-  /** The task's position in the plan (1-based): the notice's serial number. */
-  number: number;
+  /** The 督办单's register entry (督办〔2026〕第7号), null before the task is 交办. */
+  register: { year: number; number: number; renumbered: boolean; replyBy: IsoDate | null; requirement: string } | null;
   row: TaskRow;
   state: TaskState;
   /** Days past the current due date when overdue, else null. */
@@ -392,15 +405,16 @@ export interface NoticeContent {
 
 /** What a 督办单 for one task shows, as of today; null when the plan has no such task. */
 export function buildNotice(plan: Plan, events: readonly PlanEvent[], taskId: string, today: IsoDate, rule: LightRule = DEFAULT_LIGHT_RULE): NoticeContent | null {
-  const index = plan.tasks.findIndex((t) => t.id === taskId);
-  const task = plan.tasks[index];
+  const task = plan.tasks.find((t) => t.id === taskId);
   if (!task) return null;
   const state = deriveAllStates({ ...plan, tasks: [task] }, events).get(task.id)!;
+  const a = state.assignment;
+  const entry = a ? buildRegister(events).get(a.id) : undefined;
   const row = taskRow(task, state, today, plan.year, rule);
   const daysOverdue = !state.done && row.due !== null && daysFromTo(row.due, today) > 0 ? daysFromTo(row.due, today) : null;
   return {
     task,
-    number: index + 1,
+    register: a && entry ? { year: entry.year, number: entry.number, renumbered: entry.renumbered, replyBy: a.replyBy, requirement: a.note } : null,
     row,
     state,
     daysOverdue,

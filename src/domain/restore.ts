@@ -29,6 +29,9 @@ import {
 } from '@/domain/model';
 import { sortEvents } from '@/domain/events';
 import { canonicalJson } from '@/domain/merge';
+import { dayOf } from '@/domain/lights';
+import { DEFAULT_LEADERS, restoreLeaders, separateLeaders, splitLegacyRegistry, type Leader } from '@/domain/leaders/leaders';
+import { restoreArchive, type IssuedBulletin } from '@/domain/bulletin/archive';
 
 export interface SetAsideItem {
   /** Where it was: 任务 / 事件 / 单位 / 目标 / 章节 / 计划, plus the id or position. */
@@ -57,7 +60,10 @@ export interface RestoreOptions {
 export interface RestoredState {
   plan: Plan | null;
   units: Unit[] | null;
+  /** Null when neither a list of leaders nor a registry to migrate them from was there. */
+  leaders: Leader[] | null;
   events: PlanEvent[];
+  issued: IssuedBulletin[];
   identity: Identity | null;
   report: RestoreReport;
 }
@@ -245,6 +251,7 @@ export function restoreTask(v: unknown, yearEnd: string | null, report: RestoreR
   };
   const location = SourceLocationSchema.nullable().safeParse(v.location);
   if (location.success && location.data) task.location = location.data;
+  if (typeof v.assignedOn === 'string' && isRealIsoDate(v.assignedOn)) task.assignedOn = v.assignedOn;
   const check = TaskSchema.safeParse(task);
   if (!check.success) return zodReason(check.error, task);
   // A specific correction (a date) already says what changed; otherwise say that fields were filled.
@@ -392,11 +399,30 @@ export function restorePlan(raw: unknown, options: RestoreOptions, report: Resto
       for (const [k, v] of Object.entries(raw.mergedInto)) if (typeof v === 'string') m[k] = v;
       plan.mergedInto = m;
     }
+    fillAssignedOn(plan, report);
     return plan;
   } catch (e) {
     report.setAside.push({ where: '计划', reason: `无法恢复：${e instanceof Error ? e.message : String(e)}`, value: raw });
     return null;
   }
+}
+
+/**
+ * legacy: plans written before tasks had a 交办日期. Each such task gets the day its plan was
+ * created (China time), the earliest day the office can be sure it was handed over. The plan's
+ * createdAt, not the task's first event: every office holding the same plan must fill the same
+ * day, and not every office holds the same events.
+ */
+function fillAssignedOn(plan: Plan, report: RestoreReport): void {
+  const day = isRealIsoDate(dayOf(plan.createdAt)) ? dayOf(plan.createdAt) : null;
+  if (!day) return;
+  let filled = 0;
+  plan.tasks = plan.tasks.map((t) => {
+    if (t.assignedOn) return t;
+    filled++;
+    return { ...t, assignedOn: day };
+  });
+  if (filled) report.repaired.push(`${filled} 项任务没有交办日期，已按计划创建日 ${day} 补齐（可在三张清单中修改）`);
 }
 
 export function restoreUnits(raw: unknown, report: RestoreReport = emptyReport()): Unit[] | null {
@@ -466,18 +492,48 @@ export function restoreIdentity(raw: unknown): Identity | null {
   return r.success ? r.data : null;
 }
 
-/** The whole persisted state ({ plan, units, events, identity }) of unknown shape. */
+/**
+ * The registry and the leaders together. legacy: data from before leaders had their own list keeps
+ * them as registry entries of kind 'leader'; they move to the leaders (the default roles when the
+ * registry had none), and owners in the plan that name a leader move into the leader's portfolio.
+ */
+export function restoreRegistry(
+  rawUnits: unknown,
+  rawLeaders: unknown,
+  report: RestoreReport = emptyReport(),
+): { units: Unit[] | null; leaders: Leader[] | null } {
+  const all = restoreUnits(rawUnits, report);
+  const split = all ? splitLegacyRegistry(all) : null;
+  const listed = restoreLeaders(rawLeaders, (where, reason, value) => report.setAside.push({ where, reason, value }));
+  // A registry entry of the old kind 'leader' beside a list of leaders (a hand-made or half-migrated
+  // file) joins the list rather than being dropped with the registry's other leader entries.
+  const strays = split ? split.leaders.filter((l) => !listed?.some((x) => x.name === l.name)) : [];
+  const leaders = listed ? [...listed, ...strays] : split ? (split.leaders.length ? split.leaders : [...DEFAULT_LEADERS]) : null;
+  return { units: split ? split.units : null, leaders };
+}
+
+/** The whole persisted state ({ plan, units, leaders, events, issued, identity }) of unknown shape. */
 export function restoreState(raw: unknown, options: RestoreOptions): RestoredState {
   const report = emptyReport();
   if (!isObj(raw)) {
     if (raw !== undefined && raw !== null) report.setAside.push({ where: '数据', reason: '存储的数据不是一个对象', value: raw });
-    return { plan: null, units: null, events: [], identity: null, report };
+    return { plan: null, units: null, leaders: null, events: [], issued: [], identity: null, report };
   }
-  const plan = restorePlan(raw.plan, options, report);
-  const units = restoreUnits(raw.units, report);
+  let plan = restorePlan(raw.plan, options, report);
+  const registry = restoreRegistry(raw.units, raw.leaders, report);
+  let leaders = registry.leaders;
+  if (plan) {
+    const sep = separateLeaders(plan, leaders ?? DEFAULT_LEADERS);
+    if (sep.moved) {
+      plan = sep.plan;
+      leaders = sep.leaders;
+      report.repaired.push(`${sep.moved} 处责任单位是领导（分管副市长等），已移入领导分工`);
+    }
+  }
   const events = restoreEvents(raw.events, report);
+  const issued = restoreArchive(raw.issued, (where, reason, value) => report.setAside.push({ where, reason, value }));
   const identity = restoreIdentity(raw.identity);
-  return { plan, units, events, identity, report };
+  return { plan, units: registry.units, leaders, events, issued, identity, report };
 }
 
 /**

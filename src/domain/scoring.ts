@@ -3,23 +3,30 @@
  *
  *   raw = +10 × on-time completions   (done on or before the ORIGINAL due date)
  *         + 5 × late completions       (done after it: better late than never, but not equal)
- *         − 8 × overdue open tasks     (not done, today after the ORIGINAL due date)
+ *         − 8 × overdue open tasks     (not done, the day after the ORIGINAL due date or later)
  *         − 3 × urges (催办)
  *         −10 × criticisms (通报)
  *         + 5 × commendations (表扬)
- *         − 5 × inspection mismatches  (四不两直 found work behind what the unit reported done)
- *   score = raw / number of tasks the unit leads   (per task, so a unit with 3 tasks is not
- *           favoured or punished against one with 30 for its size)
+ *         − 5 × inspection mismatches  (each 四不两直 finding that contradicted a reported completion)
+ *   score = raw / assessed tasks       (the unit's lead tasks that were due by the day judged, or
+ *                                       done: per task, so a unit with 3 tasks is not favoured or
+ *                                       punished against one with 30 for its size, and tasks not
+ *                                       yet due do not dilute the score)
  *
- * Ties: higher score first, then higher completion rate, then the unit name (Chinese collation).
- * Only lead owners (牵头单位) are assessed: the lead answers for the task. Vice mayors (kind
- * 'leader') and the mayor's office are not ranked. The original due date counts, as the
- * extension rules say: an approved extension does not turn a late task into an on-time one.
+ * A unit with no assessed task (nothing due and nothing done yet) has nothing to be judged on: it
+ * is left out of the ranking and named apart (`unranked`), instead of coming 第1 at 0.0 for doing
+ * nothing. Order: higher score, then higher completion rate; units equal on both share a place
+ * (并列第3, competition ranking 1, 2, 2, 4) and are listed by name in Chinese collation.
+ *
+ * Only lead owners (牵头单位) are assessed: the lead answers for the task. Leaders (分管副市长…) are
+ * not units and the mayor's office is not ranked. The original due date counts, as the extension
+ * rules say: an approved extension does not turn a late task into an on-time one. A task under
+ * 核查不符 is not done (src/domain/events.ts), so it counts as open here too.
  */
 import type { TaskState } from '@/domain/events';
 import type { IsoDate, Plan, Task, Unit } from '@/domain/model';
 import { OFFICE_NAME } from '@/domain/model';
-import { daysFromTo } from '@/domain/lights';
+import { dayOf, daysFromTo } from '@/domain/lights';
 
 export interface ScoreWeights {
   onTime: number;
@@ -45,6 +52,8 @@ export interface UnitScore {
   unit: string;
   /** Tasks the unit leads. */
   tasks: number;
+  /** Of those, the ones judged: due by the day judged (original due date), or done. */
+  assessed: number;
   done: number;
   onTime: number;
   late: number;
@@ -55,26 +64,25 @@ export interface UnitScore {
   mismatches: number;
   /** Weighted sum before normalising. */
   raw: number;
-  /** raw / tasks, the ranking score. */
+  /** raw / assessed, the ranking score. */
   score: number;
-  /** done / tasks, 0..1. */
+  /** done / assessed, 0..1. */
   completionRate: number;
-  /** 1-based position after sorting. */
+  /** 1-based place; units tied on score and completion rate share it. */
   rank: number;
+  /** Shares its place with another unit (并列). */
+  tied: boolean;
 }
 
-/**
- * China Standard Time has been UTC+8 all year, with no daylight saving, since 1991: a tick at
- * 2025-04-01T07:00+08:00 is stored as 2025-03-31T23:00Z and must count as done on 04-01.
- */
-export const CHINA_UTC_OFFSET_MINUTES = 480;
-
-/** The calendar day (yyyy-MM-dd) of an ISO date-time at a fixed UTC offset. */
-export function dayOf(isoDateTime: string, offsetMinutes = CHINA_UTC_OFFSET_MINUTES): IsoDate {
-  const ms = Date.parse(isoDateTime);
-  if (!Number.isFinite(ms)) return isoDateTime.slice(0, 10);
-  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
+/** The ranking and the units left out of it for having nothing due yet. */
+export interface Ranking {
+  ranked: UnitScore[];
+  /** Lead units with no task due by the day judged and none done, in Chinese collation. */
+  unranked: string[];
 }
+
+// The day of an event lives with the lights (which need it for the reporting cadence).
+export { CHINA_UTC_OFFSET_MINUTES, dayOf } from '@/domain/lights';
 
 /** Done on or before the original due date (a task without one is on time when done). */
 export function doneOnTime(state: TaskState): boolean {
@@ -83,9 +91,18 @@ export function doneOnTime(state: TaskState): boolean {
   return daysFromTo(dayOf(state.doneAt), state.originalDue) >= 0;
 }
 
-/** Not done and past the ORIGINAL due date (the assessment's view, not the light's). */
+/**
+ * Not done and past the ORIGINAL due date (the assessment's view, not the light's). A date that
+ * had passed before the task was even assigned (a plan taken up in December with a 一季度
+ * deadline) is no deadline the unit could keep: until the office sets a real one, it is not held
+ * against the unit.
+ */
 export function overdueByOriginal(state: TaskState, today: IsoDate): boolean {
-  return !state.done && state.originalDue !== null && daysFromTo(state.originalDue, today) > 0;
+  return !state.done && state.originalDue !== null && daysFromTo(state.originalDue, today) > 0 && !dueBeforeAssigned(state);
+}
+
+function dueBeforeAssigned(state: TaskState): boolean {
+  return state.assignedOn !== null && state.originalDue !== null && daysFromTo(state.assignedOn, state.originalDue) < 0;
 }
 
 /** Names of the units that answer for a task in the assessment: its lead owners, minus leaders and the office. */
@@ -95,27 +112,39 @@ export function assessedUnits(task: Task, notRanked: ReadonlySet<string>): strin
   return names;
 }
 
-/** Names never ranked: the office and the vice mayors of the registry. */
-export function notRankedNames(units: readonly Unit[]): Set<string> {
-  const s = new Set<string>([OFFICE_NAME]);
+/** Names never ranked: the office, and any leader role still named as a unit (kind 'leader'). */
+export function notRankedNames(units: readonly Unit[], leaderNames: Iterable<string> = []): Set<string> {
+  const s = new Set<string>([OFFICE_NAME, ...leaderNames]);
   for (const u of units) if (u.kind === 'leader' || u.kind === 'office') s.add(u.name);
   return s;
+}
+
+/** Due by `day` (original due date on or before it), or done: the tasks a unit is judged on. */
+export function assessedOn(state: TaskState, day: IsoDate): boolean {
+  return state.done || (state.originalDue !== null && daysFromTo(state.originalDue, day) >= 0 && !dueBeforeAssigned(state));
 }
 
 const collator = new Intl.Collator('zh-CN');
 
 export interface RankOptions {
   weights?: ScoreWeights;
-  /** The registry, to leave vice mayors and the office out. */
+  /** The registry, to leave the office (and any leader role named as a unit) out. */
   units?: readonly Unit[];
-  /** Only these tasks (e.g. one vice mayor's portfolio); default all. */
+  /** Names of leaders, never ranked. */
+  leaderNames?: Iterable<string>;
+  /** Only these tasks (e.g. one leader's portfolio); default all. */
   tasks?: readonly Task[];
 }
 
-/** Scores and ranks every assessed unit; O(tasks + owners). */
+/** Scores and ranks every unit that has something to be judged on; O(tasks + owners). */
 export function rankUnits(plan: Plan, states: ReadonlyMap<string, TaskState>, today: IsoDate, options: RankOptions = {}): UnitScore[] {
+  return rankingOf(plan, states, today, options).ranked;
+}
+
+/** The ranking, and the lead units left out of it because nothing of theirs was due or done. */
+export function rankingOf(plan: Plan, states: ReadonlyMap<string, TaskState>, today: IsoDate, options: RankOptions = {}): Ranking {
   const w = options.weights ?? DEFAULT_SCORE_WEIGHTS;
-  const skip = notRankedNames(options.units ?? []);
+  const skip = notRankedNames(options.units ?? [], options.leaderNames);
   const byUnit = new Map<string, UnitScore>();
   for (const task of options.tasks ?? plan.tasks) {
     const state = states.get(task.id);
@@ -123,13 +152,15 @@ export function rankUnits(plan: Plan, states: ReadonlyMap<string, TaskState>, to
     const onTime = doneOnTime(state);
     const late = state.done && !onTime;
     const overdue = overdueByOriginal(state, today);
+    const judged = assessedOn(state, today);
     for (const unit of assessedUnits(task, skip)) {
       let s = byUnit.get(unit);
       if (!s) {
-        s = { unit, tasks: 0, done: 0, onTime: 0, late: 0, overdueOpen: 0, urges: 0, commends: 0, criticisms: 0, mismatches: 0, raw: 0, score: 0, completionRate: 0, rank: 0 };
+        s = { unit, tasks: 0, assessed: 0, done: 0, onTime: 0, late: 0, overdueOpen: 0, urges: 0, commends: 0, criticisms: 0, mismatches: 0, raw: 0, score: 0, completionRate: 0, rank: 0, tied: false };
         byUnit.set(unit, s);
       }
       s.tasks++;
+      if (judged) s.assessed++;
       if (state.done) s.done++;
       if (onTime) s.onTime++;
       if (late) s.late++;
@@ -137,10 +168,15 @@ export function rankUnits(plan: Plan, states: ReadonlyMap<string, TaskState>, to
       s.urges += state.urges;
       s.commends += state.commends;
       s.criticisms += state.criticisms;
-      if (state.mismatch) s.mismatches++;
+      s.mismatches += state.contradictions;
     }
   }
-  const out = [...byUnit.values()];
+  const all = [...byUnit.values()];
+  const out = all.filter((s) => s.assessed > 0);
+  const unranked = all
+    .filter((s) => s.assessed === 0)
+    .map((s) => s.unit)
+    .sort(collator.compare);
   for (const s of out) {
     s.raw =
       w.onTime * s.onTime +
@@ -150,12 +186,17 @@ export function rankUnits(plan: Plan, states: ReadonlyMap<string, TaskState>, to
       w.criticism * s.criticisms +
       w.commendation * s.commends +
       w.mismatch * s.mismatches;
-    s.score = s.tasks > 0 ? s.raw / s.tasks : 0;
-    s.completionRate = s.tasks > 0 ? s.done / s.tasks : 0;
+    s.score = s.raw / s.assessed;
+    s.completionRate = s.done / s.assessed;
   }
-  out.sort((a, b) => nonZero(b.score - a.score) || nonZero(b.completionRate - a.completionRate) || collator.compare(a.unit, b.unit));
-  out.forEach((s, i) => (s.rank = i + 1));
-  return out;
+  const order = (a: UnitScore, b: UnitScore) => nonZero(b.score - a.score) || nonZero(b.completionRate - a.completionRate);
+  out.sort((a, b) => order(a, b) || collator.compare(a.unit, b.unit));
+  out.forEach((s, i) => {
+    const prev = out[i - 1];
+    s.rank = prev && order(prev, s) === 0 ? prev.rank : i + 1;
+    if (prev && prev.rank === s.rank) prev.tied = s.tied = true;
+  });
+  return { ranked: out, unranked };
 }
 
 /** Scores like 10/3 and 20/6 may differ in the last bit: treat such a difference as a tie. */

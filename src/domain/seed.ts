@@ -20,11 +20,18 @@ export const SEED_PLAN_ID = 'seed';
  */
 export const SEED_UPDATED_AT = '2000-01-01T00:00:00.000Z';
 
+/**
+ * The seed speech as a plan taken up at `now`: every task is handed over (交办) that day, the local
+ * calendar day of the person opening the app, so on its first day no task lags the pace.
+ */
 export function createSeedPlan(now: Date, text: string = speech): Plan {
   const iso = now.toISOString();
   const parsed = parseSpeech(text, { currentYear: now.getFullYear(), units: DEFAULT_UNITS });
+  const p = (n: number) => String(n).padStart(2, '0');
+  const today = `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
   return {
     ...parsed,
+    tasks: parsed.tasks.map((t) => ({ ...t, assignedOn: today })),
     id: SEED_PLAN_ID,
     createdAt: iso,
     updatedAt: SEED_UPDATED_AT,

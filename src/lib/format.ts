@@ -54,3 +54,11 @@ export function formatPercent(p: number | null | undefined, digits = 0): string 
   if (p === null || p === undefined || !Number.isFinite(p)) return '—';
   return `${p.toFixed(digits)}%`;
 }
+
+/** 1536 → 1.5 KB: a size as people read it. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(2)} MB`;
+  return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
+}

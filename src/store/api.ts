@@ -4,6 +4,9 @@
  * Data shapes come from the zod model; this file only names the slices and their actions.
  */
 import type { ApplyOptions, FileSigning, ImportPreview } from '@/domain/files';
+import type { BulletinContent } from '@/domain/bulletin/content';
+import type { IssuedBulletin } from '@/domain/bulletin/archive';
+import type { Leader } from '@/domain/leaders/leaders';
 import type { KeyInfo, TrustStore } from '@/domain/signing/signing';
 import type { SyncStatus } from '@/sync/status';
 import type {
@@ -22,6 +25,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export interface PlanSlice {
   plan: Plan;
   units: Unit[];
+  /** Leaders (分管副市长…) and their portfolios: not units, never owners, never ranked. */
+  leaders: Leader[];
   /**
    * When this browser took up the current plan (first start, replace, import, restore). Between
    * two tabs holding different plans, the one taken up later wins (the other is kept as a backup).
@@ -46,13 +51,22 @@ export interface PlanSlice {
   setTargetActual: (targetId: string, quarter: 1 | 2 | 3 | 4, value: number | null) => void;
   upsertUnit: (unit: Unit) => void;
   removeUnit: (id: string) => void;
+  upsertLeader: (leader: Leader) => void;
+  removeLeader: (id: string) => void;
+  /** Puts a task in exactly these leaders' portfolios (by leader id), out of the others'. */
+  setTaskLeaders: (taskId: string, leaderIds: readonly string[]) => void;
 }
 
 export interface ProgressSlice {
   /** The append-only log, ordered by (at, id). Never edited in place. */
   events: PlanEvent[];
-  /** Append one event written by the current identity; returns it. */
+  /**
+   * Append one event written by the current identity; returns it. Throws (a Chinese message) when
+   * the event is not valid or the 督办 cycle does not allow it now (src/domain/cycle/accept-event.ts).
+   */
   record: (e: NewEvent) => PlanEvent;
+  /** 交办: records the task's 督办单 under the next register number of the current year. */
+  assignTask: (taskId: string, replyBy: string | null, requirement: string) => PlanEvent;
   /**
    * Ids of imported events that undo took back. Kept (and merged between tabs) so that another
    * tab's copy of the log does not bring them back; the events are filtered out of `events`.
@@ -166,7 +180,7 @@ export interface DataSlice {
   /** Everything (plan, units, events, identity), for a full restore. */
   exportBackup: () => Promise<DownloadFile>;
   /** The three lists as CSV (UTF-8 with BOM, formula-safe). */
-  exportCsv: () => DownloadFile;
+  exportCsv: () => Promise<DownloadFile>;
   /** Reads a file and says what importing it would do; changes nothing. */
   previewImport: (fileText: string) => Promise<ImportPreview>;
   /**
@@ -178,12 +192,19 @@ export interface DataSlice {
   applyImport: (preview: ImportPreview, options?: ApplyOptions) => boolean;
 }
 
+/** Issued 通报: the frozen archive (src/domain/bulletin/archive.ts). */
+export interface BulletinSlice {
+  issued: IssuedBulletin[];
+  /** Freezes a draft under the next 期号 of its year; returns the issued bulletin. */
+  issueBulletin: (content: BulletinContent) => IssuedBulletin;
+}
+
 /** Live sync through a CouchDB server (off unless switched on; the engine lives in src/sync/). */
 export interface SyncSlice {
   sync: SyncStatus;
   setSyncStatus: (status: SyncStatus) => void;
-  /** The server's data in: records merged by id (undone ids stay out), plan and units replaced. */
-  applyRemote: (patch: { plan?: Plan; units?: Unit[]; events?: readonly PlanEvent[] }) => void;
+  /** The server's data in: records merged by id (undone ids stay out), plan, units and leaders replaced. */
+  applyRemote: (patch: { plan?: Plan; units?: Unit[]; leaders?: Leader[]; events?: readonly PlanEvent[] }) => void;
   /** Takes records out of this browser (ones the server refused and that exist nowhere else). */
   withdraw: (ids: readonly string[]) => void;
   /** Keeps local data the server's version replaces as an automatic backup (数据与备份). */
@@ -225,4 +246,4 @@ export interface SigningSlice {
   importSigningKey: (text: string, passphrase: string) => Promise<{ ok: true; author: string; fingerprint: string } | { ok: false; error: string }>;
 }
 
-export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice & SigningSlice & SyncSlice;
+export type LuoshiState = PlanSlice & ProgressSlice & UiSlice & DataSlice & BulletinSlice & SigningSlice & SyncSlice;

@@ -33,9 +33,13 @@ export type StoredStateV1 = {
 export type StoredStateV2 = {
   plan: unknown;
   units: unknown;
+  /** Leaders and their portfolios; absent in data written before leaders had their own list. */
+  leaders?: unknown;
   names: unknown;
   ev: unknown;
   sigKeys?: unknown;
+  /** The archive of issued 通报 as plain JSON; absent before there was one. */
+  issued?: unknown;
   identity: unknown;
   planSetAt?: unknown;
   dropped?: unknown;
@@ -60,19 +64,32 @@ export type WorkingState = Omit<PersistedData, 'events'> & Record<string, unknow
  * as 1/0. Fields an event carries beyond these (a signature, say) travel in a trailing object.
  */
 const EVENT_FIELDS = {
-  tick: ['k', ['done']],
+  tick: ['k', ['done', 'attachments']],
   progress: ['p', ['percent']],
   status: ['s', ['status']],
   'extension-request': ['x', ['requestedDue']],
   'extension-decision': ['d', ['requestId', 'approved', 'newDue']],
   review: ['r', ['accepted', 'grade']],
-  urge: ['u', []],
+  urge: ['u', ['replyBy', 'method']],
   inspection: ['i', ['date', 'finding']],
   notice: ['n', ['kind']],
   flag: ['f', ['flagged']],
+  assign: ['a', ['year', 'number', 'replyBy']],
+  receipt: ['c', ['handler', 'phone']],
+  reply: ['y', ['urgeId']],
 } as const satisfies Record<PlanEvent['type'], readonly [string, readonly string[]]>;
+/**
+ * How many of a type's last fields it gained later (the 督办 cycle's: a tick's attachments, an
+ * urge's replyBy and method), so that an event may lack them. A tuple stops before the first one
+ * the event lacks (records stored before the field existed read back as they were written); one it
+ * has after such a gap travels in the extras object. A later field is never a plain object nor a
+ * string shaped like a signature element, so a tuple that stops early still reads one way only.
+ */
+const LATER_FIELDS: Partial<Record<PlanEvent['type'], number>> = { tick: 1, urge: 2 };
 const BOOLEAN_FIELDS = new Set(['done', 'approved', 'accepted', 'flagged']);
 const BASE_FIELDS = new Set(['type', 'id', 'at', 'unit', 'taskId', 'note']);
+/** A signature element: `<index in sigKeys>.` (a chunk, v2) or `<key id>.` (a journal record), then the value. */
+const SIG_ELEMENT = /^(?:\d+|[0-9a-f]{16})\./;
 const BY_CODE = new Map<string, [PlanEvent['type'], readonly string[]]>(
   Object.entries(EVENT_FIELDS).map(([type, [code, fields]]) => [code, [type as PlanEvent['type'], fields]]),
 );
@@ -166,19 +183,31 @@ export function packEvent(e: unknown, names?: Map<string, number>, sigKeys?: Map
   let packed = PACKED.get(e);
   if (!packed || packed[0] !== e.id || packed[1] !== e.at) PACKED.set(e, (packed = [e.id, e.at, packId(e.id), packAt(e.at)]));
   const out: unknown[] = [code, packed[2], packed[3], unit, e.taskId, e.note ?? ''];
-  for (const f of fields) {
-    const v = e[f];
-    out.push(BOOLEAN_FIELDS.has(f) && typeof v === 'boolean' ? (v ? 1 : 0) : v);
+  const written = fieldsInTuple(e, e.type as PlanEvent['type'], fields);
+  for (let i = 0; i < written; i++) {
+    const v = e[fields[i]!];
+    out.push(BOOLEAN_FIELDS.has(fields[i]!) && typeof v === 'boolean' ? (v ? 1 : 0) : v);
   }
   let extras: Obj | null = null;
   const sig = packSig(e.sig, sigKeys);
   if (sig !== null) out.push(sig);
   for (const k of Object.keys(e)) {
-    if (BASE_FIELDS.has(k) || (fields as readonly string[]).includes(k) || (k === 'sig' && sig !== null)) continue;
+    // An undefined member is no member (canonical JSON, and so a signature, leaves it out).
+    if (BASE_FIELDS.has(k) || (k === 'sig' && sig !== null) || e[k] === undefined) continue;
+    const at = (fields as readonly string[]).indexOf(k);
+    if (at >= 0 && at < written) continue;
     (extras ??= {})[k] = e[k];
   }
   if (extras) out.push(extras);
   return out;
+}
+
+/** The type's fields written in the tuple: all of them, but a later field the event lacks ends them (LATER_FIELDS). */
+function fieldsInTuple(e: Obj, type: PlanEvent['type'], fields: readonly string[]): number {
+  const later = LATER_FIELDS[type];
+  if (!later) return fields.length;
+  for (let i = fields.length - later; i < fields.length; i++) if (e[fields[i]!] === undefined) return i;
+  return fields.length;
 }
 
 const SIG_KEY = /^[0-9a-f]{16}$/;
@@ -213,17 +242,23 @@ export function unpackEvent(t: unknown, names: readonly unknown[] = [], sigKeys?
   const [type, fields] = spec;
   const unit = typeof t[3] === 'number' ? names[t[3]] : t[3];
   const e: Obj = { id: typeof t[1] === 'string' ? unpackId(t[1]) : t[1], at: unpackAt(t[2]), unit, taskId: t[4], note: t[5], type };
-  fields.forEach((f, i) => {
+  // Past the fields every event of the type has: a trailing object is the extras, then a string
+  // is the signature (beyond all the fields, any string; among later fields, one shaped like it).
+  const required = 6 + fields.length - (LATER_FIELDS[type] ?? 0);
+  let end = t.length;
+  const extras = end > required && isObj(t[end - 1]) ? (t[--end] as Obj) : null;
+  const last = t[end - 1];
+  if (end > required && typeof last === 'string' && (end > 6 + fields.length || SIG_ELEMENT.test(last))) {
+    e.sig = unpackSig(last, sigKeys);
+    end--;
+  }
+  for (let i = 0; i < fields.length && 6 + i < end; i++) {
+    const f = fields[i]!;
     const v = t[6 + i];
     e[f] = BOOLEAN_FIELDS.has(f) && (v === 0 || v === 1) ? v === 1 : v;
-  });
-  let next = t[6 + fields.length];
-  if (typeof next === 'string') {
-    e.sig = unpackSig(next, sigKeys);
-    next = t[7 + fields.length];
   }
-  if (isObj(next)) {
-    for (const [k, v] of Object.entries(next)) if (!(k in e)) Object.defineProperty(e, k, { value: v, enumerable: true, writable: true, configurable: true });
+  if (extras) {
+    for (const [k, v] of Object.entries(extras)) if (!(k in e)) Object.defineProperty(e, k, { value: v, enumerable: true, writable: true, configurable: true });
   }
   return e;
 }
@@ -265,7 +300,7 @@ function toV2(s: StoredStateV1 | PersistedData): StoredStateV2 {
   const names = new Map<string, number>();
   const sigKeys = new Map<string, number>();
   const ev = Array.isArray(s.events) ? s.events.map((e) => packEvent(e, names, sigKeys)) : s.events;
-  return {
+  const out: StoredStateV2 = {
     plan: packPlan(s.plan),
     units: s.units,
     names: [...names.keys()],
@@ -275,6 +310,10 @@ function toV2(s: StoredStateV1 | PersistedData): StoredStateV2 {
     planSetAt: s.planSetAt,
     dropped: s.dropped,
   };
+  // Plain fields, written only when the data has them (a v1 state being migrated has neither).
+  if ('leaders' in s && s.leaders !== undefined) out.leaders = s.leaders;
+  if ('issued' in s && s.issued !== undefined) out.issued = s.issued;
+  return out;
 }
 
 /** The working state in the v3 layout: every listed field as it is, the plan's quotes left out. */
@@ -289,7 +328,7 @@ export function serialize(data: WorkingState | PersistedData): string {
 }
 
 /** The whole data of one plan in the v2 one-key layout: for tests of old data and fixtures. */
-export function serializeV2(data: PersistedData): string {
+export function serializeV2(data: PersistedData | StoredStateV1): string {
   return JSON.stringify({ version: 2, state: toV2(data) });
 }
 
@@ -331,8 +370,11 @@ export function decodeState(state: unknown): unknown {
 export interface DecodedState {
   plan: PersistedData['plan'] | null;
   units: PersistedData['units'] | null;
+  /** Leaders and their portfolios (absent before they had their own list: migrated from the registry). */
+  leaders: PersistedData['leaders'] | null;
   /** Events the stored text itself carried (v1, v2 and copies of them); v3 keeps none here. */
   events: PersistedData['events'];
+  issued: PersistedData['issued'];
   identity: Identity | null;
   planSetAt: string | null;
   dropped: string[];
@@ -357,6 +399,8 @@ export function readEnvelope(text: string): { state: unknown; version: number | 
 }
 
 const KNOWN_FIELDS = new Set(['plan', 'units', 'events', 'ev', 'names', 'sigKeys', 'identity', 'planSetAt', 'dropped']);
+/** Persisted fields of the 督办 cycle that restoreState validates item by item (not handed back as stored). */
+const RESTORED_FIELDS = new Set(['leaders', 'issued']);
 
 /** The restore half of the read path: takes an already migrated state. */
 export function restoreStored(state: unknown, now: Date): Omit<DecodedState, 'damaged' | 'future' | 'version'> {
@@ -365,8 +409,8 @@ export function restoreStored(state: unknown, now: Date): Omit<DecodedState, 'da
   const dropped = Array.isArray(o.dropped) ? o.dropped.filter((x): x is string => typeof x === 'string') : [];
   const planSetAt = typeof o.planSetAt === 'string' ? o.planSetAt : null;
   const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (!KNOWN_FIELDS.has(k)) extra[k] = v;
-  return { plan: r.plan, units: r.units, events: r.events, identity: r.identity, planSetAt, dropped, extra, report: r.report };
+  for (const [k, v] of Object.entries(o)) if (!KNOWN_FIELDS.has(k) && !RESTORED_FIELDS.has(k)) extra[k] = v;
+  return { plan: r.plan, units: r.units, leaders: r.leaders, events: r.events, issued: r.issued, identity: r.identity, planSetAt, dropped, extra, report: r.report };
 }
 
 /** A decoded copy as PersistedData, filling what it lacks from `fallback`. Null without a plan. */
@@ -377,7 +421,9 @@ export function toPersisted(d: Omit<DecodedState, 'damaged' | 'future' | 'versio
     ...d.extra,
     plan: d.plan,
     units: d.units ?? fallback.units,
+    leaders: d.leaders ?? fallback.leaders,
     events: gone.size ? d.events.filter((e) => !gone.has(e.id)) : d.events,
+    issued: d.issued,
     identity: d.identity ?? fallback.identity,
     planSetAt: d.planSetAt ?? d.plan.updatedAt,
     dropped: d.dropped,

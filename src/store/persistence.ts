@@ -361,6 +361,20 @@ export class Persistence implements PersistStorage<WorkingState> {
    * there. Writes nothing: a change still pending here is written later, merged again then.
    */
   readOtherTab(mine: WorkingState): WorkingState | null {
+    // The hooks called on the way (the meter, a toast, a backup of a displaced plan) update the
+    // store while it still shows its state from before this merge: persist's setItem would then
+    // save that older state over what the other tab just stored. Until the caller shows the
+    // merged state, nothing is written.
+    const wasBusy = this.busy;
+    this.busy = true;
+    try {
+      return this.mergeOtherTab(mine);
+    } finally {
+      this.busy = wasBusy;
+    }
+  }
+
+  private mergeOtherTab(mine: WorkingState): WorkingState | null {
     this.measureAll();
     const stored = this.safeGet(MAIN_KEY);
     if (stored === null || stored === this.lastRaw) {

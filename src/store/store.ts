@@ -4,7 +4,8 @@
  * - `version` + a stepwise `migrate` (src/store/codec.ts),
  * - a `merge` that restores the stored state item by item (src/domain/restore.ts) instead of the
  *   default shallow spread, and reports what it had to set aside,
- * - `partialize` with the explicit list of what is saved (plan, units, events, identity, dropped),
+ * - `partialize` with the explicit list of the working state saved (PERSISTED_FIELDS; the events
+ *   go to the log, src/store/log.ts, one record each),
  * - a storage adapter (src/store/persistence.ts) that never half-writes, merges with other tabs
  *   before writing, survives a full quota, and keeps snapshots, backups and recovery copies.
  */
@@ -14,16 +15,18 @@ import type { LuoshiState, StorageStatus, Toast } from '@/store/api';
 import type { Identity, Plan, PlanEvent, Unit } from '@/domain/model';
 import { mergeEvents, type PersistedData, type PlanMerge } from '@/domain/merge';
 import { DEFAULT_UNITS } from '@/domain/units-registry';
+import { DEFAULT_LEADERS, registryUnits, separateLeaders, type Leader } from '@/domain/leaders/leaders';
 import { migrate, restoreStored, STORAGE_VERSION, type WorkingState } from '@/store/codec';
 import { LOG_PREFIX, MAIN_KEY, TRUST_KEY } from '@/store/keys';
 import { IdbKv, type LoadedLog, type LogKv } from '@/store/log';
 import { Persistence, type StorageBackend } from '@/store/persistence';
 import { appendEvent, replaceEvent } from '@/store/slices/progress';
-import { t } from '@/lib/strings';
+import { shell as t } from '@/lib/strings-shell';
 import { createPlanSlice } from '@/store/slices/plan';
 import { createProgressSlice } from '@/store/slices/progress';
 import { createUiSlice } from '@/store/slices/ui';
 import { createDataSlice } from '@/store/slices/data';
+import { createBulletinSlice } from '@/store/slices/bulletins';
 import { createSyncSlice } from '@/store/slices/sync';
 import { createSigningSlice } from '@/store/slices/signing';
 import type { Keyring } from '@/lib/keyring';
@@ -48,9 +51,10 @@ export interface CreateStoreOptions {
   /**
    * The plan and units of a first start. Default: the seed speech, parsed, and DEFAULT_UNITS,
    * loaded in the background (see `pendingPlan`): the parser and the speech are only fetched by a
-   * browser that has nothing stored, and stay out of the initial bundle.
+   * browser that has nothing stored, and stay out of the initial bundle. Leaders default to the
+   * roles a speech names (分管副市长…).
    */
-  seed?: (now: Date) => { plan: Plan; units: Unit[] };
+  seed?: (now: Date) => { plan: Plan; units: Unit[]; leaders?: Leader[] };
   /**
    * Where the event log lives. Default: IndexedDB for the app's own store in a browser (opened in
    * the background; the screens wait for the history), else the storage given (or localStorage).
@@ -108,7 +112,16 @@ const MAX_UNDO = 50;
  * here (and its slice); the layout needs no other change. The events are not among them: they
  * are in the log, one record each.
  */
-export const PERSISTED_FIELDS = ['plan', 'units', 'identity', 'planSetAt', 'dropped'] as const satisfies ReadonlyArray<keyof LuoshiState>;
+export const PERSISTED_FIELDS = [
+  'plan',
+  'units',
+  'identity',
+  'planSetAt',
+  'dropped',
+  // The 督办 cycle: leaders and their portfolios; the archive of issued 通报.
+  'leaders',
+  'issued',
+] as const satisfies ReadonlyArray<keyof LuoshiState>;
 
 export function workingOf(s: LuoshiState): WorkingState {
   const out: Record<string, unknown> = {};
@@ -132,7 +145,8 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
   if (logOption instanceof Promise) log.waitForKv();
   const deferSaves = options.deferSaves ?? inBrowser;
   if (deferSaves) persistence.deferWrites(idleSchedule);
-  const seed = options.seed ?? ((d: Date) => ({ plan: pendingPlan(d), units: DEFAULT_UNITS }));
+  const seed: (d: Date) => { plan: Plan; units: Unit[]; leaders?: Leader[] } =
+    options.seed ?? ((d: Date) => ({ plan: pendingPlan(d), units: registryUnits(DEFAULT_UNITS) }));
   const keyringOption: Promise<Keyring> | null =
     options.keyring === undefined
       ? options.storage
@@ -192,10 +206,11 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
         ctx.signLater = hooks.signLater;
         ctx.identityTaken = hooks.identityTaken;
         return {
-          ...createPlanSlice(setState, getState, ctx, { ...first, planSetAt: now().toISOString() }),
+          ...createPlanSlice(setState, getState, ctx, { plan: first.plan, units: first.units, leaders: first.leaders ?? [...DEFAULT_LEADERS], planSetAt: now().toISOString() }),
           ...createProgressSlice(setState, getState, ctx, { events: [], dropped: [] }),
           ...createUiSlice(setState, getState, { ...ctx, runUndo }, { identity }),
           ...createDataSlice(setState, getState, ctx),
+          ...createBulletinSlice(setState, getState, ctx, { issued: [] }),
           ...createSyncSlice(setState, getState, ctx),
           ...signingSlice,
         };
@@ -375,7 +390,9 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     seedReady = import('@/domain/seed').then(({ createSeedPlan }) => {
       if (store.getState().plan.id !== PENDING_PLAN_ID) return;
       const at = now();
-      store.setState({ plan: createSeedPlan(at), planSetAt: at.toISOString() });
+      // The seed names leaders as owners (各部门主要负责同志): they go to the leaders' portfolios.
+      const { plan, leaders } = separateLeaders(createSeedPlan(at), store.getState().leaders);
+      store.setState({ plan, leaders, planSetAt: at.toISOString() });
     });
   }
 
@@ -441,7 +458,9 @@ function hydrateWorking(persisted: unknown, current: LuoshiState, persistence: P
     ...(extra as Partial<LuoshiState>),
     plan: r.plan ?? current.plan,
     units: r.units ?? current.units,
+    leaders: r.leaders ?? current.leaders,
     events: r.dropped.length ? withoutDropped(r.events, r.dropped) : r.events,
+    issued: r.issued,
     identity: r.identity ?? current.identity,
     planSetAt: r.planSetAt ?? r.plan?.updatedAt ?? current.planSetAt,
     dropped: r.dropped,

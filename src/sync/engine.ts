@@ -11,7 +11,7 @@
  *   or refused (403) with the rule's reason, kept here and shown.
  * - The queue of unsent ids is saved in localStorage at once with every new record, so it
  *   survives a reload or a killed tab; offline, it waits and goes when the server answers again.
- * - The office's plan and registry are documents with a revision: a save from an older revision
+ * - The office's plan and registry (its units and leaders) are documents with a revision: a save from an older revision
  *   is CouchDB's 409, shown to the office as a conflict to decide (nothing is dropped: the losing
  *   version is kept as a local backup copy and in the server's revision history).
  * - The office keeps the server's rules in step with the plan (who owns which task).
@@ -20,7 +20,8 @@ import { z } from 'zod';
 import validateSource from '../../couchdb/validate_doc_update.js?raw';
 import { canonicalJson } from '@/domain/merge';
 import { IdentitySchema, type Identity, type Plan, type PlanEvent, type Unit } from '@/domain/model';
-import { restorePlan, restoreUnits } from '@/domain/restore';
+import type { Leader } from '@/domain/leaders/leaders';
+import { restorePlan, restoreRegistry } from '@/domain/restore';
 import {
   buildDesignDoc,
   buildRules,
@@ -43,11 +44,12 @@ import { SYNC_KEY, type SyncPhase, type SyncStatus } from '@/sync/status';
 
 /** What the engine needs of the app (the store, or a test's stand-in). */
 export interface SyncHost {
-  read(): { plan: Plan; units: Unit[]; events: readonly PlanEvent[]; dropped: readonly string[] };
+  /** `leaders` travel in the registry document beside the units (a host without them syncs units only). */
+  read(): { plan: Plan; units: Unit[]; leaders?: Leader[]; events: readonly PlanEvent[]; dropped: readonly string[] };
   /** Called after any change of the app's data. */
   subscribe(onChange: () => void): () => void;
   /** Server data in: events merged by id (undone ids stay out); plan and units replaced. */
-  apply(patch: { plan?: Plan; units?: Unit[]; events?: PlanEvent[] }): void;
+  apply(patch: { plan?: Plan; units?: Unit[]; leaders?: Leader[]; events?: PlanEvent[] }): void;
   setIdentity(identity: Identity): void;
   setStatus(status: SyncStatus): void;
   /** Keeps a copy of local data the server's version is about to replace (a backup on 数据与备份). */
@@ -119,6 +121,20 @@ export function readSaved(storage: KeyValue): SavedSync | null {
   }
 }
 
+/** The registry document: the office's units and, since the 督办 cycle, its leaders (absent when an older release wrote it). */
+type RegistryDoc = { _rev?: string; units: unknown; leaders?: unknown; editedBy?: string; editedAt?: string };
+
+/** A registry document read like stored data; `leaders` null when the document has none (keep ours). */
+function registryOfDoc(doc: RegistryDoc): { units: Unit[] | null; leaders: Leader[] | null } {
+  const r = restoreRegistry(doc.units, doc.leaders);
+  return { units: r.units, leaders: doc.leaders === undefined ? null : r.leaders };
+}
+
+/** What "the registry as agreed with the server" is compared by: the units, and the leaders when the host has them. */
+function registryText(d: { units: Unit[]; leaders?: Leader[] | null }): string {
+  return canonicalJson(d.leaders ? { units: d.units, leaders: d.leaders } : d.units);
+}
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const t = setTimeout(resolve, ms);
@@ -147,6 +163,7 @@ export class SyncEngine {
   private onServer = new Set<string>();
   private lastPlan: Plan | null = null;
   private lastUnits: Unit[] | null = null;
+  private lastLeaders: Leader[] | undefined = undefined;
   private applying = false;
   private phase: SyncPhase = 'connecting';
   private message: string | null = null;
@@ -262,6 +279,7 @@ export class SyncEngine {
     for (const e of data.events) this.known.add(e.id);
     this.lastPlan = data.plan;
     this.lastUnits = data.units;
+    this.lastLeaders = data.leaders;
     this.unsubscribe = this.host.subscribe(() => this.onLocalChange());
     void this.run();
   }
@@ -360,7 +378,7 @@ export class SyncEngine {
    */
   private async prepare() {
     const planDoc = await this.client.get<{ plan: unknown; editedBy?: string; editedAt?: string }>(PLAN_DOC_ID);
-    const regDoc = await this.client.get<{ units: unknown }>(REGISTRY_DOC_ID);
+    const regDoc = await this.client.get<RegistryDoc>(REGISTRY_DOC_ID);
     if (planDoc) this.takePlan(planDoc);
     if (regDoc) this.takeRegistry(regDoc);
     // A record written in the moment between the page's start and this engine's: check the
@@ -386,7 +404,7 @@ export class SyncEngine {
       if (r.deleted || !r.doc) continue;
       const kind = docKind(r.id);
       if (kind === 'plan') this.takePlan(r.doc as unknown as { _rev?: string; plan: unknown; editedBy?: string; editedAt?: string });
-      else if (kind === 'registry') this.takeRegistry(r.doc as unknown as { _rev?: string; units: unknown; editedBy?: string; editedAt?: string });
+      else if (kind === 'registry') this.takeRegistry(r.doc as unknown as RegistryDoc);
       else if (kind === 'design') rulesChanged = true;
     }
     let cleared = false;
@@ -424,7 +442,7 @@ export class SyncEngine {
   }
 
   private registryDirty(): boolean {
-    return this.isOffice && this.s.registrySyncedText !== null && canonicalJson(this.host.read().units) !== this.s.registrySyncedText;
+    return this.isOffice && this.s.registrySyncedText !== null && registryText(this.host.read()) !== this.s.registrySyncedText;
   }
 
   private takePlan(doc: { _rev?: string; plan: unknown; editedBy?: string; editedAt?: string }) {
@@ -458,31 +476,32 @@ export class SyncEngine {
     this.save();
   }
 
-  private takeRegistry(doc: { _rev?: string; units: unknown; editedBy?: string; editedAt?: string }) {
+  private takeRegistry(doc: RegistryDoc) {
     if (doc._rev && doc._rev === this.s.registryRev) return;
-    const units = restoreUnits(doc.units);
+    const { units, leaders } = registryOfDoc(doc);
     if (!units) return;
-    const text = canonicalJson(units);
+    const local = this.host.read();
+    const text = registryText({ units, leaders: local.leaders && (leaders ?? local.leaders) });
     if (this.registryDirty()) {
       if (!this.s.conflict) this.s.conflict = { kind: 'registry', by: doc.editedBy ?? '', at: doc.editedAt ?? '', rev: doc._rev ?? '' };
       this.save();
       this.report();
       return;
     }
-    if (this.isOffice && this.s.registrySyncedText === null && this.planDirty() && text !== canonicalJson(this.host.read().units)) {
+    if (this.isOffice && this.s.registrySyncedText === null && this.planDirty() && text !== registryText(local)) {
       // Taken with the office's newer plan on its first connection (units travel with the plan).
       this.s.registryRev = doc._rev ?? null;
       this.s.registrySyncedText = text;
       this.save();
       return;
     }
-    this.applyRemote({ units });
+    this.applyRemote(leaders && local.leaders ? { units, leaders } : { units });
     this.s.registryRev = doc._rev ?? null;
-    this.s.registrySyncedText = canonicalJson(this.host.read().units);
+    this.s.registrySyncedText = registryText(this.host.read());
     this.save();
   }
 
-  private applyRemote(patch: { plan?: Plan; units?: Unit[] }) {
+  private applyRemote(patch: { plan?: Plan; units?: Unit[]; leaders?: Leader[] }) {
     this.applying = true;
     try {
       this.host.apply(patch);
@@ -492,6 +511,7 @@ export class SyncEngine {
     const d = this.host.read();
     this.lastPlan = d.plan;
     this.lastUnits = d.units;
+    this.lastLeaders = d.leaders;
   }
 
   // ------------------------------------------------------------------------------ local changes
@@ -508,10 +528,11 @@ export class SyncEngine {
         queued = true;
       }
     }
-    if (d.plan !== this.lastPlan || d.units !== this.lastUnits) {
+    if (d.plan !== this.lastPlan || d.units !== this.lastUnits || d.leaders !== this.lastLeaders) {
       this.planProblem = null;
       this.lastPlan = d.plan;
       this.lastUnits = d.units;
+      this.lastLeaders = d.leaders;
       if (this.isOffice) queued = true;
     }
     if (queued) {
@@ -680,19 +701,27 @@ export class SyncEngine {
   }
 
   private async pushRegistry() {
-    const { units } = this.host.read();
-    const doc = { _id: REGISTRY_DOC_ID, ...(this.s.registryRev ? { _rev: this.s.registryRev } : {}), units, editedBy: this.s.account, editedAt: this.now().toISOString() };
+    const { units, leaders } = this.host.read();
+    const mine = registryText({ units, leaders });
+    const doc = {
+      _id: REGISTRY_DOC_ID,
+      ...(this.s.registryRev ? { _rev: this.s.registryRev } : {}),
+      units,
+      ...(leaders ? { leaders } : {}),
+      editedBy: this.s.account,
+      editedAt: this.now().toISOString(),
+    };
     try {
       this.s.registryRev = await this.client.put(doc);
-      this.s.registrySyncedText = canonicalJson(units);
+      this.s.registrySyncedText = mine;
       this.save();
     } catch (e) {
       if (!(e instanceof CouchError) || e.status !== 409) throw e;
-      const cur = await this.client.get<{ units: unknown; editedBy?: string; editedAt?: string }>(REGISTRY_DOC_ID);
-      const theirs = cur ? restoreUnits(cur.units) : null;
-      if (cur && theirs && canonicalJson(theirs) === canonicalJson(units)) {
+      const cur = await this.client.get<RegistryDoc>(REGISTRY_DOC_ID);
+      const theirs = cur ? registryOfDoc(cur) : null;
+      if (cur && theirs?.units && registryText({ units: theirs.units, leaders: leaders && (theirs.leaders ?? leaders) }) === mine) {
         this.s.registryRev = cur._rev;
-        this.s.registrySyncedText = canonicalJson(units);
+        this.s.registrySyncedText = mine;
       } else if (cur) {
         this.s.conflict = { kind: 'registry', by: cur.editedBy ?? '', at: cur.editedAt ?? '', rev: cur._rev };
       } else this.s.registryRev = null;
@@ -742,17 +771,19 @@ export class SyncEngine {
     const c = this.s.conflict;
     if (!c) return;
     const local = this.host.read();
-    const theirs = c.kind === 'plan' ? await this.client.get<{ plan: unknown }>(PLAN_DOC_ID) : await this.client.get<{ units: unknown }>(REGISTRY_DOC_ID);
+    const theirs = c.kind === 'plan' ? await this.client.get<{ plan: unknown }>(PLAN_DOC_ID) : await this.client.get<RegistryDoc>(REGISTRY_DOC_ID);
     const theirPlan = c.kind === 'plan' && theirs ? restorePlan((theirs as { plan: unknown }).plan, { now: this.now() }) : null;
-    const theirUnits = c.kind === 'registry' && theirs ? restoreUnits((theirs as { units: unknown }).units) : null;
+    const theirRegistry = c.kind === 'registry' && theirs ? registryOfDoc(theirs as RegistryDoc) : null;
+    const theirUnits = theirRegistry?.units ?? null;
+    const theirLeaders = local.leaders ? (theirRegistry?.leaders ?? null) : null;
     const rev = theirs?._rev ?? c.rev;
     const who = `${c.by || '另一位办公室用户'}${c.at ? `，${c.at.slice(0, 16).replace('T', ' ')}` : ''}`;
     if (choice === 'theirs') {
       this.host.keepCopy(local, `同步冲突时本机未上传的${c.kind === 'plan' ? '计划' : '单位名录'}（已采用 ${who} 的版本）`);
       if (theirPlan) this.applyRemote({ plan: theirPlan });
-      if (theirUnits) this.applyRemote({ units: theirUnits });
+      if (theirUnits) this.applyRemote(theirLeaders ? { units: theirUnits, leaders: theirLeaders } : { units: theirUnits });
       if (c.kind === 'plan') Object.assign(this.s, { planRev: rev, planSyncedAt: this.host.read().plan.updatedAt });
-      else Object.assign(this.s, { registryRev: rev, registrySyncedText: canonicalJson(this.host.read().units) });
+      else Object.assign(this.s, { registryRev: rev, registrySyncedText: registryText(this.host.read()) });
     } else {
       this.host.keepCopy({ ...local, plan: theirPlan ?? local.plan, units: theirUnits ?? local.units }, `同步冲突时被覆盖的服务器版本（${who}）`);
       // Still differing from the agreed mark, so the next push saves it over theirs.

@@ -19,11 +19,11 @@ function host(): SyncHost {
   return {
     read: () => {
       const s = st.getState();
-      return { plan: s.plan, units: s.units, events: s.events, dropped: s.dropped };
+      return { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events, dropped: s.dropped };
     },
     subscribe: (fn) =>
       st.subscribe((s, prev) => {
-        if (s.events !== prev.events || s.plan !== prev.plan || s.units !== prev.units) fn();
+        if (s.events !== prev.events || s.plan !== prev.plan || s.units !== prev.units || s.leaders !== prev.leaders) fn();
       }),
     apply: (patch) => st.getState().applyRemote(patch),
     setIdentity: (identity) => st.getState().setIdentity(identity),

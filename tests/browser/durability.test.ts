@@ -4,7 +4,9 @@
  *   tasks, 20,000 events), three times: the tick is there after a restart every time;
  * - two tabs of one profile tick 0–250 ms apart, 50 times: after a reload of both, no tick is lost;
  * - a stale editor (opened before another tab renamed the task) saves a deadline change: the
- *   other tab's name is kept, and the user is told.
+ *   other tab's name is kept, and the user is told;
+ * - a 通报 issued in one tab while the other saves a plan edit: both are kept (issue 12's archive
+ *   is one more field of the working state).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -82,7 +84,11 @@ describe('a browser killed 2 s after a tick', () => {
           return store.getState().events.filter((e) => e.type === 'tick' && e.taskId === id && e.done).length;
         }, taskId);
       const before = await ticks(page);
+      // Ticking opens 办结 (issue 12): the tick is recorded when the report with its note is sent.
       await box.click();
+      const card = page.locator('main li.task-card', { has: page.locator(`input[data-task-id="${taskId}"]`) });
+      await card.getByLabel(/^完成说明/).fill('已完成，佐证材料已归档');
+      await card.getByRole('button', { name: '报告完成' }).click();
       await page.evaluate(() => localStorage.setItem('luoshi-durability-probe', String(Date.now())));
       await page.waitForTimeout(2000);
       await kill(child);
@@ -100,6 +106,21 @@ describe('a browser killed 2 s after a tick', () => {
     }
   });
 });
+
+/**
+ * Gets the nth task card of 我的任务 ready to change: a done task's box is the last click (an
+ * untick is recorded at once); an open task's box opens 办结, its note is filled, and 报告完成 is
+ * the last click. Returns that last click.
+ */
+async function readyToToggle(page: Page, nth: number): Promise<() => Promise<void>> {
+  const box = page.locator('main input.task-card__tick').nth(nth);
+  const id = (await box.getAttribute('data-task-id'))!;
+  const card = page.locator('main li.task-card', { has: page.locator(`input[data-task-id="${id}"]`) });
+  if (await box.isChecked()) return () => card.locator('input.task-card__tick').click();
+  await box.click();
+  await card.getByLabel(/^完成说明/).fill('已完成，佐证材料已归档');
+  return () => card.getByRole('button', { name: '报告完成' }).click();
+}
 
 describe('two tabs, one profile', () => {
   let browser: Browser;
@@ -127,16 +148,18 @@ describe('two tabs, one profile', () => {
     let lost = 0;
     await Promise.all([open(a, '/my'), open(b, '/my')]);
     for (let trial = 0; trial < 50; trial++) {
-      // Fresh tabs each time: both load what is stored, then tick different tasks.
+      // Fresh tabs each time: both load what is stored, then tick (or untick) different tasks.
       const boxes = 'main input.task-card__tick';
       await Promise.all([a.locator(boxes).first().waitFor(), b.locator(boxes).first().waitFor()]);
       const n = await a.locator(boxes).count();
       const delay = (trial * 37) % 251;
+      // Both tabs get ready first (a tick opens 办结 and needs its note); the two last clicks race.
+      const [goA, goB] = await Promise.all([readyToToggle(a, trial % n), readyToToggle(b, (trial + 1) % n)]);
       await Promise.all([
-        a.locator(boxes).nth(trial % n).click(),
+        goA(),
         (async () => {
           await b.waitForTimeout(delay);
-          await b.locator(boxes).nth((trial + 1) % n).click();
+          await goB();
         })(),
       ]);
       expected += 2;
@@ -149,6 +172,39 @@ describe('two tabs, one profile', () => {
     expect(watched.errors).toEqual([]);
     await context.close();
   }, 400_000);
+
+  it('an issued 通报 in one tab and a plan edit in the other, saved a moment apart: both there after a reload of both', async () => {
+    const { context, watched } = await newOffice(browser);
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await open(a, '/report?q=1&draft=1');
+    await open(b, '/lists');
+    const first = b.locator('main table tbody tr').first().getByRole('button').first();
+    const oldTitle = (await first.innerText()).trim();
+    await first.click();
+    const form = b.getByRole('form', { name: /编辑任务：/ });
+    await form.getByRole('textbox', { name: '任务名称' }).fill('乙页改过的名称');
+    await a.getByRole('button', { name: '印发本期通报…' }).click();
+    // The two last clicks race: 印发 in one tab, 保存 in the other.
+    await Promise.all([a.getByRole('dialog').getByRole('button', { name: '印发', exact: true }).click(), form.getByRole('button', { name: '保存' }).click()]);
+    await expect.poll(() => a.evaluate(() => location.hash)).toMatch(/issued=/);
+    await a.waitForTimeout(800);
+    const stored = (page: Page) =>
+      page.evaluate(() => {
+        const s = (window as unknown as { __LUOSHI_STORE__: { getState: () => { issued: Array<{ number: number }>; plan: { tasks: Array<{ title: string }> } } } }).__LUOSHI_STORE__.getState();
+        return { issued: s.issued.map((x) => x.number), titles: s.plan.tasks.map((x) => x.title) };
+      });
+    for (const p of [a, b]) {
+      await p.reload();
+      await p.getByRole('heading', { level: 1 }).first().waitFor();
+      const got = await stored(p);
+      expect(got.issued).toEqual([1]);
+      expect(got.titles).toContain('乙页改过的名称');
+      expect(got.titles).not.toContain(oldTitle);
+    }
+    expect(watched.errors).toEqual([]);
+    await context.close();
+  });
 
   it('a stale editor does not revert the name another tab gave the task, and says so', async () => {
     const { context, watched } = await newOffice(browser);

@@ -111,7 +111,10 @@ describe('a department cannot speak for the office', () => {
     await p.getByLabel('当前身份').selectOption({ label: DEPT });
     await open(p, '/my');
     const card = p.getByRole('listitem').filter({ has: p.getByRole('checkbox', { name: own!.title }) });
-    await card.getByRole('checkbox', { name: own!.title }).check();
+    // Ticking opens 办结 in the card (issue 12): the evidence note is required, then 报告完成.
+    await card.getByRole('checkbox', { name: own!.title }).click();
+    await card.getByLabel(/^完成说明/).fill('项目已开工，佐证见附件');
+    await card.getByRole('button', { name: '报告完成' }).click();
     await expect.poll(() => card.getByRole('checkbox', { name: own!.title }).isChecked()).toBe(true);
     await expect.poll(() => ownFingerprint(p)).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/);
 

@@ -50,10 +50,14 @@ function status(page: Page) {
   return page.getByRole('banner').getByRole('status').innerText();
 }
 
+/** Reports a task done as a department does (issue 12): the box opens 办结, the note is required. */
 async function tick(page: Page, task: Task) {
   await open(page, '/my');
-  const box = page.getByRole('checkbox', { name: task.title });
-  await box.check();
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: task.title }) });
+  const box = card.getByRole('checkbox', { name: task.title });
+  await box.click();
+  await card.getByLabel(/^完成说明/).fill('已完成，佐证材料已归档');
+  await card.getByRole('button', { name: '报告完成' }).click();
   await expect.poll(() => box.isChecked()).toBe(true);
 }
 

@@ -165,10 +165,11 @@ describe('two offices, one plan', () => {
       [toAssign!, NOTE_A],
       [toFlag!, NOTE_B],
     ] as const) {
+      // Ticking opens 办结 in the card: the evidence note is required, then 报告完成.
       const card = p.getByRole('listitem').filter({ has: p.getByRole('checkbox', { name: task.title }) });
-      await card.getByText('更新进度、申请延期、查看原文与记录').click();
-      await card.getByLabel('完成说明或佐证（可选）').fill(note);
-      await card.getByRole('checkbox', { name: task.title }).check();
+      await card.getByRole('checkbox', { name: task.title }).click();
+      await card.getByLabel(/^完成说明/).fill(note);
+      await card.getByRole('button', { name: '报告完成' }).click();
       await expect.poll(() => card.getByRole('checkbox', { name: task.title }).isChecked()).toBe(true);
     }
     await shot(p, '06-dept-my-tasks-ticked');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveAllStates } from '@/domain/events';
-import { computeDashboard, portfoliosOf } from '@/domain/dashboard';
+import { computeDashboard } from '@/domain/dashboard';
 import { ev, mkPlan, mkSection, mkTask, mkUnit } from './screen-fixtures';
 
 const TODAY = '2025-06-01';
@@ -56,13 +56,25 @@ describe('computeDashboard', () => {
     expect(f.criticisms[0]).toMatchObject({ note: '进度滞后', units: ['乙局'] });
   });
 
-  it('filters by a vice mayor portfolio', () => {
-    const withLeader = mkPlan([mkTask('x', ['甲局', '王副市长'], '2025-12-31'), mkTask('y', '乙局', '2025-12-31')]);
-    const units = [mkUnit('甲局'), mkUnit('王副市长', 'leader'), mkUnit('李副市长', 'leader')];
-    expect(portfoliosOf(withLeader, units)).toEqual(['王副市长']);
-    const f = computeDashboard(withLeader, deriveAllStates(withLeader, []), TODAY, { units, portfolio: '王副市长' });
-    expect(f.total).toBe(1);
-    expect(f.ranking.map((r) => r.unit)).toEqual(['甲局']);
+  it('filters by a leader: the units they oversee and the tasks assigned to them by name', () => {
+    // Leaders are not owners any more: 王副市长 oversees 甲局 and, by name, task z.
+    const plan = mkPlan([mkTask('x', '甲局', '2025-03-31'), mkTask('y', '乙局', '2025-03-31'), mkTask('z', '丙局', '2025-03-31')]);
+    const leaders = [
+      { id: 'w', name: '王副市长', role: 'vice-mayor' as const, aliases: [], units: ['甲局'], tasks: ['z'] },
+      { id: 'l', name: '李副市长', role: 'vice-mayor' as const, aliases: [], units: [], tasks: [] },
+    ];
+    const f = computeDashboard(plan, deriveAllStates(plan, []), TODAY, { units: [mkUnit('甲局'), mkUnit('乙局'), mkUnit('丙局')], leaders, portfolio: '王副市长' });
+    expect(f.portfolios).toEqual(['王副市长']); // 李副市长 has nothing in this plan
+    expect(f.total).toBe(2);
+    expect(f.ranking.map((r) => r.unit).sort()).toEqual(['丙局', '甲局']);
+    // A leader's name never turns up in the ranking, even when an old plan still names one as owner.
+    const old = mkPlan([mkTask('x', ['甲局', '王副市长'], '2025-03-31')]);
+    expect(computeDashboard(old, deriveAllStates(old, []), TODAY, { leaders }).ranking.map((r) => r.unit)).toEqual(['甲局']);
+  });
+
+  it('an unknown leader in the address shows an empty portfolio, not everything', () => {
+    const plan = mkPlan([mkTask('x', '甲局', '2025-03-31')]);
+    expect(computeDashboard(plan, deriveAllStates(plan, []), TODAY, { portfolio: '无此人' }).total).toBe(0);
   });
 
   it('gives null rates for an empty plan instead of dividing by zero', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { DEFAULT_LIGHT_RULE, elapsedPercent, lightDetail, taskLight, type LightRule } from '@/domain/lights';
 import { deriveTaskState, type TaskState } from '@/domain/events';
 import type { Deadline, Task } from '@/domain/model';
@@ -22,6 +23,12 @@ function state(t: Task, patch: Partial<TaskState> = {}): TaskState {
 
 const YEAR = 2025;
 
+function isoPlus(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 describe('elapsedPercent (序时进度)', () => {
   it('is 0 on the start day and before it', () => {
     expect(elapsedPercent('2025-01-01', '2025-01-11', '2025-01-01')).toBe(0);
@@ -37,8 +44,11 @@ describe('elapsedPercent (序时进度)', () => {
   it('counts a leap day (2024 has 366 days)', () => {
     expect(elapsedPercent('2024-01-01', '2024-12-31', '2024-03-01')).toBeCloseTo((60 / 365) * 100, 9);
   });
-  it('treats a zero-length period as fully elapsed once reached', () => {
-    expect(elapsedPercent('2025-03-31', '2025-03-31', '2025-03-31')).toBe(100);
+  // Changed with issue 12: a task assigned on the day it is due was at once 100 points behind
+  // (red on its first day). Nothing of a period has passed on the day it starts.
+  it('treats a zero-length period as elapsed from the day after', () => {
+    expect(elapsedPercent('2025-03-31', '2025-03-31', '2025-03-31')).toBe(0);
+    expect(elapsedPercent('2025-03-31', '2025-03-31', '2025-04-01')).toBe(100);
     expect(elapsedPercent('2025-03-31', '2025-03-31', '2025-03-30')).toBe(0);
   });
 });
@@ -88,20 +98,50 @@ describe('taskLight', () => {
     expect(taskLight(s, t, '2025-01-12', YEAR)).toBe('green');
   });
 
-  it('judges an ongoing task without a due date on the plan year pace, never overdue', () => {
-    const ongoing = task(null, 'ongoing');
-    // 2025-07-02 is day 182 of 364: exactly 50% of the year.
-    expect(taskLight(state(ongoing, { percent: 45 }), ongoing, '2025-07-02', YEAR)).toBe('green');
-    expect(taskLight(state(ongoing, { percent: 40 }), ongoing, '2025-07-02', YEAR)).toBe('yellow');
-    expect(taskLight(state(ongoing, { percent: 19 }), ongoing, '2025-07-02', YEAR)).toBe('red');
-    const d = lightDetail(state(ongoing, { percent: 100 }), ongoing, '2026-03-01', YEAR);
-    expect(d.overdue).toBe(false);
-    expect(d.light).toBe('green');
+  // Changed with issue 12: an undated task used to be judged on the plan year's pace, which made
+  // every 常态化 task red by spring. It is now judged by its reporting cadence, never red.
+  it('judges an ongoing task without a due date by its reports: yellow after 30 silent days, never red', () => {
+    const ongoing = { ...task(null, 'ongoing'), assignedOn: '2025-01-10' };
+    expect(taskLight(state(ongoing), ongoing, '2025-02-09', YEAR)).toBe('green'); // 30 days: still on cadence
+    expect(taskLight(state(ongoing), ongoing, '2025-02-10', YEAR)).toBe('yellow'); // 31 days without a report
+    expect(taskLight(state(ongoing, { lastReportAt: '2025-06-20T02:00:00.000Z' }), ongoing, '2025-07-02', YEAR)).toBe('green');
+    expect(taskLight(state(ongoing), ongoing, '2026-12-31', YEAR)).toBe('yellow');
+    const d = lightDetail(state(ongoing, { percent: 0 }), ongoing, '2026-03-01', YEAR);
+    expect(d).toMatchObject({ judgedBy: 'cadence', overdue: false, reportOverdue: true, elapsed: null });
   });
 
-  it("judges a 'soon' task without a date on the year's pace too", () => {
+  it("judges a 'soon' task without a date by its cadence too", () => {
     const soon = task(null, 'soon');
     expect(taskLight(state(soon, { percent: 0 }), soon, '2025-01-20', YEAR)).toBe('green');
+  });
+
+  it('runs the pace from the assignment date: a task assigned today, due in 19 days, at 0 % is green', () => {
+    const fresh = { ...task('2026-12-25'), assignedOn: '2026-12-06' };
+    expect(lightDetail(state(fresh), fresh, '2026-12-06', 2026)).toMatchObject({ light: 'green', elapsed: 0, start: '2026-12-06', daysLeft: 19 });
+    // Measured from 1 January it would be 93 % elapsed and red.
+    const { assignedOn: _drop, ...legacy } = fresh;
+    expect(taskLight(state(legacy), legacy, '2026-12-06', 2026)).toBe('red');
+    // The same rule the next days: 2 of 19 days gone (10.5 points behind) is yellow; 6 days (31.6) red.
+    expect(taskLight(state(fresh), fresh, '2026-12-08', 2026)).toBe('yellow');
+    expect(taskLight(state(fresh), fresh, '2026-12-12', 2026)).toBe('red');
+  });
+
+  it('a task whose due date passed before it was assigned is judged by cadence, not red (the office must set a date)', () => {
+    const late = { ...task('2026-03-31'), assignedOn: '2026-12-06' };
+    const d = lightDetail(state(late), late, '2026-12-06', 2026);
+    expect(d).toMatchObject({ light: 'green', judgedBy: 'cadence', dueBeforeAssigned: true, overdue: false });
+  });
+
+  it('never shows red on the day a plan is assigned, whatever the day and the deadlines (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.option(fc.integer({ min: -400, max: 800 }), { nil: null }), fc.integer({ min: 0, max: 100 }), (dayOffset, dueOffset, percent) => {
+        const today = isoPlus('2024-01-01', dayOffset);
+        const due = dueOffset === null ? null : isoPlus(today, dueOffset);
+        const t = { ...task(due), assignedOn: today };
+        return taskLight(state(t, { percent }), t, today, Number(today.slice(0, 4))) !== 'red';
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('measures a task due before the plan year from its due date (fully elapsed)', () => {
@@ -111,7 +151,7 @@ describe('taskLight', () => {
   });
 
   it('follows a configured rule', () => {
-    const strict: LightRule = { redBehindPoints: 20, yellowBehindPoints: 5, dueSoonDays: 7 };
+    const strict: LightRule = { redBehindPoints: 20, yellowBehindPoints: 5, dueSoonDays: 7, reportEveryDays: 14 };
     expect(taskLight(state(t, { percent: 25 }), t, '2025-01-06', YEAR, strict)).toBe('red');
     expect(taskLight(state(t, { percent: 25 }), t, '2025-01-06', YEAR, DEFAULT_LIGHT_RULE)).toBe('yellow');
     const long = task('2025-12-31');

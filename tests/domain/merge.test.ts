@@ -70,7 +70,9 @@ describe('mergeData (two copies of the local data)', () => {
   const data = (over: Partial<PersistedData>): PersistedData => ({
     plan: samplePlan,
     units: sampleUnits,
+    leaders: [],
     events: [],
+    issued: [],
     identity: { kind: 'office' },
     planSetAt: '2026-01-01T00:00:00.000Z',
     dropped: [],

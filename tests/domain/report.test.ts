@@ -239,9 +239,9 @@ describe('buildQuarterlyReport', () => {
 });
 
 describe('buildNotice', () => {
-  it('numbers the notice by the task’s place in the plan and says how late it is', () => {
+  it('has no register number before the task is 交办, and says how late it is', () => {
     const n = buildNotice(plan, [ev('b', '2025-03-01', { type: 'urge' }), ev('b', '2025-03-02', { type: 'progress', percent: 30, note: '正在起草' }, '甲局')], 'b', '2025-03-10');
-    expect(n).toMatchObject({ number: 2, daysOverdue: 10, extended: false, dateText: '2025年3月10日' });
+    expect(n).toMatchObject({ register: null, daysOverdue: 10, extended: false, dateText: '2025年3月10日' });
     expect(n!.row).toMatchObject({ lead: '甲局', standing: '推进中，进度30%，逾期10天', lastNote: '正在起草', urges: 1 });
   });
 
@@ -254,6 +254,18 @@ describe('buildNotice', () => {
 
   it('returns null for a task that is not in the plan', () => {
     expect(buildNotice(plan, [], 'nope', '2025-03-10')).toBeNull();
+  });
+
+  it('numbers the 督办单 from the register (督办〔2025〕第N号), not by the task’s place in the plan', () => {
+    const events = [
+      ev('d', '2025-03-01', { type: 'assign', year: 2025, number: 1, replyBy: null, note: '请按期推进' }),
+      ev('b', '2025-03-02', { type: 'assign', year: 2025, number: 2, replyBy: '2025-03-09', note: '请于3月9日前书面报告' }),
+    ];
+    const n = buildNotice(plan, events, 'b', '2025-03-10');
+    expect(n!.register).toEqual({ year: 2025, number: 2, renumbered: false, replyBy: '2025-03-09', requirement: '请于3月9日前书面报告' });
+    // Deleting or reordering tasks does not change it.
+    const fewer = { ...plan, tasks: plan.tasks.filter((t) => t.id !== 'a') };
+    expect(buildNotice(fewer, events, 'b', '2025-03-10')!.register!.number).toBe(2);
   });
 });
 

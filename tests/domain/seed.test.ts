@@ -3,6 +3,9 @@ import { buildPlanPackage } from '@/domain/files';
 import { previewImport } from '@/domain/imports/preview';
 import { createSeedPlan, SEED_UPDATED_AT } from '@/domain/seed';
 import { DEFAULT_UNITS } from '@/domain/units-registry';
+import { deriveAllStates } from '@/domain/events';
+import { computeDashboard } from '@/domain/dashboard';
+import { separateLeaders, DEFAULT_LEADERS } from '@/domain/leaders/leaders';
 
 describe('createSeedPlan', () => {
   it('parses the bundled speech into a plan with tasks and targets', () => {
@@ -29,5 +32,26 @@ describe('createSeedPlan', () => {
     const department = { plan: createSeedPlan(new Date('2026-03-03T08:00:00Z')), units: DEFAULT_UNITS, events: [] };
     const preview = await previewImport(department, pkg.text, { now: new Date('2026-03-03T08:05:00Z') });
     expect(preview.planAction).toBe('update');
+  });
+});
+
+describe('the first start', () => {
+  // Issue 12: on 2026-12-06 the seed showed 32 of 32 tasks red (序时进度 counted from 1 January).
+  it.each(['2026-12-06', '2026-01-01', '2026-03-31', '2026-04-01', '2026-07-15', '2026-12-31', '2027-02-28', '2028-02-29'])(
+    'shows no red task on %s, in the browser’s own day',
+    (day) => {
+      const now = new Date(`${day}T09:30:00+08:00`);
+      const plan = createSeedPlan(now);
+      const f = computeDashboard(plan, deriveAllStates(plan, []), day);
+      expect(f.lights.red).toBe(0);
+      expect(f.overdue).toBe(0);
+      expect(plan.tasks.every((t) => t.assignedOn === day)).toBe(true);
+    },
+  );
+
+  it('moves the leaders the speech names (各部门主要负责同志) out of the owners', () => {
+    const { plan, leaders } = separateLeaders(createSeedPlan(new Date('2026-12-06T09:30:00+08:00')), DEFAULT_LEADERS);
+    expect(plan.tasks.flatMap((t) => t.owners.map((o) => o.name))).not.toContain('各部门主要负责同志');
+    expect(leaders.find((l) => l.name === '各部门主要负责同志')!.tasks.length).toBeGreaterThan(0);
   });
 });

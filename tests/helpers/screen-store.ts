@@ -20,3 +20,18 @@ export function resetStore(patch: Partial<LuoshiState> = {}): void {
 export function store(): LuoshiState {
   return useLuoshi.getState();
 }
+
+/**
+ * A department's browser that pinned the office's key from a plan package and does not hold its
+ * private half: the office's screens are read-only here (selectCanWrite).
+ */
+export function officeKeyElsewhere(): Pick<LuoshiState, 'signing' | 'trust'> {
+  return {
+    signing: { enabled: true, ready: true, persistent: true, own: {}, error: null },
+    trust: {
+      version: 1,
+      office: { publicKey: 'A'.repeat(87), keyId: '0123456789abcdef', fingerprint: '0123-4567-89AB-CDEF-0123', pinnedAt: '2025-03-01T00:00:00.000Z', how: 'confirmed', sent: false, retired: [] },
+      units: {},
+    },
+  };
+}

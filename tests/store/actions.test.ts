@@ -28,7 +28,7 @@ describe('undo', () => {
   it('a tick is undone by recording the opposite tick (the log only grows)', () => {
     const clock = new Clock();
     const s = makeStore(new FakeStorage(), { clock });
-    s.getState().record({ type: 'tick', taskId: 't1', done: true });
+    s.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     expect(done(s, 't1')).toBe(true);
     expect(s.getState().canUndo).toBe(true);
     expect(s.getState().toasts.some((t) => t.undoable)).toBe(true);
@@ -67,7 +67,7 @@ describe('undo', () => {
     expect(st.urges).toBe(1);
     expect(s.getState().events).toEqual([e]);
     // A later tick written against the old id still lands on the merged task.
-    s.getState().record({ type: 'tick', taskId: 't2', done: true });
+    s.getState().record({ type: 'tick', taskId: 't2', done: true, note: '已完成' });
     expect(done(s, 't1')).toBe(true);
   });
 });
@@ -118,9 +118,9 @@ describe('files through the store', () => {
     expect(b.getState().listBackups()).toHaveLength(1);
   });
 
-  it('exports the CSV of the three lists', () => {
+  it('exports the CSV of the three lists', async () => {
     const s = makeStore(new FakeStorage());
-    const csv = s.getState().exportCsv();
+    const csv = await s.getState().exportCsv();
     expect(csv.mime).toContain('text/csv');
     expect(csv.text.startsWith('\uFEFF任务,牵头单位')).toBe(true);
   });

@@ -24,7 +24,7 @@ describe('deferred writes', () => {
     const st = new FakeStorage();
     const store = makeStore(st, { deferSaves: true });
     const writes = vi.spyOn(st, 'setItem');
-    store.getState().record({ type: 'tick', taskId: 't1', done: true });
+    store.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     expect(ticked(store.getState().events)).toEqual(['t1']);
     // Behaviour changed on purpose (issue 16): the tick no longer waits for idle.
     expect(storedTicks(st)).toEqual(['t1']);
@@ -45,8 +45,8 @@ describe('deferred writes', () => {
     const writes = vi.spyOn(st, 'setItem');
     store.getState().updateTask('t1', { title: '第一次' });
     store.getState().updateTask('t1', { title: '第二次' });
-    store.getState().record({ type: 'tick', taskId: 't1', done: true });
-    store.getState().record({ type: 'tick', taskId: 't2', done: true });
+    store.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
+    store.getState().record({ type: 'tick', taskId: 't2', done: true, note: '已完成' });
     vi.advanceTimersByTime(400);
     expect(writes.mock.calls.filter(([k]) => k === MAIN_KEY)).toHaveLength(1);
     expect(title(st)).toBe('第二次');
@@ -56,7 +56,7 @@ describe('deferred writes', () => {
   it('writes what is pending when the store is closed (the page is hidden or left)', () => {
     const st = new FakeStorage();
     const store = makeStore(st, { deferSaves: true });
-    store.getState().record({ type: 'tick', taskId: 't1', done: true });
+    store.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     store.getState().updateTask('t1', { title: '离开前的修改' });
     store.destroy();
     expect(storedTicks(st)).toEqual(['t1']);
@@ -69,10 +69,10 @@ describe('deferred writes', () => {
     const clock = new Clock();
     const a = makeStore(st.tab(), { clock, idPrefix: 1, deferSaves: true });
     const b = makeStore(st.tab(), { clock, idPrefix: 2 });
-    a.getState().record({ type: 'tick', taskId: 't1', done: true });
+    a.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     a.getState().updateTask('t1', { title: '甲页的标题' }); // pending in tab a
     clock.tick();
-    b.getState().record({ type: 'tick', taskId: 't2', done: true });
+    b.getState().record({ type: 'tick', taskId: 't2', done: true, note: '已完成' });
     b.getState().updateTask('t2', { title: '乙页的标题' }); // written at once; a hears of it
     vi.advanceTimersByTime(400);
     expect(storedTicks(st)).toEqual(['t1', 't2']);

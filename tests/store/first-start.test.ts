@@ -26,7 +26,7 @@ describe('first start', () => {
     const clock = new Clock('2026-03-02T09:00:00.000Z');
     const store = createLuoshiStore({ storage, subscribe: undefined, now: clock.now });
     await store.seedReady;
-    store.getState().record({ type: 'tick', taskId: store.getState().plan.tasks[0]!.id, done: true });
+    store.getState().record({ type: 'tick', taskId: store.getState().plan.tasks[0]!.id, done: true, note: '已完成' });
     const snaps = [...storage.map.keys()].filter((k) => k.startsWith(SNAPSHOT_PREFIX));
     // The day's snapshot is still taken, of the seed as it was before the first change.
     expect(snaps).toHaveLength(1);

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { canonicalJson, mergeEvents } from '@/domain/merge';
 import type { PlanEvent } from '@/domain/model';
+import { dayOf } from '@/domain/lights';
 import { decodeText, encodeChunk, encodeRecord, packId, serializeV2 } from '@/store/codec';
 import { LOG_PREFIX, MAIN_KEY, RECOVERY_PREFIX } from '@/store/keys';
 import { chunkPrefix, decodeLog, journalPrefix, SEAL_AT, StorageKv } from '@/store/log';
@@ -64,7 +65,7 @@ describe('the log layout', () => {
     const { st } = withEvents(SEAL_AT * 2 + 3);
     const s = makeStore(st);
     const writes = vi.spyOn(st, 'setItem');
-    s.getState().record({ type: 'tick', taskId: 't1', done: true });
+    s.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     expect(writes.mock.calls.reduce((n, [, v]) => n + v.length, 0)).toBeLessThan(120);
   });
 });
@@ -164,7 +165,7 @@ describe('a full quota', () => {
     const s = makeStore(st);
     for (const k of [...st.map.keys()]) if (k.startsWith('luoshi:snap:')) st.removeItem(k);
     st.quota = st.used();
-    const e = s.getState().record({ type: 'tick', taskId: 't1', done: true });
+    const e = s.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     expect(s.getState().events.some((x) => x.id === e.id)).toBe(true);
     expect(s.getState().storage.saveFailed).toBe(true);
     expect(s.getState().toasts.some((t) => t.kind === 'error' && t.message.includes('导出'))).toBe(true);
@@ -184,7 +185,7 @@ describe('a full quota', () => {
     st.quota = st.used();
     s.getState().updateTask('t1', { title: `工作区已满时改的名称${'很长'.repeat(50)}` });
     expect(s.getState().storage.saveFailed).toBe(true);
-    const e = s.getState().record({ type: 'tick', taskId: 't2', done: true });
+    const e = s.getState().record({ type: 'tick', taskId: 't2', done: true, note: '已完成' });
     expect([...logStore.map.values()].some((v) => v.includes(packId(e.id)))).toBe(true);
     // The tick is on disk, the edit is not: still failing, and said once, not once per write.
     expect(s.getState().storage.saveFailed).toBe(true);
@@ -216,9 +217,9 @@ describe('two tabs', () => {
       const a = makeStore(st.tab(), { clock, idPrefix: 1 });
       const b = makeStore(st.tab(), { clock, idPrefix: 2 });
       st.hold = true;
-      const ea = a.getState().record({ type: 'tick', taskId: 't1', done: true });
+      const ea = a.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
       if (trial % 2) clock.tick(trial);
-      const eb = b.getState().record({ type: 'tick', taskId: 't1', done: trial % 3 === 0 });
+      const eb = b.getState().record({ type: 'tick', taskId: 't1', done: trial % 3 === 0, note: '已完成' });
       // Plan edits too, in either order.
       a.getState().updateTask('t2', { title: `甲 ${trial}` });
       b.getState().updateTask('t3', { title: `乙 ${trial}` });
@@ -330,6 +331,7 @@ describe('migration of the current release\'s data', () => {
   it('a v2 store at city scale (1,000 tasks, 20,000 events) loads into the log exactly, and the working-state key shrinks', () => {
     const city = generateCity();
     const st = new FakeStorage();
+    // As the release wrote it: no leaders, no issued archive.
     const v2 = serializeV2({ plan: city.plan, units: city.units, events: city.events, identity: { kind: 'office' }, planSetAt: city.plan.createdAt, dropped: [] });
     st.setItem(MAIN_KEY, v2);
     const s = makeStore(st, { seed: () => ({ plan: city.plan, units: city.units }) });
@@ -341,7 +343,14 @@ describe('migration of the current release\'s data', () => {
     expect(logKeys(st, 'c', city.plan.id).length).toBe(Math.floor(city.events.length / SEAL_AT));
     const again = makeStore(st);
     expect(canonicalJson(again.getState().events)).toBe(canonicalJson(city.events));
-    expect(canonicalJson(again.getState().plan)).toBe(canonicalJson(city.plan));
+    // The 督办 cycle's migration: owners that name leaders (the city's 分管副市长 as co-owners)
+    // move out of the tasks into the leaders' own list, and each task gets its plan's day of
+    // creation (China time) as 交办日期; nothing else of the plan changes.
+    const leaderNames = new Set(city.units.filter((u) => u.kind === 'leader').map((u) => u.name));
+    const assignedOn = dayOf(city.plan.createdAt);
+    const migrated = { ...city.plan, tasks: city.plan.tasks.map((t) => ({ ...t, assignedOn, owners: t.owners.filter((o) => !leaderNames.has(o.name)) })) };
+    expect(canonicalJson(again.getState().plan)).toBe(canonicalJson(migrated));
+    expect(again.getState().leaders.map((l) => l.name).sort()).toEqual([...leaderNames].sort());
   });
 
   it('a v2 store whose events could not yet move (no room) keeps its key as it was', () => {

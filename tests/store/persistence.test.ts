@@ -26,7 +26,7 @@ describe('first start', () => {
     expect(st.getItem(MAIN_KEY)).not.toBeNull();
   });
 
-  it('persists only the explicit list (plan, units, identity, planSetAt, dropped); the events are in the log', () => {
+  it('persists only the explicit list (plan, units, identity, planSetAt, dropped, leaders, issued); the events are in the log', () => {
     const st = new FakeStorage();
     const s = makeStore(st);
     s.getState().notify('info', '不应保存的提示');
@@ -35,7 +35,7 @@ describe('first start', () => {
     const stored = JSON.parse(st.getItem(MAIN_KEY)!) as { state: Record<string, unknown>; version: number };
     expect(stored.version).toBe(STORAGE_VERSION);
     // Behaviour changed on purpose (issues 14, 16): the events left the working-state key.
-    expect(Object.keys(stored.state).sort()).toEqual(['dropped', 'identity', 'plan', 'planSetAt', 'units']);
+    expect(Object.keys(stored.state).sort()).toEqual(['dropped', 'identity', 'issued', 'leaders', 'plan', 'planSetAt', 'units']);
     expect(storedEvents(st).map((x) => x.id)).toEqual([e.id]);
     for (const [, v] of st.map) expect(v).not.toContain('不应保存的提示');
   });
@@ -212,7 +212,7 @@ describe('a full quota', () => {
     // No snapshot to give up either (they would make room first): not one more byte.
     for (const k of [...st.map.keys()]) if (k.startsWith(SNAPSHOT_PREFIX)) st.removeItem(k);
     st.quota = st.used();
-    const e = s.getState().record({ type: 'tick', taskId: 't1', done: true });
+    const e = s.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     expect(s.getState().events.some((x) => x.id === e.id)).toBe(true);
     expect(s.getState().storage.saveFailed).toBe(true);
     expect(s.getState().toasts.some((t) => t.kind === 'error' && t.message.includes('导出'))).toBe(true);
@@ -258,7 +258,7 @@ describe('a full quota', () => {
     for (const k of [...st.map.keys()]) if (k.startsWith(SNAPSHOT_PREFIX)) st.removeItem(k);
     st.setItem('other-app:more', 'y'.repeat(100_000));
     st.quota = st.used();
-    s.getState().record({ type: 'tick', taskId: 't1', done: true });
+    s.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     expect(s.getState().storage.saveFailed).toBe(true);
     expect(s.getState().storage.usedBytes).toBe(st.used());
   });
@@ -325,7 +325,7 @@ describe('snapshots and backups', () => {
   it('replacePlan always backs up the previous plan and its events first', () => {
     const st = new FakeStorage();
     const s = makeStore(st);
-    s.getState().record({ type: 'tick', taskId: 't1', done: true });
+    s.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     s.getState().replacePlan({ ...samplePlan, id: 'other', title: '新计划', tasks: [task('n1')] });
     expect(s.getState().events).toHaveLength(0);
     const backups = s.getState().listBackups();

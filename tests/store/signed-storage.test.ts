@@ -37,7 +37,7 @@ const logKeys = (st: FakeStorage, kind: 'j' | 'c') =>
 describe('signed events in storage', () => {
   it('a v2 key with signatures (sigKeys) migrates into the log, every signature still verifying', async () => {
     const { events, office, trust } = await signedSample();
-    const data: PersistedData = { plan: samplePlan, units: sampleUnits, events, identity: { kind: 'office' }, planSetAt: samplePlan.updatedAt, dropped: [] };
+    const data: PersistedData = { plan: samplePlan, units: sampleUnits, leaders: [], events, issued: [], identity: { kind: 'office' }, planSetAt: samplePlan.updatedAt, dropped: [] };
     const text = serializeV2(data);
     expect(text.match(new RegExp(office.info.keyId, 'g'))).toHaveLength(1);
     const back = decodeText(text, new Date('2026-03-10T00:00:00Z'));
@@ -88,7 +88,7 @@ describe('signed events in storage', () => {
     const base: PlanEvent = { id: 'x', at: '2026-03-02T08:00:00.000Z', unit: DSJ, taskId: 't2', note: '', type: 'tick', done: true };
     const signed = await signEvent(base, samplePlan.id, unit.signer);
     const events = Array.from({ length: 20_000 }, (_, i): PlanEvent => ({ ...signed, id: crypto.randomUUID(), at: new Date(Date.parse(base.at) + i * 1000).toISOString() }));
-    const data: PersistedData = { plan: samplePlan, units: sampleUnits, events, identity: { kind: 'office' }, planSetAt: samplePlan.updatedAt, dropped: [] };
+    const data: PersistedData = { plan: samplePlan, units: sampleUnits, leaders: [], events, issued: [], identity: { kind: 'office' }, planSetAt: samplePlan.updatedAt, dropped: [] };
     // The working state is the same text with or without the history.
     expect(serialize(data)).toBe(serialize({ ...data, events: [] }));
     const perEvent = (encodeChunk(events).length - encodeChunk([]).length) / events.length;

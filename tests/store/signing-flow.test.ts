@@ -9,6 +9,8 @@ import { memoryKeyring, type Keyring } from '@/lib/keyring';
 import { selectCanWrite } from '@/store/slices/signing';
 import type { LuoshiStore } from '@/store/store';
 import { FakeStorage } from './fake-storage';
+import { buildBulletinContent } from '@/domain/bulletin/quarterly';
+import { buildQuarterlyReport } from '@/domain/report';
 import { Clock, makeStore } from './helpers';
 
 const DSJ = '市大数据局';
@@ -18,6 +20,8 @@ async function browser(clock: Clock, idPrefix: number, keyring: Keyring = memory
   await store.getState().whenSigned();
   return store;
 }
+
+const draftOf = (s: LuoshiStore) => buildBulletinContent(buildQuarterlyReport(s.getState().plan, s.getState().events, 1, '2026-04-02'));
 
 async function importFile(store: LuoshiStore, text: string) {
   return store.getState().previewImport(text);
@@ -84,6 +88,41 @@ describe('signing between an office and a department', () => {
     expect(selectCanWrite(dept.getState())).toBe(true);
   });
 
+  it('the 督办 cycle: where the office is read-only its acts are refused by the store; 签收 and 回复 are the unit’s own, signed by its key', async () => {
+    office.getState().upsertLeader({ id: 'l-1', name: '张副市长', role: 'vice-mayor', aliases: [], units: [DSJ], tasks: [] });
+    // Leaders travel with a newer plan (a package whose plan is unchanged leaves them as they are).
+    office.getState().updateTask('t2', { title: '政务数据平台二期' });
+    office.getState().issueBulletin(draftOf(office));
+    const urge = office.getState().record({ type: 'urge', taskId: 't2', method: 'phone', replyBy: '2026-03-20', note: '请回复' });
+    dept.getState().applyImport(await pinAndPreview(dept, (await office.getState().exportPlanPackage()).text));
+    // The package's leaders and issued 通报 came with the office's verified signature.
+    expect(dept.getState().leaders.map((l) => l.name)).toContain('张副市长');
+    expect(dept.getState().issued).toHaveLength(1);
+    await vi.waitFor(() => expect(dept.getState().signing.own[OFFICE_NAME]).toBeUndefined());
+
+    const d = dept.getState();
+    const before = { events: d.events, leaders: d.leaders, issued: d.issued };
+    expect(() => d.assignTask('t2', null, '按期办结')).toThrow(/只能查看/);
+    expect(() => d.record({ type: 'urge', taskId: 't2', method: 'written', replyBy: '2026-03-25' })).toThrow(/只能查看/);
+    expect(() => d.issueBulletin(draftOf(dept))).toThrow(/只能查看/);
+    expect(() => d.upsertLeader({ ...before.leaders[0]!, units: [] })).toThrow(/只能查看/);
+    expect(() => d.removeLeader(before.leaders[0]!.id)).toThrow(/只能查看/);
+    expect(() => d.setTaskLeaders('t2', [])).toThrow(/只能查看/);
+    expect(dept.getState()).toMatchObject(before);
+
+    dept.getState().setIdentity({ kind: 'unit', name: DSJ });
+    expect(() => dept.getState().issueBulletin(draftOf(dept))).toThrow('只有市政府办公室可以这样做。');
+    const receipt = dept.getState().record({ type: 'receipt', taskId: 't2', handler: '王敏', phone: '0571-87001234' });
+    const reply = dept.getState().record({ type: 'reply', taskId: 't2', urgeId: urge.id, note: '本周报送' });
+    const report = (await dept.getState().exportProgressReport()).text;
+    const p = await pinAndPreview(office, report);
+    expect(p.refused).toEqual([]);
+    expect(office.getState().applyImport(p)).toBe(true);
+    const got = office.getState().events.filter((e) => e.id === receipt.id || e.id === reply.id);
+    expect(got).toHaveLength(2);
+    for (const e of got) expect(e.sig?.key).toBe(office.getState().trust.units[DSJ]!.keyId);
+  });
+
   it('the office pins a unit’s key from its first report after confirming, and takes its records', async () => {
     const pkg = (await office.getState().exportPlanPackage()).text;
     dept.getState().applyImport(await pinAndPreview(dept, pkg));
@@ -117,18 +156,29 @@ describe('signing between an office and a department', () => {
     const rogue = await browser(clock, 3);
     expect(selectCanWrite(rogue.getState())).toBe(true);
     rogue.getState().record({ type: 'notice', taskId: 't2', kind: 'commend', note: '表扬' });
+    // 验收 needs a reported completion first (issue 12): the forger writes that too, in the office's name.
+    rogue.getState().record({ type: 'tick', taskId: 't2', done: true, note: '已完成' });
     rogue.getState().record({ type: 'review', taskId: 't2', accepted: true, grade: '优秀', note: '通过验收' });
+    // …and an issued 通报 and a leader of its own, which are the office's data too.
+    rogue.getState().issueBulletin(draftOf(rogue));
+    rogue.getState().upsertLeader({ id: 'l-rogue', name: '假副市长', role: 'vice-mayor', aliases: [], units: [DSJ], tasks: ['t2'] });
+    const issuedBefore = office.getState().issued;
+    const leadersBefore = office.getState().leaders;
     const forged = (await rogue.getState().exportPlanPackage()).text;
 
     const p = await importFile(office, forged);
     expect(p.ok).toBe(true);
     expect(p.newItems).toEqual([]);
     const reasons = p.refused.filter((r) => r.kind === 'event').map((r) => r.reason);
-    expect(reasons).toHaveLength(2);
+    expect(reasons).toHaveLength(3);
     for (const r of reasons) expect(r).toMatch(/市政府办公室的密钥与本机登记的不同/);
     expect(p.refused[0]).toMatchObject({ kind: 'plan' });
+    expect(p.incoming.issued).toEqual([]);
+    expect(p.incoming.leaders).toBeNull();
     expect(office.getState().applyImport(p)).toBe(false);
     expect(office.getState().events).toBe(before);
+    expect(office.getState().issued).toBe(issuedBefore);
+    expect(office.getState().leaders).toBe(leadersBefore);
   });
 
   it('refuses an office record a department signed with its unit key, and a unit record under another unit’s name', async () => {

@@ -3,6 +3,8 @@
  * other, and two tabs ticking different tasks both keep their ticks, whether the storage event
  * arrives at once or not at all before the stale tab writes.
  */
+import { buildQuarterlyReport } from '@/domain/report';
+import { buildBulletinContent } from '@/domain/bulletin/quarterly';
 import { samplePlan } from '../fixtures/storage/build-sample';
 import { FakeStorage } from './fake-storage';
 import { Clock, makeStore, storedEvents, task } from './helpers';
@@ -18,7 +20,7 @@ describe('two tabs', () => {
     const clock = new Clock();
     const a = makeStore(st.tab(), { clock, idPrefix: 1 });
     const b = makeStore(st.tab(), { clock, idPrefix: 2 });
-    a.getState().record({ type: 'tick', taskId: 't1', done: true });
+    a.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     expect(ticked(b.getState().events)).toEqual(['t1']);
   });
 
@@ -28,9 +30,9 @@ describe('two tabs', () => {
     const a = makeStore(st.tab(), { clock, idPrefix: 1 });
     const b = makeStore(st.tab(), { clock, idPrefix: 2 });
     st.hold = true; // b has not heard of a's write when it writes its own
-    a.getState().record({ type: 'tick', taskId: 't1', done: true });
+    a.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     clock.tick();
-    b.getState().record({ type: 'tick', taskId: 't2', done: true });
+    b.getState().record({ type: 'tick', taskId: 't2', done: true, note: '已完成' });
     // Each tick is its own record: nothing was read, changed and written back, nothing is lost.
     expect(ticked(storedEvents(st))).toEqual(['t1', 't2']);
     st.hold = false;
@@ -50,7 +52,7 @@ describe('two tabs', () => {
     clock.tick();
     a.getState().updateTask('t2', { title: '改过的标题' });
     clock.tick();
-    b.getState().record({ type: 'tick', taskId: 't1', done: true });
+    b.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     st.hold = false;
     st.flush();
     for (const s of [a, b]) {
@@ -65,7 +67,7 @@ describe('two tabs', () => {
     const a = makeStore(st.tab(), { clock, idPrefix: 1 });
     const b = makeStore(st.tab(), { clock, idPrefix: 2 });
     st.hold = true;
-    b.getState().record({ type: 'tick', taskId: 't1', done: true });
+    b.getState().record({ type: 'tick', taskId: 't1', done: true, note: '已完成' });
     clock.tick();
     a.getState().replacePlan({ ...samplePlan, id: 'new-plan', tasks: [task('n1')] });
     st.hold = false;
@@ -94,5 +96,29 @@ describe('two tabs', () => {
     b.getState().record({ type: 'urge', taskId: 't1' });
     expect(storedEvents(st).filter((e) => e.type === 'progress')).toHaveLength(0);
     expect(b.getState().events.filter((e) => e.type === 'progress')).toHaveLength(0);
+  });
+
+  it('an issued 通报 and a new leader made in one tab are not lost when the other tab, not having heard, writes; both survive a reload', () => {
+    const st = new FakeStorage();
+    const clock = new Clock('2026-04-02T01:00:00.000Z');
+    const a = makeStore(st.tab(), { clock, idPrefix: 1 });
+    const b = makeStore(st.tab(), { clock, idPrefix: 2 });
+    st.hold = true; // b writes before it hears of a's writes
+    const draft = buildBulletinContent(buildQuarterlyReport(a.getState().plan, a.getState().events, 1, '2026-04-02'));
+    const issued = a.getState().issueBulletin(draft);
+    clock.tick();
+    a.getState().upsertLeader({ id: 'leader-li', name: '李副市长', role: 'vice-mayor', aliases: [], units: ['市大数据局'], tasks: [] });
+    clock.tick();
+    b.getState().updateTask('t2', { title: '乙页改的标题' });
+    clock.tick();
+    b.getState().issueBulletin(buildBulletinContent(buildQuarterlyReport(b.getState().plan, b.getState().events, 1, '2026-04-02')));
+    st.hold = false;
+    st.flush();
+    for (const s of [a, b, makeStore(st.tab(), { clock }), makeStore(st.tab(), { clock })]) {
+      expect(s.getState().issued.map((x) => x.id)).toContain(issued.id);
+      expect(s.getState().issued).toHaveLength(2);
+      expect(s.getState().leaders.find((l) => l.id === 'leader-li')).toMatchObject({ units: ['市大数据局'] });
+      expect(s.getState().plan.tasks.find((t) => t.id === 't2')!.title).toBe('乙页改的标题');
+    }
   });
 });

@@ -10,6 +10,8 @@ import { couchSetup, type SetupReport } from '../../scripts/couch-setup';
 import { SyncEngine, type KeyValue } from '@/sync/engine';
 import { CouchClient, withCookieJar, type FetchLike } from '@/sync/couch-client';
 import { OFFICE_NAME, type Plan } from '@/domain/model';
+import { REGISTRY_DOC_ID } from '@/domain/sync/couch';
+import type { Leader } from '@/domain/leaders/leaders';
 import { owner } from '../domain/task-fixtures';
 import { A, B, FakeHost, memoryKv, syncPlan, syncUnits, until } from './sync-host';
 
@@ -23,8 +25,8 @@ interface Browser {
   engine: SyncEngine;
 }
 
-async function open(report: SetupReport, account: string, start: Plan = basePlan, fetch: FetchLike = withCookieJar()): Promise<Browser> {
-  const host = new FakeHost(start, units);
+async function open(report: SetupReport, account: string, start: Plan = basePlan, fetch: FetchLike = withCookieJar(), leaders?: Leader[]): Promise<Browser> {
+  const host = new FakeHost(start, units, [], leaders);
   const kv = memoryKv();
   const password = report.accounts.find((a) => a.account === account)!.password!;
   const saved = await SyncEngine.login(report.dbUrl, account, password, { fetch, storage: kv });
@@ -144,6 +146,26 @@ describe('sync through a real CouchDB API (in memory)', () => {
     await until('一号收到二号的版本', () => o1.host.data.plan.title === '二号改的标题');
     expect(o2b.host.copies.some((c) => c.plan.title === '一号改的标题')).toBe(true);
     expect(o2b.host.status!.conflict).toBeNull();
+  });
+
+  it('the office’s leaders travel in the registry document: a department takes them, a host without leaders keeps its units alone', async () => {
+    const viceMayor: Leader = { id: 'l-1', name: '张副市长', role: 'vice-mayor', aliases: [], units: [A], tasks: ['t2'] };
+    const office = await open(report, 'office', basePlan, withCookieJar(), []);
+    open_.push(office);
+    const b = await open(report, 'jyj', basePlan, withCookieJar(), []);
+    open_.push(b);
+    const plain = await openB('fgw');
+    office.host.editLeaders(() => [viceMayor]);
+    await until('单位收到领导分工', () => b.host.data.leaders?.some((l) => l.name === '张副市长'));
+    expect(b.host.data.leaders).toEqual([viceMayor]);
+    expect(b.host.data.units).toEqual(units);
+    await until('办公室保存完毕', () => office.host.status?.phase === 'synced');
+    const c = new CouchClient(report.dbUrl, { fetch: withCookieJar() });
+    await c.login('office', report.accounts.find((x) => x.account === 'office')!.password!);
+    expect(await c.get(REGISTRY_DOC_ID)).toMatchObject({ units, leaders: [viceMayor] });
+    // A host that has no leaders (an older release's) is given none and keeps its units.
+    expect(plain.host.data.leaders).toBeUndefined();
+    expect(plain.host.data.units).toEqual(units);
   });
 
   it('records written while logged out go at the next login, and a plan of another id is refused with the reason', async () => {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { mergeEvents } from '@/domain/merge';
 import { OFFICE_NAME, type Identity, type Plan, type PlanEvent, type Unit } from '@/domain/model';
+import type { Leader } from '@/domain/leaders/leaders';
 import type { NewEvent } from '@/store/api';
 import type { KeyValue, SyncHost } from '@/sync/engine';
 import type { SyncStatus } from '@/sync/status';
@@ -23,14 +24,15 @@ export function syncPlan(id: string): Plan {
 }
 
 export class FakeHost implements SyncHost {
-  data: { plan: Plan; units: Unit[]; events: PlanEvent[]; dropped: string[] };
+  /** `leaders` only when the host was given them (the app's store has them; most tests sync units alone). */
+  data: { plan: Plan; units: Unit[]; leaders?: Leader[]; events: PlanEvent[]; dropped: string[] };
   identity: Identity = { kind: 'office' };
   status: SyncStatus | null = null;
   copies: Array<{ reason: string; plan: Plan }> = [];
   private listeners = new Set<() => void>();
 
-  constructor(plan: Plan, units: Unit[], events: PlanEvent[] = []) {
-    this.data = { plan, units, events: [...events], dropped: [] };
+  constructor(plan: Plan, units: Unit[], events: PlanEvent[] = [], leaders?: Leader[]) {
+    this.data = { plan, units, ...(leaders ? { leaders } : {}), events: [...events], dropped: [] };
   }
 
   read() {
@@ -43,18 +45,19 @@ export class FakeHost implements SyncHost {
   private changed() {
     for (const l of [...this.listeners]) l();
   }
-  apply(patch: { plan?: Plan; units?: Unit[]; events?: PlanEvent[] }) {
-    let { plan, units, events } = this.data;
+  apply(patch: { plan?: Plan; units?: Unit[]; leaders?: Leader[]; events?: PlanEvent[] }) {
+    let { plan, units, leaders, events } = this.data;
     if (patch.plan) {
       if (patch.plan.id !== plan.id) events = [];
       plan = patch.plan;
     }
     if (patch.units) units = patch.units;
+    if (patch.leaders) leaders = patch.leaders;
     if (patch.events) {
       const gone = new Set(this.data.dropped);
       events = mergeEvents(events, patch.events.filter((e) => !gone.has(e.id))).events;
     }
-    this.data = { ...this.data, plan, units, events };
+    this.data = { ...this.data, plan, units, ...(leaders ? { leaders } : {}), events };
     this.changed();
   }
   setIdentity(identity: Identity) {
@@ -79,6 +82,12 @@ export class FakeHost implements SyncHost {
     this.data = { ...this.data, events: [...this.data.events, e] };
     this.changed();
     return e;
+  }
+
+  /** What the office's 领导分工 does: the leaders replaced, the plan untouched. */
+  editLeaders(f: (l: Leader[]) => Leader[]) {
+    this.data = { ...this.data, leaders: f(this.data.leaders ?? []) };
+    this.changed();
   }
 
   editPlan(f: (p: Plan) => Plan) {

@@ -29,7 +29,8 @@ import {
   WidthType,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { OfficialBlock, OfficialColumn, OfficialDocument } from './official-document';
+import type { DocBlock, DocCell } from '@/domain/bulletin/content';
+import type { OfficialBlock, OfficialDocument } from './official-document';
 
 /** Font names as offices' machines have them, then what to try when they are missing. */
 export const FONTS = {
@@ -52,7 +53,7 @@ function run(text: string, font: FontKey, sizePt: number, extra: { bold?: boolea
   return new TextRun({ text, size: PT(sizePt), font: { eastAsia: f, ascii: 'Times New Roman', hAnsi: 'Times New Roman', hint: 'eastAsia' }, ...extra });
 }
 
-function body(text: string, opts: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; font?: FontKey; keepNext?: boolean } = {}): Paragraph {
+function body(text: string, opts: { indent?: boolean; align?: Align; font?: FontKey; keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     children: [run(text, opts.font ?? 'body', 16)],
     alignment: opts.align ?? AlignmentType.JUSTIFIED,
@@ -62,56 +63,150 @@ function body(text: string, opts: { indent?: boolean; align?: (typeof AlignmentT
   });
 }
 
-function cellParagraphs(text: string, align: OfficialColumn['align'], header: boolean): Paragraph[] {
-  return text.split('\n').map(
-    (line) =>
-      new Paragraph({
-        children: [run(line, header ? 'hei' : 'body', 12)],
-        alignment: align === 'center' || header ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        spacing: { line: 300, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-      }),
-  );
+type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+function cellParagraphs(cell: DocCell, align: Align, header: boolean, sizePt: number): Paragraph[] {
+  const line = (text: string, font: FontKey, size: number) =>
+    new Paragraph({ children: [run(text, font, size)], alignment: align, spacing: { line: 300, lineRule: LineRuleType.AUTO, before: 0, after: 0 } });
+  // A cell saying there is nothing to show is set in 楷体, as on the printed page.
+  const main = cell.text.split('\n').map((t) => line(t, header ? 'hei' : cell.empty ? 'kai' : 'body', sizePt));
+  // The second line in small type (a unit's latest note) sits under the text, as on paper.
+  const note = cell.note ? cell.note.split('\n').map((t) => line(t, 'body', 10.5)) : [];
+  return [...main, ...note];
 }
 
 const TYPE_AREA = mm(156);
+/** The table text is 12 pt, so the print's em widths are 240 twips each. */
+const EM = 240;
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
 
-function table(b: Extract<OfficialBlock, { kind: 'table' }>): (Paragraph | Table)[] {
-  const widths = b.columns.map((c) => Math.round((TYPE_AREA * c.width) / 100));
-  const cell = (text: string, i: number, header: boolean) =>
-    new TableCell({
-      children: cellParagraphs(text, b.columns[i]?.align, header),
-      width: { size: widths[i] ?? 0, type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+/**
+ * Column widths in twips from the print's hints ('18%', '3.8em'); columns without a hint share
+ * what is left. Hints that leave the others too little are scaled down to fit the type area.
+ */
+export function columnWidths(hints: readonly (string | undefined)[], total = TYPE_AREA): number[] {
+  const fixed = hints.map((h) => {
+    const m = h ? /^(\d+(?:\.\d+)?)(%|em)$/.exec(h.trim()) : null;
+    if (!m) return null;
+    return m[2] === '%' ? (total * Number(m[1])) / 100 : Number(m[1]) * EM;
+  });
+  const free = fixed.filter((w) => w === null).length;
+  // Columns without a hint keep at least six characters each (or share 70 % of the width).
+  const room = Math.max(total - free * EM * 6, total * 0.3);
+  const taken = fixed.reduce<number>((sum, w) => sum + (w ?? 0), 0);
+  const scale = free && taken > room ? room / taken : 1;
+  const rest = free ? (total - taken * scale) / free : 0;
+  const widths = fixed.map((w) => Math.round(w === null ? rest : w * scale));
+  // Without a free column the hints need not add up to the type area: stretch them to it.
+  const sum = widths.reduce((a, w) => a + w, 0);
+  return free ? widths : widths.map((w) => Math.round((w * total) / sum));
+}
+
+const ALIGN = { num: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
+
+function tableCell(cell: DocCell, width: number, align: Align, header: boolean, sizePt: number): TableCell {
+  return new TableCell({
+    children: cellParagraphs(cell, align, header, sizePt),
+    width: { size: width, type: WidthType.DXA },
+    columnSpan: cell.span && cell.span > 1 ? cell.span : undefined,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+  });
+}
+
+function caption(text: string): Paragraph {
+  return new Paragraph({ children: [run(text, 'hei', 14)], alignment: AlignmentType.CENTER, spacing: { before: 120, after: 60 }, keepNext: true });
+}
+
+/** A table is followed by body text at the normal pitch, never glued to it. */
+const spacer = () => new Paragraph({ children: [], spacing: { before: 0, after: 0, line: 240 } });
+
+function table(b: Extract<DocBlock, { type: 'table' }>): (Paragraph | Table)[] {
+  const widths = columnWidths(b.columns.map((c) => c.width));
+  const kpis = b.variant === 'kpis';
+  const headerRow = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: b.columns.map((c, i) => tableCell({ text: c.header }, widths[i]!, AlignmentType.CENTER, true, kpis ? 10.5 : 12)),
+  });
+  const rows = b.rows.map((r) => {
+    let col = 0;
+    const cells = r.map((cell) => {
+      const span = cell.span ?? 1;
+      const width = widths.slice(col, col + span).reduce((a, w) => a + w, 0);
+      const c = b.columns[col];
+      col += span;
+      const align = kpis ? AlignmentType.CENTER : c?.align ? ALIGN[c.align] : AlignmentType.LEFT;
+      return tableCell(cell, width, align, false, kpis ? 14 : 12);
     });
-  const rows: TableRow[] = [];
-  if (!b.form) rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c, i) => cell(c.header, i, true)) }));
-  for (const r of b.rows) rows.push(new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, b.form === true && i === 0)) }));
-  const out: (Paragraph | Table)[] = [];
-  if (b.caption) {
-    out.push(new Paragraph({ children: [run(b.caption, 'hei', 14)], alignment: AlignmentType.CENTER, spacing: { before: 120, after: 60 }, keepNext: true }));
-  }
-  out.push(new Table({ rows, width: { size: TYPE_AREA, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders }));
-  // A table is followed by body text at the normal pitch, never glued to it.
-  out.push(new Paragraph({ children: [], spacing: { before: 0, after: 0, line: 240 } }));
-  return out;
+    return new TableRow({ cantSplit: true, children: cells });
+  });
+  return [
+    caption(b.caption),
+    new Table({ rows: [headerRow, ...rows], width: { size: TYPE_AREA, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders }),
+    spacer(),
+  ];
+}
+
+/** The printed page draws the lights as a bar chart; in Word they are a table of the same counts. */
+function chart(b: Extract<DocBlock, { type: 'chart' }>): (Paragraph | Table)[] {
+  return table({
+    type: 'table',
+    caption: b.title,
+    columns: b.bars.map((bar, i) => ({ key: String(i), header: bar.label, align: 'center' })),
+    rows: [b.bars.map((bar) => ({ text: `${bar.value}${b.unit}` }))],
+  });
+}
+
+function form(b: Extract<OfficialBlock, { type: 'form' }>): (Paragraph | Table)[] {
+  const widths = columnWidths(['22%', undefined]);
+  const rows = b.rows.map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          tableCell({ text: r.label }, widths[0]!, AlignmentType.CENTER, true, 12),
+          // Blank lines under the content leave the unit room to write by hand.
+          tableCell(r.writingLines ? { ...r.cell, note: [r.cell.note ?? '', ...Array<string>(r.writingLines).fill('')].join('\n') } : r.cell, widths[1]!, AlignmentType.LEFT, false, 12),
+        ],
+      }),
+  );
+  return [new Table({ rows, width: { size: TYPE_AREA, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders }), spacer()];
 }
 
 function blocks(list: readonly OfficialBlock[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const b of list) {
-    if (b.kind === 'heading') out.push(body(b.text, { font: b.level === 1 ? 'hei' : 'kai', keepNext: true }));
-    else if (b.kind === 'para') out.push(body(b.text, { indent: !b.noIndent, keepNext: b.keepWithNext }));
-    else if (b.kind === 'note') {
-      out.push(new Paragraph({ children: [run(b.text, 'body', 12)], spacing: { before: 0, after: 120 }, indent: { firstLine: 480 } }));
-    } else out.push(...table(b));
+    switch (b.type) {
+      // 一、 in 黑体, （一） in 楷体, each kept with what follows.
+      case 'heading':
+        out.push(body(b.text, { font: b.level === 2 ? 'hei' : 'kai', keepNext: true }));
+        break;
+      case 'paragraph':
+        out.push(body(b.text, { indent: !b.noIndent }));
+        break;
+      case 'empty':
+        out.push(body(b.text, { font: 'kai' }));
+        break;
+      case 'note':
+        out.push(new Paragraph({ children: [run(b.text, 'body', 12)], spacing: { before: 0, after: 120 }, indent: { firstLine: 480 } }));
+        break;
+      case 'table':
+        out.push(...table(b));
+        break;
+      case 'chart':
+        out.push(...chart(b));
+        break;
+      case 'form':
+        out.push(...form(b));
+        break;
+    }
   }
   return out;
 }
 
-function pageNumber(align: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
+function pageNumber(align: Align): Footer {
   // 4号 (14 pt) Arabic numerals with a dash each side, a quarter em in from the edge.
   return new Footer({
     children: [
@@ -143,15 +238,25 @@ export async function buildOfficialDocx(doc: OfficialDocument): Promise<Uint8Arr
     (line) => new Paragraph({ children: [run(line, 'title', 22)], alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT }, keepNext: true }),
   );
   if (title.length) title.push(new Paragraph({ children: [], spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }));
+  // The last section, the signature and the date stay on one page, as on the printed page.
+  const closing = doc.closing ? [body(doc.closing.heading, { font: 'hei', keepNext: true }), body(doc.closing.text, { keepNext: true })] : [];
   // 成文日期 right-aligned four characters in from the right, the issuer centred over it.
   // A table already ends with a spacer; after text, one empty body line.
-  const afterTable = doc.blocks.at(-1)?.kind === 'table';
+  const last = doc.closing ? 'paragraph' : doc.blocks.at(-1)?.type;
+  const afterTable = last === 'table' || last === 'form' || last === 'chart';
   const signoff = [
     ...(afterTable ? [] : [new Paragraph({ children: [], spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT }, keepNext: true })]),
     new Paragraph({ children: [run(doc.signoff.issuer, 'body', 16)], alignment: AlignmentType.RIGHT, indent: { right: 1280 + 320 }, spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT }, keepNext: true }),
-    // With a 版记 below, the date keeps to it: the 版记 never stands alone on a last page.
-    new Paragraph({ children: [run(doc.signoff.date, 'body', 16)], alignment: AlignmentType.RIGHT, indent: { right: 1280 }, spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT }, keepNext: doc.record !== null }),
+    // With a 版记 or a key line below, the date keeps to it: neither stands alone on a last page.
+    new Paragraph({
+      children: [run(doc.signoff.date, 'body', 16)],
+      alignment: AlignmentType.RIGHT,
+      indent: { right: 1280 },
+      spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT },
+      keepNext: doc.record !== null || doc.keyline !== null,
+    }),
   ];
+  if (doc.keyline) signoff.push(new Paragraph({ children: [run(doc.keyline, 'body', 10.5)], spacing: { before: 240 } }));
   const record: Paragraph[] = [];
   if (doc.record) {
     const rule = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 };
@@ -177,7 +282,7 @@ export async function buildOfficialDocx(doc: OfficialDocument): Promise<Uint8Arr
           page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), right: mm(26), bottom: mm(35), left: mm(28), footer: mm(21) } },
         },
         footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
-        children: [...head, ...title, ...blocks(doc.blocks), ...signoff, ...record],
+        children: [...head, ...title, ...blocks(doc.blocks), ...closing, ...signoff, ...record],
       },
     ],
   });

@@ -22,8 +22,10 @@ import {
 } from '@/domain/files';
 import { chineseTime, isSaneTime, timeProblem, verifySender } from '@/domain/imports/rules';
 import { canonicalJson } from '@/domain/merge';
-import { EventSchema, OFFICE_NAME, parseIsoTime, type Plan, type PlanEvent, type Task } from '@/domain/model';
-import { describeIssue, emptyReport, quoted, quoteValue, restoreEvents, restoreIdentity, restorePlan, restoreUnits } from '@/domain/restore';
+import { EventSchema, OFFICE_NAME, parseIsoTime, type Plan, type PlanEvent, type Task, type Unit } from '@/domain/model';
+import { describeIssue, emptyReport, quoted, quoteValue, restoreEvents, restoreIdentity, restorePlan, restoreRegistry, type RestoreReport } from '@/domain/restore';
+import { restoreArchive } from '@/domain/bulletin/archive';
+import { separateLeaders, type Leader } from '@/domain/leaders/leaders';
 import type { TrustStore } from '@/domain/signing/signing';
 
 const KIND_LABEL: Record<FileKind, string> = {
@@ -194,13 +196,18 @@ const whenText = (iso: string) => {
   const t = parseIsoTime(iso);
   return t === null ? quoted(iso) : chineseTime(t, true);
 };
+const whenDay = (iso: string) => {
+  const t = parseIsoTime(iso);
+  return t === null ? iso.slice(0, 10) : chineseTime(t);
+};
 
 export function eventItem(e: PlanEvent, tasks: ReadonlyMap<string, Task>, aliases: Readonly<Record<string, string>>): PreviewItem {
   const task = tasks.get(e.taskId) ?? tasks.get(resolveTaskId(aliases, e.taskId));
   return {
     kind: 'event',
     id: e.id,
-    label: `${e.unit} 的记录：${task ? task.title : `任务 ${e.taskId}`}（${e.at.slice(0, 10)}）`,
+    // The day as the reader's clock shows it: the stored time is UTC.
+    label: `${e.unit} 的记录：${task ? task.title : `任务 ${e.taskId}`}（${whenDay(e.at)}）`,
     event: e,
     ...(task ? { taskTitle: task.title } : {}),
   };
@@ -298,7 +305,7 @@ function previewProgress(current: DataState, payload: Obj, head: Head, options: 
   const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
   const c = classifyEvents(payload.events, current.events, plan, options.now, (e) => {
     if (e.unit !== head.sender) return `不是发送单位（${head.sender}）填写的记录，而是 ${quoteValue(e.unit, 40)} 的`;
-    if (OFFICE_ONLY_TYPES.has(e.type)) return `督办类记录（催办、检查、通报、验收、延期批复、挂牌）只能由${OFFICE_NAME}填写`;
+    if (OFFICE_ONLY_TYPES.has(e.type)) return `督办类记录（交办、催办、检查、通报、验收、延期批复、挂牌）只能由${OFFICE_NAME}填写`;
     const task = tasks.get(resolveTaskId(aliases, e.taskId));
     if (!task) return `未知任务 ${quoted(e.taskId)}：当前计划中没有这项任务`;
     if (!task.owners.some((o) => o.name === head.sender)) return `${head.sender} 不是任务“${task.title}”的牵头或配合单位`;
@@ -365,10 +372,11 @@ function previewPackage(current: DataState, payload: Obj, head: Head, options: P
   const created = timeProblem(rawPlan.createdAt, options.now);
   if (created) return refusedFile(`计划的创建时间（createdAt）${created}，未导入。`, head);
   const report = emptyReport();
-  const plan = restorePlan(rawPlan, { now: options.now }, report);
-  if (!plan) return refusedFile('计划包中没有可读的计划，未导入。', head);
-  if (plan.id !== head.planId) return refusedFile(`文件头的计划编号（${quoted(head.planId)}）与包内计划（${quoted(plan.id)}）不一致，未导入。`, head);
-  const units = restoreUnits(payload.units, report);
+  const restored = restorePlan(rawPlan, { now: options.now }, report);
+  if (!restored) return refusedFile('计划包中没有可读的计划，未导入。', head);
+  if (restored.id !== head.planId) return refusedFile(`文件头的计划编号（${quoted(head.planId)}）与包内计划（${quoted(restored.id)}）不一致，未导入。`, head);
+  const { units, leaders, plan } = registryOf(restored, payload, report, current);
+  const issued = restoreArchive(payload.issued, (where, reason, value) => report.setAside.push({ where, reason, value }));
   const refused = restoredItemsAsRefused(report);
   const newItems: PreviewItem[] = [];
   const present: PreviewItem[] = [];
@@ -430,8 +438,25 @@ function previewPackage(current: DataState, payload: Obj, head: Head, options: P
     removedTasks,
     // Corrections matter only when the file's plan is the one taken.
     repaired: planAction === 'none' ? [] : report.repaired,
-    incoming: { plan: planAction === 'none' ? null : plan, units: planAction === 'none' ? null : units, events: c.accepted, identity: null },
+    incoming: {
+      plan: planAction === 'none' ? null : plan,
+      units: planAction === 'none' ? null : units,
+      leaders: planAction === 'none' ? null : leaders,
+      events: c.accepted,
+      issued,
+      identity: null,
+    },
   });
+}
+
+/**
+ * The registry and leaders of a file, and its plan with owners that name a leader moved to the
+ * leader (files from before leaders had their own list carry them as units and as owners).
+ */
+function registryOf(restored: Plan, payload: Obj, report: RestoreReport, current: DataState): { units: Unit[] | null; leaders: Leader[] | null; plan: Plan } {
+  const reg = restoreRegistry(payload.units, payload.leaders, report);
+  const sep = separateLeaders(restored, reg.leaders ?? current.leaders ?? []);
+  return { units: reg.units, leaders: sep.moved || reg.leaders ? sep.leaders : null, plan: sep.plan };
 }
 
 function previewBackup(current: DataState, payload: Obj, head: Head, options: PreviewOptions): ImportPreview {
@@ -441,8 +466,10 @@ function previewBackup(current: DataState, payload: Obj, head: Head, options: Pr
   const report = emptyReport();
   const restored = restorePlan(rawPlan, { now: options.now }, report);
   if (!restored) return refusedFile('备份中没有可读的计划，未导入。', head);
+  const registry = registryOf(restored, payload, report, current);
+  const issued = restoreArchive(payload.issued, (where, reason, value) => report.setAside.push({ where, reason, value }));
   // A backup is a last resort: its plan's times are corrected (and said so), not refused.
-  let plan = restored;
+  let plan = registry.plan;
   for (const [field, what] of [['createdAt', '创建时间'], ['updatedAt', '修改时间']] as const) {
     const why = timeProblem(rawPlan[field], options.now);
     if (why) {
@@ -450,7 +477,7 @@ function previewBackup(current: DataState, payload: Obj, head: Head, options: Pr
       report.repaired.push(`计划的${what}（${field}）${why}，已改为备份文件的生成时间（${whenText(head.createdAt)}）`);
     }
   }
-  const units = restoreUnits(payload.units, report);
+  const units = registry.units;
   const events: PlanEvent[] = [];
   const lateOrEarly: PreviewItem[] = [];
   const aliases = plan.mergedInto ?? {};
@@ -479,7 +506,7 @@ function previewBackup(current: DataState, payload: Obj, head: Head, options: Pr
     refused,
     removedTasks,
     repaired: report.repaired,
-    incoming: { plan, units, events, identity },
+    incoming: { plan, units, leaders: registry.leaders, events, issued, identity },
   });
 }
 

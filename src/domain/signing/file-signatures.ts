@@ -128,7 +128,8 @@ export async function checkFileSignatures(
     out.planAction = 'none';
     out.removedTasks = [];
     out.repaired = [];
-    out.incoming = { ...out.incoming, plan: null, units: null };
+    // Leaders and issued 通报 are the office's too: none of them without its key.
+    out.incoming = { ...out.incoming, plan: null, units: null, leaders: null, issued: [] };
   }
   drop(refusedIds);
   const pinRequests = v.needsPinning.map(({ records, ...rest }) => ({ ...rest, count: records.length }));

@@ -22,7 +22,7 @@ const UNIT_ROLE_PREFIX = 'unit:';
  * rules only over an equal or older version, so two office computers with different releases of
  * the app do not take turns rewriting the server's rules.
  */
-export const RULES_VERSION = 1;
+export const RULES_VERSION = 2; // 2: the 督办 cycle's 交办 (office), 签收 and 回复 (units)
 
 export function unitRole(unitName: string): string {
   return `${UNIT_ROLE_PREFIX}${unitName}`;
@@ -84,6 +84,9 @@ export const RECORD_LABELS: Partial<Record<EventType, string>> = {
   inspection: '四不两直检查',
   notice: '通报/表扬',
   flag: '挂牌/摘牌',
+  assign: '交办',
+  receipt: '签收',
+  reply: '回复催办',
 };
 
 export const ALL_EVENT_TYPES: readonly EventType[] = EventSchema.options.map((o) => o.shape.type.value);

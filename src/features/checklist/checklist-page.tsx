@@ -5,6 +5,7 @@
  * file the unit sends back to the office. The office picks a unit to see its checklist.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Attachment } from '@/domain/model';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { UnitSelect } from '@/components/unit-select';
@@ -19,7 +20,8 @@ import { useLuoshi } from '@/store/store';
 import { useTaskStates, useToday } from '@/store/selectors';
 import { ReportExportButton } from './report-export-button';
 import { SupervisionFeed } from './supervision-feed';
-import { TaskCard } from './task-card';
+import { TaskCard, type CardActions } from './task-card';
+import { ReceiptForm } from './cycle-forms';
 import './checklist.css';
 
 const s = t.my;
@@ -78,6 +80,7 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
   const units = useLuoshi((st) => st.units);
   const record = useLuoshi((st) => st.record);
   const notify = useLuoshi((st) => st.notify);
+  const isUnit = useLuoshi((st) => st.identity.kind === 'unit' && st.identity.name === unitName);
   const states = useTaskStates();
   const today = useToday();
 
@@ -108,18 +111,45 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
     [real, items, today, pins],
   );
 
-  const onTick = useCallback(
-    (taskId: string, shownIn: UrgencyGroup, done: boolean, note: string) => {
-      setPins((prev) => (prev.get(taskId) === shownIn ? prev : new Map(prev).set(taskId, shownIn)));
-      // A browser without this unit's key (its key is pinned from another computer) may only look.
+  // Each action answers with the store's refusal (a Chinese sentence) or null when recorded.
+  const attempt = useCallback(
+    (run: () => void): string | null => {
       try {
-        record({ type: 'tick', taskId, done, note });
-      } catch (err) {
-        notify('error', err instanceof Error ? err.message : String(err));
+        run();
+        return null;
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
       }
     },
-    [record, notify],
+    [],
   );
+  const actions = useMemo<CardActions>(
+    () => ({
+      tick: (taskId: string, shownIn: UrgencyGroup, done: boolean, note: string, attachments?: Attachment[]) =>
+        attempt(() => {
+          record({ type: 'tick', taskId, done, note, ...(attachments?.length ? { attachments } : {}) });
+          setPins((prev) => (prev.get(taskId) === shownIn ? prev : new Map(prev).set(taskId, shownIn)));
+        }),
+      receipt: (taskId: string, handler: string, phone: string) =>
+        attempt(() => {
+          record({ type: 'receipt', taskId, handler, phone });
+          notify('success', s.receiptDone);
+        }),
+      reply: (taskId: string, urgeId: string, note: string) =>
+        attempt(() => {
+          record({ type: 'reply', taskId, urgeId, note });
+          notify('success', s.replyDone);
+        }),
+    }),
+    [attempt, record, notify],
+  );
+  // The unit's last 承办人 and phone: the next 签收 starts from them.
+  const contact = useMemo(() => {
+    let latest: { handler: string; phone: string; at: string } | null = null;
+    for (const i of items) for (const r of i.state.receipts) if (r.unit === unitName && (!latest || r.at > latest.at)) latest = r;
+    return latest ? { handler: latest.handler, phone: latest.phone } : EMPTY_CONTACT;
+  }, [items, unitName]);
+  const unsigned = useMemo(() => items.filter((i) => !i.state.done && !i.state.receipts.some((r) => r.unit === unitName)), [items, unitName]);
 
   const header = embedded ? (
     <div className="checklist-subheader">
@@ -147,6 +177,23 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
       <p className="checklist-summary" role="status">
         {s.summary(items.length, real.done.length, real.overdue.length, real['due-soon'].length)}
       </p>
+      {isUnit && unsigned.length > 0 ? (
+        <section className="card checklist-receipt" aria-labelledby="my-receipt-h">
+          <h2 id="my-receipt-h">{s.receiptAllTitle(unsigned.length)}</h2>
+          <p className="small muted">{s.receiptAllHint}</p>
+          <ReceiptForm
+            key={`${contact.handler}|${contact.phone}`}
+            initial={contact}
+            submitLabel={s.receiptAll(unsigned.length)}
+            onSubmit={(handler, phone) =>
+              attempt(() => {
+                for (const i of unsigned) record({ type: 'receipt', taskId: i.task.id, handler, phone });
+                notify('success', s.receiptAllDone(unsigned.length));
+              })
+            }
+          />
+        </section>
+      ) : null}
       <nav className="checklist-jump" aria-label={s.jumpLabel}>
         {URGENCY_ORDER.map((g) =>
           // Counts are the real state; the link goes to the group's section when one is shown
@@ -169,7 +216,9 @@ function Checklist({ unitName, embedded = false }: { unitName: string; embedded?
         )}
       </nav>
       {URGENCY_ORDER.map((g) =>
-        groups[g].length > 0 ? <UrgencySection key={g} group={g} items={groups[g]} sourceText={plan.sourceText} onTick={onTick} today={today} /> : null,
+        groups[g].length > 0 ? (
+          <UrgencySection key={g} group={g} items={groups[g]} sourceText={plan.sourceText} today={today} card={{ unitName, isUnit, contact, actions }} />
+        ) : null,
       )}
       <SupervisionFeed items={items} />
     </div>
@@ -185,18 +234,20 @@ function jumpTo(e: React.MouseEvent, g: UrgencyGroup) {
   el.focus({ preventScroll: true });
 }
 
+const EMPTY_CONTACT = { handler: '', phone: '' };
+
 function UrgencySection({
   group,
   items,
   sourceText,
-  onTick,
   today,
+  card,
 }: {
   group: UrgencyGroup;
   items: ChecklistItem[];
   sourceText: string;
-  onTick: (taskId: string, shownIn: UrgencyGroup, done: boolean, note: string) => void;
   today: string;
+  card: { unitName: string; isUnit: boolean; contact: { handler: string; phone: string }; actions: CardActions };
 }) {
   return (
     <section className={`checklist-group checklist-group--${group}`} aria-labelledby={`group-${group}`}>
@@ -213,7 +264,7 @@ function UrgencySection({
       </h2>
       <ul className="checklist-list">
         {items.map((item) => (
-          <TaskCard key={item.task.id} item={item} group={group} sourceText={sourceText} onTick={onTick} today={today} />
+          <TaskCard key={item.task.id} item={item} group={group} sourceText={sourceText} today={today} {...card} />
         ))}
       </ul>
     </section>

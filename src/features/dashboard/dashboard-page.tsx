@@ -7,7 +7,7 @@
 import { memo, useMemo, useState } from 'react';
 import { computeDashboard, type NoticeEntry, type SectionProgress } from '@/domain/dashboard';
 import type { UnitScore } from '@/domain/scoring';
-import { LIGHTS } from '@/domain/lights';
+import { DEFAULT_LIGHT_RULE, LIGHTS, ruleFigures } from '@/domain/lights';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { SelectField } from '@/components/field';
@@ -27,12 +27,13 @@ const TOP_N = 15;
 export function DashboardPage() {
   const plan = useLuoshi((st) => st.plan);
   const units = useLuoshi((st) => st.units);
+  const leaders = useLuoshi((st) => st.leaders);
   const states = useTaskStates();
   const today = useToday();
   const { query } = useRoute();
   const leader = query.leader ?? '';
 
-  const figures = useMemo(() => computeDashboard(plan, states, today, { units, portfolio: leader || null }), [plan, states, today, units, leader]);
+  const figures = useMemo(() => computeDashboard(plan, states, today, { units, leaders, portfolio: leader || null }), [plan, states, today, units, leaders, leader]);
 
   const header = (
     <PageHeader
@@ -67,13 +68,19 @@ export function DashboardPage() {
   return (
     <div className="dashboard">
       {header}
-      {figures.portfolios.length > 0 ? (
+      {figures.portfolios.length > 0 || leader ? (
         <div className="dashboard__filters no-print">
           <SelectField
             label={s.portfolioLabel}
             inline
             value={leader}
-            options={[{ value: '', label: s.portfolioAll }, ...figures.portfolios.map((p) => ({ value: p, label: p }))]}
+            options={[
+              { value: '', label: s.portfolioAll },
+              ...figures.portfolios.map((p) => ({ value: p, label: p })),
+              // A leader named in the address but without a portfolio stays selectable, so the
+              // select never shows a different filter from the one applied.
+              ...(leader && !figures.portfolios.includes(leader) ? [{ value: leader, label: leader }] : []),
+            ]}
             onChange={(e) => navigate(href('/dashboard', { leader: e.target.value || undefined }))}
           />
         </div>
@@ -97,13 +104,16 @@ export function DashboardPage() {
             <Kpi label={s.kpiMismatch} value={String(figures.mismatches)} tone={figures.mismatches > 0 ? 'red' : undefined} />
             <Kpi label={s.kpiPendingExtension} value={String(figures.pendingExtensions)} />
           </section>
+          <p className="dashboard__cycle small">
+            <strong>{s.cycleLine}</strong>：{[s.cycleUnreceived(figures.unreceived), s.cycleAwaitingReply(figures.awaitingReply), s.cycleSilent(figures.reportOverdue)].join(' · ')}
+          </p>
 
           <div className="grid grid--2">
             <div className="dashboard__col">
               <section className="card" aria-labelledby="dash-lights">
                 <h2 id="dash-lights">{s.lightsTitle}</h2>
                 <LightsChart lights={figures.lights} />
-                <p className="small muted dashboard__rule">{s.lightsRule}</p>
+                <p className="small muted dashboard__rule">{s.lightsRule(ruleFigures(DEFAULT_LIGHT_RULE))}</p>
               </section>
               <section className="card" aria-labelledby="dash-months">
                 <h2 id="dash-months">{s.monthsTitle}</h2>
@@ -124,6 +134,7 @@ export function DashboardPage() {
             </div>
             <ScoringExplanation />
             <Ranking ranking={figures.ranking} />
+            {figures.unranked.length > 0 ? <p className="small muted">{s.unranked(figures.unranked.join('、'))}</p> : null}
           </section>
 
           <div className="grid grid--2">
@@ -250,7 +261,7 @@ const Ranking = memo(function Ranking({ ranking }: { ranking: UnitScore[] }) {
 const RankingRow = memo(function RankingRow({ r, max }: { r: UnitScore; max: number }) {
   return (
     <tr>
-      <td className="num ranking__rank">{r.rank}</td>
+      <td className="num ranking__rank">{r.tied ? s.tiedRank(r.rank) : r.rank}</td>
       <th scope="row" className="ranking__unit">
         {r.unit}
       </th>

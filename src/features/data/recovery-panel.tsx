@@ -9,7 +9,7 @@ import { downloadText } from '@/components/download';
 import { formatDateTime } from '@/lib/format';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
-import { formatBytes } from './storage-panel';
+import { formatBytes } from '@/lib/format';
 
 const s = t.data;
 

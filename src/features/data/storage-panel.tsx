@@ -9,15 +9,10 @@ import { useStorageMeter } from '@/store/selectors';
 import { useLuoshi } from '@/store/store';
 import { WARN_RATIO } from '@/store/keys';
 import { t } from '@/lib/strings';
+import { formatBytes } from '@/lib/format';
 
 const s = t.data;
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(2)} MB`;
-  return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
-}
 
 export function StoragePanel() {
   const { ratio, warn, usedBytes, quotaBytes } = useStorageMeter();

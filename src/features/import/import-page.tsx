@@ -21,6 +21,7 @@ import { guessColumnRoles } from '@/domain/parser/table-columns';
 import { navigate } from '@/lib/router';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
+import { leadersAsUnits } from '@/domain/leaders/leaders';
 import { useToday } from '@/store/selectors';
 import { FilePanel, type LoadedFile } from './file-panel';
 import { parseDocumentInBackground, parseInBackground, readFileInBackground } from './parse-runner';
@@ -55,6 +56,7 @@ export function ImportPage() {
   const notify = useLuoshi((st) => st.notify);
   const currentTaskCount = useLuoshi((st) => st.plan.tasks.length);
   const units = useLuoshi((st) => st.units);
+  const leaders = useLuoshi((st) => st.leaders);
 
   const [text, setText] = useState('');
   /** The .txt file the text box was filled from, until the office edits the text. */
@@ -155,7 +157,8 @@ export function ImportPage() {
     const seq = ++parseSeq.current;
     setParsing(true);
     setParseError(null);
-    const options = { year: yearNumber, currentYear, units };
+    // Leaders are read as roles (各位副市长 → 分管副市长); the store moves them out of the owners.
+    const options = { year: yearNumber, currentYear, units: [...units, ...leadersAsUnits(leaders)] };
     try {
       let parsed: ParsedPlan;
       let snapshot: string;

@@ -26,6 +26,8 @@ export interface TaskEditorProps {
 export function TaskEditor({ task, flagged, editable, plan, units, planUnits, onClose, onDelete }: TaskEditorProps) {
   const updateTask = useLuoshi((st) => st.updateTask);
   const setOwners = useLuoshi((st) => st.setOwners);
+  const setTaskLeaders = useLuoshi((st) => st.setTaskLeaders);
+  const leaders = useLuoshi((st) => st.leaders);
   const record = useLuoshi((st) => st.record);
   const notify = useLuoshi((st) => st.notify);
   const id = useId();
@@ -38,10 +40,13 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
   const [due, setDue] = useState(task.deadline.due ?? '');
   const [label, setLabel] = useState(task.deadline.label);
   const [flag, setFlag] = useState(flagged);
+  const [assignedOn, setAssignedOn] = useState(task.assignedOn ?? '');
+  const [leaderIds, setLeaderIds] = useState<ReadonlySet<string>>(() => leaderIdsOf(leaders, task.id));
   const [error, setError] = useState<string | null>(null);
   // The task as the form was filled from it: a save sends only what the user changed since, so
   // an edit made meanwhile in another tab is kept, not silently reverted by stale form values.
   const [opened, setOpened] = useState(task);
+  const [openedLeaders, setOpenedLeaders] = useState(leaderIds);
 
   const coNames = useMemo(() => new Set([...co.map((o) => o.name), ...(lead ? [lead] : [])]), [co, lead]);
 
@@ -59,6 +64,8 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
     if (trimmed.length > 500) return setError(s.errTitleLong);
     if (kind === 'date' && !isRealIsoDate(due)) return setError(s.errDate);
     if (due && !isRealIsoDate(due)) return setError(s.errDate);
+    // Empty only for a task that never had one (parsed output before it was taken up): kept empty.
+    if (assignedOn ? !isRealIsoDate(assignedOn) : !!task.assignedOn) return setError(s.errAssignedOn);
     const dueChanged = (due || null) !== opened.deadline.due || kind !== opened.deadline.kind;
     const labelChanged = label.trim() !== opened.deadline.label.trim();
     // The lead keeps its "suggested" mark only if the office left the suggested unit unchanged.
@@ -66,28 +73,35 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
     if (lead) owners.push({ name: lead, role: 'lead', inferred: initialLead?.name === lead ? initialLead.inferred : false });
     for (const o of co) if (o.name !== lead) owners.push(o);
     const ownerKey = (l: OwnerRef[]) => l.map((o) => `${o.role}:${o.name}`).join('|');
+    const idsKey = (ids: ReadonlySet<string>) => [...ids].sort().join('|');
     const mine = {
       title: trimmed !== opened.title,
       deadline: dueChanged || labelChanged,
       owners: ownerKey(owners) !== ownerKey(opened.owners),
+      assignedOn: assignedOn !== (opened.assignedOn ?? ''),
+      leaders: idsKey(leaderIds) !== idsKey(openedLeaders),
     };
     const theirs = {
       title: task.title !== opened.title,
       deadline: JSON.stringify(task.deadline) !== JSON.stringify(opened.deadline),
       owners: ownerKey(task.owners) !== ownerKey(opened.owners),
+      assignedOn: task.assignedOn !== opened.assignedOn,
+      leaders: idsKey(leaderIdsOf(leaders, task.id)) !== idsKey(openedLeaders),
     };
-    const names = { title: s.staleFieldTitle, deadline: s.staleFieldDeadline, owners: s.staleFieldOwners };
-    const keys = ['title', 'deadline', 'owners'] as const;
+    const names = { title: s.staleFieldTitle, deadline: s.staleFieldDeadline, owners: s.staleFieldOwners, assignedOn: s.fieldAssignedOn, leaders: s.staleFieldLeaders };
+    const keys = ['title', 'deadline', 'owners', 'assignedOn', 'leaders'] as const;
     const clash = keys.filter((k) => mine[k] && theirs[k]);
     if (clash.length) {
       // Both changed the same field: refuse once and say so; saving again means "mine, knowingly".
       setOpened(task);
+      setOpenedLeaders(leaderIdsOf(leaders, task.id));
       return setError(s.staleConflict(clash.map((k) => names[k]).join('、')));
     }
     setError(null);
-    if (mine.title || mine.deadline) {
+    if (mine.title || mine.deadline || mine.assignedOn) {
       updateTask(task.id, {
         ...(mine.title ? { title: trimmed } : {}),
+        ...(mine.assignedOn && assignedOn ? { assignedOn } : {}),
         ...(mine.deadline
           ? {
               deadline: {
@@ -104,6 +118,7 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
     }
     if (mine.owners) setOwners(task.id, owners);
     if (flag !== flagged) record({ type: 'flag', taskId: task.id, flagged: flag, note: '' });
+    if (mine.leaders) setTaskLeaders(task.id, [...leaderIds]);
     const merged = keys.filter((k) => theirs[k] && !mine[k]);
     if (merged.length) notify('info', s.staleMerged(merged.map((k) => names[k]).join('、')));
     notify('success', s.saved(mine.title ? trimmed : task.title));
@@ -209,8 +224,49 @@ export function TaskEditor({ task, flagged, editable, plan, units, planUnits, on
               </label>
               <input id={`${id}-label`} className="input" value={label} maxLength={200} placeholder={s.labelPlaceholder} onChange={(e) => setLabel(e.target.value)} />
             </div>
+            <div className="field">
+              <label className="field__label small" htmlFor={`${id}-assigned`}>
+                {s.fieldAssignedOn}
+              </label>
+              <input
+                id={`${id}-assigned`}
+                className="input"
+                type="date"
+                value={assignedOn}
+                aria-describedby={`${id}-assigned-hint`}
+                onChange={(e) => setAssignedOn(e.target.value)}
+              />
+              <p className="field__hint" id={`${id}-assigned-hint`}>
+                {s.assignedOnHint}
+              </p>
+            </div>
           </div>
         </fieldset>
+        {leaders.length > 0 ? (
+          <fieldset className="field task-editor__leaders">
+            <legend className="field__label">{s.fieldLeaders}</legend>
+            <div className="radio-row">
+              {leaders.map((l) => (
+                <label key={l.id}>
+                  <input
+                    type="checkbox"
+                    checked={leaderIds.has(l.id)}
+                    onChange={(e) =>
+                      setLeaderIds((prev) => {
+                        const next = new Set(prev);
+                        if (e.target.checked) next.add(l.id);
+                        else next.delete(l.id);
+                        return next;
+                      })
+                    }
+                  />
+                  {l.name}
+                </label>
+              ))}
+            </div>
+            <p className="field__hint">{s.leadersHint}</p>
+          </fieldset>
+        ) : null}
         <label className="task-editor__flag">
           <input type="checkbox" checked={flag} onChange={(e) => setFlag(e.target.checked)} />
           {s.fieldFlag}
@@ -296,4 +352,9 @@ function SplitControl({ task }: { task: Task }) {
       </button>
     </details>
   );
+}
+
+/** The leaders whose portfolios name this task (tasks assigned to a leader directly). */
+function leaderIdsOf(leaders: readonly { id: string; tasks: readonly string[] }[], taskId: string): ReadonlySet<string> {
+  return new Set(leaders.filter((l) => l.tasks.includes(taskId)).map((l) => l.id));
 }

@@ -159,7 +159,7 @@ const TaskRowGroup = memo(function TaskRowGroup(props: RowProps) {
             {task.title}
           </button>
         </th>
-        <td>
+        <td data-label={s.colLead}>
           {leadOwner ? <OwnerName name={leadOwner.name} inferred={leadOwner.inferred} /> : <span className="tag tag--warn">{s.noLead}</span>}
           {editable && hasInferred ? (
             <button type="button" className="btn btn--small lists-confirm-btn" onClick={() => onConfirmOwners(task)}>
@@ -168,7 +168,7 @@ const TaskRowGroup = memo(function TaskRowGroup(props: RowProps) {
             </button>
           ) : null}
         </td>
-        <td>
+        <td data-label={s.colCo}>
           {coOwners.length === 0
             ? '—'
             : coOwners.map((o, i) => (
@@ -178,20 +178,22 @@ const TaskRowGroup = memo(function TaskRowGroup(props: RowProps) {
                 </span>
               ))}
         </td>
-        <td className="lists-table__deadline">
+        <td className="lists-table__deadline" data-label={s.colDeadline}>
           <DeadlineCell task={task} due={row.due} extended={extended} done={row.status === 'done'} today={today} />
         </td>
-        <td className="nowrap">{s.statusLabel[row.status]}</td>
-        <td className="num nowrap">
+        <td className="nowrap" data-label={s.colStatus}>
+          {s.statusLabel[row.status]}
+        </td>
+        <td className="num nowrap lists-table__progress" data-label={s.colProgress}>
           {Math.round(row.percent)}%
           <span className="lists-progress" aria-hidden="true">
             <span className="lists-progress__bar" style={{ width: `${row.percent}%` }} />
           </span>
         </td>
-        <td className="nowrap">
+        <td className="nowrap" data-label={s.colLight}>
           <LightBadge light={row.light} />
         </td>
-        <td className="nowrap">
+        <td className="nowrap" data-label={s.colFlag}>
           {editable ? (
             <button
               type="button"

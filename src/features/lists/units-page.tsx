@@ -10,13 +10,16 @@ import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { unitKindLabel } from '@/components/unit-select';
 import { UnitKindSchema, type Unit, type UnitKind } from '@/domain/model';
-import { taskCountByUnit } from '@/domain/task-filter';
+import { taskCountByUnit, unitsInPlan } from '@/domain/task-filter';
+import { LeadersPanel } from './leaders-panel';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
+import { selectCanWriteAsOffice } from '@/store/slices/signing';
 import './lists.css';
 
 const s = t.units;
-const KINDS = UnitKindSchema.options;
+// Leaders are not units (they have their own list below): the registry never offers the kind.
+const KINDS = UnitKindSchema.options.filter((k) => k !== 'leader');
 
 /** 发改委，发展改革委、市发改委 → ['发改委', '发展改革委', '市发改委'] (any Chinese or ASCII separator). */
 export function splitList(text: string): string[] {
@@ -54,10 +57,13 @@ export function UnitsPage() {
   const upsertUnit = useLuoshi((st) => st.upsertUnit);
   const removeUnit = useLuoshi((st) => st.removeUnit);
   const notify = useLuoshi((st) => st.notify);
+  // The registry and the leaders are the office's: read-only where this browser may not write as it.
+  const editable = useLuoshi(selectCanWriteAsOffice);
   const [query, setQuery] = useState('');
   const [kindFilter, setKindFilter] = useState<UnitKind | ''>('');
   const [editingId, setEditingId] = useState<string | null>(null);
   const [pendingRemove, setPendingRemove] = useState<Unit | null>(null);
+  const planUnits = useMemo(() => unitsInPlan(plan), [plan]);
 
   const counts = useMemo(() => {
     const byName = taskCountByUnit(plan);
@@ -99,13 +105,15 @@ export function UnitsPage() {
     <div className="units-page">
       <PageHeader title={s.title} description={s.description} />
 
-      <AddUnitForm
-        units={units}
-        onAdd={(unit) => {
-          upsertUnit(unit);
-          notify('success', s.added(unit.name));
-        }}
-      />
+      {editable ? (
+        <AddUnitForm
+          units={units}
+          onAdd={(unit) => {
+            upsertUnit(unit);
+            notify('success', s.added(unit.name));
+          }}
+        />
+      ) : null}
 
       <section className="card" aria-labelledby="units-list-h">
         <h2 id="units-list-h">{s.listHeading(units.length)}</h2>
@@ -157,7 +165,7 @@ export function UnitsPage() {
                   <th scope="col" className="num">
                     {s.colTasks}
                   </th>
-                  <th scope="col">{s.colActions}</th>
+                  {editable ? <th scope="col">{s.colActions}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -175,7 +183,7 @@ export function UnitsPage() {
                       }}
                     />
                   ) : (
-                    <UnitRow key={u.id} unit={u} count={counts.get(u.id)} onEdit={setEditingId} onRemove={setPendingRemove} />
+                    <UnitRow key={u.id} unit={u} count={counts.get(u.id)} editable={editable} onEdit={setEditingId} onRemove={setPendingRemove} />
                   ),
                 )}
               </tbody>
@@ -183,6 +191,8 @@ export function UnitsPage() {
           </div>
         )}
       </section>
+
+      <LeadersPanel plan={plan} units={units} planUnits={planUnits} editable={editable} />
 
       <ConfirmDialog
         open={pendingRemove !== null}
@@ -205,11 +215,13 @@ export function UnitsPage() {
 const UnitRow = memo(function UnitRow({
   unit,
   count,
+  editable,
   onEdit,
   onRemove,
 }: {
   unit: Unit;
   count: { lead: number; co: number } | undefined;
+  editable: boolean;
   onEdit: (id: string) => void;
   onRemove: (u: Unit) => void;
 }) {
@@ -220,16 +232,18 @@ const UnitRow = memo(function UnitRow({
       <td>{unit.aliases.join('、') || '—'}</td>
       <td className="small">{unit.keywords.join('、') || '—'}</td>
       <td className="num nowrap">{count ? s.taskCount(count.lead, count.co) : s.taskCount(0, 0)}</td>
-      <td className="lists-table__actions">
-        <button type="button" className="btn btn--small" onClick={() => onEdit(unit.id)}>
-          {t.common.edit}
-          <span className="visually-hidden">：{unit.name}</span>
-        </button>
-        <button type="button" className="btn btn--small btn--link lists-delete" onClick={() => onRemove(unit)}>
-          {t.common.delete}
-          <span className="visually-hidden">：{unit.name}</span>
-        </button>
-      </td>
+      {editable ? (
+        <td className="lists-table__actions">
+          <button type="button" className="btn btn--small" onClick={() => onEdit(unit.id)}>
+            {t.common.edit}
+            <span className="visually-hidden">：{unit.name}</span>
+          </button>
+          <button type="button" className="btn btn--small btn--link lists-delete" onClick={() => onRemove(unit)}>
+            {t.common.delete}
+            <span className="visually-hidden">：{unit.name}</span>
+          </button>
+        </td>
+      ) : null}
     </tr>
   );
 });

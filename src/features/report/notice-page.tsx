@@ -3,20 +3,25 @@
  * The office can adjust the 督办要求 before printing; the rest comes from the plan and the log.
  */
 import { useMemo, useState } from 'react';
-import { buildNotice, chineseDate, type NoticeContent } from '@/domain/report';
+import { isRealIsoDate } from '@/domain/model';
+import { buildNotice, type NoticeContent } from '@/domain/report';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
-import { TextAreaField } from '@/components/field';
+import { TextAreaField, TextField } from '@/components/field';
 import { useRoute } from '@/lib/router';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
+import { selectCanWriteAsOffice } from '@/store/slices/signing';
 import { useToday } from '@/store/selectors';
+import { formatDateTime } from '@/lib/format';
 import { PrintButton, Signoff } from './doc-parts';
-import { defaultRequirement, noticeContent } from './official-content';
+import { buildNoticeSheet, defaultRequirement, noticeDocument, type NoticeRow } from './notice-content';
 import { WordExportButton } from './word-export-button';
 import '@/styles/print.css';
 
 const s = t.notice;
+
+const ROW_CLASS: Record<NonNullable<NoticeRow['kind']>, string> = { quote: 'doc-quote', requirement: 'doc-requirement', reply: 'doc-reply' };
 
 export function NoticePage() {
   const { params } = useRoute('/notice/:taskId');
@@ -25,6 +30,7 @@ export function NoticePage() {
   const events = useLuoshi((st) => st.events);
   const today = useToday();
   const notice = useMemo(() => buildNotice(plan, events, taskId, today), [plan, events, taskId, today]);
+  const assignmentId = notice?.state.assignment?.id ?? 'none';
 
   if (!notice) {
     return (
@@ -43,103 +49,98 @@ export function NoticePage() {
       </>
     );
   }
-  // Keyed by task: opening another task's notice starts from that task's default requirement.
-  return <NoticeSheet key={notice.task.id} notice={notice} />;
+  // Keyed by task and 交办: another task, or a new 交办 of this one, starts from its own requirement.
+  return <NoticeSheet key={`${notice.task.id}:${assignmentId}`} notice={notice} today={today} />;
 }
 
-function NoticeSheet({ notice }: { notice: NoticeContent }) {
-  const [requirement, setRequirement] = useState(() => defaultRequirement(notice));
-  const { task, row, state } = notice;
-  const issuer = t.common.office;
+function NoticeSheet({ notice, today }: { notice: NoticeContent; today: string }) {
+  const reg = notice.register;
+  const [requirement, setRequirement] = useState(() => reg?.requirement || defaultRequirement(notice));
+  const [replyBy, setReplyBy] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  // 交办 is the office's act: not offered where this browser may not write as the office.
+  const mayAssign = useLuoshi(selectCanWriteAsOffice);
+  const assignTask = useLuoshi((st) => st.assignTask);
+  const notify = useLuoshi((st) => st.notify);
+  const { task, state } = notice;
+
+  const assign = () => {
+    if (replyBy && (!isRealIsoDate(replyBy) || replyBy < today)) return setError(s.replyByInvalid);
+    if (!requirement.trim()) return setError(s.requirementEmpty);
+    setError(null);
+    try {
+      const e = assignTask(task.id, replyBy || null, requirement.trim());
+      if (e.type === 'assign') notify('success', s.assigned(t.events.register(e.year, e.number)));
+    } catch (err) {
+      notify('error', err instanceof Error ? err.message : String(err));
+    }
+  };
   // The department compares this with the key its first plan package presents (issue 13).
-  const officeFingerprint = useLuoshi((st) => st.trust.office?.fingerprint ?? null);
-  const dueText = row.due
-    ? notice.extended && row.originalDue
-      ? s.extended(chineseDate(row.originalDue), chineseDate(row.due))
-      : `${chineseDate(row.due)}${task.deadline.label ? `（${task.deadline.label}）` : ''}`
-    : task.deadline.label || t.report.noDue;
+  const fingerprint = useLuoshi((st) => st.trust.office?.fingerprint ?? null);
+  const sheet = buildNoticeSheet(notice, { requirement, today, fingerprint });
 
   return (
     <div className="report-page">
       <div className="doc-toolbar no-print" role="group" aria-label={t.report.toolbarLabel}>
-        <TextAreaField label={s.requirementLabel} value={requirement} onChange={(e) => setRequirement(e.target.value)} rows={3} className="doc-toolbar-wide" />
+        {reg ? (
+          <p className="doc-toolbar-hint doc-status doc-status--issued" role="status">
+            {s.registered(t.events.register(reg.year, reg.number), formatDateTime(state.assignment!.at))}
+            {reg.renumbered ? ` ${s.renumbered}` : ''}
+          </p>
+        ) : (
+          <p className="doc-toolbar-hint doc-status" role="status">
+            {s.notRegistered}
+          </p>
+        )}
+        <TextAreaField
+          label={reg ? s.requirementFixed : s.requirementLabel}
+          value={requirement}
+          readOnly={!!reg}
+          onChange={(e) => setRequirement(e.target.value)}
+          rows={3}
+          className="doc-toolbar-wide"
+        />
+        {mayAssign && !reg ? <TextField label={s.replyByLabel} type="date" min={today} value={replyBy} error={error} onChange={(e) => setReplyBy(e.target.value)} /> : null}
+        {mayAssign && !reg ? (
+          <button type="button" className="btn btn--primary" onClick={assign}>
+            {s.assignAction}
+          </button>
+        ) : null}
         <PrintButton />
-        <WordExportButton fileName={`${s.pageTitle}-${task.title.slice(0, 20)}.docx`} content={() => noticeContent(notice, requirement, dueText)} />
+        <WordExportButton fileName={`${reg ? sheet.number : s.pageTitle}-${task.title.slice(0, 20)}.docx`} content={() => noticeDocument(sheet)} />
         <a href="#/lists">{s.backToLists}</a>
       </div>
       <article className="doc-sheet doc-compact" aria-labelledby="notice-title">
         {/* The 版头 is the heading: 市政府办公室督办单 in red, then the number and date over the rule. */}
         <div className="doc-head">
           <h1 id="notice-title" className="doc-masthead">
-            {issuer}
-            {s.masthead}
+            {sheet.heading}
           </h1>
           <div className="doc-issue-row">
-            <span>{s.number(notice.year, notice.number)}</span>
-            <span>{notice.dateText}</span>
+            <span>{sheet.number}</span>
+            <span>{sheet.date}</span>
           </div>
           <hr className="doc-rule" />
         </div>
-        <p className="doc-noindent">{s.issuedTo(row.lead || t.report.noLead)}</p>
-        <p>{s.intro(notice.planTitle)}</p>
+        <p className="doc-noindent">{sheet.addressee}</p>
+        <p>{sheet.intro}</p>
         <div className="doc-table-wrap">
           <table className="doc-table doc-form">
             <tbody>
-              <tr>
-                <th scope="row">{s.fieldItem}</th>
-                <td>
-                  {task.title}
-                  {state.flagged ? `（${s.flaggedMark}）` : ''}
-                </td>
-              </tr>
-              {task.quote && task.quote !== task.title ? (
-                <tr>
-                  <th scope="row">{s.fieldSource}</th>
-                  <td className="doc-quote">{task.quote}</td>
+              {sheet.rows.map((r) => (
+                <tr key={r.label}>
+                  <th scope="row">{r.label}</th>
+                  <td className={r.kind ? ROW_CLASS[r.kind] : undefined}>
+                    {r.cell.text}
+                    {r.cell.note ? <span className="doc-cell-note">{r.cell.note}</span> : null}
+                  </td>
                 </tr>
-              ) : null}
-              <tr>
-                <th scope="row">{s.fieldLead}</th>
-                <td>{row.lead || t.report.noLead}</td>
-              </tr>
-              <tr>
-                <th scope="row">{s.fieldCo}</th>
-                <td>{row.co || t.common.none}</td>
-              </tr>
-              <tr>
-                <th scope="row">{s.fieldDue}</th>
-                <td>{dueText}</td>
-              </tr>
-              <tr>
-                <th scope="row">{s.fieldStanding}</th>
-                <td>
-                  {row.standing}
-                  {row.lastNote ? <span className="doc-cell-note">{row.lastNote}</span> : null}
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{s.fieldHistory}</th>
-                <td>{s.historyLine({ urges: state.urges, inspections: state.inspections, criticisms: state.criticisms })}</td>
-              </tr>
-              <tr>
-                <th scope="row">{s.fieldRequirement}</th>
-                <td className="doc-requirement">{requirement}</td>
-              </tr>
-              <tr>
-                <th scope="row">{s.fieldReply}</th>
-                <td className="doc-reply">
-                  <span className="doc-cell-note">{s.replyHint}</span>
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{s.fieldContact}</th>
-                <td />
-              </tr>
+              ))}
             </tbody>
           </table>
         </div>
-        <Signoff issuer={issuer} date={notice.dateText} />
-        {officeFingerprint ? <p className="doc-noindent doc-keyline">{t.signing.noticeFingerprint(officeFingerprint)}</p> : null}
+        <Signoff issuer={sheet.issuer} date={sheet.signDate} />
+        {sheet.keyline ? <p className="doc-noindent doc-keyline">{sheet.keyline}</p> : null}
       </article>
     </div>
   );

@@ -3,16 +3,16 @@
  * and items waiting for a decision); right, the chosen task with every action and its record.
  * The chosen task is in the address (#/supervision?task=…), so it can be bookmarked or sent.
  */
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { TaskState } from '@/domain/events';
 import type { Task } from '@/domain/model';
 import { EmptyState } from '@/components/empty-state';
-import { EventHistory } from '@/components/event-history';
+import { AttachmentList, EventHistory } from '@/components/event-history';
 import { SelectField, TextField } from '@/components/field';
 import { LightBadge } from '@/components/light-badge';
 import { PageHeader } from '@/components/page-header';
 import { SourceQuote } from '@/components/source-quote';
-import { formatDate, formatDueRelative, formatPercent } from '@/lib/format';
+import { formatDate, formatDateTime, formatDueRelative, formatPercent } from '@/lib/format';
 import { href, useRoute } from '@/lib/router';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
@@ -181,6 +181,10 @@ function Tags({ row }: { row: QueueRow }) {
   if (row.extension) tags.push({ key: 'ext', label: s.tagExtension, cls: 'tag' });
   if (row.awaitingReview) tags.push({ key: 'review', label: s.tagReview, cls: 'tag' });
   if (row.mismatch) tags.push({ key: 'mismatch', label: s.tagMismatch, cls: 'tag tag--warn' });
+  if (row.awaitingReply) tags.push({ key: 'reply', label: row.replyLate ? s.tagReplyLate : s.tagReply, cls: row.replyLate ? 'tag tag--warn' : 'tag' });
+  if (row.unreceived) tags.push({ key: 'receipt', label: s.tagUnreceived, cls: 'tag' });
+  if (row.reportOverdue) tags.push({ key: 'silent', label: s.tagSilent, cls: 'tag' });
+  if (row.dueBeforeAssigned) tags.push({ key: 'due', label: s.tagDueBeforeAssigned, cls: 'tag tag--flag' });
   if (!tags.length) return null;
   return (
     <div className="tags">
@@ -195,10 +199,18 @@ function Tags({ row }: { row: QueueRow }) {
 
 function TaskPanel({ row, sourceText, today }: { row: QueueRow; sourceText: string; today: string }) {
   const { task, state } = row;
+  const ref = useRef<HTMLElement>(null);
+  // Opening a task moves to it: on a narrow screen the panel sits below the whole queue.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.scrollIntoView?.({ block: 'start' });
+    el.querySelector<HTMLElement>('#task-panel-title')?.focus({ preventScroll: true });
+  }, []);
   // A browser without the office's private key is shown the office's screens read-only.
   const canWrite = useLuoshi(selectCanWrite);
   return (
-    <article className="card task-panel" aria-labelledby="task-panel-title">
+    <article ref={ref} className="card task-panel" aria-labelledby="task-panel-title">
       <p className="task-panel__eyebrow small muted">{s.detailTitle}</p>
       <h2 id="task-panel-title" tabIndex={-1}>
         {task.title}
@@ -214,16 +226,17 @@ function TaskPanel({ row, sourceText, today }: { row: QueueRow; sourceText: stri
         </p>
       ) : null}
       <SourceQuote quote={task.quote} source={task.source} sourceText={sourceText} />
+      <CycleFacts state={state} today={today} />
       <div className="btn-row task-panel__top-actions">
         {canWrite ? <FlagButton taskId={task.id} flagged={state.flagged} /> : null}
         <a className="btn" href={`#/notice/${encodeURIComponent(task.id)}`}>
-          {s.printNotice}
+          {state.assignment || !canWrite ? s.printNotice : s.assignNotice}
         </a>
       </div>
 
       {canWrite ? (
         <div className="action-grid">
-          <UrgeForm taskId={task.id} />
+          <UrgeForm taskId={task.id} today={today} />
           <InspectionForm taskId={task.id} today={today} />
           <NoticeForm taskId={task.id} />
           <ExtensionDecision key={state.pendingExtension?.requestId ?? 'none'} taskId={task.id} state={state} />
@@ -236,6 +249,73 @@ function TaskPanel({ row, sourceText, today }: { row: QueueRow; sourceText: stri
         <EventHistory events={state.events} headingId="history-title" />
       </section>
     </article>
+  );
+}
+
+/** Where the task stands in the cycle: 交办, 签收, urges and replies, the evidence of completion. */
+function CycleFacts({ state, today }: { state: TaskState; today: string }) {
+  return (
+    <section className="cycle-facts" aria-labelledby="cycle-facts-h">
+      <h3 id="cycle-facts-h" className="visually-hidden">
+        {s.cycleTitle}
+      </h3>
+      <dl className="facts">
+        <div>
+          <dt>{s.assignedOn}</dt>
+          <dd>{state.assignedOn ? formatDate(state.assignedOn) : '—'}</dd>
+        </div>
+        <div>
+          <dt>{s.noticeNumber}</dt>
+          <dd>
+            {state.assignment ? t.events.register(state.assignment.year, state.assignment.number) : <span className="muted">{s.notAssigned}</span>}
+            {state.assignment?.replyBy ? <div className="small">{s.assignReplyBy(formatDate(state.assignment.replyBy))}</div> : null}
+          </dd>
+        </div>
+        <div className="facts__wide">
+          <dt>{s.receiptLabel}</dt>
+          <dd>
+            {state.receipts.length === 0 ? (
+              <span className="muted">{s.noReceipt}</span>
+            ) : (
+              state.receipts.map((r) => (
+                <div key={r.unit}>{s.receiptLine(r.unit, r.handler, r.phone, formatDateTime(r.at))}</div>
+              ))
+            )}
+          </dd>
+        </div>
+        {state.urgeLog.length ? (
+          <div className="facts__wide">
+            <dt>{s.urgeLogLabel}</dt>
+            <dd>
+              <ul className="urge-log">
+                {state.urgeLog.map((u) => (
+                  <li key={u.id}>
+                    {formatDateTime(u.at)} {t.events.urgeWith(u.method ? t.events.urgeMethods[u.method] : null, u.replyBy ? formatDate(u.replyBy) : null)}
+                    {u.reply ? (
+                      <span>
+                        {' '}
+                        — {s.replied(formatDateTime(u.reply.at))}：{u.reply.note}
+                      </span>
+                    ) : (
+                      <strong className={u.replyBy && u.replyBy < today ? 'text-bad' : undefined}> — {u.replyBy && u.replyBy < today ? s.replyOverdue : s.notReplied}</strong>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
+        {state.evidence ? (
+          <div className="facts__wide">
+            <dt>{s.evidenceLabel}</dt>
+            <dd>
+              {state.evidence.note || <span className="muted">{s.noEvidence}</span>}
+              {state.evidence.attachments.length ? <AttachmentList attachments={state.evidence.attachments} /> : null}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+    </section>
   );
 }
 

@@ -18,10 +18,22 @@ export interface QueueRow {
   extension: boolean;
   awaitingReview: boolean;
   mismatch: boolean;
+  /** An urge not yet replied to; `replyLate` when its reply deadline has passed. */
+  awaitingReply: boolean;
+  replyLate: boolean;
+  /** No owning unit has acknowledged the task (签收). */
+  unreceived: boolean;
+  /** Open and silent for longer than the reporting cadence (超期未报送). */
+  reportOverdue: boolean;
+  /** Its due date had passed when it was assigned: the office must set a real one (期限待核定). */
+  dueBeforeAssigned: boolean;
   /** Red or yellow for being behind the time-elapsed pace (not for a date). */
   behindPace: boolean;
   attention: boolean;
-  /** 0 flagged, 1 overdue, 2 due soon, 3 waiting for a decision, 4 behind the pace (red), 5 the rest. */
+  /**
+   * 0 flagged, 1 overdue, 2 due soon, 3 waiting for a decision or for a reply past its deadline, or
+   * 核查不符, 4 behind the pace (red) or silent past the reporting cadence, 5 the rest.
+   */
   group: number;
   /** Lowercased title + owners, for search. */
   haystack: string;
@@ -43,8 +55,19 @@ export function buildQueue(plan: Plan, states: ReadonlyMap<string, TaskState>, t
     const flagged = state.flagged && !state.done;
     const extension = state.pendingExtension !== null;
     const review = awaitingReview(state);
-    const behindPace = !state.done && !detail.overdue && !detail.dueSoon && detail.light !== 'green';
-    const group = flagged ? 0 : detail.overdue ? 1 : detail.dueSoon ? 2 : extension || review || state.mismatch ? 3 : behindPace && detail.light === 'red' ? 4 : 5;
+    const behindPace = !state.done && detail.judgedBy === 'pace' && !detail.overdue && !detail.dueSoon && detail.light !== 'green';
+    const replyLate = state.pendingUrge?.replyBy != null && state.pendingUrge.replyBy < today;
+    const group = flagged
+      ? 0
+      : detail.overdue
+        ? 1
+        : detail.dueSoon
+          ? 2
+          : extension || review || state.mismatch || replyLate || (detail.dueBeforeAssigned && !state.done)
+            ? 3
+            : (behindPace && detail.light === 'red') || detail.reportOverdue
+              ? 4
+              : 5;
     rows.push({
       task,
       state,
@@ -55,6 +78,11 @@ export function buildQueue(plan: Plan, states: ReadonlyMap<string, TaskState>, t
       extension,
       awaitingReview: review,
       mismatch: state.mismatch,
+      awaitingReply: state.pendingUrge !== null,
+      replyLate,
+      unreceived: !state.done && state.receipts.length === 0,
+      reportOverdue: detail.reportOverdue,
+      dueBeforeAssigned: detail.dueBeforeAssigned && !state.done,
       behindPace,
       attention: group < 5,
       group,

@@ -4,9 +4,9 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { TaskState } from '@/domain/events';
-import { GradeSchema, isRealIsoDate, type Grade, type PlanEvent } from '@/domain/model';
+import { GradeSchema, isRealIsoDate, UrgeMethodSchema, type Grade, type PlanEvent, type UrgeMethod } from '@/domain/model';
 import { SelectField, TextAreaField, TextField } from '@/components/field';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
 import type { NewEvent } from '@/store/api';
@@ -29,18 +29,50 @@ function useRecord() {
   };
 }
 
-export function UrgeForm({ taskId }: { taskId: string }) {
+/** The day `days` after `today` (yyyy-MM-dd), in calendar days. */
+function daysAfter(today: string, days: number): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const METHODS = UrgeMethodSchema.options;
+
+/** 催办: how (电话/书面/现场), what, and by when the unit must reply (three days by default). */
+export function UrgeForm({ taskId, today }: { taskId: string; today: string }) {
   const save = useRecord();
   const [note, setNote] = useState('');
+  const [method, setMethod] = useState<UrgeMethod>('phone');
+  const [replyBy, setReplyBy] = useState(() => daysAfter(today, 3));
+  const [error, setError] = useState<string | null>(null);
   const headingId = useId();
+  const name = useId();
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
-    if (save({ type: 'urge', taskId, note: note.trim() }, s.urgeDone)) setNote('');
+    if (!isRealIsoDate(replyBy) || replyBy < today) {
+      setError(s.urgeReplyByInvalid);
+      return;
+    }
+    setError(null);
+    if (save({ type: 'urge', taskId, method, replyBy, note: note.trim() }, s.urgeDone)) setNote('');
   };
   return (
-    <form className="card action-card" aria-labelledby={headingId} onSubmit={submit}>
+    // noValidate: the Chinese message below says what is wrong, not the browser's own bubble.
+    <form className="card action-card" aria-labelledby={headingId} onSubmit={submit} noValidate>
       <h3 id={headingId}>{s.urgeTitle}</h3>
+      <fieldset>
+        <legend>{s.urgeMethod}</legend>
+        <div className="radio-row">
+          {METHODS.map((m) => (
+            <label key={m}>
+              <input type="radio" name={name} value={m} checked={method === m} onChange={() => setMethod(m)} />
+              {t.events.urgeMethods[m]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <TextAreaField label={s.urgeNote} placeholder={s.urgePlaceholder} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+      <TextField label={s.urgeReplyBy} type="date" min={today} value={replyBy} error={error} onChange={(e) => setReplyBy(e.target.value)} />
       <button type="submit" className="btn btn--primary">
         {s.urgeSubmit}
       </button>
@@ -196,8 +228,10 @@ export function ReviewForm({ taskId, state, awaiting }: { taskId: string; state:
   return (
     <form className={awaiting ? 'card action-card action-card--pending' : 'card action-card'} aria-labelledby={headingId} onSubmit={(e) => e.preventDefault()}>
       <h3 id={headingId}>{s.reviewTitle}</h3>
-      {current && !awaiting ? <p>{s.reviewCurrent(current.grade ?? '—', formatDate(current.at.slice(0, 10)))}</p> : null}
-      {!state.done ? (
+      {current && !awaiting ? <p>{s.reviewCurrent(current.grade ?? '—', formatDateTime(current.at))}</p> : null}
+      {state.mismatch ? (
+        <p className="muted">{s.reviewMismatch}</p>
+      ) : !state.done ? (
         <p className="muted">{s.reviewNotDone}</p>
       ) : (
         <>

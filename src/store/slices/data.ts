@@ -2,20 +2,26 @@
  * The data slice: local safety copies (daily snapshots, automatic backups, the recovery copy).
  * Restoring a copy first backs up what is there now and can be undone, like any destructive action.
  */
-import { applyImport, buildBackup, buildCsv, buildPlanPackage, buildProgressReport, needsConfirmation as needsConfirmationOf, type FileSigning } from '@/domain/files';
+import type { FileSigning } from '@/domain/files';
+import { applyImport, needsConfirmation as needsConfirmationOf } from '@/domain/imports/apply';
+import { fileStamp } from '@/lib/ids';
 import { OFFICE_NAME, type PlanEvent } from '@/domain/model';
 import type { DataSlice, DownloadFile, SavedCopy } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { writerName } from '@/store/slices/progress';
 import { laterIso } from '@/store/slices/plan';
 import { selectTaskStates } from '@/store/derived';
+import { mergeArchives } from '@/domain/bulletin/archive';
 import { mergeEvents } from '@/domain/merge';
+
+/** The file builders, the checksum and the CSV: loaded when a file is first made, not at start. */
+const files = () => import('@/domain/files');
 
 export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext): DataSlice {
   const p = ctx.persistence;
   const current = () => {
     const s = get();
-    return { plan: s.plan, units: s.units, events: s.events, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
+    return { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events, issued: s.issued, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped };
   };
 
   /**
@@ -53,7 +59,16 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     // may have left this browser already); a copy of another plan brings that plan's log back.
     const events = copy.plan.id === before.plan.id ? mergeEvents(before.events, copy.events).events : copy.events;
     // A restore is a new local edit: stamped now, so another tab's older copy does not win it back.
-    set({ plan: { ...copy.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) }, units: copy.units ?? before.units, events, dropped: copy.dropped, planSetAt: ctx.now().toISOString() });
+    set({
+      plan: { ...copy.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) },
+      units: copy.units ?? before.units,
+      leaders: copy.leaders ?? before.leaders,
+      events,
+      // Issued bulletins were sent out: an older copy never takes one back.
+      issued: mergeArchives(before.issued, copy.issued),
+      dropped: copy.dropped,
+      planSetAt: ctx.now().toISOString(),
+    });
     ctx.pushUndo({
       label: '恢复副本',
       toast: `已恢复：${copy.reason}`,
@@ -80,7 +95,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
         null,
         1,
       );
-      return { fileName: `落实-原始数据-${(got?.info.savedAt ?? ctx.now().toISOString()).replace(/[:.]/g, '-')}.json`, mime: 'application/json', text };
+      return { fileName: `落实-原始数据-${fileStamp(savedAtOr(got?.info.savedAt, ctx.now()))}.json`, mime: 'application/json', text };
     },
     listRecoveries: () =>
       p.listRecoveries().map((r) => ({ key: r.key, savedAt: r.savedAt, message: r.message, setAsideItems: r.setAside.length, bytes: r.bytes })),
@@ -88,7 +103,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const got = p.readRecovery(key);
       if (!got) return null;
       const text = JSON.stringify({ kind: 'luoshi/recovery', savedAt: got.info.savedAt, message: got.info.message, setAside: got.info.setAside, original: got.original }, null, 1);
-      return { fileName: `落实-原始数据-${got.info.savedAt.replace(/[:.]/g, '-')}.json`, mime: 'application/json', text };
+      return { fileName: `落实-原始数据-${fileStamp(savedAtOr(got.info.savedAt, ctx.now()))}.json`, mime: 'application/json', text };
     },
     discardRecoveryCopy: (key) => {
       if (!key.startsWith('luoshi:recovery:')) return;
@@ -126,13 +141,14 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
     },
 
     // The package is sent as whoever this browser is (a unit's package is refused at the office).
-    exportPlanPackage: () => exportSigned(writerName(get().identity), (signing) => buildPlanPackage(current(), ctx.now(), signing)),
+    exportPlanPackage: () => exportSigned(writerName(get().identity), async (signing) => (await files()).buildPlanPackage(current(), ctx.now(), signing)),
     exportProgressReport: () => {
       const unit = writerName(get().identity);
-      return exportSigned(unit, (signing) => buildProgressReport(current(), unit, ctx.now(), signing));
+      return exportSigned(unit, async (signing) => (await files()).buildProgressReport(current(), unit, ctx.now(), signing));
     },
     exportBackup: async () => {
       const s = get();
+      const { buildBackup } = await files();
       if (!s.signing.enabled) return buildBackup(current(), writerName(s.identity), ctx.now());
       const author = writerName(s.identity);
       // Signed by this browser's key for the identity in use, when it holds one: restoring it here
@@ -142,10 +158,10 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const own = Object.entries(st.signing.own).map(([a, key]) => ({ author: a, key }));
       return buildBackup(current(), author, ctx.now(), { trust: st.trust, own, signing });
     },
-    exportCsv: (): DownloadFile => {
+    exportCsv: async (): Promise<DownloadFile> => {
+      const { buildCsv } = await files();
       const s = get();
-      const d = ctx.now().toISOString().slice(0, 10);
-      return { fileName: `落实-三张清单-${d}.csv`, mime: 'text/csv;charset=utf-8', text: buildCsv(s.plan, selectTaskStates(s)) };
+      return { fileName: `落实-三张清单-${fileStamp(ctx.now())}.csv`, mime: 'text/csv;charset=utf-8', text: buildCsv(s.plan, selectTaskStates(s)) };
     },
     previewImport: async (fileText) => {
       // Records written a moment ago carry their signatures before anything is compared with them.
@@ -182,7 +198,9 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
         // a plan package keeps the office's own time, so the office's later packages still count as newer.
         plan: preview.planAction === 'restore' ? { ...next.plan, updatedAt: laterIso(ctx.now(), before.plan.updatedAt) } : next.plan,
         units: next.units,
+        leaders: next.leaders ?? before.leaders,
         events: next.events,
+        issued: next.issued ?? before.issued,
         dropped: next.dropped ?? before.dropped,
         identity: next.identity ?? before.identity,
         ...(replaces ? { planSetAt: ctx.now().toISOString() } : {}),
@@ -207,6 +225,7 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
           set({
             plan: before.plan === s.plan ? s.plan : stamped,
             units: before.units,
+            leaders: before.leaders,
             events: s.events.filter((e) => !gone.has(e.id)),
             dropped: [...new Set([...s.dropped, ...added])].sort(),
           });
@@ -215,4 +234,10 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       return true;
     },
   };
+}
+
+/** When a recovery copy was taken (its stored ISO time), or now if that cannot be read. */
+function savedAtOr(iso: string | undefined, now: Date): Date {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) ? new Date(ms) : now;
 }

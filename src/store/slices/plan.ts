@@ -6,28 +6,43 @@
  */
 import { parseIsoTime, type OwnerRef, type Plan, type PlanEvent, type Task, type Unit } from '@/domain/model';
 import { sortEvents } from '@/domain/events';
+import { separateLeaders, type Leader } from '@/domain/leaders/leaders';
+import { localDay } from '@/lib/ids';
 import type { PlanSlice } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
+import { refuseUnlessOffice } from '@/store/slices/signing';
 
 /** What a structural undo puts back. */
 export interface PlanSnapshot {
   plan: Plan;
   units: Unit[];
+  leaders: Leader[];
+}
+
+/**
+ * A plan (or new tasks) taken up by this browser: every task without a 交办日期 is handed over
+ * today (the local day), and owners that name a leader move to the leader's portfolio.
+ */
+export function intakePlan(plan: Plan, leaders: readonly Leader[], now: Date): { plan: Plan; leaders: Leader[] } {
+  const today = localDay(now);
+  const stamped = plan.tasks.some((t) => !t.assignedOn) ? { ...plan, tasks: plan.tasks.map((t) => (t.assignedOn ? t : { ...t, assignedOn: today })) } : plan;
+  const sep = separateLeaders(stamped, leaders);
+  return { plan: sep.plan, leaders: sep.leaders };
 }
 
 export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext, initial: PlanSnapshot & { planSetAt: string }): PlanSlice {
   const stamp = (plan: Plan): Plan => ({ ...plan, updatedAt: laterIso(ctx.now(), plan.updatedAt) });
 
-  /** Applies an edit of plan/units with an undo step that restores the state before it. */
+  /** Applies an edit of plan/units/leaders with an undo step that restores the state before it. */
   const edit = (label: string, fn: (s: PlanSnapshot) => PlanSnapshot | null, toast?: string): boolean => {
-    const before: PlanSnapshot = { plan: get().plan, units: get().units };
+    const before: PlanSnapshot = { plan: get().plan, units: get().units, leaders: get().leaders };
     const after = fn(before);
     if (!after) return false;
-    set({ plan: stamp(after.plan), units: after.units });
+    set({ plan: stamp(after.plan), units: after.units, leaders: after.leaders });
     ctx.pushUndo({
       label,
       toast,
-      run: () => set({ plan: stamp(before.plan), units: before.units }),
+      run: () => set({ plan: stamp(before.plan), units: before.units, leaders: before.leaders }),
     });
     return true;
   };
@@ -50,19 +65,23 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
   return {
     plan: initial.plan,
     units: initial.units,
+    leaders: initial.leaders,
     planSetAt: initial.planSetAt,
 
-    replacePlan: (plan) => {
+    replacePlan: (incoming) => {
       const s = get();
       // A backup of what is replaced comes first, always: the UI confirmed, but people regret.
       ctx.persistence.backup(
-        { plan: s.plan, units: s.units, events: s.events, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped },
+        { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events, issued: s.issued, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped },
         `替换计划前的自动备份（${s.plan.title || '未命名计划'}）`,
       );
-      const before = { plan: s.plan, units: s.units, events: s.events };
+      const before = { plan: s.plan, units: s.units, leaders: s.leaders, events: s.events };
+      // A new plan's portfolios start afresh: the leaders keep their units, not the old plan's tasks.
+      const fresh = incoming.id === s.plan.id ? s.leaders : s.leaders.map((l) => (l.tasks.length ? { ...l, tasks: [] } : l));
+      const { plan, leaders } = intakePlan(incoming, fresh, ctx.now());
       // Events belong to tasks of a plan: a different plan starts a new log (the old one is in the backup).
       const events = plan.id === s.plan.id ? s.events : [];
-      set({ plan: stamp(plan), events, planSetAt: ctx.now().toISOString() });
+      set({ plan: stamp(plan), leaders, events, planSetAt: ctx.now().toISOString() });
       ctx.pushUndo({
         label: '替换计划',
         toast: '已替换计划（原计划已自动备份）',
@@ -70,6 +89,7 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
           set({
             plan: stamp(before.plan),
             units: before.units,
+            leaders: before.leaders,
             events: mergeBack(before.events, get().events, before.plan.id === get().plan.id),
             planSetAt: ctx.now().toISOString(),
           }),
@@ -91,7 +111,8 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
           return id === t.id ? t : { ...t, id };
         });
         const plan = { ...s.plan, tasks: [...s.plan.tasks, ...added], targets: [...s.plan.targets, ...addedTargets] };
-        return { ...s, plan: sourceText === undefined ? plan : { ...plan, sourceText } };
+        const taken = intakePlan(sourceText === undefined ? plan : { ...plan, sourceText }, s.leaders, ctx.now());
+        return { ...s, plan: taken.plan, leaders: taken.leaders };
       }, `已添加 ${tasks.length} 项任务`);
     },
 
@@ -106,7 +127,10 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
     addTask: (task) => {
       const taken = new Set(get().plan.tasks.map((t) => t.id));
       const id = uniqueId(taken, task.id);
-      edit('新增任务', (s) => ({ ...s, plan: { ...s.plan, tasks: [...s.plan.tasks, { ...task, id }] } }));
+      edit('新增任务', (s) => {
+        const taken = intakePlan({ ...s.plan, tasks: [...s.plan.tasks, { ...task, id }] }, s.leaders, ctx.now());
+        return { ...s, plan: taken.plan, leaders: taken.leaders };
+      });
       return id;
     },
 
@@ -183,6 +207,35 @@ export function createPlanSlice(set: SetState, get: GetState, ctx: StoreContext,
 
     removeUnit: (id) => {
       edit('删除单位', (s) => (s.units.some((u) => u.id === id) ? { ...s, units: s.units.filter((u) => u.id !== id) } : null), '已删除单位');
+    },
+
+    upsertLeader: (leader) => {
+      refuseUnlessOffice(get());
+      edit('修改领导分工', (s) => {
+        const i = s.leaders.findIndex((l) => l.id === leader.id);
+        const leaders = i < 0 ? [...s.leaders, leader] : s.leaders.map((l) => (l.id === leader.id ? leader : l));
+        return { ...s, leaders };
+      });
+    },
+
+    removeLeader: (id) => {
+      refuseUnlessOffice(get());
+      edit('删除领导', (s) => (s.leaders.some((l) => l.id === id) ? { ...s, leaders: s.leaders.filter((l) => l.id !== id) } : null), '已删除领导');
+    },
+
+    setTaskLeaders: (taskId, leaderIds) => {
+      refuseUnlessOffice(get());
+      edit('修改分管领导', (s) => {
+        const want = new Set(leaderIds);
+        let changed = false;
+        const leaders = s.leaders.map((l) => {
+          const has = l.tasks.includes(taskId);
+          if (has === want.has(l.id)) return l;
+          changed = true;
+          return { ...l, tasks: has ? l.tasks.filter((x) => x !== taskId) : [...l.tasks, taskId] };
+        });
+        return changed ? { ...s, leaders } : null;
+      });
     },
   };
 }

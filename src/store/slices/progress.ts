@@ -16,6 +16,9 @@ import { EventSchema, OFFICE_NAME, type Identity, type PlanEvent } from '@/domai
 import type { NewEvent, ProgressSlice } from '@/store/api';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { resolveTaskId } from '@/domain/events';
+import { JUDGED_TYPES, refuseNewEvent } from '@/domain/cycle/accept-event';
+import { nextRegisterNumber } from '@/domain/cycle/register';
+import { localDay } from '@/lib/ids';
 import { selectCanWrite } from '@/store/slices/signing';
 
 export function writerName(identity: Identity): string {
@@ -104,16 +107,25 @@ export function createProgressSlice(
       const s = get();
       const taskId = resolveTaskId(s.plan.mergedInto ?? {}, input.taskId);
       const task = s.plan.tasks.find((t) => t.id === taskId);
-      // Only these have an opposite to undo with; the others need no state (and at 100,000
-      // events a state per event recorded in a loop would add up).
+      // Only these have an opposite to undo with, or a rule of the cycle to pass; the others need
+      // no state (and at 100,000 events a state per event recorded in a loop would add up).
       const undoable = input.type === 'tick' || input.type === 'flag' || input.type === 'progress' || input.type === 'status';
-      const before = task && undoable ? (selectTaskStates(s).get(task.id) ?? null) : null;
+      const before = task && (undoable || JUDGED_TYPES.has(input.type)) ? (selectTaskStates(s).get(task.id) ?? null) : null;
+      // Undo writes the opposite of an event through write(), never through here: it restores
+      // a state the cycle already allowed.
+      if (before) {
+        const why = refuseNewEvent(before, { ...input, note: input.note ?? '' } as Parameters<typeof refuseNewEvent>[1]);
+        if (why) throw new Error(why);
+      }
       const e = write(input);
       if (ctx.undoing() || !before) return e;
       const opposite = ((): NewEvent | null => {
         switch (e.type) {
           case 'tick':
-            return { type: 'tick', taskId: e.taskId, done: before.done, note: '撤销上一次勾选' };
+            // Taking back an untick restores the completion with the evidence it had.
+            return before.done && before.evidence
+              ? { type: 'tick', taskId: e.taskId, done: true, note: before.evidence.note || '撤销上一次勾选', attachments: before.evidence.attachments }
+              : { type: 'tick', taskId: e.taskId, done: before.done, note: '撤销上一次勾选' };
           case 'flag':
             return { type: 'flag', taskId: e.taskId, flagged: before.flagged, note: '撤销上一次挂牌/摘牌' };
           case 'progress':
@@ -130,6 +142,12 @@ export function createProgressSlice(
         ctx.pushUndo({ label: labels[e.type] ?? '记录', toast, run: () => void write(opposite) });
       }
       return e;
+    },
+
+    assignTask: (taskId, replyBy, requirement) => {
+      const s = get();
+      const year = Number(localDay(ctx.now()).slice(0, 4));
+      return get().record({ type: 'assign', taskId, year, number: nextRegisterNumber(s.events, year), replyBy, note: requirement });
     },
   };
 }

@@ -17,6 +17,7 @@ import { TRUST_KEY } from '@/store/keys';
 import type { StorageBackend } from '@/store/persistence';
 import type { GetState, SetState, StoreContext } from '@/store/slices/context';
 import { replaceEvent, writerName } from '@/store/slices/progress';
+import { shell as t } from '@/lib/strings-shell';
 
 /**
  * The signing room (WebCrypto, zod schemas of keys and key files, verification) is loaded with the
@@ -59,6 +60,17 @@ export function selectCanWrite(s: Pick<LuoshiState, 'identity' | 'trust' | 'sign
   // at its word, so the office's own screens do not flash read-only on every start.
   if (!s.signing.ready) return pin.how === 'own';
   return Object.values(s.signing.own).some((k) => k.keyId === pin.keyId);
+}
+
+/** May this browser act as the office now (its own data: leaders, issued 通报)? */
+export function selectCanWriteAsOffice(s: Pick<LuoshiState, 'identity' | 'trust' | 'signing'>): boolean {
+  return s.identity.kind === 'office' && selectCanWrite(s);
+}
+
+/** The store's own refusal of an office action the screens do not offer here. */
+export function refuseUnlessOffice(s: Pick<LuoshiState, 'identity' | 'trust' | 'signing'>): void {
+  if (s.identity.kind !== 'office') throw new Error(t.signing.officeOnly);
+  if (!selectCanWrite(s)) throw new Error(t.signing.officeReadOnly);
 }
 
 export interface SigningHooks {

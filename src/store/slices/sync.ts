@@ -13,7 +13,7 @@ export function createSyncSlice(set: SetState, get: GetState, ctx: StoreContext)
   return {
     sync: SYNC_OFF,
     setSyncStatus: (sync) => set({ sync }),
-    applyRemote: ({ plan, units, events }) => {
+    applyRemote: ({ plan, units, leaders, events }) => {
       const s = get();
       const patch: Partial<LuoshiState> = {};
       let current: readonly PlanEvent[] = s.events;
@@ -27,6 +27,7 @@ export function createSyncSlice(set: SetState, get: GetState, ctx: StoreContext)
         patch.plan = plan;
       }
       if (units) patch.units = units;
+      if (leaders) patch.leaders = leaders;
       if (events?.length) {
         // Records taken back here (undo of an import) stay out even when the server has them.
         const gone = new Set(s.dropped);
@@ -43,7 +44,7 @@ export function createSyncSlice(set: SetState, get: GetState, ctx: StoreContext)
     },
     keepCopy: (data, reason) => {
       const s = get();
-      ctx.persistence.backup({ plan: data.plan, units: data.units, events: [...data.events], identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped }, reason);
+      ctx.persistence.backup({ plan: data.plan, units: data.units, leaders: s.leaders, events: [...data.events], issued: s.issued, identity: s.identity, planSetAt: s.planSetAt, dropped: s.dropped }, reason);
     },
   };
 }

@@ -124,6 +124,36 @@ const KINDS: Array<{ kind: string; doc: Record<string, unknown>; create: Record<
     create: { anonymous: 'no-role', 'unit A': 'office-only', 'unit B': 'office-only', 'unit C (no tasks)': 'office-only', office: 'office-name', 'server admin': 'office-name' },
   },
   {
+    kind: 'a 交办 in the office name (office record)',
+    doc: ev('e11', { type: 'assign', unit: OFFICE_NAME, taskId: 't1', year: 2024, number: 3, replyBy: null }),
+    create: { anonymous: 'no-role', 'unit A': 'office-only', 'unit B': 'office-only', 'unit C (no tasks)': 'office-only', office: 'ok', 'server admin': 'ok' },
+  },
+  {
+    kind: 'a 交办 written in A’s own name (office type)',
+    doc: ev('e12', { type: 'assign', unit: A, taskId: 't1', year: 2024, number: 4, replyBy: null }),
+    create: { anonymous: 'no-role', 'unit A': 'office-only', 'unit B': 'office-only', 'unit C (no tasks)': 'office-only', office: 'office-name', 'server admin': 'office-name' },
+  },
+  {
+    kind: 'A 签收 its own lead task',
+    doc: ev('e13', { type: 'receipt', unit: A, taskId: 't1', handler: '王敏', phone: '0571-87001234' }),
+    create: { anonymous: 'no-role', 'unit A': 'ok', 'unit B': 'not-own-unit', 'unit C (no tasks)': 'not-own-unit', office: 'ok', 'server admin': 'ok' },
+  },
+  {
+    kind: 'B 回复 an urge on a task it co-owns',
+    doc: ev('e14', { type: 'reply', unit: B, taskId: 't1', urgeId: null, note: '本周报送' }),
+    create: { anonymous: 'no-role', 'unit A': 'not-own-unit', 'unit B': 'ok', 'unit C (no tasks)': 'not-own-unit', office: 'ok', 'server admin': 'ok' },
+  },
+  {
+    kind: 'A 签收 a task it does not own',
+    doc: ev('e15', { type: 'receipt', unit: A, taskId: 't2', handler: '王敏', phone: '0571-87001234' }),
+    create: { anonymous: 'no-role', 'unit A': 'not-owner', 'unit B': 'not-own-unit', 'unit C (no tasks)': 'not-own-unit', office: 'ok', 'server admin': 'ok' },
+  },
+  {
+    kind: 'C 回复 on a task without owners',
+    doc: ev('e16', { type: 'reply', unit: C, taskId: 't4', urgeId: 'u1', note: '已落实' }),
+    create: { anonymous: 'no-role', 'unit A': 'not-own-unit', 'unit B': 'not-own-unit', 'unit C (no tasks)': 'not-owner', office: 'ok', 'server admin': 'ok' },
+  },
+  {
     kind: 'a record type the rules do not know',
     doc: ev('e9', { type: 'teleport', unit: A, taskId: 't1' }),
     create: { anonymous: 'unknown-type', 'unit A': 'unknown-type', 'unit B': 'unknown-type', 'unit C (no tasks)': 'unknown-type', office: 'unknown-type', 'server admin': 'unknown-type' },
@@ -198,6 +228,18 @@ describe('validate_doc_update (the design document as CouchDB runs it)', () => {
     } catch (e) {
       expect((e as { forbidden: string }).forbidden).toBe(`[office-only] “催办”只能由${OFFICE_NAME}记录`);
     }
+    try {
+      validate(ev('e17', { type: 'assign', unit: A, taskId: 't1', year: 2024, number: 5, replyBy: null }), null, { name: 'a', roles: [`unit:${A}`] }, secObj);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as { forbidden: string }).forbidden).toBe(`[office-only] “交办”只能由${OFFICE_NAME}记录`);
+    }
+  });
+
+  it('knows the 督办 cycle: 交办 is the office’s, 签收 and 回复 are the units’', () => {
+    expect(rules.officeOnly).toContain('assign');
+    expect(rules.unitTypes).toEqual(expect.arrayContaining(['receipt', 'reply']));
+    expect(rules.labels).toMatchObject({ assign: '交办', receipt: '签收', reply: '回复催办' });
   });
 });
 

@@ -16,15 +16,17 @@ const plan = mkPlan(
   [
     mkTask('a', '市教育局', '2025-03-31', { sectionId: 's1', title: '新建学校三所', flagged: true }),
     mkTask('b', '市教育局', '2025-12-31', { sectionId: 's1', title: '教师培训' }),
-    mkTask('c', ['市交通运输局', '王副市长'], '2025-05-31', { sectionId: 's2', title: '道路改造' }),
+    mkTask('c', '市交通运输局', '2025-05-31', { sectionId: 's2', title: '道路改造' }),
   ],
   { sections },
 );
-const units = [mkUnit('市教育局'), mkUnit('市交通运输局'), mkUnit('王副市长', 'leader')];
+const units = [mkUnit('市教育局'), mkUnit('市交通运输局')];
+// 王副市长 oversees 市交通运输局: a leader, not a unit of the registry.
+const leaders = [{ id: 'w', name: '王副市长', role: 'vice-mayor' as const, aliases: [], units: ['市交通运输局'], tasks: [] }];
 
 beforeEach(() => {
   window.location.hash = '#/dashboard';
-  resetStore({ plan, units, events: [] });
+  resetStore({ plan, units, leaders, events: [] });
 });
 
 describe('DashboardPage', () => {
@@ -44,7 +46,7 @@ describe('DashboardPage', () => {
     expect(within(kpis()).getByText('已完成').nextSibling).toHaveTextContent('0');
     act(() => {
       store().setIdentity({ kind: 'unit', name: '市教育局' });
-      store().record({ type: 'tick', taskId: 'b', done: true });
+      store().record({ type: 'tick', taskId: 'b', done: true, note: '培训已完成' });
     });
     expect(within(kpis()).getByText('已完成').nextSibling).toHaveTextContent('1');
     expect(within(kpis()).getByText('完成率 33.3%')).toBeInTheDocument();
@@ -52,7 +54,7 @@ describe('DashboardPage', () => {
   });
 
   it('ranks units and explains the score', async () => {
-    resetStore({ plan, units, events: [ev('b', '2025-05-01', { type: 'tick', done: true }, '市教育局')] });
+    resetStore({ plan, units, leaders, events: [ev('b', '2025-05-01', { type: 'tick', done: true }, '市教育局')] });
     render(<DashboardPage />);
     const table = screen.getByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
@@ -78,12 +80,33 @@ describe('DashboardPage', () => {
     expect(within(criticisms).getByText('市交通运输局')).toBeInTheDocument();
   });
 
-  it('filters by a vice mayor portfolio through the address', async () => {
+  it('filters by a leader’s portfolio through the address', async () => {
     render(<DashboardPage />);
-    await userEvent.selectOptions(screen.getByLabelText('分管副市长'), '王副市长');
+    await userEvent.selectOptions(screen.getByLabelText('分管领导'), '王副市长');
     expect(window.location.hash).toBe(`#/dashboard?leader=${encodeURIComponent('王副市长')}`);
     const kpis = screen.getByRole('region', { name: '关键指标' });
     expect(within(kpis).getByText('任务总数').nextSibling).toHaveTextContent('1');
+  });
+
+  it('says the light rule in words, from the rule itself', () => {
+    render(<DashboardPage />);
+    expect(screen.getByText(/序时进度从交办日期算到期限。红灯：逾期，或落后序时进度超过 30 个百分点.*超过 30 天未报送进展为黄灯，不会仅因没有期限而亮红灯/)).toBeInTheDocument();
+  });
+
+  it('shows ties as ties and names the units left out of the ranking', () => {
+    const p = mkPlan([mkTask('x', '市教育局', '2025-03-31'), mkTask('y', '市交通运输局', '2025-03-31'), mkTask('z', '市商务局', '2025-12-31')]);
+    resetStore({ plan: p, units, leaders, events: [] });
+    render(<DashboardPage />);
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByText('并列第1')).toHaveLength(2);
+    expect(within(table).queryByText('市商务局')).not.toBeInTheDocument();
+    expect(screen.getByText('未参与排名（尚无到期或已完成的牵头任务）：市商务局')).toBeInTheDocument();
+  });
+
+  it('shows where the cycle stands: unacknowledged, urges awaiting a reply, silent tasks', () => {
+    resetStore({ plan, units, leaders, events: [ev('b', '2025-05-20', { type: 'receipt', handler: '王敏', phone: '13800000000' }, '市教育局'), ev('c', '2025-05-25', { type: 'urge', method: 'phone', replyBy: '2025-05-28' })] });
+    render(<DashboardPage />);
+    expect(screen.getByText(/待签收 2 项 · 催办待回复 1 项/)).toBeInTheDocument();
   });
 
   it('shows an empty state without tasks', () => {

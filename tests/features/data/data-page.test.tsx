@@ -152,7 +152,7 @@ describe('DataPage: exports, meter, snapshots, clearing', () => {
   it('lists what it corrected in a plan package (a date that does not exist) before anything is taken', async () => {
     const user = userEvent.setup();
     resetStore({ plan: mkPlan([], { id: 'seed' }), units, events: [], identity: { kind: 'unit', name: '市教育局' } });
-    const bad = mkPlan([mkTask('a', '市教育局', '2025-02-30', { title: '新建学校三所' })], { id: 'plan-next' });
+    const bad = mkPlan([mkTask('a', '市教育局', '2025-02-30', { title: '新建学校三所', assignedOn: '2025-01-02' })], { id: 'plan-next' });
     const built = await buildPlanPackage({ plan: bad, units, events: [] }, new Date('2025-03-01T00:00:00Z'));
     render(<DataPage />);
     await user.upload(screen.getByLabelText('选择要导入的文件（.json）'), new File([built.text], built.fileName, { type: 'application/json' }));

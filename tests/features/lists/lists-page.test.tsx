@@ -130,6 +130,22 @@ describe('ListsPage (office)', () => {
     expect(within(row).getByText(/2025年9月30日/)).toBeInTheDocument();
   });
 
+  it('sets a task’s 交办日期 and the leader it was handed to', async () => {
+    resetStore({ plan: { ...plan, tasks: plan.tasks.map((t) => ({ ...t, assignedOn: '2025-01-02' })) }, units, leaders: [{ id: 'w', name: '王副市长', role: 'vice-mayor', aliases: [], units: [], tasks: [] }], events: [], identity: { kind: 'office' } });
+    const user = userEvent.setup();
+    render(<ListsPage />);
+    await user.click(within(rowOf('道路改造')).getByRole('button', { name: '道路改造' }));
+    const editor = screen.getByRole('form', { name: /编辑任务：道路改造/ });
+    const assigned = within(editor).getByLabelText('交办日期');
+    expect(assigned).toHaveValue('2025-01-02');
+    await user.clear(assigned);
+    await user.type(assigned, '2025-03-01');
+    await user.click(within(editor).getByLabelText('王副市长'));
+    await user.click(within(editor).getByRole('button', { name: '保存' }));
+    expect(store().plan.tasks.find((t) => t.id === 'c')!.assignedOn).toBe('2025-03-01');
+    expect(store().leaders[0]!.tasks).toEqual(['c']);
+  });
+
   it('an editor opened before another tab changed the task keeps that change, and says so (issue 16)', async () => {
     const user = userEvent.setup();
     render(<ListsPage />);

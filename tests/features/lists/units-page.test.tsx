@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { splitList, UnitsPage } from '@/features/lists/units-page';
-import { resetStore, store } from '../../helpers/screen-store';
+import { officeKeyElsewhere, resetStore, store } from '../../helpers/screen-store';
 import { expectNoSeriousA11yViolations } from '../../helpers/axe';
 import { mkPlan, mkTask } from '../../domain/screen-fixtures';
 import type { Unit } from '@/domain/model';
@@ -80,5 +80,45 @@ describe('UnitsPage', () => {
 describe('splitList', () => {
   it('splits on Chinese and ASCII separators, trims and de-duplicates', () => {
     expect(splitList(' 发改委，发展改革委、市发改委;发改委 ')).toEqual(['发改委', '发展改革委', '市发改委']);
+  });
+
+});
+
+describe('领导分工', () => {
+  it('keeps leaders apart: adds one, gives it units to oversee, and never lists it as a unit', async () => {
+    resetStore({ plan, units, leaders: [], events: [], identity: { kind: 'office' } });
+    const user = userEvent.setup();
+    render(<UnitsPage />);
+    const panel = screen.getByRole('region', { name: /^领导分工/ });
+    const form = within(panel).getByRole('form', { name: '添加领导' });
+    await user.click(within(form).getByRole('button', { name: '添加领导' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('请填写领导名称');
+    await user.type(within(form).getByLabelText('领导'), '王副市长');
+    await user.click(within(form).getByRole('button', { name: '添加领导' }));
+    expect(store().leaders).toMatchObject([{ name: '王副市长', role: 'vice-mayor', units: [], tasks: [] }]);
+    await user.selectOptions(within(panel).getByLabelText('为王副市长添加分管单位'), '市教育局');
+    expect(store().leaders[0]!.units).toEqual(['市教育局']);
+    expect(within(panel).getByText('分管范围内 1 项任务')).toBeInTheDocument();
+    // Not a unit: not in the registry table, and the kind filter does not offer it.
+    expect(screen.queryByRole('rowheader', { name: '王副市长' })).not.toBeInTheDocument();
+    for (const select of screen.getAllByLabelText('类别')) expect(within(select).queryByRole('option', { name: '分管副市长' })).not.toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: '移除：市教育局' }));
+    expect(store().leaders[0]!.units).toEqual([]);
+  });
+
+  it('is read-only, with the registry, where this browser does not hold the office’s key', async () => {
+    const leaders = [{ id: 'l1', name: '王副市长', role: 'vice-mayor' as const, aliases: [], units: ['市教育局'], tasks: [] }];
+    resetStore({ plan, units, leaders, events: [], identity: { kind: 'office' }, ...officeKeyElsewhere() });
+    const { container } = render(<UnitsPage />);
+    const panel = screen.getByRole('region', { name: /^领导分工/ });
+    expect(within(panel).getByText('王副市长')).toBeInTheDocument();
+    expect(within(panel).getByText('市教育局')).toBeInTheDocument();
+    expect(within(panel).queryByRole('form')).not.toBeInTheDocument();
+    expect(within(panel).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(panel).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: '添加单位' })).not.toBeInTheDocument();
+    expect(within(rowOf('市教育局')).queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: '操作' })).not.toBeInTheDocument();
+    await expectNoSeriousA11yViolations(container);
   });
 });

@@ -6,6 +6,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readDocument } from '@/domain/readers/read-document';
+import { buildBulletinContent } from '@/domain/bulletin/quarterly';
+import { buildQuarterlyReport } from '@/domain/report';
+import { t } from '@/lib/strings';
 import { ReportPage } from '@/features/report/report-page';
 import { NoticePage } from '@/features/report/notice-page';
 import { XlsxExportButton } from '@/components/xlsx-export-button';
@@ -42,9 +45,27 @@ describe('export buttons', () => {
     render(<ReportPage />);
     await user.click(screen.getByRole('button', { name: '导出 Word' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
-    expect(downloads[0]!.name).toBe('关于2025年第一季度重点工作落实情况的通报.docx');
-    expect(await textOf(downloads[0]!.blob, 'x.docx')).toContain('道路改造');
+    // The live 通报 is a draft (issue 12): its file says so, as its 期号 line does.
+    expect(downloads[0]!.name).toBe('关于2025年第一季度重点工作落实情况的通报（草稿，未印发）.docx');
+    const text = await textOf(downloads[0]!.blob, 'x.docx');
+    expect(text).toContain('道路改造');
+    expect(text).toContain('（草稿，未印发）');
     expect(store().toasts.at(-1)?.message).toContain('已导出');
+  });
+
+  it('导出 Word on an issued 通报 writes its frozen content, whatever changed since', async () => {
+    const issued = store().issueBulletin(buildBulletinContent(buildQuarterlyReport(plan, store().events, 1, '2025-03-20', { units: store().units })));
+    // After issuing, a task is renamed; the issued 通报 still names it as it was.
+    store().updateTask('b', { title: '改了名的道路任务' });
+    window.location.hash = `#/report?issued=${issued.id}`;
+    const user = userEvent.setup();
+    render(<ReportPage />);
+    await user.click(screen.getByRole('button', { name: '导出 Word' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toBe(`关于2025年第一季度重点工作落实情况的通报（${t.report.issue(issued.year, issued.number)}）.docx`);
+    const text = await textOf(downloads[0]!.blob, 'x.docx');
+    expect(text).toContain(t.report.issue(issued.year, issued.number));
+    expect(text).not.toContain('改了名的道路任务');
   });
 
   it('导出 Word on a 督办单 carries the requirement the office typed', async () => {

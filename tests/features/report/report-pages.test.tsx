@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReportPage } from '@/features/report/report-page';
 import { NoticePage } from '@/features/report/notice-page';
 import { ListsPrintPage } from '@/features/report/lists-print-page';
 import { DashboardPage } from '@/features/dashboard/dashboard-page';
-import { resetStore } from '../../helpers/screen-store';
+import { officeKeyElsewhere, resetStore, store } from '../../helpers/screen-store';
+import { useLuoshi } from '@/store/store';
 import { expectNoSeriousA11yViolations } from '../../helpers/axe';
 import { ev, mkPlan, mkSection, mkTask, mkUnit } from '../../domain/screen-fixtures';
 
@@ -65,11 +66,12 @@ describe('ReportPage', () => {
 
   it('lists the overdue task with the unit’s own reason and the completed one with its note', () => {
     render(<ReportPage />);
-    const overdue = screen.getByRole('table', { name: '表5　逾期未完成事项' });
+    // Tables are numbered in the order they appear (no targets here, so no target table).
+    const overdue = screen.getByRole('table', { name: '表4　逾期未完成事项' });
     const row = within(overdue).getByRole('row', { name: /出台教师培训方案/ });
     expect(row).toHaveTextContent('方案待常务会审议');
     expect(row).toHaveTextContent('20'); // days overdue from 02-28 to 03-20
-    const done = screen.getByRole('table', { name: '表6　本季度完成事项' });
+    const done = screen.getByRole('table', { name: '表5　本季度完成事项' });
     expect(within(done).getByRole('row', { name: /新建学校三所/ })).toHaveTextContent('按期');
     expect(screen.getByText(/提前谋划/)).toBeInTheDocument();
   });
@@ -89,15 +91,90 @@ describe('ReportPage', () => {
     const { container } = render(<ReportPage />);
     await expectNoSeriousA11yViolations(container);
   });
+
+  it('ranks with a 核查不符 column and says which units were left out', () => {
+    resetStore({
+      plan,
+      units,
+      events: [
+        ...events,
+        ev('a', '2025-03-15', { type: 'inspection', date: '2025-03-15', finding: 'not-done', note: '未开工' }),
+      ],
+    });
+    render(<ReportPage />);
+    const ranking = screen.getByRole('table', { name: /牵头单位落实情况及位次/ });
+    expect(within(ranking).getByRole('columnheader', { name: '核查不符' })).toBeInTheDocument();
+    const row = within(ranking).getByRole('row', { name: /市教育局/ });
+    expect(within(row).getAllByRole('cell').at(-1)).toHaveTextContent('1');
+    // 道路改造 is due in December: 市交通运输局 has nothing due yet.
+    expect(screen.getByText(/不参与排名：市交通运输局/)).toBeInTheDocument();
+    // The contradicted completion is no longer in the completed table, and is listed apart.
+    expect(screen.getByText('本季度暂无完成事项。')).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: /核查不符事项/ })).getByRole('row', { name: /新建学校三所/ })).toHaveTextContent('核查不符');
+  });
+
+  it('is a draft until issued; issuing freezes it under a 期号, and later changes do not touch it', async () => {
+    const user = userEvent.setup();
+    const view = render(<ReportPage />);
+    expect(screen.getByText('（草稿，未印发）')).toBeInTheDocument();
+    expect(screen.getByText(/草稿：根据当前数据生成，尚未印发/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '印发本期通报…' }));
+    await user.click(within(screen.getByRole('dialog', { name: '印发为2025年第1期？' })).getByRole('button', { name: '印发' }));
+    expect(store().issued).toHaveLength(1);
+    const issued = store().issued[0]!;
+    expect(window.location.hash).toBe(`#/report?issued=${issued.id}`);
+    view.unmount();
+    render(<ReportPage />);
+    expect(screen.getByText('2025年第1期')).toBeInTheDocument();
+    expect(screen.getByText(/已印发：2025年第1期/)).toBeInTheDocument();
+    const frozen = document.querySelector('.doc-sheet')!.textContent;
+
+    // Later: a new task, a lead unit changed, another tick. The issued bulletin stays as it was.
+    act(() =>
+      useLuoshi.setState({
+        plan: { ...plan, tasks: [...plan.tasks.map((t) => (t.id === 'b' ? { ...t, owners: [{ name: '市财政局', role: 'lead' as const, inferred: false }] } : t)), mkTask('d', '市商务局', '2025-03-25', { title: '新增的任务' })] },
+        events: [...events, ev('b', '2025-03-18', { type: 'tick', done: true, note: '方案已印发' }, '市财政局')],
+      }),
+    );
+    expect(document.querySelector('.doc-sheet')!.textContent).toBe(frozen);
+    expect(screen.queryByText('新增的任务')).not.toBeInTheDocument();
+    // The live draft is one click away and does show the change.
+    await user.click(screen.getByRole('link', { name: '查看实时草稿' }));
+    expect(window.location.hash).toBe('#/report?q=1&draft=1');
+  });
+});
+
+describe('the office’s acts where this browser does not hold its key', () => {
+  beforeEach(() => {
+    resetStore({ plan, units, events, identity: { kind: 'office' }, ...officeKeyElsewhere() });
+  });
+
+  it('offers no 印发 of the quarterly 通报', () => {
+    window.location.hash = '#/report?q=1';
+    render(<ReportPage />);
+    expect(screen.getByText('（草稿，未印发）')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '印发本期通报…' })).not.toBeInTheDocument();
+  });
+
+  it('prints the 督办单 but offers no 交办', () => {
+    window.location.hash = '#/notice/b';
+    render(<NoticePage />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('市政府办公室督办单');
+    expect(screen.queryByRole('button', { name: '交办并编号' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('反馈时限（选填）')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /打印/ })).toBeInTheDocument();
+  });
 });
 
 describe('NoticePage', () => {
-  it('fills the 督办单 for a task and lets the office edit the requirement before printing', async () => {
+  // Changed with issue 12: the 督办单 was numbered by the task's place in the plan (督办〔2025〕2号).
+  // It now gets a running register number of the year when the office 交办 it.
+  it('fills the 督办单, lets the office set the requirement and a reply deadline, and 交办 it under the next register number', async () => {
     window.location.hash = '#/notice/b';
     const user = userEvent.setup();
     const { container } = render(<NoticePage />);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('市政府办公室督办单');
-    expect(screen.getByText('督办〔2025〕2号')).toBeInTheDocument();
+    expect(screen.getByText(/^督办〔2025〕第\s*号$/)).toBeInTheDocument();
     const form = screen.getByRole('table');
     expect(within(form).getByRole('row', { name: /督办事项/ })).toHaveTextContent('出台教师培训方案');
     const req = within(form).getByRole('row', { name: /督办要求/ });
@@ -106,7 +183,27 @@ describe('NoticePage', () => {
     await user.clear(box);
     await user.type(box, '请于3月25日前书面报告。');
     expect(within(form).getByRole('row', { name: /督办要求/ })).toHaveTextContent('请于3月25日前书面报告。');
+    await user.type(screen.getByLabelText('反馈时限（选填）'), '2025-03-25');
     await expectNoSeriousA11yViolations(container);
+    await user.click(screen.getByRole('button', { name: '交办并编号' }));
+    expect(store().events.at(-1)).toMatchObject({ type: 'assign', taskId: 'b', number: 1, replyBy: '2025-03-25', note: '请于3月25日前书面报告。' });
+    // Numbered in the year of the store's clock (the day it is recorded), here the machine's own.
+    expect(screen.getByText(/^督办〔\d{4}〕第1号$/)).toBeInTheDocument();
+    expect(within(screen.getByRole('table')).getByRole('row', { name: /反馈时限/ })).toHaveTextContent('2025年3月25日');
+    // The requirement is now the one recorded; a second task gets the next number.
+    expect(screen.getByLabelText('督办要求（交办时确定）')).toHaveAttribute('readonly');
+    store().assignTask('a', null, '请报送佐证材料');
+    expect(store().events.at(-1)).toMatchObject({ type: 'assign', taskId: 'a', number: 2 });
+  });
+
+  it('prints the deadline without the parser’s own note, and the unit’s contact once it has signed', () => {
+    const inferred = mkTask('z', '市教育局', '2025-12-31', { title: '年底前的任务', deadline: { label: '年底前（未注明时限）', due: '2025-12-31', recurrence: null, kind: 'date', inferred: true } });
+    resetStore({ plan: { ...plan, tasks: [...plan.tasks, inferred] }, units, events: [ev('z', '2025-03-02', { type: 'receipt', handler: '王敏', phone: '0813-2101234' }, '市教育局')] });
+    window.location.hash = '#/notice/z';
+    render(<NoticePage />);
+    const table = screen.getByRole('table');
+    expect(within(table).getByRole('row', { name: /办理时限/ })).toHaveTextContent(/^办理时限2025年12月31日$/);
+    expect(within(table).getByRole('row', { name: /联系人及电话/ })).toHaveTextContent('王敏');
   });
 
   it('asks for the evidence when the task was reported done', () => {

@@ -51,11 +51,97 @@ describe('SupervisionPage', () => {
     await userEvent.click(within(form).getByRole('button', { name: '记录催办' }));
     const urges = store().events.filter((e) => e.type === 'urge');
     expect(urges).toHaveLength(1);
-    expect(urges[0]).toMatchObject({ taskId: 'late', note: '请本周内报送进展', unit: '市政府办公室' });
+    // By telephone, reply within three days unless the office says otherwise.
+    expect(urges[0]).toMatchObject({ taskId: 'late', note: '请本周内报送进展', unit: '市政府办公室', method: 'phone', replyBy: '2025-06-04' });
     const history = screen.getByRole('list', { name: '督办记录' });
-    expect(within(history).getByText('催办')).toBeInTheDocument();
+    expect(within(history).getByText('催办（电话），请于 2025年6月4日 前回复')).toBeInTheDocument();
     expect(within(history).getByText('请本周内报送进展')).toBeInTheDocument();
     expect(store().toasts.some((t) => t.message === '已记录催办')).toBe(true);
+  });
+
+  it('urges in writing with a reply deadline, refuses a deadline in the past, and shows the reply when it comes', async () => {
+    open('late');
+    const view = render(<SupervisionPage />);
+    const form = screen.getByRole('form', { name: '催办' });
+    await userEvent.click(within(form).getByLabelText('书面'));
+    const by = within(form).getByLabelText('回复期限');
+    await userEvent.clear(by);
+    await userEvent.type(by, '2025-05-01');
+    await userEvent.click(within(form).getByRole('button', { name: '记录催办' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('回复期限须为今天或以后');
+    await userEvent.clear(by);
+    await userEvent.type(by, '2025-06-10');
+    await userEvent.click(within(form).getByRole('button', { name: '记录催办' }));
+    const urge = store().events.at(-1)!;
+    expect(urge).toMatchObject({ type: 'urge', method: 'written', replyBy: '2025-06-10' });
+    expect(screen.getAllByText('待回复').length).toBeGreaterThan(0);
+    // The unit replies (its progress report arrives): the panel shows the answer.
+    view.unmount();
+    const reply = { ...ev('late', '2025-06-02', { type: 'reply', urgeId: urge.id, note: '已协调施工单位加班' }, '市交通运输局'), at: new Date(Date.parse(urge.at) + 60_000).toISOString() };
+    resetStore({ plan, units, events: [urge, reply] });
+    render(<SupervisionPage />);
+    expect(screen.getByText(/回复：已协调施工单位加班/)).toBeInTheDocument();
+  });
+
+  it('shows 签收, the register number and the evidence of a completion', () => {
+    resetStore({
+      plan,
+      units,
+      events: [
+        ev('calm', '2025-05-02', { type: 'assign', year: 2025, number: 7, replyBy: '2025-05-10', note: '请按期推进' }),
+        ev('calm', '2025-05-03', { type: 'receipt', handler: '赵磊', phone: '0813-1234567' }, '市商务局'),
+        ev('calm', '2025-05-30', { type: 'tick', done: true, note: '外贸促进会已召开', attachments: [{ name: '会议纪要.docx', size: 2048, sha256: 'a'.repeat(64) }] }, '市商务局'),
+      ],
+    });
+    open('calm');
+    render(<SupervisionPage />);
+    const cycle = screen.getByRole('region', { name: '交办、签收与催办' });
+    expect(within(cycle).getByText('督办〔2025〕第7号')).toBeInTheDocument();
+    expect(within(cycle).getByText(/市商务局：承办人 赵磊，电话 0813-1234567/)).toBeInTheDocument();
+    expect(within(cycle).getByText('外贸促进会已召开')).toBeInTheDocument();
+    expect(within(cycle).getByText('会议纪要.docx')).toBeInTheDocument();
+  });
+
+  it('asks the office to set a real deadline for a task whose date passed before it was assigned', () => {
+    resetStore({ plan: mkPlan([mkTask('q1', '市教育局', '2025-03-31', { title: '一季度开门红', assignedOn: '2025-05-10' })]), units, events: [] });
+    render(<SupervisionPage />);
+    const queue = screen.getByRole('region', { name: '督办清单' });
+    expect(within(queue).getByRole('link', { name: '一季度开门红' })).toBeInTheDocument();
+    expect(within(queue).getByText('期限早于交办，待核定')).toBeInTheDocument();
+    expect(within(queue).queryByText('逾期')).not.toBeInTheDocument();
+  });
+
+  it('moves to the task when it is opened: the panel is scrolled into view and its heading focused', () => {
+    const scrolled = vi.fn();
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = scrolled;
+    try {
+      open('late');
+      render(<SupervisionPage />);
+      expect(scrolled).toHaveBeenCalled();
+      expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: '道路改造' }));
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  });
+
+  it('核查不符 cannot be accepted; a second inspection that finds it as reported restores the completion', async () => {
+    resetStore({
+      plan,
+      units,
+      events: [
+        ev('calm', '2025-05-30', { type: 'tick', done: true, note: '已完成' }, '市商务局'),
+        ev('calm', '2025-05-31', { type: 'inspection', date: '2025-05-31', finding: 'behind' }),
+      ],
+    });
+    open('calm');
+    render(<SupervisionPage />);
+    expect(within(screen.getByRole('form', { name: '完成验收' })).queryByRole('button', { name: '通过验收' })).not.toBeInTheDocument();
+    expect(screen.getByText(/须再次核查属实/)).toBeInTheDocument();
+    const form = screen.getByRole('form', { name: '“四不两直”核查' });
+    await userEvent.click(within(form).getByLabelText('与单位报告一致'));
+    await userEvent.click(within(form).getByRole('button', { name: '记录核查' }));
+    expect(selectTaskStates(store()).get('calm')).toMatchObject({ done: true, mismatch: false, doneAt: '2025-05-30T04:00:00.000Z' });
   });
 
   it('flags a mismatch when an inspection contradicts a reported completion', async () => {
