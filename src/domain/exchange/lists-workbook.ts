@@ -7,6 +7,7 @@
 import type { TaskState } from '../events';
 import { DEFAULT_LIGHT_RULE, lightDetail, type Light, type LightRule } from '../lights';
 import type { Plan, TaskStatus, Tier } from '../model';
+import { t } from '@/lib/strings';
 import type { XlsxCell, XlsxSheet } from './xlsx-writer';
 
 const STATUS: Record<TaskStatus, string> = { 'not-started': '未开始', 'in-progress': '推进中', blocked: '受阻', done: '已完成' };
@@ -28,6 +29,13 @@ export function listsWorkbook(plan: Plan, states: ReadonlyMap<string, TaskState>
     const co = task.owners.filter((o) => o.role === 'co').map((o) => o.name);
     const due = st?.due ?? task.deadline.due;
     const lightCell: XlsxCell = light ? { value: LIGHT[light].word, fill: LIGHT[light].fill } : { value: null };
+    const d = task.deadline;
+    // As the lists page says it: the speech's own words, or that the deadline was filled in.
+    const label = d.inferred ? t.lists.inferredDeadline : d.label && d.label !== d.due ? d.label : '';
+    const a = st?.assignment ?? null;
+    // 交办日期 as 督查督办 shows it: the day the pace of the lights runs from.
+    const assignedOn = st?.assignedOn ?? task.assignedOn ?? null;
+    const receipt = st?.receipts.find((r) => lead.includes(r.unit)) ?? st?.receipts[0] ?? null;
     return [
       i + 1,
       task.title,
@@ -35,12 +43,17 @@ export function listsWorkbook(plan: Plan, states: ReadonlyMap<string, TaskState>
       lead.join('、'),
       co.join('、'),
       due ? { date: due } : null,
-      task.deadline.label,
+      label,
       st?.originalDue && due && st.originalDue !== due ? { date: st.originalDue } : null,
       STATUS[st?.status ?? 'not-started'],
       Math.round(st?.percent ?? 0),
       lightCell,
       (st?.flagged ?? task.flagged) ? '是' : '',
+      // Reported done, contradicted on site: not counted done until re-inspected or re-reported.
+      st?.mismatch ? '是' : '',
+      assignedOn ? { date: assignedOn } : null,
+      a ? t.events.register(a.year, a.number) : '',
+      receipt ? `${receipt.handler} ${receipt.phone}` : '',
       task.quote,
     ];
   });
@@ -64,6 +77,10 @@ export function listsWorkbook(plan: Plan, states: ReadonlyMap<string, TaskState>
         { header: '进度（%）', width: 9 },
         { header: '灯号', width: 8 },
         { header: '挂牌督办', width: 9 },
+        { header: '核查不符', width: 9 },
+        { header: '交办日期', width: 12 },
+        { header: '督办单号', width: 18 },
+        { header: '签收（承办人 电话）', width: 22 },
         { header: '原文', width: 50 },
       ],
       rows: tasks,

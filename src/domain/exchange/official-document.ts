@@ -20,8 +20,8 @@ export interface OfficialMasthead {
 export interface FormRow {
   label: string;
   cell: DocCell;
-  /** Room left empty under the content for the unit to write in (lines). */
-  writingLines?: number;
+  /** The row's least height in mm: room for the unit to write in by hand. */
+  minHeightMm?: number;
 }
 
 export type OfficialBlock = DocBlock | { type: 'form'; rows: FormRow[] };
@@ -34,6 +34,8 @@ export interface OfficialDocument {
   /** The last section, kept on one page with the signature and the date. */
   closing: { heading: string; text: string } | null;
   signoff: { issuer: string; date: string };
+  /** A one-page form (督办单): the issuer and the date share one line, as on the printed form. */
+  compact: boolean;
   /** A line in small type under the signature (the office's key fingerprint on a 督办单). */
   keyline: string | null;
   /** 版记: copies to, and the printing office and date. */
@@ -48,6 +50,7 @@ export function bulletinDocument(c: BulletinContent): OfficialDocument {
     blocks: [{ type: 'paragraph', text: c.addressee, noIndent: true }, ...c.body],
     closing: c.closing,
     signoff: { issuer: c.issuer, date: c.dateText },
+    compact: false,
     keyline: null,
     record: c.record,
   };

@@ -16,6 +16,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  HeightRule,
   LineRuleType,
   Packer,
   PageNumber,
@@ -66,10 +67,13 @@ function body(text: string, opts: { indent?: boolean; align?: Align; font?: Font
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
 function cellParagraphs(cell: DocCell, align: Align, header: boolean, sizePt: number): Paragraph[] {
+  // An exact pitch of 1.5 lines, as the print sets table text: a stand-in font with tall
+  // ascenders (LibreOffice's CJK fallback) then cannot make the rows taller than on paper.
   const line = (text: string, font: FontKey, size: number) =>
-    new Paragraph({ children: [run(text, font, size)], alignment: align, spacing: { line: 300, lineRule: LineRuleType.AUTO, before: 0, after: 0 } });
+    new Paragraph({ children: [run(text, font, size)], alignment: align, spacing: { line: Math.round(size * 30), lineRule: LineRuleType.EXACT, before: 0, after: 0 } });
   // A cell saying there is nothing to show is set in 楷体, as on the printed page.
-  const main = cell.text.split('\n').map((t) => line(t, header ? 'hei' : cell.empty ? 'kai' : 'body', sizePt));
+  // A cell holding only a hint (办理情况 on a 督办单) starts with the hint, as on paper.
+  const main = cell.text === '' && cell.note ? [] : cell.text.split('\n').map((t) => line(t, header ? 'hei' : cell.empty ? 'kai' : 'body', sizePt));
   // The second line in small type (a unit's latest note) sits under the text, as on paper.
   const note = cell.note ? cell.note.split('\n').map((t) => line(t, 'body', 10.5)) : [];
   return [...main, ...note];
@@ -105,12 +109,12 @@ export function columnWidths(hints: readonly (string | undefined)[], total = TYP
 
 const ALIGN = { num: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
 
-function tableCell(cell: DocCell, width: number, align: Align, header: boolean, sizePt: number): TableCell {
+function tableCell(cell: DocCell, width: number, align: Align, header: boolean, sizePt: number, top = false): TableCell {
   return new TableCell({
     children: cellParagraphs(cell, align, header, sizePt),
     width: { size: width, type: WidthType.DXA },
     columnSpan: cell.span && cell.span > 1 ? cell.span : undefined,
-    verticalAlign: VerticalAlign.CENTER,
+    verticalAlign: top ? VerticalAlign.TOP : VerticalAlign.CENTER,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
   });
 }
@@ -165,14 +169,15 @@ function form(b: Extract<OfficialBlock, { type: 'form' }>): (Paragraph | Table)[
     (r) =>
       new TableRow({
         cantSplit: true,
-        children: [
-          tableCell({ text: r.label }, widths[0]!, AlignmentType.CENTER, true, 12),
-          // Blank lines under the content leave the unit room to write by hand.
-          tableCell(r.writingLines ? { ...r.cell, note: [r.cell.note ?? '', ...Array<string>(r.writingLines).fill('')].join('\n') } : r.cell, widths[1]!, AlignmentType.LEFT, false, 12),
-        ],
+        height: r.minHeightMm ? { value: mm(r.minHeightMm), rule: HeightRule.ATLEAST } : undefined,
+        children: [tableCell({ text: r.label }, widths[0]!, AlignmentType.CENTER, true, 12), tableCell(r.cell, widths[1]!, AlignmentType.LEFT, false, 12, r.minHeightMm !== undefined)],
       }),
   );
-  return [new Table({ rows, width: { size: TYPE_AREA, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders }), spacer()];
+  return [
+    new Paragraph({ children: [], spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT } }),
+    new Table({ rows, width: { size: TYPE_AREA, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders }),
+    spacer(),
+  ];
 }
 
 function blocks(list: readonly OfficialBlock[]): (Paragraph | Table)[] {
@@ -244,19 +249,19 @@ export async function buildOfficialDocx(doc: OfficialDocument): Promise<Uint8Arr
   // A table already ends with a spacer; after text, one empty body line.
   const last = doc.closing ? 'paragraph' : doc.blocks.at(-1)?.type;
   const afterTable = last === 'table' || last === 'form' || last === 'chart';
+  const line = { line: BODY_LINE, lineRule: LineRuleType.EXACT };
+  // With a 版记 or a key line below, the date keeps to it: neither stands alone on a last page.
+  const keepDate = doc.record !== null || doc.keyline !== null;
   const signoff = [
-    ...(afterTable ? [] : [new Paragraph({ children: [], spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT }, keepNext: true })]),
-    new Paragraph({ children: [run(doc.signoff.issuer, 'body', 16)], alignment: AlignmentType.RIGHT, indent: { right: 1280 + 320 }, spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT }, keepNext: true }),
-    // With a 版记 or a key line below, the date keeps to it: neither stands alone on a last page.
-    new Paragraph({
-      children: [run(doc.signoff.date, 'body', 16)],
-      alignment: AlignmentType.RIGHT,
-      indent: { right: 1280 },
-      spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT },
-      keepNext: doc.record !== null || doc.keyline !== null,
-    }),
+    ...(afterTable ? [] : [new Paragraph({ children: [], spacing: line, keepNext: true })]),
+    ...(doc.compact
+      ? [new Paragraph({ children: [run(`${doc.signoff.issuer}\u3000${doc.signoff.date}`, 'body', 16)], alignment: AlignmentType.RIGHT, indent: { right: 640 }, spacing: line, keepNext: keepDate })]
+      : [
+          new Paragraph({ children: [run(doc.signoff.issuer, 'body', 16)], alignment: AlignmentType.RIGHT, indent: { right: 1280 + 320 }, spacing: line, keepNext: true }),
+          new Paragraph({ children: [run(doc.signoff.date, 'body', 16)], alignment: AlignmentType.RIGHT, indent: { right: 1280 }, spacing: line, keepNext: keepDate }),
+        ]),
   ];
-  if (doc.keyline) signoff.push(new Paragraph({ children: [run(doc.keyline, 'body', 10.5)], spacing: { before: 240 } }));
+  if (doc.keyline) signoff.push(new Paragraph({ children: [run(doc.keyline, 'body', 10.5)], spacing: { before: 120 } }));
   const record: Paragraph[] = [];
   if (doc.record) {
     const rule = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 };

@@ -87,7 +87,7 @@ export function buildNoticeSheet(notice: NoticeContent, o: { requirement: string
   };
 }
 
-/** The 督办单 for the Word export: the same rows, with room under 办理情况 to write by hand. */
+/** The 督办单 for the Word export: the same rows, with room in 办理情况 to write by hand (26 mm, as printed). */
 export function noticeDocument(c: NoticeSheetContent): OfficialDocument {
   return {
     masthead: { heading: c.heading, issue: null, left: c.number, right: c.date },
@@ -95,10 +95,11 @@ export function noticeDocument(c: NoticeSheetContent): OfficialDocument {
     blocks: [
       { type: 'paragraph', text: c.addressee, noIndent: true },
       { type: 'paragraph', text: c.intro },
-      { type: 'form', rows: c.rows.map((r) => ({ label: r.label, cell: r.cell, writingLines: r.kind === 'reply' ? 3 : undefined })) },
+      { type: 'form', rows: c.rows.map((r) => ({ label: r.label, cell: r.cell, minHeightMm: r.kind === 'reply' ? 26 : undefined })) },
     ],
     closing: null,
     signoff: { issuer: c.issuer, date: c.signDate },
+    compact: true,
     keyline: c.keyline,
     record: null,
   };
