@@ -1,9 +1,11 @@
 /**
  * 导出 Word: the document on the page as a .docx in the official layout, for the office to edit
- * and sign. The content is built on click; the docx writer loads only then (its own chunk).
+ * and sign. The content is taken on click and laid out in a worker (build-docx.ts); the docx
+ * writer loads only then (its own chunk).
  */
 import { useState } from 'react';
 import { downloadBlob } from '@/components/download';
+import { buildDocx } from './build-docx';
 import type { OfficialDocument } from '@/domain/exchange/official-document';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
@@ -22,8 +24,7 @@ export function WordExportButton({ fileName, content }: { fileName: string; cont
       onClick={async () => {
         setBusy(true);
         try {
-          const { buildOfficialDocx } = await import('@/domain/exchange/official-docx');
-          const bytes = await buildOfficialDocx(content());
+          const bytes = await buildDocx(content());
           downloadBlob(fileName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
           notify('success', s.exportWordDone(fileName));
         } catch (e) {
