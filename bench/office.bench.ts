@@ -4,9 +4,8 @@
  * 100,000 rows (cut at the 20,000-row limit), and writing the city-scale plan (1,000 tasks) as
  * the lists .xlsx and its Q1 通报 as .docx.
  */
-import { performance } from 'node:perf_hooks';
 import { generateCity } from './fixtures';
-import { median, type BenchRow } from './lib';
+import { median, timeAsync, type BenchRow } from './lib';
 import { deriveAllStates } from '../src/domain/events';
 import { listsWorkbook } from '../src/domain/exchange/lists-workbook';
 import { buildOfficialDocx } from '../src/domain/exchange/official-docx';
@@ -18,28 +17,17 @@ import { buildBulletinContent } from '../src/domain/bulletin/quarterly';
 import { bulletinDocument } from '../src/domain/exchange/official-document';
 import { noticeCsvGbk, noticeDocx, noticeText, noticeXlsx } from '../tests/fixtures/documents/notice';
 
-async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup = 2): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
-
 export default async function officeBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const text = noticeText();
-  const paste = median(await timeAsync(async () => parseSpeech(text), 15));
+  const paste = median(await timeAsync(async () => parseSpeech(text), 15, 2));
   rows.push({ group: 'office', name: 'baseline: parse the notice pasted as text', median: paste, unit: 'ms', runs: 15 });
   for (const [name, bytes] of [
     ['notice.docx', await noticeDocx()],
     ['notice.xlsx', noticeXlsx()],
     ['notice.csv', noticeCsvGbk()],
   ] as const) {
-    const m = median(await timeAsync(() => readDocument(bytes, name), 15));
+    const m = median(await timeAsync(() => readDocument(bytes, name), 15, 2));
     rows.push({ group: 'office', name: `read ${name} (${bytes.length} B)`, median: m, unit: 'ms', runs: 15, extra: { vsPaste: (m / paste).toFixed(2) } });
   }
   const big: (string | number)[][] = [];
