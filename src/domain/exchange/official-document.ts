@@ -22,6 +22,8 @@ export interface FormRow {
   cell: DocCell;
   /** The row's least height in mm: room for the unit to write in by hand. */
   minHeightMm?: number;
+  /** The speech's own words, set in 楷体 as the print sets a quote. */
+  quote?: boolean;
 }
 
 export type OfficialBlock = DocBlock | { type: 'form'; rows: FormRow[] };

@@ -66,14 +66,14 @@ function body(text: string, opts: { indent?: boolean; align?: Align; font?: Font
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-function cellParagraphs(cell: DocCell, align: Align, header: boolean, sizePt: number): Paragraph[] {
+function cellParagraphs(cell: DocCell, align: Align, header: boolean, sizePt: number, font?: FontKey): Paragraph[] {
   // An exact pitch of 1.5 lines, as the print sets table text: a stand-in font with tall
   // ascenders (LibreOffice's CJK fallback) then cannot make the rows taller than on paper.
   const line = (text: string, font: FontKey, size: number) =>
     new Paragraph({ children: [run(text, font, size)], alignment: align, spacing: { line: Math.round(size * 30), lineRule: LineRuleType.EXACT, before: 0, after: 0 } });
   // A cell saying there is nothing to show is set in 楷体, as on the printed page.
   // A cell holding only a hint (办理情况 on a 督办单) starts with the hint, as on paper.
-  const main = cell.text === '' && cell.note ? [] : cell.text.split('\n').map((t) => line(t, header ? 'hei' : cell.empty ? 'kai' : 'body', sizePt));
+  const main = cell.text === '' && cell.note ? [] : cell.text.split('\n').map((t) => line(t, font ?? (header ? 'hei' : cell.empty ? 'kai' : 'body'), sizePt));
   // The second line in small type (a unit's latest note) sits under the text, as on paper.
   const note = cell.note ? cell.note.split('\n').map((t) => line(t, 'body', 10.5)) : [];
   return [...main, ...note];
@@ -109,12 +109,12 @@ export function columnWidths(hints: readonly (string | undefined)[], total = TYP
 
 const ALIGN = { num: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
 
-function tableCell(cell: DocCell, width: number, align: Align, header: boolean, sizePt: number, top = false): TableCell {
+function tableCell(cell: DocCell, width: number, align: Align, header: boolean, sizePt: number, o: { top?: boolean; font?: FontKey } = {}): TableCell {
   return new TableCell({
-    children: cellParagraphs(cell, align, header, sizePt),
+    children: cellParagraphs(cell, align, header, sizePt, o.font),
     width: { size: width, type: WidthType.DXA },
     columnSpan: cell.span && cell.span > 1 ? cell.span : undefined,
-    verticalAlign: top ? VerticalAlign.TOP : VerticalAlign.CENTER,
+    verticalAlign: o.top ? VerticalAlign.TOP : VerticalAlign.CENTER,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
   });
 }
@@ -170,7 +170,7 @@ function form(b: Extract<OfficialBlock, { type: 'form' }>): (Paragraph | Table)[
       new TableRow({
         cantSplit: true,
         height: r.minHeightMm ? { value: mm(r.minHeightMm), rule: HeightRule.ATLEAST } : undefined,
-        children: [tableCell({ text: r.label }, widths[0]!, AlignmentType.CENTER, true, 12), tableCell(r.cell, widths[1]!, AlignmentType.LEFT, false, 12, r.minHeightMm !== undefined)],
+        children: [tableCell({ text: r.label }, widths[0]!, AlignmentType.CENTER, true, 12), tableCell(r.cell, widths[1]!, AlignmentType.LEFT, false, 12, { top: r.minHeightMm !== undefined, font: r.quote ? 'kai' : undefined })],
       }),
   );
   return [

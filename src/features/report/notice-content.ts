@@ -95,7 +95,7 @@ export function noticeDocument(c: NoticeSheetContent): OfficialDocument {
     blocks: [
       { type: 'paragraph', text: c.addressee, noIndent: true },
       { type: 'paragraph', text: c.intro },
-      { type: 'form', rows: c.rows.map((r) => ({ label: r.label, cell: r.cell, minHeightMm: r.kind === 'reply' ? 26 : undefined })) },
+      { type: 'form', rows: c.rows.map((r) => ({ label: r.label, cell: r.cell, minHeightMm: r.kind === 'reply' ? 26 : undefined, quote: r.kind === 'quote' })) },
     ],
     closing: null,
     signoff: { issuer: c.issuer, date: c.signDate },
