@@ -1,6 +1,7 @@
 /**
- * `npm run eval:parser [-- --verbose] [--check] [files…]`: scores the parser on the held-out
- * document corpus (tests/fixtures/documents/, format in its README.md) beside a naive regex
+ * `npm run eval:parser [-- --verbose] [--check] [--dir FOLDER] [files…]`: scores the parser on a
+ * held-out document corpus (tests/fixtures/documents/ unless --dir names another folder of the
+ * same format, e.g. tests/fixtures/documents-holdout; format in documents/README.md) beside a naive regex
  * floor, per document, per document kind and in total. A report: exit 0 always, unless --check
  * is given and one of the owners' thresholds is missed (exit 1). A broken expectation (an anchor
  * not in its text, a probe over a directive…) or an unreadable file is exit 2 either way.
@@ -23,18 +24,35 @@ import {
   type Totals,
 } from '../tests/domain/parser/corpus-score';
 
-const DIR = resolve(process.cwd(), 'tests/fixtures/documents');
+const DEFAULT_DIR = 'tests/fixtures/documents';
 const parser: Extractor = (text, options) => parseSpeech(text, options);
 
 function main(argv: string[]): number {
-  const verbose = argv.includes('--verbose') || argv.includes('-v');
-  const check = argv.includes('--check');
-  const unknown = argv.filter((a) => a.startsWith('-') && !['--verbose', '-v', '--check'].includes(a));
+  const usage = '用法：npm run eval:parser -- [--verbose] [--check] [--dir 文件夹] [文件…]';
+  let dirArg = DEFAULT_DIR;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--dir') {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('-')) {
+        console.error(`--dir 后面缺少文件夹。${usage}`);
+        return 2;
+      }
+      dirArg = next;
+      i++;
+    } else if (a.startsWith('--dir=')) dirArg = a.slice('--dir='.length);
+    else rest.push(a);
+  }
+  const DIR = resolve(process.cwd(), dirArg);
+  const verbose = rest.includes('--verbose') || rest.includes('-v');
+  const check = rest.includes('--check');
+  const unknown = rest.filter((a) => a.startsWith('-') && !['--verbose', '-v', '--check'].includes(a));
   if (unknown.length) {
-    console.error(`不认识的选项：${unknown.join(' ')}。用法：npm run eval:parser -- [--verbose] [--check] [文件…]`);
+    console.error(`不认识的选项：${unknown.join(' ')}。${usage}`);
     return 2;
   }
-  const files = argv.filter((a) => !a.startsWith('-'));
+  const files = rest.filter((a) => !a.startsWith('-'));
   let docs: CorpusDoc[];
   try {
     docs = files.length ? files.map((f) => loadDoc(DIR, basename(f).replace(/\.(txt|expect\.json)$/, ''))) : loadCorpus(DIR);
@@ -52,6 +70,7 @@ function main(argv: string[]): number {
   const parsed = docs.map((d) => runExtractor(d, parser));
   const floor = docs.map((d) => runExtractor(d, naiveFloor));
 
+  console.log(`Corpus: ${dirArg} (${docs.length} documents)\n`);
   printTable(parsed, floor);
   printByKind(parsed, floor);
   const results = printTotals(totals(parsed), totals(floor));

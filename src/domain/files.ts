@@ -16,7 +16,7 @@ import { canonicalJson } from '@/domain/merge';
 import { OFFICE_NAME, type EventType, type Identity, type Plan, type PlanEvent, type Signature, type Task, type TaskStatus, type Unit } from '@/domain/model';
 import type { IssuedBulletin } from '@/domain/bulletin/archive';
 import type { Leader } from '@/domain/leaders/leaders';
-import type { KeyDecision, KeyInfo, PinRequest, PresentedKey, Signer, TrustStore } from '@/domain/signing/signing';
+import type { KeyDecision, KeyFile, KeyInfo, PinRequest, PresentedKey, Signer, TrustStore } from '@/domain/signing/signing';
 
 export const FILE_KINDS = {
   planPackage: 'luoshi/plan-package',
@@ -130,7 +130,17 @@ export async function buildProgressReport(state: DataState, unitName: string, no
 }
 
 /** Everything, for a full restore on this or another computer. */
-export async function buildBackup(state: DataState, sender: string, now: Date, keys?: { trust: TrustStore; own: PresentedKey[]; signing: FileSigning | null }): Promise<BuiltFile> {
+/**
+ * A full backup. `keys.sealed`, only when the user asked for a full backup with keys (behind a
+ * confirmation and a passphrase): this browser's private keys, each sealed under that passphrase
+ * exactly as a key export is, so the backup can move the office to a new computer in one file.
+ */
+export async function buildBackup(
+  state: DataState,
+  sender: string,
+  now: Date,
+  keys?: { trust: TrustStore; own: PresentedKey[]; signing: FileSigning | null; sealed?: KeyFile[] },
+): Promise<BuiltFile> {
   const text = await seal({
     kind: FILE_KINDS.backup,
     schemaVersion: FILE_SCHEMA_VERSION,
@@ -145,11 +155,12 @@ export async function buildBackup(state: DataState, sender: string, now: Date, k
       issued: state.issued ?? [],
       identity: state.identity ?? { kind: 'office' },
       dropped: state.dropped ?? [],
-      // Public keys only (the pins, and this browser's own): private keys never go into a backup.
+      // Public keys (the pins, and this browser's own); private keys only sealed, and only when asked.
       ...(keys ? { trust: keys.trust, ownKeys: keys.own.map((k) => ({ author: k.author, publicKey: k.key.publicKey })), ...signerOf(keys.signing ?? undefined) } : {}),
+      ...(keys?.sealed?.length ? { sealedKeys: keys.sealed } : {}),
     },
   }, keys?.signing ?? undefined);
-  return { fileName: `落实-完整备份-${fileStamp(now)}.json`, mime: 'application/json', text };
+  return { fileName: `落实-完整备份${keys?.sealed?.length ? '（含签名密钥）' : ''}-${fileStamp(now)}.json`, mime: 'application/json', text };
 }
 
 // ------------------------------------------------------------------------------------ CSV
@@ -292,6 +303,12 @@ export interface ImportPreview {
   summary: string;
   /** Signature checks, when the preview was given a trust store. */
   signatures?: PreviewSignatures;
+  /**
+   * A full backup with keys: the sealed private keys it carries (author and fingerprint readable,
+   * the key itself only with the passphrase chosen at export). Not applied by applyImport: the
+   * user takes them in afterwards, with the passphrase.
+   */
+  sealedKeys?: SealedKeyItem[];
   /** What applyImport uses; a preview is applied exactly as shown. */
   incoming: {
     plan: Plan | null;
@@ -303,6 +320,13 @@ export interface ImportPreview {
     issued?: IssuedBulletin[];
     identity: Identity | null;
   };
+}
+
+export interface SealedKeyItem {
+  author: string;
+  fingerprint: string;
+  /** The key file as it stands in the backup, for the keyring to open (it validates it again). */
+  file: unknown;
 }
 
 /** For the UI to call with File.size before reading a file at all. */

@@ -1044,6 +1044,17 @@ export const zh = {
     importKeyFile: '选择密钥文件（.json）',
     importKeyConfirm: '导入密钥',
     keyImported: (author: string, fp: string) => `已导入${author}的密钥（指纹 ${fp}）。`,
+    backupWithKeys: '下载含签名密钥的完整备份…',
+    backupWithKeysHint: '整台电脑搬家时用：数据和本机的签名私钥（以口令加密）在一个文件里',
+    backupWithKeysTitle: '下载含签名密钥的完整备份？',
+    backupWithKeysBody: (authors: string) =>
+      `普通的完整备份不含私钥。这份备份还将包含本浏览器的签名私钥（${authors}），以您设定的口令加密。拿到文件又知道口令的人，就能以这些单位的名义签署记录和文件，其他单位的电脑会认可。只在把整台电脑的工作搬到新电脑、或离线保管时使用；文件当面交接或锁柜保管，口令另行告知，不要与文件放在一起。`,
+    backupWithKeysConfirm: '我明白，下载',
+    sealedInBackup: (list: string) => `此备份含签名密钥：${list}。恢复数据不会自动装入密钥；如要在本机继续以该身份签名，请输入备份时设定的口令导入。`,
+    importSealed: '导入备份中的密钥…',
+    importSealedTitle: '导入备份中的签名密钥',
+    importSealedHint: '输入下载此备份时设定的口令。导入后，本机将以这些单位的名义签名；本机原有的同名密钥将被替换。',
+    sealedImported: (list: string) => `已导入签名密钥：${list}。`,
     pinTitle: (author: string) => `核对${author}的密钥`,
     pinFirst: (author: string, n: number) =>
       `${author}的签名密钥尚未在本机登记${n ? `，文件中有 ${n} 条记录由它签名` : ''}。请打电话给${author}，请对方在“数据与备份”页（或打印的督办单）上读出指纹，与下面的逐字核对：`,

@@ -7,7 +7,7 @@ import type { ApplyOptions, FileSigning, ImportPreview } from '@/domain/files';
 import type { BulletinContent } from '@/domain/bulletin/content';
 import type { IssuedBulletin } from '@/domain/bulletin/archive';
 import type { Leader } from '@/domain/leaders/leaders';
-import type { KeyInfo, TrustStore } from '@/domain/signing/signing';
+import type { KeyFile, KeyInfo, TrustStore } from '@/domain/signing/signing';
 import type { SyncStatus } from '@/sync/status';
 import type {
   Identity,
@@ -178,7 +178,11 @@ export interface DataSlice {
   /** Department → office: the events the current unit wrote for this plan. */
   exportProgressReport: () => Promise<DownloadFile>;
   /** Everything (plan, units, events, identity), for a full restore. */
-  exportBackup: () => Promise<DownloadFile>;
+  /**
+   * The full backup. With `keysPassphrase` (a full backup with keys, asked for on purpose behind
+   * a confirmation) it also carries this browser's private keys, sealed under that passphrase.
+   */
+  exportBackup: (options?: { keysPassphrase?: string }) => Promise<DownloadFile>;
   /** The three lists as CSV (UTF-8 with BOM, formula-safe). */
   exportCsv: () => Promise<DownloadFile>;
   /** Reads a file and says what importing it would do; changes nothing. */
@@ -243,6 +247,8 @@ export interface SigningSlice {
   markKeySent: (author: string) => Promise<void>;
   /** The private key sealed under a passphrase, to move to a new computer. */
   exportSigningKey: (author: string, passphrase: string) => Promise<DownloadFile>;
+  /** Every own key of this browser sealed under one passphrase (for a full backup with keys). */
+  sealOwnKeys: (passphrase: string) => Promise<KeyFile[]>;
   importSigningKey: (text: string, passphrase: string) => Promise<{ ok: true; author: string; fingerprint: string } | { ok: false; error: string }>;
 }
 

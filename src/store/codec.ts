@@ -263,9 +263,17 @@ export function unpackEvent(t: unknown, names: readonly unknown[] = [], sigKeys?
   return e;
 }
 
-/** Leaves out quotes equal to their span of the source text. */
+/**
+ * The plan's fields a damaged (cut-off) text must still give back, written before its long lists:
+ * without the id the plan's history in the log is not found again, without the source text no
+ * left-out quote can be put back.
+ */
+const PLAN_HEAD = ['schemaVersion', 'id', 'title', 'year', 'createdAt', 'updatedAt', 'sourceText'];
+
+/** Leaves out quotes equal to their span of the source text; the plan's head fields first. */
 function packPlan(plan: unknown): unknown {
   if (!isObj(plan) || typeof plan.sourceText !== 'string') return plan;
+  const head = Object.fromEntries(PLAN_HEAD.filter((k) => k in plan).map((k) => [k, plan[k]]));
   const text = plan.sourceText;
   const strip = (items: unknown) =>
     Array.isArray(items)
@@ -277,7 +285,7 @@ function packPlan(plan: unknown): unknown {
           return rest;
         })
       : items;
-  return { ...plan, tasks: strip(plan.tasks), targets: strip(plan.targets) };
+  return { ...head, ...plan, tasks: strip(plan.tasks), targets: strip(plan.targets) };
 }
 
 /** Puts the left-out quotes back from the spans. */

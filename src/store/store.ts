@@ -403,6 +403,8 @@ export function createLuoshiStore(options: CreateStoreOptions = {}): LuoshiStore
     stopWatchingLog();
   };
   const historyReady = async () => {
+    // A first start reads the seed plan's history only once the seed is in the store.
+    await seedReady;
     await kvOpening;
     for (let before: Promise<void> | null = null; before !== loading; ) {
       before = loading;

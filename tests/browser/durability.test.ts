@@ -16,7 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { busiestUnit, generateCity } from '../../bench/fixtures';
 import { persistedEntries, writeEntries } from '../../bench/browser/app-state';
-import { baseURL, launchBrowser, newOffice, open, url } from './harness';
+import { baseURL, launchBrowser, newOffice, open, shot, url } from './harness';
 
 /** A port for Chromium's DevTools endpoint, inside the range this suite's runner was given. */
 const CDP_PORT = Number(process.env.LUOSHI_CDP_PORT ?? Number(process.env.LUOSHI_PORT ?? 4310) + 5);
@@ -49,6 +49,14 @@ async function kill(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** A clean shutdown (what closing the window does): Chromium writes what it holds to disk. */
+async function shutDown(browser: Browser, child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  const cdp = await browser.newBrowserCDPSession();
+  await cdp.send('Browser.close').catch(() => undefined);
+  await exited;
+}
+
 async function appPage(browser: Browser): Promise<Page> {
   const ctx = browser.contexts()[0]!;
   const page = ctx.pages()[0] ?? (await ctx.newPage());
@@ -73,6 +81,13 @@ describe('a browser killed 2 s after a tick', () => {
       let page = await appPage(browser);
       await page.goto(`${baseURL()}favicon.svg`);
       await writeEntries(page, entries);
+      // The city's stored data is the setup, not the trial: in real use it reached the disk long
+      // before. Chromium writes localStorage to disk some seconds after a write (later for a
+      // large one), so a kill moments after the setup could take the setup with it and test
+      // nothing. A clean shutdown writes it; only then starts the trial.
+      await shutDown(browser, child);
+      ({ child, browser } = await startChromium(profile));
+      page = await appPage(browser);
       await page.goto(url('/my'));
       const box = page.locator('main input.task-card__tick:not(:checked)').first();
       await box.waitFor({ state: 'visible', timeout: 60_000 });
@@ -95,8 +110,30 @@ describe('a browser killed 2 s after a tick', () => {
 
       ({ child, browser } = await startChromium(profile));
       page = await appPage(browser);
+      const troubles: string[] = [];
+      page.on('console', (m) => void (m.type() === 'error' && troubles.push(m.text())));
+      page.on('requestfailed', (r) => void troubles.push(`请求失败 ${r.url()} ${r.failure()?.errorText ?? ''}`));
+      page.on('pageerror', (x) => void troubles.push(x.message));
       await page.goto(url('/my'));
-      await page.locator('main input.task-card__tick').first().waitFor({ state: 'visible', timeout: 60_000 });
+      try {
+        await page.locator('main input.task-card__tick').first().waitFor({ state: 'visible', timeout: 60_000 });
+      } catch (e) {
+        // Rare, not yet understood (a first trial after a restart once never drew the list): keep
+        // what the page showed and what the store held, so the next failure can be read.
+        // Each look is bounded: a page that does not answer must not hide the first error.
+        const within = <T,>(p: Promise<T>, fallback: T) => Promise.race([p.catch(() => fallback), new Promise<T>((r) => setTimeout(() => r(fallback), 5000))]);
+        await within(shot(page, `durability-restart-failed-${Date.now()}`), '');
+        const state = await within<unknown>(
+          page.evaluate(() => {
+            const s = (window as unknown as { __LUOSHI_STORE__?: { getState: () => { plan: { id: string }; identity: unknown; storage: unknown; events: unknown[] } } }).__LUOSHI_STORE__?.getState();
+            return s ? { plan: s.plan.id, identity: s.identity, events: s.events.length, storage: s.storage } : null;
+          }),
+          '页面无响应',
+        );
+        const body = await within(page.locator('body').innerText(), '');
+        console.log('重启后未显示任务清单', page.url(), JSON.stringify(state), body.slice(0, 800), troubles.slice(0, 20));
+        throw e;
+      }
       expect(await ticks(page)).toBe(before + 1);
       probes.push(await page.evaluate(() => localStorage.getItem('luoshi-durability-probe') !== null));
       await browser.close();

@@ -8,11 +8,14 @@ import { launchBrowser, newOffice, open, shot } from './harness';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '<script>alert(2)</script>';
+// A long title is shortened on the lists (…): what must show there as text is the markup's start.
+const IMG_START = '<img src=x';
+const SCRIPT_START = '<script>alert(2)';
 const SPEECH = [
   '在市政府全体会议上的讲话',
   '一、抓好重点工作落实',
-  `市发展改革委要在一季度完成重大项目审批，确保${IMG}全部开工。`,
-  `各部门要加强督查督办，年底前建立${SCRIPT}工作台账。`,
+  `市发展改革委要在一季度完成重大项目${IMG}全部开工。`,
+  `各部门要在年底前建立${SCRIPT}工作台账。`,
   '市财政局要在6月底前出台预算绩效管理办法。',
 ].join('\n');
 
@@ -59,10 +62,10 @@ describe('untrusted speech text', () => {
     }
     await open(page, '/lists');
     await page.getByLabel('搜索', { exact: true }).fill('全部开工');
-    await expect.poll(() => page.getByText(IMG, { exact: false }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(IMG_START, { exact: false }).count()).toBeGreaterThan(0);
     await shot(page, '41-untrusted-in-lists');
     await open(page, '/print/lists');
-    await expect.poll(() => page.getByText(SCRIPT, { exact: false }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(SCRIPT_START, { exact: false }).count()).toBeGreaterThan(0);
 
     // Give any late handler a chance to fire before judging.
     await page.waitForTimeout(500);

@@ -118,6 +118,27 @@ describe('damaged storage', () => {
     expect(st.getItem(got.storage.recovery!.backupKey)).toBe(cut);
   });
 
+  it('cut in the middle of the tasks: the plan keeps its id (so its history), its source and the quotes before the cut', () => {
+    // A plan built by spreading a parse (as the seed is) has its id after its lists: the stored
+    // text must still carry the id and the source text before the lists.
+    const { id, sourceText, ...rest } = samplePlan;
+    const many = Array.from({ length: 40 }, (_, i) => ({ ...task(`t${i}`, { quote: sourceText.slice(0, 4), source: { start: 0, end: 4 } }) }));
+    const plan = { ...rest, tasks: many, id, sourceText };
+    const st = new FakeStorage();
+    const s = makeStore(st, { seed: () => ({ plan, units: [] }) });
+    const e = s.getState().record({ type: 'urge', taskId: 't0' });
+    s.getState().setIdentity({ kind: 'unit', name: '市大数据局' });
+    const full = st.getItem(MAIN_KEY)!;
+    st.setItem(MAIN_KEY, full.slice(0, Math.floor(full.length / 2)));
+    const got = makeStore(st).getState();
+    expect(got.storage.recovery).not.toBeNull();
+    expect(got.plan.id).toBe(id);
+    expect(got.plan.sourceText).toBe(sourceText);
+    expect(got.plan.tasks.length).toBeGreaterThan(3);
+    expect(got.plan.tasks[0]!.quote).toBe(sourceText.slice(0, 4));
+    expect(got.events.map((x) => x.id)).toContain(e.id);
+  });
+
   it.each([
     ['an array', '[1,2,3]'],
     ['a string', '"hello"'],

@@ -19,6 +19,7 @@ import {
   type PlanAction,
   type PreviewItem,
   type RemovedTask,
+  type SealedKeyItem,
 } from '@/domain/files';
 import { chineseTime, isSaneTime, timeProblem, verifySender } from '@/domain/imports/rules';
 import { canonicalJson } from '@/domain/merge';
@@ -26,7 +27,7 @@ import { EventSchema, OFFICE_NAME, parseIsoTime, type Plan, type PlanEvent, type
 import { describeIssue, emptyReport, quoted, quoteValue, restoreEvents, restoreIdentity, restorePlan, restoreRegistry, type RestoreReport } from '@/domain/restore';
 import { restoreArchive } from '@/domain/bulletin/archive';
 import { separateLeaders, type Leader } from '@/domain/leaders/leaders';
-import type { TrustStore } from '@/domain/signing/signing';
+import { KEY_FILE_KIND, type TrustStore } from '@/domain/signing/signing';
 
 const KIND_LABEL: Record<FileKind, string> = {
   'luoshi/plan-package': '计划包',
@@ -459,6 +460,33 @@ function registryOf(restored: Plan, payload: Obj, report: RestoreReport, current
   return { units: reg.units, leaders: sep.moved || reg.leaders ? sep.leaders : null, plan: sep.plan };
 }
 
+/** More sealed keys than any browser holds (the office and a few units) is not a backup of ours. */
+const MAX_SEALED_KEYS = 50;
+
+/**
+ * The sealed private keys of a full backup with keys, read far enough to name them; the keyring
+ * validates each again when the user takes it in with the passphrase. A malformed one is 拒收.
+ */
+function readSealedKeys(raw: unknown, refused: PreviewItem[]): SealedKeyItem[] {
+  if (raw === undefined) return [];
+  const refuse = (label: string, reason: string) => refused.push({ kind: 'plan', id: '', label, reason });
+  if (!Array.isArray(raw)) {
+    refuse('签名密钥', `应是一个列表，文件中是 ${quoted(raw)}`);
+    return [];
+  }
+  if (raw.length > MAX_SEALED_KEYS) {
+    refuse('签名密钥', `共 ${raw.length} 个，超过 ${MAX_SEALED_KEYS} 个的上限，均未读取`);
+    return [];
+  }
+  const out: SealedKeyItem[] = [];
+  raw.forEach((k, i) => {
+    const ok = isObj(k) && k.kind === KEY_FILE_KIND && typeof k.author === 'string' && k.author.length > 0 && k.author.length <= 200 && typeof k.fingerprint === 'string' && k.fingerprint.length <= 64;
+    if (ok) out.push({ author: k.author as string, fingerprint: k.fingerprint as string, file: k });
+    else refuse(`第 ${i + 1} 个签名密钥`, '不是落实导出的密钥（缺少单位、指纹或类型），未读取');
+  });
+  return out;
+}
+
 function previewBackup(current: DataState, payload: Obj, head: Head, options: PreviewOptions): ImportPreview {
   const shape = planShapeProblem(payload.plan, '备份');
   if (shape) return refusedFile(shape, head);
@@ -495,7 +523,9 @@ function previewBackup(current: DataState, payload: Obj, head: Head, options: Pr
     events.length === current.events.length &&
     canonicalJson(events) === canonicalJson(current.events);
   const removedTasks = same ? [] : tasksRemoved(current.plan, plan);
+  const sealedKeys = readSealedKeys(payload.sealedKeys, refused);
   return finish({
+    ...(sealedKeys.length ? { sealedKeys } : {}),
     ok: true,
     error: null,
     ...head,

@@ -37,8 +37,11 @@ const HEAD = 600;
 const TAIL = 400;
 
 const YEAR = '([0-9０-９]{4}|[〇零○一二三四五六七八九]{4})';
-/** 〔2016〕, [2016], （2016）, 【2016】 followed by a number and 号: a document number. */
-const DOC_NUMBER_RE = new RegExp(`[〔\\[［（(【]${YEAR}[〕\\]］）)】]\\s*[0-9０-９]{1,4}\\s*号`);
+/**
+ * 〔2016〕, [2016], （2016）, 【2016】 followed by a number and 号: a document number; also the
+ * serial of minutes and briefings (〔2026〕第9次, 〔2026〕第3期), which carries its year the same way.
+ */
+const DOC_NUMBER_RE = new RegExp(`[〔\\[［（(【]${YEAR}[〕\\]］）)】]\\s*(?:[0-9０-９]{1,4}\\s*号|第\\s*[0-9０-９一二三四五六七八九十]{1,4}\\s*[次期号])`);
 /** A title naming its year: 2016年“民生实事”目标任务, 关于印发2024年重点工作任务的通知. */
 const DATED_TITLE_RE = new RegExp(
   `${YEAR}年(?:度)?[^。！？\\n]{0,24}?(?:民生实事|实事|工作要点|工作计划|工作安排|工作任务|重点工作|重点任务|目标任务|任务分解|责任分工|分解方案|项目计划|主要目标|行动计划|实施方案|工作方案)`,
@@ -169,7 +172,9 @@ export function documentKind(text: string, hasTables: boolean): DocumentKind {
   const firstLines = head.split('\n').slice(0, 4).join('\n');
   if (/政府工作报告|向大会报告|请予审议/.test(head)) return 'report';
   // A 督查通报, a briefing or a news report of a meeting tells what others said and did.
-  if (/通报(?!.{0,6}的通知)|简报|快讯|召开|会议精神|工作动态/.test(head.split('\n').find((l) => l.trim() !== '') ?? '')) return 'bulletin';
+  // The title may come under the issuer's line (澄州市人民政府办公室 / 关于…的督查通报).
+  const titleLines = head.split('\n').filter((l) => l.trim() !== '').slice(0, 2);
+  if (titleLines.some((l) => /通报(?!.{0,6}的通知)|简报|快讯|召开|会议精神|工作动态/.test(l))) return 'bulletin';
   if (/讲话|发言|讲稿|同志们[：:，,]/.test(firstLines) || /同志们[：:，,]/.test(head)) return 'speech';
   if (hasTables || /任务分解|责任分工|分解方案|民生实事|重点工作任务|目标任务|任务清单/.test(firstLines)) return 'breakdown';
   return 'policy';

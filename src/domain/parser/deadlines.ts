@@ -90,9 +90,12 @@ const TOKEN_SOURCE = [
   // 每季度末月20日前 / 每季度首月10日前: quarterly, on that day of the quarter's last (first) month.
   `(?<everyQuarter>每一?个?季度?的?)(?<eqWhich>末月|最后一个月|首月|第一个月)的?(?<eqDay>${SMALL_NUM})[日号]`,
   // 自本通知印发之日起30日内 / 3个月内 / 10个工作日内: counted from the document's date.
-  `(?<relDoc>(?:自|从)?(?:本(?:通知|意见|方案|办法|文件|决定|规定|细则)|文件|方案)?(?:印发|发布|下发|公布|实施|施行)之日起)(?<relN>[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})(?<relUnit>个工作日|个月|日|天|周)(?:内|以内|之内)?`,
+  // 自本次会议之日起一个月内 in a speech counts from the meeting, the speech's date.
+  `(?<relDoc>(?:自|从)?(?:(?:本(?:通知|意见|方案|办法|文件|决定|规定|细则)|文件|方案)?(?:印发|发布|下发|公布|实施|施行)|本次会议(?:召开)?|会议召开)之日起)(?<relN>[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})(?<relUnit>个工作日|个月|日|天|周)(?:内|以内|之内)?`,
   // 国庆节前, “五一”前, 秋季学期开学前: fixed days of the year.
   `[“"]?(?<holiday>国庆节?|五一|劳动节|元旦|秋季学期开学|秋季开学)[”"]?(?:节)?前`,
+  // “十五五”期间 / 十五五末: a five-year plan's period, due at its last year's end (十一五 ended 2010).
+  `[“"]?十(?<fivePlan>[一二三四五六七八九])五[”"]?(?:规划)?(?:期间|时期|末)`,
   // 2024年 / 二〇二四年 / ****年, optionally 底/末/内/终 (2024年底前).
   `(?<absYear>${YEAR4})年(?<absYearEnd>底|末|终|内)?`,
   // 今年 / 明年 / 后年 / 本年度 / 当年 / 去年 / 上年度 / 前年, optionally 底/末/内.
@@ -218,6 +221,12 @@ function toToken(m: RegExpExecArray, planYear: number, clause: string, thisYear:
   const end = start + m[0].length;
   const before = clause[start - 1] ?? '';
 
+  if (g.fivePlan !== undefined) {
+    const t = dateToken(start, end, null, 'end');
+    t.year = 1955 + 5 * (10 + parseNumeral(g.fivePlan)!);
+    t.wholeYear = true;
+    return t;
+  }
   if (g.absYear !== undefined) {
     const masked = /[*＊xX×]/.test(g.absYear);
     const y = masked ? null : parseNumeral(g.absYear);
@@ -331,6 +340,8 @@ interface Candidate {
   end: number;
   /** 4月开工, 二季度启动: when the work starts; the completion date after it is the due (rule `due-is-completion`). */
   startsWork: boolean;
+  /** 主体完工 / 主体封顶: a milestone on the way; a final completion after it is the due date, but as the last of several steps it is due. */
+  interim: boolean;
   /** null when hidden (**月底) or impossible (2月30日): the label is kept, nothing is guessed. */
   due: string | null;
   /** 从今年起: when something starts, not when it is due. */
@@ -342,8 +353,9 @@ interface Candidate {
 
 const BY_RE = new RegExp(`^${BY}`);
 /** A date right before these words says when the work starts, not when it is due. */
+const START_VERB_AFTER = /^(?:[^，。；、,;]{0,2}?)(?:开工|动工|启动|施工|开建|进场|开始|招标|谋划|前期)/;
 // 主体完工 / 主体封顶 is a milestone on the way: the final completion after it is the due date.
-const START_VERB_AFTER = /^(?:[^，。；、,;]{0,2}?)(?:开工|动工|启动|施工|开建|进场|开始|招标|谋划|前期)|^(?:全面|实现)?主体(?:完工|封顶|结构)/;
+const INTERIM_AFTER = /^(?:全面|实现)?主体(?:完工|封顶|结构)/;
 
 function dueOf(t: DateToken, year: number | null): string | null {
   if (year === null || t.day === 'masked') return null;
@@ -402,7 +414,7 @@ function combine(tokens: Token[], planYear: number, clause: string): { dates: Ca
       const after = /^(?:起|开始)/.exec(clause.slice(end, end + 2));
       if (after) end += after[0].length;
     }
-    dates.push({ start, end, due, isStart, year, month: part.month, startsWork: START_VERB_AFTER.test(clause.slice(end, end + 6)) });
+    dates.push({ start, end, due, isStart, year, month: part.month, startsWork: START_VERB_AFTER.test(clause.slice(end, end + 6)), interim: INTERIM_AFTER.test(clause.slice(end, end + 6)) });
   }
   return { dates, rest };
 }
@@ -416,6 +428,13 @@ function earlierOf(a: Candidate, b: Candidate): Candidate {
   if (a.due === null) return b.due === null ? a : b;
   if (b.due === null) return a;
   return b.due < a.due ? b : a;
+}
+
+const WHOLE_YEAR_RE = /^(?:今年|全年|年度|本年度|当年|今年内|全年度|[0-9０-９]{4}年|[〇零○一二三四五六七八九]{4}年|[“"]?十[一二三四五六七八九]五[”"]?(?:规划)?(?:期间|时期))$/;
+function laterOf(a: Candidate, b: Candidate): Candidate {
+  if (a.due === null) return b.due === null ? a : b;
+  if (b.due === null) return a;
+  return b.due > a.due ? b : a;
 }
 
 /** Joins the matched words in text order: adjacent words read as one, others with "…". */
@@ -489,7 +508,9 @@ function findDeadlineUnsafe(clause: string, year: number, docDate: string | null
     if (t.type === 'recurrence' && recurrence === null) {
       recurrence = t.recurrence;
       recSpan = t;
-      weakRecurrence = t.weak === true;
+      // Rule `follow-up-routine`: 二〇二六年底前完成首批认定，此后每年动态调整一次 — a routine after the
+      // work is done (此后/以后/之后每年) does not make the stated date recur.
+      weakRecurrence = t.weak === true || /(?:此后|以后|之后|今后)$/.test(clause.slice(Math.max(0, t.start - 2), t.start));
     } else if (t.type === 'ongoing' && ongoing === null) ongoing = t;
     else if (t.type === 'soon' && soon === null) soon = t;
     else if (t.type === 'relative' && relative === null) relative = t;
@@ -504,9 +525,19 @@ function findDeadlineUnsafe(clause: string, year: number, docDate: string | null
   const dues = dates.filter((d) => !d.isStart);
   // Rule `due-is-completion`: 4月开工，11月完工 is due at the completion; a start date is due
   // only when the clause names no other.
-  const finishes = dues.filter((d) => !d.startsWork);
+  const finishes = dues.filter((d) => !d.startsWork && !d.interim);
   let chosen: Candidate | null = null;
-  for (const d of finishes.length > 0 ? finishes : dues) chosen = chosen === null ? d : earlierOf(chosen, d);
+  const pool = finishes.length > 0 ? finishes : dues;
+  // Rule `last-milestone`: 3月底前完成方案，6月底前开工，12月底前建成 / 6月30日前主体竣工，9月底前投产 —
+  // dates in separate clauses are the steps of one piece of work, due at its completion, the last.
+  // Dates in one clause (一季度“开门红”和全年“满堂彩”) keep the first checkpoint.
+  // 今年, 全年, 年度 name the whole year, not a step (梳理今年项目清单，2月底前报… is due 02-28).
+  // 3月底前完成土地摘牌；11月底前主体完工: an interim milestone that is the last step is where the work ends here.
+  const stepPool = finishes.length > 0 ? dues.filter((d) => !d.startsWork) : dues;
+  const steps = stepPool.filter((d) => !WHOLE_YEAR_RE.test(clause.slice(d.start, d.end)));
+  const stepped = steps.length > 1 && /[，,；;。\n]/.test(clause.slice(steps[0]!.end, steps[steps.length - 1]!.start));
+  if (stepped) for (const d of steps) chosen = chosen === null ? d : laterOf(chosen, d);
+  else for (const d of pool) chosen = chosen === null ? d : earlierOf(chosen, d);
 
   const labelSpans: { start: number; end: number }[] = [...dues];
   let due: string | null = chosen ? chosen.due : null;

@@ -61,8 +61,13 @@ export function statesDueDate(sentence: string, year: number): boolean {
  * what was asked of others at a meeting; the bulletin's own directives are said in its own voice.
  */
 const REPORTED_RE = /^[^，。；]{0,24}?(?:要求|强调|指出|提出|指示|表示|认为)[，,：:]/;
+/**
+ * Rule `reported-leader`: in any document, 县委书记在…会上强调，… / 省长指出，… reports a leader's
+ * words; the speaker's own directives follow in the speaker's voice (我们要…, 县发改局要…).
+ */
+const REPORTED_LEADER_RE = /^[^，。；]{0,30}?(?:书记|省长|市长|县长|区长|州长|主任|主席|总书记|领导|同志)(?:在[^，。；]{1,30}?上)?(?:强调|指出|要求|提出|指示|表示)[，,：:]/;
 
-function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[], facts: DocumentFacts): Directive[] {
+function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[], facts: DocumentFacts, parentOf: (id: string) => string | null): Directive[] {
   const year = facts.year;
   const out: Directive[] = [];
   /** Directives since the last notation in the current section: the next notation is theirs. */
@@ -77,8 +82,10 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
   for (const item of flow) {
     const sectionId = item.kind === 'sentence' ? item.sentence.block.sectionId : item.sectionId;
     if (sectionId !== pendingSection) {
-      pending = [];
-      closed = [];
+      if (!continuesList(text, pending, pendingSection, sectionId, parentOf)) {
+        pending = [];
+        closed = [];
+      }
       pendingSection = sectionId;
     }
     if (item.kind === 'notation') {
@@ -101,7 +108,8 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
     const listed: boolean = inTargetList === s.block || listHeadTier(sentenceText) !== null;
     inTargetList = listed && /[；;]$/.test(sentenceText) ? s.block : null;
     if (listed) continue;
-    const reported = facts.kind === 'bulletin' && REPORTED_RE.test(text.slice(s.span.start, Math.min(s.span.end, s.span.start + 30)));
+    const opening = text.slice(s.span.start, Math.min(s.span.end, s.span.start + 70));
+    const reported = (facts.kind === 'bulletin' && REPORTED_RE.test(opening)) || REPORTED_LEADER_RE.test(opening);
     let subject: Subject | null = null;
     let drafts: ReturnType<typeof findTasks> = [];
     try {
@@ -111,7 +119,7 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
         {
           span: s.span,
           isPoint: s.block.isPoint && s.index === 0,
-          isItem: s.block.isItem === true && s.index === 0,
+          isItem: (s.block.isItem === true || s.block.listItem === true) && s.index === 0,
           hasNextInParagraph: s.index < s.count - 1,
           explicitOwner: subject !== null || s.notationAhead,
           notationAhead: s.notationAhead,
@@ -143,17 +151,21 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
       prev.span = { start: prev.span.start, end: drafts[0]!.span.end };
       continue;
     }
+    // Rule `subject-carries`: 要高度关注…风险，市住建局要牵头做好保交房工作，今年确保完成…交付5200套 — a
+    // clause with no subject of its own goes on with the last unit named before it in the sentence.
+    let carried = subject;
     for (const d of drafts) {
       if (reported && !d.doubt) d.doubt = '通报或报道转述的会议要求、领导讲话，可能不是本文的部署';
       // A later clause may name its own owner (原则同意…，由市住建局按程序印发实施); else the sentence's.
       const own = d.span.start > s.span.start ? readSubject(text, d.span, units) : null;
+      if (own) carried = own;
       const directive: Directive = {
         span: d.span,
         titleFrom: d.titleFrom,
         sectionId: s.block.sectionId,
         sentence: s,
         row: null,
-        subjects: (own ?? subject)?.owners ?? [],
+        subjects: (own ?? carried)?.owners ?? [],
         notations: [],
         score: d.score,
         reasons: d.reasons,
@@ -172,6 +184,18 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
   return out;
 }
 
+/**
+ * Rule `list-items-notation`: ①新建托育机构3家；②新增学位3240个。（责任单位：…；完成时限：…） — sub-items
+ * of one heading that end in ； are one list, and the notation after its last item is every
+ * item's. A sibling item that ends in 。 is done: a later notation is not its.
+ */
+function continuesList(text: string, pending: readonly Directive[], from: string | null | undefined, to: string | null, parentOf: (id: string) => string | null): boolean {
+  const last = pending[pending.length - 1];
+  if (!last || !from || !to || parentOf(from) === null || parentOf(from) !== parentOf(to)) return false;
+  const s = last.sentence;
+  return s !== null && /[；;]\s*$/.test(text.slice(s.span.start, s.span.end));
+}
+
 /** 3. / （三） / （3）: the item's number, when a labelled notation (牵头单位：…) closes a numbered item. */
 function listRow(d: Directive, n: Notation): number | null {
   const marker = d.sentence?.block.marker;
@@ -188,8 +212,9 @@ function rowDirectives(tables: readonly ResolvedTable[], sectionAt: (pos: number
     for (const view of rowViews(t)) {
       const task = view.cells.task![0]!;
       out.push({
-        // The row from its task on: the 序号 and a 问题描述 column before the task are not the directive.
-        span: { start: Math.max(view.row.span.start, Math.min(task.span.start, view.row.span.end)), end: view.row.span.end },
+        // The whole row (DocRow.span, issue 11's contract): the office finds the row by all its
+        // cells, 序号 included; the title still starts at the task cell.
+        span: { start: view.row.span.start, end: view.row.span.end },
         titleFrom: task.span.start,
         sectionId: sectionAt(view.row.span.start),
         sentence: null,
@@ -215,6 +240,7 @@ export function findDirectives(
   units: Unit[],
   sectionAt: (pos: number) => string | null,
   facts: DocumentFacts,
+  parentOf: (id: string) => string | null = () => null,
 ): Directive[] {
-  return [...proseDirectives(text, flow, units, facts), ...rowDirectives(tables, sectionAt)].sort((a, b) => a.span.start - b.span.start);
+  return [...proseDirectives(text, flow, units, facts, parentOf), ...rowDirectives(tables, sectionAt)].sort((a, b) => a.span.start - b.span.start);
 }

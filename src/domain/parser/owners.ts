@@ -128,12 +128,33 @@ export function findNotations(text: string, start: number, end: number, units: U
     const close = matchingClose(text, i, end, MAX_ROLE_BRACKET);
     // An aside that does not end in a role word (（市、区）, （2026年）) is not a role notation.
     const parts = close < 0 || !ROLE_END_RE.test(text.slice(Math.max(i + 1, close - 5), close - 1)) ? null : roleSuffixParts(text.slice(i + 1, close - 1), units);
+    const mixed = parts || close < 0 ? null : roleThenLabels(text.slice(i + 1, close - 1), units);
     if (parts) {
       found.push({ span: { start: i, end: close }, parts, owners: ownersOf(parts), deadlineText: null });
+      i = close;
+    } else if (mixed) {
+      found.push({ span: { start: i, end: close }, ...mixed });
       i = close;
     } else i++;
   }
   return mergeAdjacent(text, found);
+}
+
+/**
+ * Rule `role-then-label`: （区卫健局负责，完成时限：2025年11月30日） — names with a role word, then
+ * labelled parts: one notation, the names' roles and the labels' values together.
+ */
+function roleThenLabels(inside: string, units: Unit[]): Omit<Notation, 'span'> | null {
+  // The first separator a label follows (区教育局牵头，区卫健局配合；完成时限：…).
+  let at = -1;
+  for (let k = 0; k < inside.length && at < 0; k++) if ('，,；;'.includes(inside[k]!) && labelMatcher.matchAt(inside, k + 1)) at = k;
+  if (at < 0) return null;
+  const head = inside.slice(0, at);
+  const roles = ROLE_END_RE.test(head) ? roleSuffixParts(head, units) : null;
+  if (!roles) return null;
+  const labelled = notationParts(inside.slice(at + 1));
+  const parts = [...roles, ...labelled];
+  return { parts, owners: ownersOf(parts), deadlineText: timeText(labelled) };
 }
 
 /** 【牵头单位】A【配合单位】B is one notation: neighbours with only spaces or ；between merge. */
@@ -210,7 +231,12 @@ function splitTopLevel(s: string, seps: string): string[] {
 
 function notationOf(span: SourceSpan, inside: string): Notation {
   const parts = notationParts(inside);
-  return { span, parts, owners: ownersOf(parts), deadlineText: parts.find((p) => p.role === 'time')?.value.trim().replace(/[。；;，,]+$/, '') || null };
+  return { span, parts, owners: ownersOf(parts), deadlineText: timeText(parts) };
+}
+
+/** The 完成时限 part's text, without its closing punctuation. */
+function timeText(parts: readonly NotationPart[]): string | null {
+  return parts.find((p) => p.role === 'time')?.value.trim().replace(/[。；;，,]+$/, '') || null;
 }
 
 /** Owners from the inside of a notation: 牵头单位：A，配合单位：B、C (registry names). */
@@ -237,7 +263,8 @@ function notationParts(s: string): NotationPart[] {
 }
 
 /** A name marked in place: 市教育局（牵头）、市市场监管局 → lead, co. */
-const IN_PLACE_ROLE = /[（(](牵头|主责|配合|协办|参与)[)）]$|(牵头)$/;
+// 区教育局牵头，区卫健局、区住建局配合: an unbracketed role word after the last name is its role too.
+const IN_PLACE_ROLE = /[（(](牵头|主责|配合|协办|参与)[)）]$|(牵头|配合|协办|参与|协助)$/;
 
 /**
  * Owners from notation parts, as written. The units come first and the first named unit leads:
@@ -253,7 +280,8 @@ export function ownersOf(parts: readonly NotationPart[]): OwnerRef[] {
   const add = (raw: string, role: OwnerRole) => {
     const marked = IN_PLACE_ROLE.exec(raw);
     const name = marked ? raw.slice(0, marked.index).trim() : raw;
-    const r: OwnerRole = marked ? (marked[1] === '配合' || marked[1] === '协办' || marked[1] === '参与' ? 'co' : 'lead') : role;
+    const word = marked ? (marked[1] ?? marked[2]) : undefined;
+    const r: OwnerRole = word ? (word === '牵头' || word === '主责' ? 'lead' : 'co') : role;
     if (name === '' || seen.has(name)) return;
     seen.add(name);
     owners.push({ name, role: r, inferred: false });
@@ -284,6 +312,10 @@ export function splitNames(value: string): string[] {
     let name = value.slice(from, to).trim();
     // Trailing 等 (市财政局等) and stray punctuation are not part of a name.
     while (name.length > 0 && '等。；;，,、'.includes(name[name.length - 1]!)) name = name.slice(0, -1);
+    // Rule `role-gloss`: 各街道办事处（区城管局负责统筹、考核） — a bracket stating who does what is a
+    // remark on the owner, not part of its name (a bracket naming the office, 市政府办公室（督查室）, stays;
+    // X（牵头） marks X's own role and is read by the notation).
+    name = name.replace(/[（(][^（()）]{2,30}(?:负责|牵头|配合|统筹|考核|协调|督促)[^（()）]{0,30}[）)]$/, '').trim();
     if (name.length > 0 && name.length <= MAX_NAME) out.push(name);
   };
   for (let i = 0; i < value.length; i++) {
@@ -313,7 +345,7 @@ const NAME_END = /^(?:将(?!来|近)|于(?=[0-9０-９一二三四五六七八�
  * the sentence: 支持县人民医院建设… names an object, not a subject.
  */
 const IMPLICIT_PREDICATE_RE =
-  /^(?:根据|按照|依据|结合|围绕|通过|对|以|从|向|抓紧|尽快|立即|及时|统筹|组织|制定|建立|完善|推进|开展|实施|落实|加强|加快|做好|提供|出台|印发|编制|修订|审核|负责|牵头|会同)/;
+  /^(?:根据|按照|依据|结合|围绕|通过|对|以|从|向|抓紧|尽快|立即|及时|统筹|组织|制定|建立|完善|推进|开展|实施|落实|加强|加快|做好|提供|出台|印发|编制|修订|审核|负责|牵头|会同|汇总|报送|上报|督促|指导|协调|适时|定期|切实|积极|认真|全面|持续)/;
 /** How far into a sentence a subject may reach (无论是…，还是…，都要 is long). */
 const SUBJECT_WINDOW = 40;
 /** Role words that make an owner even when the registry lacks them. */

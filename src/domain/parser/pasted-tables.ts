@@ -136,6 +136,12 @@ function tabTable(rows: DocRow[], units: Unit[]): DocTable | null {
 // One cell per line
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Rule `web-chrome`: a page's buttons and footer copied with a table from a government website
+ * (【打印本页】【关闭窗口】, 返回顶部, 责任编辑：…) end the table; they are nobody's cell.
+ */
+const WEB_CHROME_RE = /^(?:【[^】]{1,8}】[\s\u3000]*)+$|^(?:打印本页|关闭窗口|返回顶部|分享到|责任编辑|扫一扫|【打印】|附件下载)/;
+
 /** A header cell is a short label; more than this many characters is data. */
 const HEADER_CELL_MAX = 12;
 const MAX_HEADER_CELLS = 12;
@@ -180,6 +186,18 @@ function accepts(role: ColumnRole, kind: CellKind): boolean {
   }
 }
 
+/**
+ * Rule `leader-cell-person`: a 责任领导 cell names a person; a unit name goes on to a 牵头单位 or
+ * 责任单位 column after it, so an empty (vanished) 责任领导 cell does not shift the units into it.
+ * With no owner column after it, the leader column may name a unit (市政府分管领导 rows).
+ */
+function acceptsAt(roles: readonly ColumnRole[], c: number, kind: CellKind): boolean {
+  if (roles[c] === 'leader' && kind === 'units') {
+    for (let k = c + 1; k < roles.length; k++) if (roles[k] === 'lead' || roles[k] === 'co' || roles[k] === 'owners') return false;
+  }
+  return accepts(roles[c]!, kind);
+}
+
 interface DraftRow {
   lines: number[];
   /** Line indexes per column. */
@@ -210,7 +228,7 @@ function cellPerLineTable(text: string, lines: Line[], k: number, units: Unit[])
   for (; j < lines.length; j++) {
     const s = lineText(text, lines[j]!);
     if (s === '') continue;
-    if (s.includes('\t')) break;
+    if (s.includes('\t') || WEB_CHROME_RE.test(s)) break;
     const n = /^[（(]?([0-9０-９]{1,3})[)）.、．]?$/.exec(s);
     const seqNo = n ? Number(n[1]!.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) : null;
     if (hasSeq && seqNo !== null && (seqNo === lastSeq + 1 || seqNo === 1)) {
@@ -290,10 +308,10 @@ function placeLine(roles: ColumnRole[], row: DraftRow, kind: CellKind, sentence 
   const pos = row.pos;
   const cur = pos >= 0 ? roles[pos] : undefined;
   const next = roles[pos + 1];
-  const curTakes = cur !== undefined && accepts(cur, kind);
-  if (next !== undefined && accepts(next, kind) && !(catchAll(next) && curTakes)) return pos + 1;
+  const curTakes = cur !== undefined && acceptsAt(roles, pos, kind);
+  if (next !== undefined && acceptsAt(roles, pos + 1, kind) && !(catchAll(next) && curTakes)) return pos + 1;
   if (curTakes) return pos;
-  for (let c = pos + 2; c < roles.length; c++) if (accepts(roles[c]!, kind) && row.cells[c]!.length === 0) return c;
+  for (let c = pos + 2; c < roles.length; c++) if (acceptsAt(roles, c, kind) && row.cells[c]!.length === 0) return c;
   // 续建，/ 12月底前通水试运行: after the owner columns, the next free text is the time-limit cell
   // (it may say more than a date).
   if (kind === 'text' && cur !== undefined && OWNER_ROLES.has(cur)) {

@@ -25,6 +25,8 @@ export interface Block {
   isPoint: boolean;
   /** A breakdown notice's numbered item, known by its form (notation, figure or time): a task. */
   isItem?: boolean;
+  /** A numbered point that counts or dates what it delivers (rule `numbered-item`): a task whatever its verb. */
+  listItem?: boolean;
   /** The number a point or item is written with (3. / （三）), for its row in a list. */
   marker?: string;
 }
@@ -45,7 +47,7 @@ const HEADING_END = new CharSet('。！？；!?;');
  * (2025年工作回顾), a quarter named as a period (冲刺四季度) or digits in a quoted name do not count.
  */
 const ITEM_SIGNAL =
-  /[0-9０-９]+(?:\.[0-9]+)?(?:%|％|个|处|所|家|条|项|座|套|辆|台|户|人|名|公里|千米|米|亩|吨|万|亿|平方米|倍)|(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)?前|年底前|年内|季度末?前/;
+  /[0-9０-９]+(?:\.[0-9]+)?(?:%|％|个|处|所|家|条|项|座|套|辆|台|户|人|名|公里|千米|米|亩|吨|万|亿|平方米|倍|批次|场次|场|次|片|间|张|件|部|栋|元)|(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)?前|年底前|年内|季度末?前/;
 
 /**
  * A task-breakdown notice numbers its items like headings: （一）新增就业5万人以上。（牵头单位：…）.
@@ -239,7 +241,11 @@ export function scanSections(text: string, from = 0, to = text.length, skip: rea
           if (body.end > body.start) blocks.push({ start: body.start, end: body.end, sectionId: section.id, line, isPoint: false });
         } else if (titleSpan.start < trimmed.end) {
           // A numbered point is itself the directive in a task-breakdown notice (1. 推进…).
-          blocks.push({ start: titleSpan.start, end: trimmed.end, sectionId: section.id, line, isPoint: true, marker: marker.number });
+          // Rule `numbered-item`: 3）…, ②全年抽检…不少于1200批次, 5．新增公交线路3条 — a numbered point
+          // that counts or dates what it delivers is an item of the list, a task whatever its verb.
+          const first = text.slice(titleSpan.start, Math.min(trimmed.end, bodyBreak)).replace(/“[^”]*”|"[^"]*"/g, '');
+          const item = marker.number !== '' && !/^第/.test(marker.number) && ITEM_SIGNAL.test(first);
+          blocks.push({ start: titleSpan.start, end: trimmed.end, sectionId: section.id, line, isPoint: true, listItem: item || undefined, marker: marker.number });
         }
       } else {
         const top = stack[stack.length - 1];

@@ -11,7 +11,7 @@
 import type { Section, SourceSpan, Unit } from '../model';
 import { findNotations, type Notation } from './owners';
 import { findPastedTables } from './pasted-tables';
-import { markReview } from './review';
+import { markReview, turnsToWork } from './review';
 import { headingMarker, scanSections, type Block } from './sections';
 import { splitSentences, trimSpan } from './sentences';
 import type { DocTable, SourceDocument } from './source-document';
@@ -126,20 +126,32 @@ function markLabelledItem(text: string, b: Block): void {
   b.isPoint = true;
 }
 
-export function segment(doc: SourceDocument, text: string, units: Unit[], planYear: number): Segments {
+export function segment(doc: SourceDocument, text: string, units: Unit[], planYear: number, docDate: string | null = null): Segments {
   const tables = allTables(doc, text, units).map((t) => resolveTable(t, units));
   const title = findTitleLine(text);
   const skip: SourceSpan[] = [...tables.flatMap((t) => t.table.rows.map((r) => r.span)), ...headerLines(text)].sort((a, b) => a.start - b.start);
   const scan = scanSections(text, title ? title.end : 0, text.length, skip);
   for (const b of scan.blocks) markLabelledItem(text, b);
-  const review = markReview(scan.sections, scan.blocks, text, planYear);
+  const byOpening: boolean[] = [];
+  const review = markReview(scan.sections, scan.blocks, text, planYear, docDate, byOpening);
+  // Rule `review-turn`: from the sentence where a named unit is given work, a paragraph that
+  // opened by looking back is no longer review.
+  const reviewOf = (b: number) => {
+    let turned = false;
+    return (span: SourceSpan, k: number): boolean => {
+      if (!review[b]) return false;
+      if (!turned && byOpening[b] && k > 0 && turnsToWork(text, span, units)) turned = true;
+      return !turned;
+    };
+  };
   const flow: FlowItem[] = [];
   scan.blocks.forEach((block, b) => {
     const notations = findNotations(text, block.start, block.end, units);
     if (notations.length === 0) {
       // Most blocks hold no notation: their sentences go straight into the flow.
       const spans = splitSentences(text, block.start, block.end);
-      for (let k = 0; k < spans.length; k++) flow.push({ kind: 'sentence', sentence: { span: spans[k]!, block, index: k, count: spans.length, notationAhead: false, review: review[b]! } });
+      const isReview = reviewOf(b);
+      for (let k = 0; k < spans.length; k++) flow.push({ kind: 'sentence', sentence: { span: spans[k]!, block, index: k, count: spans.length, notationAhead: false, review: isReview(spans[k]!, k) } });
       return;
     }
     // Body segments between notations, each followed by the notation that closes it (if any).
@@ -152,9 +164,10 @@ export function segment(doc: SourceDocument, text: string, units: Unit[], planYe
     parts.push({ span: { start: from, end: block.end }, closedBy: null });
     const sentences: SentenceSeg[] = [];
     const items: FlowItem[] = [];
+    const isReview = reviewOf(b);
     parts.forEach((part, k) => {
       for (const span of splitSentences(text, part.span.start, part.span.end)) {
-        const s: SentenceSeg = { span, block, index: sentences.length, count: 0, notationAhead: k < parts.length - 1, review: review[b]! };
+        const s: SentenceSeg = { span, block, index: sentences.length, count: 0, notationAhead: k < parts.length - 1, review: isReview(span, sentences.length) };
         sentences.push(s);
         items.push({ kind: 'sentence', sentence: s });
       }

@@ -64,10 +64,11 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
       warnings: [{ code: 'empty-text', message: '讲话文本为空，没有可提取的任务', source: null, itemId: null }],
     };
   }
-  const segs: Segments = safe(() => segment(doc, text, units, facts.year), { title: null, sections: [], flow: [], tables: [] });
+  const segs: Segments = safe(() => segment(doc, text, units, facts.year, facts.date), { title: null, sections: [], flow: [], tables: [] });
   const title = segs.title ? text.slice(segs.title.start, segs.title.end) : UNTITLED;
   const sectionAt = sectionFinder(segs);
-  const directives: Directive[] = safe(() => findDirectives(text, segs.flow, segs.tables, units, sectionAt, facts), []);
+  const parents = new Map(segs.sections.map((s) => [s.id, s.parentId]));
+  const directives: Directive[] = safe(() => findDirectives(text, segs.flow, segs.tables, units, sectionAt, facts, (id) => parents.get(id) ?? null), []);
   safe(() => attachOwners(text, directives, units, facts), undefined);
   safe(() => attachDeadlines(text, directives, facts.year, facts.date, facts.thisYear), undefined);
   const targets = safe(() => findTargets(text, segs.flow, segs.tables, facts.year, facts.date), []);

@@ -37,8 +37,12 @@ export function cellKind(raw: string, units: Unit[]): CellKind {
   if (SEQ_RE.test(s)) return 'seq';
   // A sentence (…主体完工。) is a task cell that wrapped, not a time-limit cell.
   if (s.length <= 30 && !/[。！？]$/.test(s) && isDeadlineText(s)) return 'deadline';
-  const parts = s.split(/[、，,；;/\n\s]+/).filter((p) => p.length > 0);
-  if (parts.length > 0 && parts.every((p) => isUnitName(p.replace(/等$/, ''), units))) return 'units';
+  // 各县（市、区）人民政府: a bracketed gloss may hold the separators; it is not where names split.
+  const parts = s.replace(/[（(][^（()）\n]{1,20}[)）]/g, '').split(/[、，,；;/\n\s]+/).filter((p) => p.length > 0);
+  // Rule `owner-cell-roles`: 省发展改革委牵头，省财政厅等按职责分工负责 / 省住建厅（省城建办）牵头，各市人民政府负责落实
+  // is an owner cell that states the roles: the role words and a bracketed gloss are not part of the names.
+  const bare = (p: string) => p.replace(/[（(][^（()）]{1,20}[)）]/g, '').replace(/(?:等)?(?:按职责分工负责|按职责负责|分别负责|共同负责|牵头负责|负责[\u4e00-\u9fff]{0,4}|牵头|配合|参与|落实)$/, '').replace(/等$/, '');
+  if (parts.length > 0 && parts.every((p) => isUnitName(bare(p), units))) return 'units';
   if (parts.length > 0 && parts.length <= 4 && parts.every((p) => isLeaderName(p))) return 'leader';
   return 'text';
 }

@@ -55,7 +55,7 @@ const UNITS = [
   '万人次', '人次', '万人', '人', '万吨', '吨', '万千瓦时', '亿千瓦时', '千瓦时', '万千瓦', '千瓦',
   '万户', '户', '万亩', '亩', '公顷', '公里', '千米', '万套', '套', '万辆', '辆', '个工作日',
   '工作日', '小时', '天', '个', '项', '家', '倍', '所', '座', '条', '间', '张', '台', '件', '处',
-  '名', '宗', '场', '部', '次', '栋', '幢', '万斤', '亿斤', '斤', '公斤', '微克/立方米', '毫克/立方米', '%', '％', '‰',
+  '名', '宗', '场次', '批次', '场', '部', '次', '栋', '幢', '片', '万斤', '亿斤', '斤', '公斤', '微克/立方米', '毫克/立方米', '%', '％', '‰',
 ];
 const UNIT_SET = new Set(UNITS);
 const UNIT_ALT = [...UNITS].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
@@ -85,7 +85,8 @@ const CURRENCY_RE = /元$/;
 // Signals
 // ---------------------------------------------------------------------------------------------
 
-const TIER_RE = /预期性?目标|工作目标|奋斗目标|力争目标|约束性目标/g;
+// 预期增长5.5%左右 / 预期达到: 预期 before the verb is the expected tier's word, as 预期目标 is (rule `expected-verb`).
+const TIER_RE = /预期性?目标|工作目标|奋斗目标|力争目标|约束性目标|预期(?=增长|达到|实现|控制在|提高|下降|增加)/g;
 
 function tierOf(word: string): Tier {
   if (word.startsWith('预期')) return 'expected';
@@ -97,7 +98,8 @@ function tierOf(word: string): Tier {
 /** Words right before a figure that set a comparator. 超过 means "more than": at least. */
 const PREFIX_COMPARATORS: readonly [RegExp, NonNullable<Comparator>][] = [
   [/突破$/, 'exceed'],
-  [/(?:超过|不少于|不低于|至少|(?<!不)高于)$/, 'atLeast'],
+  // 至少配备1名 / 至少培育1家: 至少 governs the verb and its count.
+  [/(?:超过|不少于|不低于|至少|(?<!不)高于)$|至少[\u4e00-\u9fff]{1,4}$/, 'atLeast'],
   [/(?:控制在|不超过|不高于|(?<!不)低于)$/, 'atMost'],
 ];
 
@@ -168,11 +170,12 @@ export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
   // 按每个不超过5万元给予补助: a subsidy rate is a standard, not something to reach.
   { name: 'rate', test: /按每|每(?:个|人|户|家|处|所|项|台|辆|亩|平方米|吨)(?:最高)?(?:不超过|补助|补贴|奖励|给予)|补助标准|补贴标准|奖补标准|给予.{0,8}补助/, units: CURRENCY_RE },
   // 会议同意从市级城建资金中安排1200万元: money allotted is a budget decision, not a level to reach.
-  { name: 'allocation', test: /安排|拨付|列支|奖补|从[^，。；]{0,14}资金中/, units: CURRENCY_RE },
+  // 每年安排不少于10亿元 / 入库项目总投资不低于5000亿元: a floor set on the money is a commitment to reach.
+  { name: 'allocation', test: /^(?![^。]*(?:不少于|不低于|以上|突破))[^。]*(?:安排|拨付|列支|奖补|从[^，。；]{0,14}资金中)/, units: CURRENCY_RE },
   // 对产值下滑10%以上的企业逐一上门服务: a figure that says which cases the action covers.
   { name: 'condition', test: /^对[^，。；]{0,16}(?:以上|以下|超过|低于)的/ },
   // 总投资4.36亿元: the size of a project or a list describes it; the work is the target.
-  { name: 'total-cost', test: /总投资|计划总投资|概算|总造价|涉及金额|共计|合计|总规模/, units: CURRENCY_RE },
+  { name: 'total-cost', test: /^(?![^。]*(?:不少于|不低于|以上|突破))[^。]*(?:总投资|计划总投资|概算|总造价|涉及金额|共计|合计|总规模)/, units: CURRENCY_RE },
 ];
 
 /**
@@ -180,12 +183,14 @@ export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
  * 增加值增长9.6%: a sentence that reports a result reports all its figures, not only the one
  * next to the marker. Unless it also looks ahead (要, 确保, 力争, 目标…).
  */
-const PAST_SENTENCE_RE = /(?<![不而])已(?!于?[要将])|同比|去年同期|上年同期|截至|累计|通报了|完成情况/;
+// 实际完成31条 / 目前仅完成 / 原定… report progress; 居全市第1位 / 连续五年 report a standing reached.
+const PAST_SENTENCE_RE = /(?<![不而])已(?!于?[要将])|同比|去年同期|上年同期|截至|累计|通报了|完成情况|实际完成|目前(?:仅|只|尚|还)|原定|居[^，。；]{0,14}第[0-9０-９一二三四五六七八九十]+位|连续[0-9０-９一二三四五六七八九十两]+年/;
 // 计划 and 目标 as nouns (占年度计划的24.3%) do not look ahead; 计划于/预期目标 do.
 const FUTURE_RE = /(?<![主重需只纪首提紧])要(?![求素点害件闻领])|确保|力争|争取|将(?!近)|计划(?:于|在|到|[0-9０-９一二三四五六七八九十])|预期目标|目标是|目标为|努力|不低于|不少于/;
 
 /** A tier word heading a list: 主要预期目标是： / 工作目标为： */
-const LIST_HEAD_RE = /(预期性?目标|工作目标|奋斗目标|力争目标)(?:是|为)?[：:]/;
+// 主要预期目标建议为： (a draft put to the congress) / 初步考虑为： head the same list as 是：.
+const LIST_HEAD_RE = /(预期性?目标|工作目标|奋斗目标|力争目标)(?:是|为|建议为|拟定为|拟为|确定为|设定为|初步考虑为|考虑为|安排为)?[：:]/;
 
 /** An indicator whose figure a higher level assigns: 能耗下降完成省下达任务. */
 const ASSIGNED_RE = /([^，。；：:]{2,30}?(?:下降|降低|减少|增长|提高|控制))(?:完成|达到|控制在)(?:省|国家|上级|市)(?:下达|确定|分解)的?(?:任务|目标|指标)/;
@@ -566,7 +571,12 @@ function readClause(scan: Scan, ci: number): void {
       due: deadline?.due ?? null,
     };
   };
-  if (!hasCandidate(ctext)) return;
+  if (!hasCandidate(ctext)) {
+    // Rule `list-object`: 新建改造燃气、供水、排水管网210公里 — a delivery verb before a list of
+    // nouns governs the count after the last of them.
+    scan.carriedSignal = clause.delim === '、' && (signalFromBefore || GOAL_ANYWHERE_RE.test(ctext));
+    return;
+  }
   const re = VALUE_RE;
   re.lastIndex = 0;
   // Per-clause facts, computed on first need: most clauses' figures (一个, 一批) fail the

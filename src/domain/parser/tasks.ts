@@ -17,7 +17,7 @@ import type { SourceSpan, Unit } from '../model';
 import { PhraseMatcher, type PhraseHit } from './phrase-matcher';
 import { CharSet } from './char-set';
 import { CO_WORDS, hasKeyword, isNonModalYao, namesRun, readSubject } from './owners';
-import { mayStartUnitName } from './unit-names';
+import { mayStartUnitName, unitNameAt } from './unit-names';
 import { findDeadline } from './deadlines';
 import { splitClauses } from './sentences';
 import { documentIssue } from './title';
@@ -42,7 +42,7 @@ const STRONG_VERBS = [
  * Verbs that make a directive only with help (a modal, concrete content, an owner): alone they are
  * as often attitude (坚持…总基调, 保持…定力) as action.
  */
-const MEDIUM_VERBS = ['打造', '坚持', '强化', '增强', '提升', '提高', '保持', '学习借鉴', '借鉴', '守住', '维护', '拼出', '扛牢', '扛起', '确保', '实现', '鼓励', '引导', '促进'];
+const MEDIUM_VERBS = ['打造', '明确', '坚持', '强化', '增强', '提升', '提高', '保持', '学习借鉴', '借鉴', '守住', '维护', '拼出', '扛牢', '扛起', '确保', '实现', '鼓励', '引导', '促进'];
 /**
  * What a notice also asks beside a bigger task (每月调度项目进展, 每季度公布抽检结果, 按时足额发放):
  * a directive with help when it stands alone, never a split of the task before it.
@@ -123,6 +123,8 @@ const ATTITUDE_NOUNS = [
   '严要求', '党性', '专注', '执着', '首位',
   // 扛牢…政治重任, 担起…使命: a charge restated, not a piece of work the office can check.
   '重任', '使命', '政治责任', '责任',
+  // 保持清正廉洁的政治本色, 树立良好形象: a character to keep, not a task.
+  '本色', '底色', '形象', '初心', '品格', '操守',
 ];
 
 /**
@@ -130,7 +132,13 @@ const ATTITUDE_NOUNS = [
  * 的合理增长, 推动高质量发展, 开创…新局面) names nothing the office can check. It is dropped when
  * the clause has no concrete content (no number, document, date or registry field).
  */
-const SLOGAN_ENDS = ['发展', '增长', '提升', '跨越', '新台阶', '新局面', '新篇章', '新突破', '新成效', '新高度', '新水平', '新气象', '新征程'];
+const SLOGAN_ENDS = [
+  '发展', '增长', '提升', '跨越', '新台阶', '新局面', '新篇章', '新突破', '新成效', '新高度', '新水平', '新气象', '新征程',
+  // 守住…底线 / 推动各项工作争先进位: a standing line or a rank to aim at, nothing to check.
+  '底线', '红线', '防线', '争先进位', '进位', '见实效', '出实效',
+];
+/** 确保民生实事办得好、群众得实惠: how well it should turn out (V得好), a wish rather than work. */
+const DEGREE_COMPLEMENT_RE = /[\u4e00-\u9fff]得(?:好|实|快|稳|准|牢|住|实惠|满意|放心|开心)(?:[、，,]|$)/;
 
 /**
  * Rule `verb-as-noun`: a verb followed by these is a noun in a statement, not a directive:
@@ -141,7 +149,15 @@ const NOUN_AFTER_VERB = ['胜于', '重于', '优于', '大于', '高于', '先�
 /** Verbs that need no object: 外出招商, 按期竣工, 组织验收. */
 const INTRANSITIVE: ReadonlySet<string> = new Set(['招商', '开工', '动工', '竣工', '完工', '验收', '督办', '通车', '投产', '开街', '建成', '整改', '销号']);
 /** Objects that name no deliverable: 抓好落实, 开展工作, 落实各项决策部署, 抓好每一事. */
-const GENERIC_OBJECTS = new Set(['', '工作', '落实', '事', '事情', '各项工作', '决策部署', '部署', '要求', '任务', '好', '好工作', '到位', '实施', '执行', '落地', '见效']);
+const GENERIC_OBJECTS = new Set(['', '工作', '落实', '事', '事情', '各项工作', '决策部署', '部署', '要求', '任务', '好', '好工作', '到位', '实施', '执行', '落地', '见效', '贯彻落实', '贯彻执行', '落实落细', '落细落实', '学习领会']);
+/** 把这个要求落实到每一个项目上: an object that only points back at what was said names nothing new. */
+const ANAPHOR_OBJECT_RE = /(?:^|把|将)(?:这|这个|这些|这一|此|上述|以上|前述)(?:项|条|些|个)?(?:要求|部署|精神|任务|措施|意见|决定|目标|工作|理念|原则)/;
+/**
+ * Rule `principle`: 坚持以经济建设为中心 / 把高质量发展作为首要任务 / 把落实《报告》作为重中之重 — a
+ * principle or a priority states how to weigh work, not a piece of work: a candidate at most.
+ */
+const PRINCIPLE_RE =
+  /坚持以[^，。；]{1,16}为(?:中心|引领|导向|根本|核心|主线|统领|抓手|遵循|指导)|(?:把|将)[^，。；]{1,30}作为[^，。；]{0,14}(?:重中之重|首要任务|头等大事|第一要务|政治任务|根本任务|中心任务|重要抓手|首要前提|根本保证|生命线|第一责任)/;
 const GENERIC_OBJECT_PREFIXES = ['市委', '省委', '党中央', '上级', '各项', '好', '各'];
 
 /** 把X纳入Y / 将X列入Y: verbs that sit in the middle of a 把-clause (rule `ba-middle-verb`). */
@@ -207,7 +223,8 @@ export const SENTENCE_RULES: SentenceRule[] = [
     name: 'forecast',
     scope: 'whole',
     why: '他人预测与展望（联合国…预计）不是我们的任务',
-    test: (s) => /预计|预测|预期将|估计|可以预见|展望/.test(s),
+    // 完成预测报… / 做好预测: the noun after a verb is work asked for, not an outlook.
+    test: (s) => /(?<![的成好展出])(?:预计|预测)|预期将|估计|可以预见|展望/.test(s),
   },
   {
     name: 'definition',
@@ -216,8 +233,37 @@ export const SENTENCE_RULES: SentenceRule[] = [
     // 是…期: any "…之年 / 关键期 / 窗口期 / 攻坚期" (not 期间 / 期限), not only the ones the seed names.
     // X是…的具体体现 / 招商引资是项目建设的源头活水: a sentence that says what something is.
     test: (s) =>
-      /就是要|关键是|关键就是|关键在于|关键看|既是[^。]{0,30}也是|是[^。，,]{0,24}(之年|一年|[^。，,、]期(?![间限]))|不如/.test(s) ||
+      /就是要|关键是|关键就是|关键在于|关键看|既是[^。]{0,30}也是|是[^。，,]{0,24}(之年|一年|[^。，,、]期(?![间限]))|不如|不是[^。，,]{0,12}[，,][^。]{0,16}才是|才是(?:根本|关键|目的|硬道理|根本目的)/.test(s) ||
       /^[^，。；（(]{2,16}是[^，。；（(]{2,30}的[^，。；的（(]{1,8}(?:[，,。；]|$)/.test(s),
+  },
+  {
+    name: 'preamble',
+    scope: 'whole',
+    why: '文件的开头语（为…，结合实际，制定本方案；现予公布；通知如下）说明为何发文，不是一项工作',
+    // 提出如下实施意见 / 制定以下措施 / 现将…印发给你们: what follows is the document, not a task in it.
+    test: (s) =>
+      /(?:制定|制订|印发|出台)本(?:实施方案|工作方案|行动方案|方案|办法|意见|细则|规定|计划|规划|措施|通知|决定)|现予(?:公布|公告|印发|发布)|(?:通知|意见|规定)如下|特此通知/.test(s) ||
+      // 各街道要于3月底前制定如下措施 is asked of someone: a modal keeps it.
+      (/(?:提出|制定|制订|出台)(?:如下|以下)[^。，；]{0,8}(?:意见|措施|方案|要求|举措|政策)|现将[^。]{0,40}印发给你们/.test(s) && !hasFutureModal(s)),
+  },
+  {
+    name: 'evaluation',
+    scope: 'whole',
+    why: '对已做工作的评价（…等工作成效明显、格局初步形成）是成绩，不是部署',
+    // 到2030年，基本形成…格局 is a goal: a time ahead or a modal keeps the sentence.
+    test: (s) => /成效(?:明显|显著|初显|突出)|取得(?:了)?(?:明显|积极|显著|阶段性|良好)?成效|进展(?:顺利|明显|良好)|初步(?:形成|建立|建成)|基本形成/.test(s) && !hasFutureModal(s) && !AHEAD_RE.test(s),
+  },
+  {
+    name: 'progress-report',
+    scope: 'whole',
+    why: '进度报告（原定9月底前完成，目前仅完成初稿；计划50条，实际完成31条；提前一个月完成）陈述现状，不是部署',
+    test: (s) => /原定|原计划[^。]{0,24}[，,][^。]{0,12}(?:目前|实际|仅)|目前(?:仅|只|尚|还)|实际完成|仅完成|尚未完成|至今(?:仍|尚)?未|(?:进度|工作)(?:明显|严重|相对)?滞后(?!的)|提前[^，。；]{0,8}完成/.test(s) && !hasFutureModal(s),
+  },
+  {
+    name: 'exhortation',
+    scope: 'whole',
+    why: '号召与期望（希望大家…、让我们…）是鼓劲，具体部署在别处',
+    test: (s) => /^(?:希望|期望|期待|恳请|让我们|号召)/.test(s),
   },
   {
     name: 'transmittal',
@@ -241,7 +287,8 @@ export const SENTENCE_RULES: SentenceRule[] = [
     name: 'past',
     scope: 'whole',
     why: '回顾过去（去年、过去一年、一年来、已经…、…了）是成绩，不是任务',
-    test: (s) => /^(去年|过去一年|过去的一年|过去五年|一年来|五年来|近年来|今年以来|回顾)/.test(s) || ((hasAspectLe(s) || /已经|已成为|累计|截至|同比/.test(s)) && !hasFutureModal(s)),
+    // “十四五”以来，… / 2023年以来，…: a sentence that opens with a period up to now reports it.
+    test: (s) => /^(去年|过去一年|过去的一年|过去五年|一年来|五年来|近年来|今年以来|回顾|[^，。；,]{1,10}以来[，,])/.test(s) || ((hasAspectLe(s) || /已经|已成为|累计|截至|同比/.test(s)) && !hasFutureModal(s)),
   },
 ];
 
@@ -270,6 +317,9 @@ function hasFutureModal(s: string): boolean {
   }
   return /必须|务必|确保|力争|争取|计划|拟于|将于|应当/.test(s);
 }
+
+/** A time ahead: 到2030年, 2027年前, 今年, 年内, 明年, 年底. */
+const AHEAD_RE = /到[0-9０-９]{4}年|[0-9０-９]{4}年(?:底|末)?前|今年|年内|明年|年底|年末/;
 
 /** A clause that only gives the basis of what follows: 各责任单位要按照…的要求, 为…, 结合实际. */
 const BASIS_RE = /^[^，。；]{0,16}?(?:要|必须|应当)?(?:按照|根据|依据|围绕|结合|对照|立足|本着|为了?)[^，。；]*(?:要求|部署|规定|精神|实际|原则|目标|需要|标准)?$/;
@@ -357,6 +407,14 @@ export function clauseHead(text: string, span: SourceSpan, units: Unit[] = [], m
     // Rule `strive-figure`: 争取…资金80亿元以上, 确保每所学校…不少于2小时: the modal is the verb
     // when a figure is what it strives for.
     return { from: lastPrefix.at, verbAt: lastPrefix.at, verb: lastPrefix.word, weight: 2, modal: true };
+  }
+  if (!hit) {
+    // Rule `causative`: 督促各地加快剩余工程修复进度 / 指导有关单位开展… — the unit supervises
+    // others' work: that work's verb is the head, the title keeps 督促各地.
+    const via = /^(?:督促|指导|帮助|协助)/.exec(text.slice(p, p + 2));
+    const who = via ? unitNameAt(text, p + 2, span.end, units, 'cell') : null;
+    const done = who ? verbMatcher.matchAt(text, stripAdverbs(text, who.end, span).at, span.end) : null;
+    if (done) return verbHead(text, span, units, done, subj.at, from, modal);
   }
   if (!hit) {
     // A two-character adverb the list lacks (滚动实施): skip it if it holds no function word.
@@ -499,6 +557,16 @@ function prepositionHead(text: string, p: number, span: SourceSpan, units: Unit[
       if (PHRASE_STOP.at(text, at - 1)) break;
       const v = verbMatcher.matchAt(text, at, span.end);
       if (v && v.value >= 1) return { from, verbAt: v.start, verb: v.phrase, weight: v.value, modal };
+    }
+    return undefined;
+  }
+  if (ch === '为' && !verbMatcher.matchAt(text, p + 1, span.end) && !PREFIXES.matchAt(text, p + 1, span.end) && text[p + 1] !== '了') {
+    // Rule `for-whom`: 为全县60周岁以上老年人免费开展眼健康筛查 — who benefits, then the verb. Not a
+    // purpose (为推动…发展，制定…: a verb right after 为).
+    for (let at = p + 3; at < Math.min(span.end, p + 24); at++) {
+      if (CLAUSE_STOP.at(text, at - 1)) break;
+      const v = verbMatcher.matchAt(text, at, span.end);
+      if (v && v.value >= 2) return { from, verbAt: v.start, verb: v.phrase, weight: v.value, modal };
     }
     return undefined;
   }
@@ -645,9 +713,9 @@ function skipByPhrase(text: string, p: number, end: number): number {
 const TIME_WORD_RE =
   /^(?:[0-9０-９]{4}年)?(?:(?:[0-9０-９一二三四五六七八九十]{1,3})月(?:份)?(?:底|末|初|[上中下]旬)?|第?[一二三四]季度(?:末)?|末月?|首月|年底|年末)?(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?(?:前|之前|以前|起)?/;
 /** 自本意见印发之日起60日内: a limit counted from the document, before the verb. */
-const RELATIVE_LIMIT_RE = /^(?:自|从)?(?:本(?:通知|意见|方案|办法|文件|决定|规定)|文件)?(?:印发|发布|下发|公布|实施|施行)之日起[0-9０-９一二三四五六七八九十两]{1,3}(?:个工作日|个月|日|天|周)(?:内|以内|之内)?/;
-/** Characters a time word can start with: digits, Chinese numerals, 第/末/首/年/自/从/本/于/在/上/下/汛. */
-const TIME_FIRST = new CharSet('0123456789０１２３４５６７８９一二三四五六七八九十第末首年自从本于在上下汛文');
+const RELATIVE_LIMIT_RE = /^(?:自|从)?(?:(?:本(?:通知|意见|方案|办法|文件|决定|规定)|文件)?(?:印发|发布|下发|公布|实施|施行)|本次会议(?:召开)?|会议召开)之日起[0-9０-９一二三四五六七八九十两]{1,3}(?:个工作日|个月|日|天|周)(?:内|以内|之内)?/;
+/** Characters a time word can start with: digits, Chinese numerals, 第/末/首/年/自/从/本/于/在/上/下/汛/文/会 (会议召开之日起). */
+const TIME_FIRST = new CharSet('0123456789０１２３４５６７８９一二三四五六七八九十第末首年自从本于在上下汛文会');
 
 function skipMonth(text: string, p: number, end: number): number {
   if (!TIME_FIRST.has(text.charCodeAt(p))) return p;
@@ -824,7 +892,7 @@ function groupClauses(text: string, clauses: readonly SourceSpan[], series: Read
     // its clause names a deliverable of its own: a number, a date, a document, 挂牌督办.
     // A verb with nothing to deliver (3月底前出台实施, 年底前全面完成) finishes the open task.
     const bare = head !== null && open !== null && isGenericObject(text.slice(head.verbAt + head.verb.length, c.end));
-    const { milestone, startsWork } = head !== null && open !== null && !head.series && !ownNamed ? milestoneOf(text, c, head, open, year) : { milestone: false, startsWork: false };
+    const { milestone, startsWork } = head !== null && open !== null && !head.series && !ownNamed ? milestoneOf(text, c, head, open, year, predicateAt >= 0) : { milestone: false, startsWork: false };
     const ownSubject = head !== null && open !== null && ownNamed;
     const opens =
       head !== null && (!continues || head.series === true) && !bare && !milestone && (head.weight >= 2 || open === null || ownSubject || (head.weight === 0 && namesDeliverable(text, c)));
@@ -836,6 +904,14 @@ function groupClauses(text: string, clauses: readonly SourceSpan[], series: Read
       const group: Group = { head, start: c.start, end: c.end, headEnd: c.end, startOnly };
       open = group;
       groups.push(group);
+    } else if (open && head === null && !negated && datedCountAfterDated(text, c, open, year)) {
+      // Rule `dated-steps`: 二季度组织专题招商不少于3次，上半年签约亿元以上项目8个以上 — after a dated
+      // deliverable, a clause opening with its own date and counting its own deliverable is another
+      // task, whatever its verb.
+      const at = c.start;
+      const group: Group = { head: { from: at, verbAt: at, verb: '', weight: 0, modal: modalSeen }, start: c.start, end: c.end, headEnd: c.end };
+      open = group;
+      groups.push(group);
     } else if (open) {
       const wasDated = milestone && groupDated(text, open, year);
       open.end = c.end;
@@ -843,6 +919,12 @@ function groupClauses(text: string, clauses: readonly SourceSpan[], series: Read
     }
   }
   return groups;
+}
+
+function datedCountAfterDated(text: string, c: SourceSpan, open: Group, year: number): boolean {
+  if (!opensWithDueDate(text, c) || !groupDated(text, open, year)) return false;
+  const clause = text.slice(c.start, c.end);
+  return /[0-9０-９]+(?:\.[0-9]+)?(?:万|亿)?(?:个|家|项|场|次|条|所|座|处|户|人|套|公里|亩|元|亿元|万元)/.test(clause);
 }
 
 /** 要, 必须 or 务必 as a modal somewhere in the clause. */
@@ -863,14 +945,24 @@ function hasModalIn(text: string, c: SourceSpan): boolean {
  * report of something else (5月20日前将名单报…); a routine report (每月底前报送…) or one on this
  * task's results (并于…将验收情况报…) belongs to it.
  */
-function milestoneOf(text: string, c: SourceSpan, head: ClauseHead, open: Group, year: number): { milestone: boolean; startsWork: boolean } {
+function milestoneOf(text: string, c: SourceSpan, head: ClauseHead, open: Group, year: number, subjectNamed = false): { milestone: boolean; startsWork: boolean } {
   const routineReport = REPORT_VERBS.has(head.verb) && /^每个?(?:月|季度?|年|周)/.test(text.slice(c.start, c.start + 3));
   const dueLed = opensWithDueDate(text, c) || routineReport;
   if (!dueLed && !(head.topic === true && open.head.verb !== '')) return { milestone: false, startsWork: false };
   const clause = text.slice(c.start, c.end);
-  const ownCount = /[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end)) && !COMPLETION_VERBS.has(head.verb) && !START_VERBS.has(head.verb);
+  // Rule `measured-by-count`: a unit's assignment (市科技局要加快科学城建设，年底前引进新型研发机构5家) is
+  // measured and dated by the count after it: one task. Without a named subject (a report's list:
+  // 支持龙头企业组建创新联合体，年内认定技术中心20家), or after a task with a figure, it is a deliverable of its own.
+  const ownCount =
+    /[0-9０-９*＊]/.test(text.slice(head.verbAt, c.end)) &&
+    !COMPLETION_VERBS.has(head.verb) &&
+    !START_VERBS.has(head.verb) &&
+    (!subjectNamed || /[0-9０-９*＊]/.test(text.slice(open.start, open.end)));
   const report = REPORT_VERBS.has(head.verb) && !/^(?:并|每)/.test(clause) && !/情况|进展|进度|结果|总结|成效/.test(clause);
-  const milestone = !ownCount && !report && !groupDated(text, open, year);
+  // After a dated step, a bare completion (…，9月底前建成通车 / 年底前全部完工) is the same work's last step.
+  const object = text.slice(head.verbAt + head.verb.length, c.end).replace(/[。；，、\s]+$/, '');
+  const lastStep = dueLed && COMPLETION_VERBS.has(head.verb) && object.length <= 4 && !/[0-9０-９*＊]/.test(object);
+  const milestone = !ownCount && !report && (lastStep || !groupDated(text, open, year));
   return { milestone, startsWork: milestone && dueLed && START_VERBS.has(head.verb) };
 }
 
@@ -1029,7 +1121,7 @@ function shapeGroups(text: string, clauses: readonly SourceSpan[], found: Group[
   const first = groups[0]!;
   if (clauses.length > 1 && first.start === clauses[1]!.start && !isAttitude(text.slice(clauses[0]!.start, clauses[0]!.end))) {
     const lead = text.slice(clauses[0]!.start, clauses[0]!.end);
-    if (info.namedUnit || BASIS_RE.test(lead)) {
+    if ((info.namedUnit || BASIS_RE.test(lead)) && !PRINCIPLE_RE.test(lead)) {
       first.start = clauses[0]!.start;
       // 区财政局要统筹安排项目前期经费，6月底前拨付到位: what 拨付到位 acts on is in the subject clause.
       const topic = first.head.topic === true || (info.namedUnit === true && isGenericObject(text.slice(first.head.verbAt + first.head.verb.length, first.headEnd)));
@@ -1094,7 +1186,17 @@ function scoreGroup(text: string, g: Group, info: SentenceInfo, units: Unit[], b
     score -= 3;
     reasons.push('generic-object');
   }
-  if (isSloganObject(object) && !isConcrete(text, span, units) && !info.isPoint) {
+  const groupText = text.slice(g.head.verbAt, g.end);
+  if (!info.isPoint && (PRINCIPLE_RE.test(groupText) || ANAPHOR_OBJECT_RE.test(text.slice(g.start, g.headEnd)))) {
+    // 要把招商引资作为头等大事，全年引进亿元以上项目20个: the work after the principle is a task.
+    const rest = g.headEnd < g.end && !PRINCIPLE_RE.test(text.slice(g.headEnd, g.end)) ? workAfter(text, g, units) : null;
+    if (rest) out.push({ ...draft, span: rest.span, titleFrom: rest.from, verb: rest.verb, reasons: [...reasons, 'after-principle'] });
+    else if (askedFor) out.push({ ...draft, doubt: `原则、态度或对上文的呼应（“${clip(groupText)}”），没有可检查的内容` });
+    return out;
+  }
+  // 守住食品安全底线: a field named in a bottom line does not make it checkable; a figure does.
+  const lineSlogan = /(?:底线|红线|防线)$/.test(object);
+  if (isSloganObject(object) && !isConcrete(text, span, lineSlogan ? NO_UNITS : units) && !info.isPoint) {
     if (askedFor) out.push({ ...draft, doubt: `只有方向性的表述（“${clip(object)}”），没有可检查的内容` });
     return out;
   }
@@ -1102,6 +1204,20 @@ function scoreGroup(text: string, g: Group, info: SentenceInfo, units: Unit[], b
   else if (askedFor && score >= 1 && g.head.verb !== '') out.push({ ...draft, score, doubt: `动词“${g.head.verb}”较弱，未见具体内容、时限或责任单位，可能不是一项部署` });
   return out;
 }
+/** The first clause after a group's head clause that opens with a strong verb of its own, to the group's end. */
+function workAfter(text: string, g: Group, units: Unit[]): { span: SourceSpan; from: number; verb: string } | null {
+  let at = g.headEnd;
+  while (at < g.end) {
+    while (at < g.end && BREAK_CHARS.at(text, at)) at++;
+    let end = at;
+    while (end < g.end && !CLAUSE_STOP.at(text, end)) end++;
+    const head = clauseHead(text, { start: at, end }, units);
+    if (head && head.weight >= 2 && hasFigureOrDate(text, at, end)) return { span: { start: at, end: g.end }, from: head.from, verb: head.verb };
+    at = end + 1;
+  }
+  return null;
+}
+
 /** A short excerpt for a reason: the office sees which words made the parser doubt. */
 function clip(s: string): string {
   const t = s.replace(/\s+/g, '');
@@ -1111,7 +1227,7 @@ function clip(s: string): string {
 /** See SLOGAN_ENDS: the object ends in a direction of travel (…发展, …增长, …新局面). */
 export function isSloganObject(object: string): boolean {
   for (const w of SLOGAN_ENDS) if (object.endsWith(w)) return true;
-  return false;
+  return DEGREE_COMPLEMENT_RE.test(object);
 }
 
 /** A number, a masked number, a document, a quarter or year-end, or 挂牌督办 in text[span]. */

@@ -115,7 +115,8 @@ function isCjk(c: number): boolean {
  * 各 + a level or place + a field + 人民政府/部门/单位: every unit of a kind.
  */
 const EACH_RE =
-  /^各(?:设区市|地级市|地级以上市|省级|市级|县级|区级|乡镇级|省|市|县|区|地)?(?:[（(][^）)]{1,6}[）)])?[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|主管部门|行政部门|部门|单位|机构|企业|学校|医院|乡镇|街道|社区)/;
+  // The kind's words hold no modal or preposition: 各县（市、区）要组织力量深入企业 is 各县（市、区） and its predicate.
+  /^各(?:设区市|地级市|地级以上市|省级|市级|县级|区级|乡镇级|省|市|县|区|地)?(?:[（(][^）)]{1,6}[）)])?(?:(?![要将在对把由从向])[\u4e00-\u9fff]){0,10}?(?:人民政府|政府|主管部门|行政部门|部门|单位|机构|企业|学校|医院|乡镇|街道|社区)/;
 
 export function unitNameAt(text: string, at: number, end: number, units: Unit[], mode: 'strict' | 'cell' = 'strict'): UnitNameHit | null {
   if (at >= end) return null;
@@ -138,8 +139,20 @@ export function unitNameAt(text: string, at: number, end: number, units: Unit[],
   if (collective) best = { name: collective.phrase, start: at, end: collective.end, unit: null, collective: true };
   if (reg && (!best || reg.end > best.end)) best = { name: text.slice(at, reg.end), start: at, end: reg.end, unit: reg.value, collective: false };
   if (shaped > at && (!best || shaped > best.end)) best = { name: text.slice(at, shaped), start: at, end: shaped, unit: null, collective: false };
+  if (!best) {
+    // Rule `town-subject`: 禾丰镇要…, 石门乡要会同…, 东城街道负责…: a town or a street office named
+    // by its place alone, as a subject, is that town's government.
+    const town = TOWN_SUBJECT_RE.exec(text.slice(at, Math.min(end, at + 10)));
+    // 城镇, 乡镇, 小城镇, 村镇 are kinds of place, not one town. Rule `district-subject`: 平江区要…,
+    // 云岭县负责… — a district or county named alone as a subject is its government; 老城区, 示范区,
+    // 贫困县 (the lookbehind) are kinds of area, not one.
+    if (town && (/(?:街道|区|县)$/.test(town[1]!) || !'城乡村集'.includes(town[1]!.slice(-2, -1)))) best = { name: town[1]!, start: at, end: at + town[1]!.length, unit: null, collective: false };
+  }
   return best;
 }
+
+const TOWN_SUBJECT_RE =
+  /^((?![全本我该各此其每他两三一])[\u4e00-\u9fff]{2,3}(?:镇|乡)|(?![全本我该各此其每他两三一])[\u4e00-\u9fff]{2,3}街道|(?![全本我该各此其每他两三一])[\u4e00-\u9fff]{2}(?<![城范发能验心聚景护行业点园校矿库灾牧山社辖片小街湾困粮强])(?:区|县))(?=要|将|负责|会同|牵头|必须|务必|于[0-9０-９一二三四五六七八九十])/;
 
 /** Where a grammatical unit name starting at `at` ends, or -1. */
 function shapedName(text: string, at: number, end: number, mode: 'strict' | 'cell'): number {
@@ -159,23 +172,42 @@ function shapedName(text: string, at: number, end: number, mode: 'strict' | 'cel
       i += close;
       continue;
     }
-    if (!isCjk(text.charCodeAt(i)) || NAME_STOP.at(text, i)) break;
+    // 会 stops a name before 会同 (市发改委会同…), not inside a field (人力资源社会保障厅, 社会保险事业管理局).
+    if (!isCjk(text.charCodeAt(i)) || (NAME_STOP.at(text, i) && !(text[i] === '会' && text[i + 1] !== '同' && i > fieldFrom))) break;
     const suffix = suffixMatcher.matchAt(text, i, limit);
     if (!suffix) continue;
     // 站, 所, 馆, 段 end a unit's name in a table's owner cell (县农技站); in prose they end places (岚州东站).
     if (mode === 'strict' && CELL_ONLY.has(suffix.phrase)) continue;
     // 市委 and 县局 say nothing: a field must stand before a one- or two-character suffix.
     const fieldLen = i - fieldFrom;
-    if (fieldLen === 0 && !(prefixed && suffix.end - i >= 3)) continue;
+    // 县委办, 市委办公室: the party committee's general office (fieldFrom is past 委).
+    const partyOffice = text[fieldFrom - 1] === '委' && fieldFrom - 1 > at && suffix.phrase.startsWith('办');
+    if (fieldLen === 0 && !(prefixed && suffix.end - i >= 3) && !partyOffice) continue;
     if (endsInNever(text, at, suffix.end)) continue;
     best = suffix.end;
     // 市安委会办公室, 县防指办公室: an office of the body just named.
     if (text.startsWith('办公室', best) && best + 3 <= limit) best += 3;
+    best = subUnitEnd(text, best, Math.min(end, best + 10));
     break;
   }
   if (national && national.end >= best) return national.end;
   if (best < 0 || (!prefixed && mode === 'strict')) return -1;
   return best;
+}
+
+/**
+ * Rule `sub-unit`: 市自然资源和规划局高新分局, 市公安局交警支队, 市生态环境局平江分局 — a branch named
+ * after its parent (a place or field, then 分局/支队/大队/分中心/分院/管理处) is the unit that acts.
+ */
+const SUB_UNIT_SUFFIXES = ['分局', '支队', '大队', '分中心', '分院', '管理处', '管理所'];
+function subUnitEnd(text: string, at: number, limit: number): number {
+  for (let i = at; i < limit; i++) {
+    if (!isCjk(text.charCodeAt(i)) || NAME_STOP.at(text, i)) return at;
+    // At least one character of the branch's own name before its suffix.
+    const hit = i > at ? SUB_UNIT_SUFFIXES.find((x) => text.startsWith(x, i)) : undefined;
+    if (hit) return i + hit.length <= limit ? i + hit.length : at;
+  }
+  return at;
 }
 
 /** Where the level prefix or place name at `at` ends (the field starts), or `at` when none. */
@@ -194,6 +226,12 @@ function prefixEnd(text: string, at: number, limit: number): number {
   }
   // 市委宣传部, 县委组织部, 区委政法委: a party committee's department.
   if (p > at && text[p] === '委' && '宣组统政编办网'.includes(text[p + 1] ?? '')) p++;
+  // Longer places that head a 管委会 or a government: 临江经开区管委会, 枫溪经济开发区管理委员会.
+  if (p === at && !NOT_PLACE_FIRST.at(text, at)) {
+    for (let k = at + 5; k <= Math.min(limit - 3, at + 7); k++) {
+      if (PLACE_ENDS.at(text, k - 1) && allCjk(text, at, k) && /^(?:管委会|管理委员会|人民政府|工委)/.test(text.slice(k, k + 5))) return k;
+    }
+  }
   return p;
 }
 

@@ -11,6 +11,7 @@ import { downloadText } from '@/components/download';
 import { describeEvent } from '@/components/event-history';
 import { checkFileSize, needsConfirmation, type ImportPreview, type PreviewItem, type RemovedTask } from '@/domain/files';
 import { decodeImportBytes } from '@/domain/imports/preview';
+import { BackupWithKeysButton, SealedKeysImport } from './backup-keys';
 import { PinRequests } from './pin-requests';
 import { formatDateTime } from '@/lib/format';
 import { t } from '@/lib/strings';
@@ -71,6 +72,7 @@ export function ExportPanel() {
           </button>
           <span className="muted small">{s.exportBackupHint}</span>
         </li>
+        <BackupWithKeysButton disabled={busy !== null} />
         <li>
           <CsvExportButton />
           <XlsxExportButton />
@@ -207,6 +209,7 @@ export function ImportPanel() {
                 />
               ) : null}
               {p.signatures?.legacy ? <p className="banner banner--info">{t.signing.legacy(p.signatures.legacy)}</p> : null}
+              {p.sealedKeys?.length ? <SealedKeysImport keys={p.sealedKeys} /> : null}
               <PreviewList title={s.catConfirm} hint={s.catConfirmHint} items={p.toConfirm} tone="confirm" open />
               <PreviewList title={s.catNew} hint={s.catNewHint} items={p.newItems} tone="new" open={p.newItems.length <= 10} />
               <PreviewList title={s.catRefused} hint={s.catRefusedHint} items={p.refused} tone="refused" open />

@@ -12,6 +12,7 @@ import { formatDateTime } from '@/lib/format';
 import { t } from '@/lib/strings';
 import { writerName } from '@/store/slices/progress';
 import { useLuoshi } from '@/store/store';
+import { PassFields } from './pass-fields';
 
 const s = t.signing;
 
@@ -153,32 +154,5 @@ function KeyMove({ author, canExport }: { author: string; canExport: boolean }) 
         <PassFields id={id} pass={pass} setPass={setPass} error={error} />
       </ConfirmDialog>
     </div>
-  );
-}
-
-/** The passphrase (twice when it is being chosen) and what went wrong. */
-function PassFields(props: { id: string; pass: string; setPass: (v: string) => void; again?: string; setAgain?: (v: string) => void; error: string | null }) {
-  return (
-    <>
-      <div className="field">
-        <label className="field__label" htmlFor={`${props.id}-p1`}>
-          {s.passphrase}
-        </label>
-        <input id={`${props.id}-p1`} className="input" type="password" autoComplete="new-password" value={props.pass} onChange={(e) => props.setPass(e.target.value)} />
-      </div>
-      {props.setAgain ? (
-        <div className="field">
-          <label className="field__label" htmlFor={`${props.id}-p2`}>
-            {s.passphraseAgain}
-          </label>
-          <input id={`${props.id}-p2`} className="input" type="password" autoComplete="new-password" value={props.again} onChange={(e) => props.setAgain!(e.target.value)} />
-        </div>
-      ) : null}
-      {props.error ? (
-        <p className="field__error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
-    </>
   );
 }

@@ -146,8 +146,9 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const unit = writerName(get().identity);
       return exportSigned(unit, async (signing) => (await files()).buildProgressReport(current(), unit, ctx.now(), signing));
     },
-    exportBackup: async () => {
+    exportBackup: async (options = {}) => {
       const s = get();
+      if (options.keysPassphrase !== undefined && !s.signing.enabled) throw new Error('本浏览器不能签名，没有可备份的密钥');
       const { buildBackup } = await files();
       if (!s.signing.enabled) return buildBackup(current(), writerName(s.identity), ctx.now());
       const author = writerName(s.identity);
@@ -156,7 +157,8 @@ export function createDataSlice(set: SetState, get: GetState, ctx: StoreContext)
       const signing = await s.signingFor(author);
       const st = get();
       const own = Object.entries(st.signing.own).map(([a, key]) => ({ author: a, key }));
-      return buildBackup(current(), author, ctx.now(), { trust: st.trust, own, signing });
+      const sealed = options.keysPassphrase !== undefined ? await st.sealOwnKeys(options.keysPassphrase) : undefined;
+      return buildBackup(current(), author, ctx.now(), { trust: st.trust, own, signing, ...(sealed ? { sealed } : {}) });
     },
     exportCsv: async (): Promise<DownloadFile> => {
       const { buildCsv } = await files();

@@ -8,6 +8,8 @@ import { speech } from './parser-fixtures';
 describe('statedYear: the plan year the document states', () => {
   it.each([
     [speech('竹岭县人民政府办公室文件', '竹府办〔2016〕20号', '关于印发“民生实事”目标任务分解方案的通知'), 2016, 'document number 〔YYYY〕'],
+    [speech('青禾县人民政府常务会议纪要', '〔2027〕第12次', '会议研究了城区供水等事项。现纪要如下：'), 2027, 'the serial of minutes 〔YYYY〕第N次'],
+    [speech('督查工作简报', '【2025】第3期', '县政府督查室编'), 2025, 'the serial of a briefing 【YYYY】第N期'],
     [speech('竹岭县人民政府办公室', '关于印发2016年“民生实事”目标任务分解方案的通知'), 2016, 'dated title'],
     [speech('关于印发《数字经济发展行动计划（2023—2025年）》的通知'), 2023, 'a plan over several years starts in its first'],
     [speech('关于加强城市管理的通知', '要加快推进城市更新。', '岚州市人民政府', '2024年3月8日'), 2024, 'the date under the signature'],

@@ -1,6 +1,6 @@
 /** The corpus scorer's own rules, on a tiny document and hand-made plans (no parser involved). */
 import { describe, expect, it } from 'vitest';
-import { ExpectationSchema, expectationProblems, naiveFloor, scoreDoc, type CorpusDoc, type ScoredPlan, type ScoredTask, type ScoredTarget } from './corpus-score';
+import { directiveSpan, ExpectationSchema, expectationProblems, naiveFloor, scoreDoc, type CorpusDoc, type ScoredPlan, type ScoredTask, type ScoredTarget } from './corpus-score';
 
 const text = [
   '临江县2026年重点工作安排',
@@ -155,5 +155,20 @@ describe('expectationProblems', () => {
       'tiny: rhetoric probe “县财政局要保障资金” overlaps directive “县财政局要保障资金”',
       'tiny: target value 7 not written in “地区生产总值增长6%左右”',
     ]);
+  });
+});
+
+describe('directiveSpan', () => {
+  const row = '1\t部分村庄污水直排河道。\t建设村级污水处理站12座。\t县生态环境分局';
+  const base: ScoredTask = { quote: row, source: { start: 100, end: 100 + row.length }, owners: [], deadline: { label: '', due: null, recurrence: null, inferred: false } };
+
+  it('is the cell a row task’s title starts in, so a 问题描述 cell quoted beside it is not the task', () => {
+    const cell = row.indexOf('建设');
+    expect(directiveSpan({ ...base, title: '建设村级污水处理站12座', location: { sheet: null, page: null, row: 2 } })).toEqual({ start: 100 + cell, end: 100 + row.indexOf('\t县生态') });
+  });
+
+  it('is the whole source for prose, and for a row whose title is not in its quote', () => {
+    expect(directiveSpan({ ...base, title: '建设村级污水处理站12座' })).toEqual(base.source);
+    expect(directiveSpan({ ...base, title: '开展专项整治', location: { sheet: null, page: null, row: 2 } })).toEqual(base.source);
   });
 });

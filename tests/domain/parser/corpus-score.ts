@@ -167,6 +167,10 @@ export interface ScoredTask {
   source: Span;
   owners: { name: string; role: 'lead' | 'co' }[];
   deadline: { label: string; due: string | null; recurrence: Recurrence; inferred: boolean };
+  /** The parser's short title; with a location, it names the cell the task was read from. */
+  title?: string;
+  /** Set for a task read from a table row, whose quote is the whole row (issue 11). */
+  location?: unknown;
 }
 export interface ScoredTarget {
   quote: string;
@@ -198,6 +202,23 @@ export const CLOCK_YEAR = 2031;
 // ---------------------------------------------------------------------------------------------
 // Matching
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * What a task asserts as a directive. A task read from a table row quotes the whole row (issue
+ * 11's contract), 序号 and a 问题描述 cell included, as context: a probe in such a cell is not made a
+ * task. The directive is the cell where the title starts (cells end at a tab or a line break);
+ * a title not found in its quote counts the whole row, so the scorer never flatters the parser.
+ */
+export function directiveSpan(t: ScoredTask): Span {
+  if (t.location == null || !t.title) return t.source;
+  const at = t.quote.indexOf(t.title.slice(0, 6));
+  if (at < 0) return t.source;
+  const before = Math.max(t.quote.lastIndexOf('\t', at), t.quote.lastIndexOf('\n', at));
+  const tab = t.quote.indexOf('\t', at);
+  const line = t.quote.indexOf('\n', at);
+  const after = Math.min(tab < 0 ? t.quote.length : tab, line < 0 ? t.quote.length : line);
+  return { start: t.source.start + before + 1, end: t.source.start + after };
+}
 
 function spanOf(text: string, anchor: string): Span | null {
   const start = text.indexOf(anchor);
@@ -430,7 +451,7 @@ export function scoreDoc(doc: CorpusDoc, plan: ScoredPlan): DocScore {
   let rhetoricHits = 0;
   for (const probe of expect.rhetoricProbes) {
     const span = spanOf(text, probe);
-    const hit = span && plan.tasks.find((t) => overlaps(span, t.source));
+    const hit = span && plan.tasks.find((t) => overlaps(span, directiveSpan(t)));
     if (hit) {
       rhetoricHits++;
       misses.push({ metric: 'rhetoric', anchor: probe, expected: 'no task', got: `task “${clip(hit.quote)}”` });

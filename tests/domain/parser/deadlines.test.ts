@@ -265,8 +265,48 @@ describe('findDeadline', () => {
       expect(findDeadline(clause, Y)).toMatchObject({ due, inferred: false });
     });
 
+    it.each([
+      ['3月底前完成土地摘牌；11月底前主体完工', '2023-11-30'],
+      ['5月底前完成拆迁，10月底前主体封顶', '2023-10-31'],
+      ['6月底前主体完工，12月底前竣工验收', '2023-12-31'],
+      ['6月底前主体完工和12月底前竣工验收', '2023-12-31'],
+    ])('interim-milestone: %s → %s (主体完工 is due as the last step, not after a later completion)', (clause, due) => {
+      expect(findDeadline(clause, Y)).toMatchObject({ due, inferred: false });
+    });
+
     it('a start date alone is still the date the clause gives (4月开工建设)', () => {
       expect(findDeadline('4月开工建设', Y)).toMatchObject({ due: '2023-04-30' });
+    });
+  });
+
+  describe('follow-up-routine', () => {
+    it('a routine after the work (此后每年…) does not make the stated date recur; alone it still recurs', () => {
+      expect(findDeadline('二〇二六年底前完成首批入库认定，此后每年动态调整一次', 2026)).toMatchObject({ due: '2026-12-31', recurrence: null });
+      expect(findDeadline('6月底前建立台账，以后每季度更新一次', 2026)).toMatchObject({ due: '2026-06-30', recurrence: null });
+      expect(findDeadline('每年2月底前发布评价结果', 2026)).toMatchObject({ due: '2026-02-28', recurrence: 'yearly' });
+    });
+  });
+
+  describe('five-year plans and meetings', () => {
+    it.each([
+      ['“十五五”期间，分批推进应急广播终端全覆盖', '“十五五”期间', '2030-12-31'],
+      ['十四五末，农村自来水普及率达到90%', '十四五末', '2025-12-31'],
+      ['“十六五”时期建成现代化综合交通体系', '“十六五”时期', '2035-12-31'],
+    ])('five-year-plan: %s → %s, %s', (clause, label, due) => {
+      expect(findDeadline(clause, Y)).toMatchObject({ label, due, inferred: false });
+    });
+
+    it('a plan period names the whole span, not a step after a dated one', () => {
+      expect(findDeadline('2026年10月底前完成范围核定，“十五五”期间亩均税收年均提高5%以上', Y)).toMatchObject({ due: '2026-10-31' });
+    });
+
+    it('十五个乡镇 is a count, not a plan period', () => {
+      expect(findDeadline('覆盖全县十五个乡镇', Y)).toBeNull();
+    });
+
+    it('relative-to-document: 自本次会议之日起一个月内 counts from the meeting (the speech’s date)', () => {
+      expect(findDeadline('要在自本次会议之日起一个月内完成清单调整', Y, '2023-02-12')).toMatchObject({ due: '2023-03-12', inferred: false });
+      expect(findDeadline('自会议召开之日起10日内报送方案', Y, null)).toMatchObject({ due: null, label: '自会议召开之日起10日内' });
     });
   });
 

@@ -49,6 +49,18 @@ describe('owners from the subject of a directive', () => {
   });
 });
 
+describe('subject-carries: a clause with no subject goes on with the unit named before it in the sentence', () => {
+  const leads = (text: string) => parseSpeech(speech(text), { year: 2026 }).tasks.map((t) => [t.title, t.owners.filter((o) => !o.inferred).map((o) => o.name)]);
+
+  it('carries a mid-sentence subject to the clauses after it, and gives way to the next named one', () => {
+    expect(leads('要守住风险底线，市住建局要牵头做好保交房工作，今年确保完成逾期项目交付3000套。')).toEqual([
+      ['牵头做好保交房工作', ['市住房和城乡建设局']],
+      ['今年确保完成逾期项目交付3000套', ['市住房和城乡建设局']],
+    ]);
+    expect(leads('市财政局要安排专项资金2亿元，市审计局要开展专项审计，督促整改问题30个。').map(([, o]) => o)).toEqual([['市财政局'], ['市审计局'], ['市审计局']]);
+  });
+});
+
 describe('owners from task-breakdown notation', () => {
   it('parses （牵头单位：…，配合单位：…、…） with lead and co roles', () => {
     expect(parseNotation('牵头单位：市人事局，配合单位：市财政局、市教育局', DEFAULT_UNITS)).toEqual([
@@ -93,6 +105,32 @@ describe('owners from task-breakdown notation', () => {
 
   it('never splits inside brackets: 各县（市、区）人民政府 is one name; drops a trailing 等', () => {
     expect(splitNames('各县（市、区）人民政府、市财政局等')).toEqual(['各县（市、区）人民政府', '市财政局']);
+  });
+
+  it('role-gloss: a bracket saying who does what is not part of the name; one naming the office is', () => {
+    expect(splitNames('各街道办事处（区城管局负责统筹、考核）')).toEqual(['各街道办事处']);
+    expect(splitNames('各乡镇（县农业农村局牵头指导）、县财政局')).toEqual(['各乡镇', '县财政局']);
+    expect(splitNames('市政府办公室（督查室）')).toEqual(['市政府办公室（督查室）']);
+  });
+
+  it('role-then-label: （X负责，完成时限：…） and （X牵头，Y配合；完成时限：…） give the owners and the deadline', () => {
+    const p = parseSpeech(speech('为全区中小学生开展一次免费健康体检。（区卫健局负责，完成时限：2025年11月30日）', '新建普惠性托育机构3家。（区教育局牵头，区卫健局配合；完成时限：2025年8月底前）'), { year: 2025 });
+    expect(p.tasks.map((t) => [t.title, t.owners.map((o) => `${o.name}:${o.role}`), t.deadline.due])).toEqual([
+      ['为全区中小学生开展一次免费健康体检', ['区卫健局:lead'], '2025-11-30'],
+      ['新建普惠性托育机构3家', ['区教育局:lead', '区卫健局:co'], '2025-08-31'],
+    ]);
+  });
+
+  it('list-items-notation: the notation after ①…；②…。 is every item’s; an item ending in 。 keeps none of a later one', () => {
+    const p = parseSpeech(
+      speech('一、普惠托育扩容', '①新建普惠性托育机构3家，新增托位360个；', '②新建改扩建幼儿园4所，新增学位3240个。', '（责任单位：区教育局牵头，区卫健局、区住建局配合；完成时限：2025年8月底前）', '二、其他', '1. 总体要求。坚持以人民为中心。', '2. 建成社区食堂10个。（牵头单位：区民政局）'),
+      { year: 2025 },
+    );
+    expect(p.tasks.map((t) => [t.title, t.owners.map((o) => `${o.name}:${o.role}`), t.deadline.due])).toEqual([
+      ['新建普惠性托育机构3家', ['区教育局:lead', '区卫健局:co', '区住建局:co'], '2025-08-31'],
+      ['新建改扩建幼儿园4所', ['区教育局:lead', '区卫健局:co', '区住建局:co'], '2025-08-31'],
+      ['建成社区食堂10个', ['区民政局:lead'], '2025-12-31'],
+    ]);
   });
 
   it('finds a bracketed notation and a notation line, spans included', () => {

@@ -40,6 +40,16 @@ describe('tables pasted one cell per line', () => {
     ]);
   });
 
+  it('leader-cell-person: an empty 责任领导 cell does not pull the 牵头单位 into it, and 各县（市、区）人民政府 is one unit', () => {
+    const text = speech('序号', '工作任务', '责任领导', '牵头单位', '配合单位', '完成时限', '1', '建成城市智慧停车平台。', '张建国', '市住建局', '市公安局', '9月底前', '2', '改造农贸市场8个。', '市商务局', '市市场监管局', '11月底前', '3', '新增城镇就业2万人。', '市人社局', '各县（市、区）人民政府', '全年');
+    expect(rows(text).map((r) => [r.leader, r.lead, r.co, r.deadline])).toEqual([
+      ['张建国', '市住建局', '市公安局', '9月底前'],
+      // An empty 责任领导 cell is read as merged with the one above (merged-cell), never as a unit.
+      ['张建国', '市商务局', '市市场监管局', '11月底前'],
+      ['张建国', '市人社局', '各县（市、区）人民政府', '全年'],
+    ]);
+  });
+
   it('ends the table at prose after it', () => {
     const text = speech('序号', '民生实事', '责任单位', '完成时限', '1', '启动县图书馆新馆建设。', '县文体广新局', '12月底前', '以上民生实事由县政府督查室按季度督查，确保按期完成。');
     expect(rows(text)).toHaveLength(1);
@@ -155,5 +165,40 @@ describe('parseDocument with a reader’s tables', () => {
     const p = parseDocument({ text, tables: [bad], pageStarts: [], kind: 'docx', fileName: null });
     expect(ParsedPlanSchema.safeParse(p).success).toBe(true);
     for (const t of p.tasks) expect(text.slice(t.source.start, t.source.end)).toBe(t.quote);
+  });
+});
+
+/**
+ * Issue 11's contract: a task read from a table row quotes the whole row (DocRow.span), every cell
+ * from 序号 to 备注, so the office can find the row in the file; the title still names the task cell,
+ * and Task.location gives the sheet or page and the row number.
+ */
+describe('a table row task quotes its whole row', () => {
+  it('one cell per line: the quote runs from the 序号 cell to the last cell, the row numbered with the header as row 1', () => {
+    const text = speech('序号', '问题描述', '整改措施', '责任单位', '完成时限', '1', '部分村庄污水直排河道。', '建设村级污水处理站12座。', '县生态环境分局', '9月底前', '2', '城区停车难问题突出。', '新增公共停车位600个。', '县住建局', '11月底前');
+    const p = parseSpeech(text, { year: 2026 });
+    expect(p.tasks.map((t) => [t.quote, t.title, t.location])).toEqual([
+      ['1\n部分村庄污水直排河道。\n建设村级污水处理站12座。\n县生态环境分局\n9月底前', '建设村级污水处理站12座', { sheet: null, page: null, row: 2 }],
+      ['2\n城区停车难问题突出。\n新增公共停车位600个。\n县住建局\n11月底前', '新增公共停车位600个', { sheet: null, page: null, row: 3 }],
+    ]);
+    for (const t of p.tasks) expect(text.slice(t.source.start, t.source.end)).toBe(t.quote);
+  });
+
+  it('tab-separated rows: the quote is the row line, without the tabs of empty trailing cells', () => {
+    const text = ['2026年民生实事项目清单', '序号\t项目内容\t牵头单位\t配合单位\t完成时限', '1\t改造老旧小区35个\t区住建局\t区财政局\t10月底前', '2\t新建婴幼儿照护服务机构3家\t区卫健委\t\t'].join('\n');
+    const p = parseSpeech(text, { year: 2026 });
+    const lines = text.split('\n');
+    expect(p.tasks.map((t) => t.quote)).toEqual([lines[2], lines[3]!.trimEnd()]);
+    expect(p.tasks.map((t) => t.title)).toEqual(['改造老旧小区35个', '新建婴幼儿照护服务机构3家']);
+    expect(p.tasks.map((t) => t.location?.row)).toEqual([2, 3]);
+  });
+
+  it('a reader’s table: the quote is DocRow.span, the 备注 cell after the task and the sheet and page kept', () => {
+    const text = ['关于印发2026年重点工作任务的通知', '事项\t主办单位\t完成期限\t备注', '完成城区雨污分流改造20公里\t区城管局\t2026年9月底前\t', '建成社区食堂10个\t区民政局\t2026年12月底前\t续建'].join('\n');
+    const table = readerTable(text, 1, 1, null, '任务表');
+    const p = parseDocument({ text, tables: [table], pageStarts: [], kind: 'xlsx', fileName: 'tasks.xlsx' });
+    expect(p.tasks.map((t) => t.source)).toEqual([table.rows[1]!.span, table.rows[2]!.span]);
+    expect(p.tasks[1]!.quote).toBe('建成社区食堂10个\t区民政局\t2026年12月底前\t续建');
+    expect(p.tasks[1]!.location).toEqual({ sheet: '任务表', page: 2, row: 3 });
   });
 });

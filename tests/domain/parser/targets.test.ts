@@ -272,6 +272,16 @@ describe('extractTargets', () => {
       ]);
     });
 
+    it.each(['主要预期目标建议为：', '主要预期目标初步考虑为：', '主要预期目标拟定为：'])('a draft list head (%s) gives the expected tier to every item, across ；', (head) => {
+      const ts = targetsOf(`2027年全县经济社会发展的${head}地区生产总值增长6%左右，一般公共预算收入增长5%；城镇新增就业8000人以上；城镇调查失业率控制在5.5%以内。`, 2027);
+      expect(ts.map((t) => [t.value, t.tier])).toEqual([
+        [6, 'expected'],
+        [5, 'expected'],
+        [8000, 'expected'],
+        [5.5, 'expected'],
+      ]);
+    });
+
     it('力争 before a second figure raises the bar for the same indicator (增长6%左右，力争7%)', () => {
       expect(targetsOf('地区生产总值增长6%左右，力争7%').map((t) => [t.metric, t.value])).toEqual([
         ['地区生产总值增长', 6],
