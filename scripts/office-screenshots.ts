@@ -34,6 +34,8 @@ const text = readFileSync(path.join(root, 'src/domain/seed-speech.txt'), 'utf8')
 const parsed = parseSpeech(text, { year: 2026, units: DEFAULT_UNITS });
 const plan = { ...parsed, id: 'seed', createdAt: `${TODAY}T00:00:00.000Z`, updatedAt: `${TODAY}T00:00:00.000Z`, sourceText: text, targetValues: {}, targetActuals: {} };
 const lead = (i: number) => plan.tasks[i]!.owners.find((o) => o.role === 'lead')?.name ?? '市政府办公室';
+// The 督办单 goes to a named bureau (not a task of 各部门 at large), with a co-unit where there is one.
+const N = Math.max(0, plan.tasks.findIndex((t) => /局$|委员会$/.test(lead(plan.tasks.indexOf(t))) && t.owners.some((o) => o.role === 'co')));
 let n = 0;
 const ev = (i: number, day: string, body: Record<string, unknown>, unit = lead(i)): PlanEvent =>
   ({ id: `shot-${++n}`, at: `${day}T02:00:00.000Z`, unit, taskId: plan.tasks[i]!.id, note: '', ...body }) as PlanEvent;
@@ -41,12 +43,12 @@ const events: PlanEvent[] = [
   ev(0, '2026-03-10', { type: 'tick', done: true, note: '一季度各项指标已按序时完成' }),
   ev(3, '2026-03-18', { type: 'tick', done: true, note: '土地收储计划已报市政府常务会' }),
   ev(5, '2026-03-20', { type: 'progress', percent: 40, note: '已完成前期调研，方案起草中' }),
-  ev(7, '2026-03-12', { type: 'urge', note: '请于3月底前报送进展' }, '市政府办公室'),
+  ev(N, '2026-03-12', { type: 'urge', note: '请于3月底前报送进展' }, '市政府办公室'),
   ev(3, '2026-03-19', { type: 'notice', kind: 'commend', note: '提前完成' }, '市政府办公室'),
-  // The 督办 cycle: task 7 交办 under a register number and 签收 by its lead; task 0's completion
+  // The 督办 cycle: task N 交办 under a register number and 签收 by its lead; task 0's completion
   // contradicted on site (核查不符), so the 通报 lists it apart and does not count it done.
-  ev(7, '2026-03-05', { type: 'assign', year: 2026, number: 3, replyBy: '2026-03-31', note: '请于3月底前报送进展情况。' }, '市政府办公室'),
-  ev(7, '2026-03-06', { type: 'receipt', handler: '张明', phone: '0351-5550123' }),
+  ev(N, '2026-03-05', { type: 'assign', year: 2026, number: 3, replyBy: '2026-03-31', note: '请于3月底前报送进展情况。' }, '市政府办公室'),
+  ev(N, '2026-03-06', { type: 'receipt', handler: '张明', phone: '0351-5550123' }),
   ev(0, '2026-03-22', { type: 'inspection', date: '2026-03-21', finding: 'not-done', note: '现场核查发现部分指标未达序时' }, '市政府办公室'),
 ];
 
@@ -93,7 +95,7 @@ const reportFile = path.join(work, 'report-q1.docx');
 writeFileSync(reportFile, await buildOfficialDocx(bulletinDocument(buildBulletinContent(report))));
 convert(reportFile, 'report-docx');
 
-const notice = buildNotice(plan, events, plan.tasks[7]!.id, TODAY)!;
+const notice = buildNotice(plan, events, plan.tasks[N]!.id, TODAY)!;
 const noticeFile = path.join(work, 'notice.docx');
 const requirement = notice.register?.requirement || defaultRequirement(notice);
 writeFileSync(noticeFile, await buildOfficialDocx(noticeDocument(buildNoticeSheet(notice, { requirement, today: TODAY, fingerprint: '3F2A-91C0-7B44-E1D8-0C57' }))));
