@@ -30,4 +30,16 @@ export function time(fn: () => unknown, runs = 15, warmup = 3): number[] {
   return out;
 }
 
+/** As `time`, for work that finishes in a promise. */
+export async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
 export type BenchSuite = () => Promise<BenchRow[]> | BenchRow[];

@@ -12,24 +12,13 @@
  *   which every import already pays, and the same previews without signature checks.
  */
 import { generateCity } from './fixtures';
-import { median, type BenchRow } from './lib';
+import { median, timeAsync, type BenchRow } from './lib';
 import { canonicalJson } from '../src/domain/merge';
 import type { PlanEvent } from '../src/domain/model';
 import { emptyTrust, generateSigningKeyPair, pinKey, publicKeyInfo, signEvent, verifyRecords, type KeyInfo, type Signer } from '../src/domain/signing/signing';
 import { buildBackup, buildPlanPackage, sha256Hex, type DataState } from '../src/domain/files';
 import { previewImport } from '../src/domain/imports/preview';
 import { OFFICE_NAME } from '../src/domain/model';
-
-async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
 
 /** The file import budget at city scale (issue 13): reading, verifying and previewing under 2 s. */
 const IMPORT_BUDGET_MS = 2000;

@@ -14,7 +14,7 @@ const MAX_FILES = 400;
  * files are static: the Origin does not change them. */
 const MATCH = { ignoreVary: true };
 const REF_IN_HTML = /(?:src|href)="([^"]+\.(?:js|css|svg|png|ico|webmanifest))"/g;
-const REF_IN_ASSET = /["'`](?:\.\/)?([\w.-]+\.(?:js|css))["'`]/g;
+const REF_IN_ASSET = /["'`](?:\.\/)?([\w.-]+\.(?:js|mjs|css))["'`]/g;
 
 /** The files `text` (fetched from `base`) names, as absolute same-origin URLs. */
 function referencedFiles(text, base, isHtml) {

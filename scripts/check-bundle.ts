@@ -7,8 +7,13 @@
  * only through dynamic import() (the React.lazy pages) do not count: they load on navigation.
  * Each file is gzipped with zlib at its default level, as a web server would send it.
  *
+ * The file readers and writers (pdf.js, readDocument, the docx and xlsx writers, fflate) must
+ * load only when used: a marker string of each that turns up in an initial file fails the check
+ * too, even under budget, so an accidental static import is caught before it grows the budget.
+ *
  * Usage: tsx scripts/check-bundle.ts [--dist dist] [--budget-kb 150] [--json]
- * Exit 1 with a message naming the largest files when the total is over budget.
+ * Exit 1 with a message naming the largest files when the total is over budget, or naming the
+ * library and the file when a lazy library is in the initial JavaScript.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve } from 'node:path';
@@ -24,7 +29,18 @@ export interface BundleReport {
   files: BundleFile[];
   totalBytes: number;
   totalGzip: number;
+  /** Libraries that must load only when used, found in an initial file. */
+  eager: { file: string; library: string }[];
 }
+
+/** A string each lazily loaded library carries in its built code, and no other module does. */
+export const LAZY_MARKERS: readonly { library: string; marker: string }[] = [
+  { library: 'pdf.js（PDF 读取）', marker: 'GlobalWorkerOptions' },
+  { library: '文件读取器 readDocument', marker: 'EncryptedPackage' },
+  { library: 'docx（Word 导出）', marker: 'wordprocessingml.document.main+xml' },
+  { library: 'Excel 导出 buildXlsx', marker: 'xl/worksheets/sheet' },
+  { library: 'fflate（zip）', marker: 'invalid zip data' },
+];
 
 /** 1 kB = 1,000 bytes (the unit Vite prints), so the budget is read the strict way. */
 export const KB = 1000;
@@ -71,14 +87,18 @@ export function initialJs(distDir: string): BundleReport {
   const queue = entryUrls(html).map((u) => toPath(u, null));
   if (queue.length === 0) throw new Error(`${indexPath} 中没有找到 type="module" 的脚本。`);
   const files: BundleFile[] = [];
+  const eager: BundleReport['eager'] = [];
   while (queue.length) {
     const p = queue.shift()!;
     if (seen.has(p)) continue;
     seen.add(p);
     if (!existsSync(p)) throw new Error(`index.html 引用的脚本不存在：${relative(distDir, p)}`);
     const buf = readFileSync(p);
-    files.push({ file: relative(distDir, p).split('\\').join(posix.sep), bytes: buf.length, gzip: gzipSync(buf).length });
-    for (const spec of staticImports(buf.toString('utf8'))) {
+    const file = relative(distDir, p).split('\\').join(posix.sep);
+    files.push({ file, bytes: buf.length, gzip: gzipSync(buf).length });
+    const code = buf.toString('utf8');
+    for (const m of LAZY_MARKERS) if (code.includes(m.marker)) eager.push({ file, library: m.library });
+    for (const spec of staticImports(code)) {
       if (spec.startsWith('.') || spec.startsWith('/')) queue.push(toPath(spec, p));
     }
   }
@@ -87,6 +107,7 @@ export function initialJs(distDir: string): BundleReport {
     files,
     totalBytes: files.reduce((s, f) => s + f.bytes, 0),
     totalGzip: files.reduce((s, f) => s + f.gzip, 0),
+    eager,
   };
 }
 
@@ -116,6 +137,11 @@ function main(argv: string[]): number {
     console.log(`Initial JS loaded by ${relative(process.cwd(), join(dist, 'index.html')) || 'index.html'}:`);
     for (const f of report.files) console.log(`  ${f.file.padEnd(48)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}`);
     console.log(`  ${'total'.padEnd(48)} ${kb(report.totalBytes).padStart(10)}  gzip ${kb(report.totalGzip).padStart(9)}  (budget ${budgetKb} kB)`);
+  }
+  if (report.eager.length > 0) {
+    const list = report.eager.map((e) => `${e.library}（在 ${e.file} 中）`).join('、');
+    console.error(`\n首屏 JavaScript 含有应按需加载的库：${list}。请改为 import() 动态加载，只在用到时下载。`);
+    return 1;
   }
   if (report.totalGzip > budgetKb * KB) {
     const top = report.files.slice(0, 3).map((f) => `${f.file} (${kb(f.gzip)})`).join('、');

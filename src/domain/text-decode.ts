@@ -1,10 +1,14 @@
 /**
- * Reading a chosen .txt file: strictly UTF-8 (a wrong guess would turn a speech into mojibake
- * that then parses into nonsense tasks), with a clear Chinese message for anything else.
+ * Reading a chosen .txt or .csv file: by its byte-order mark (UTF-8, UTF-16 as Windows 记事本
+ * saves "Unicode"), else strictly UTF-8, else GB18030 (a superset of GBK and GB2312, what Excel in
+ * China and older WPS write). Both decoders are fatal: a wrong guess would turn a speech into
+ * mojibake that then parses into nonsense tasks, so bytes valid in neither are refused with a
+ * clear Chinese message. The import page, the file readers and the CLI all decode through here.
  * Pure: takes bytes, returns text or the reason it was refused.
  */
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; error: string };
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type DecodeResult = { ok: true; text: string; encoding: TextEncoding } | { ok: false; error: string };
 
 /** Zero bytes never occur in UTF-8 Chinese text; they mark a binary file (doc, pdf, zip, image). */
 function looksBinary(bytes: Uint8Array): boolean {
@@ -19,7 +23,7 @@ export function decodeSpeechBytes(bytes: Uint8Array, fileName = '文件'): Decod
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const enc = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     try {
-      return { ok: true, text: new TextDecoder(enc, { fatal: true }).decode(bytes) };
+      return { ok: true, text: new TextDecoder(enc, { fatal: true }).decode(bytes), encoding: enc };
     } catch {
       return { ok: false, error: `“${fileName}”的 UTF-16 编码已损坏，无法读取。` };
     }
@@ -32,11 +36,16 @@ export function decodeSpeechBytes(bytes: Uint8Array, fileName = '文件'): Decod
   }
   try {
     // TextDecoder drops a leading UTF-8 BOM by default, so the spans index the visible text.
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8: Chinese Windows software saves GBK (GB18030 decodes it and more).
+  }
+  try {
+    return { ok: true, text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
   } catch {
     return {
       ok: false,
-      error: `“${fileName}”不是 UTF-8 编码（可能是 GBK/GB2312）。请用记事本打开后“另存为”，编码选 UTF-8；或复制文字粘贴到文本框。`,
+      error: `“${fileName}”的编码无法识别（既不是 UTF-8，也不是 GBK/GB18030）。请用记事本打开后“另存为”，编码选 UTF-8；或复制文字粘贴到文本框。`,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlanSchema, type ParsedPlan, type Target } from '@/domain/model';
 import { parseSpeech } from '@/domain/parser/speech-parser';
-import { allItemIds, itemsForMerge, keepItems, planFromParsed } from '@/domain/import-selection';
+import { allItemIds, itemsForMerge, keepItems, planFromParsed, reviewedPlan } from '@/domain/import-selection';
 import { task } from './task-fixtures';
 
 const target: Target = {
@@ -75,5 +75,49 @@ describe('itemsForMerge', () => {
     for (const item of [...merged.tasks, ...merged.targets]) {
       expect(merged.sourceText.slice(item.source.start, item.source.end)).toBe(item.quote);
     }
+  });
+});
+
+describe('reviewedPlan (the import preview review step)', () => {
+  const withCandidate: ParsedPlan = {
+    ...parsed,
+    tasks: [task({ id: 'a', source: { start: 0, end: 5 } }), task({ id: 'b', source: { start: 20, end: 25 } })],
+    candidates: [{ ...task({ id: 'c1', title: '研究制定配套政策', source: { start: 10, end: 15 } }), reason: '动词较弱，可能不是任务' }],
+  };
+
+  it('leaves an unticked candidate out and never turns it into a task by itself', () => {
+    const r = reviewedPlan(withCandidate, allItemIds(withCandidate), new Map());
+    expect(r.tasks.map((t) => t.id)).toEqual(['a', 'b']);
+    expect(r.candidates).toEqual([]);
+  });
+
+  it('a ticked candidate becomes a task in text order, without its reason', () => {
+    const r = reviewedPlan(withCandidate, new Set(['a', 'b', 'c1']), new Map());
+    expect(r.tasks.map((t) => t.id)).toEqual(['a', 'c1', 'b']);
+    expect(r.tasks[1]).not.toHaveProperty('reason');
+  });
+
+  it('a candidate whose id a task uses gets a fresh id', () => {
+    const clash: ParsedPlan = { ...withCandidate, candidates: [{ ...withCandidate.candidates[0]!, id: 'a' }] };
+    expect(reviewedPlan(clash, new Set(['a']), new Map()).tasks.map((t) => t.id)).toEqual(['a', 'a-2']);
+  });
+
+  it("applies the office's lead unit (its own word, not inferred) and keeps the co-units", () => {
+    const r = reviewedPlan(withCandidate, new Set(['a', 'b']), new Map([['b', { lead: '市住建局' }]]));
+    const b = r.tasks.find((t) => t.id === 'b')!;
+    expect(b.owners[0]).toEqual({ name: '市住建局', role: 'lead', inferred: false });
+    // The no-owner warning about b is answered by the correction.
+    expect(r.warnings.some((w) => w.itemId === 'b')).toBe(false);
+  });
+
+  it('a corrected deadline is a date the office set, or only a label', () => {
+    const r = reviewedPlan(withCandidate, new Set(['a', 'b']), new Map([['a', { deadline: { due: '2026-06-30', label: '' } }], ['b', { deadline: { due: null, label: '长期坚持' } }]]));
+    expect(r.tasks[0]!.deadline).toEqual({ label: '2026-06-30', due: '2026-06-30', recurrence: null, kind: 'date', inferred: false });
+    expect(r.tasks[1]!.deadline).toMatchObject({ label: '长期坚持', due: null, kind: 'ongoing', inferred: false });
+  });
+
+  it('the corrected plan is a valid stored plan', () => {
+    const r = reviewedPlan(withCandidate, new Set(['a', 'c1', 'g1']), new Map([['c1', { lead: '市住建局', deadline: { due: '2026-09-30', label: '9月底前' } }]]));
+    expect(PlanSchema.safeParse(planFromParsed(r, 'x'.repeat(30), 'p1', '2026-01-01T00:00:00.000Z')).success).toBe(true);
   });
 });

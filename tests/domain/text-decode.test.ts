@@ -5,15 +5,20 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('decodeSpeechBytes', () => {
   it('reads UTF-8 Chinese text', () => {
-    expect(decodeSpeechBytes(utf8('同志们：今年要抓落实。'))).toEqual({ ok: true, text: '同志们：今年要抓落实。' });
+    expect(decodeSpeechBytes(utf8('同志们：今年要抓落实。'))).toEqual({ ok: true, text: '同志们：今年要抓落实。', encoding: 'utf-8' });
   });
   it('drops a UTF-8 byte-order mark so source spans index the visible text', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('讲话')]);
-    expect(decodeSpeechBytes(bytes)).toEqual({ ok: true, text: '讲话' });
+    expect(decodeSpeechBytes(bytes)).toEqual({ ok: true, text: '讲话', encoding: 'utf-8' });
   });
-  it('refuses GBK bytes with a message naming the encoding and the fix', () => {
+  // Changed on purpose (issue 11): Excel in China and older WPS save GBK, so GBK is read, not refused.
+  it('reads GBK bytes as GB18030 when they are not UTF-8', () => {
     // 讲话 in GBK: BD B2 BB B0 — not valid UTF-8.
-    const r = decodeSpeechBytes(new Uint8Array([0xbd, 0xb2, 0xbb, 0xb0]), 'a.txt');
+    expect(decodeSpeechBytes(new Uint8Array([0xbd, 0xb2, 0xbb, 0xb0]), 'a.txt')).toEqual({ ok: true, text: '讲话', encoding: 'gb18030' });
+  });
+  it('refuses bytes that are neither UTF-8 nor GB18030, naming the file and the fix', () => {
+    // 0x80 alone and 0xFF are not valid in either encoding.
+    const r = decodeSpeechBytes(new Uint8Array([0xbd, 0xb2, 0xff, 0x80]), 'a.txt');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/a\.txt.*UTF-8/);
   });
@@ -28,7 +33,7 @@ describe('decodeSpeechBytes', () => {
   it('accepts UTF-16 with a byte-order mark (记事本 “Unicode”)', () => {
     // 讲 = U+8BB2 -> B2 8B; 话 = U+8BDD -> DD 8B (little-endian after the FF FE mark)
     const le = new Uint8Array([0xff, 0xfe, 0xb2, 0x8b, 0xdd, 0x8b]);
-    expect(decodeSpeechBytes(le)).toEqual({ ok: true, text: '讲话' });
+    expect(decodeSpeechBytes(le)).toEqual({ ok: true, text: '讲话', encoding: 'utf-16le' });
   });
 });
 

@@ -48,3 +48,15 @@ describe('initialJs', () => {
     expect(() => initialJs(dir)).toThrow(/gone\.js/);
   });
 });
+
+describe('lazy libraries', () => {
+  it('fails when a reader or writer is pulled into the initial JavaScript, naming it', () => {
+    const dir = fakeDist({
+      'index.html': '<script type="module" src="./assets/index.js"></script>',
+      'assets/index.js': 'import{r}from"./readers.js";const w=()=>import("./docx.js");console.log(r,w);',
+      'assets/readers.js': 'export const r="EncryptedPackage";',
+      'assets/docx.js': 'export default "wordprocessingml.document.main+xml";',
+    });
+    expect(initialJs(dir).eager).toEqual([{ file: 'assets/readers.js', library: '文件读取器 readDocument' }]);
+  });
+});

@@ -56,12 +56,40 @@ describe('npm run parse', () => {
     expectOneLineError(run(tmpdir()), '文件夹');
   });
 
-  it('refuses a binary file (NUL bytes)', () => {
-    expectOneLineError(run(tempFile('x.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]))), '二进制');
+  // Changed on purpose (issue 11): a zip header is now read as Word/Excel, so these bytes are a
+  // damaged .docx, not "a binary"; other binaries (NUL bytes, no known header) still are.
+  it('refuses a damaged .docx (a zip header and nothing else)', () => {
+    expectOneLineError(run(tempFile('x.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]))), '损坏');
   });
 
-  it('refuses a file that is not UTF-8 (GBK bytes of 你好)', () => {
-    expectOneLineError(run(tempFile('gbk.txt', new Uint8Array([0xc4, 0xe3, 0xba, 0xc3]))), 'UTF-8');
+  it('refuses a binary file (NUL bytes, no known format)', () => {
+    expectOneLineError(run(tempFile('x.bin', new Uint8Array([0x01, 0x02, 0x00, 0x00, 0x08]))), '不是纯文本');
+  });
+
+  // Changed on purpose (issue 11): Excel in China and older WPS save GBK; it is read, not refused.
+  it('reads a GBK text file (GB18030 after UTF-8 fails)', () => {
+    const r = run(tempFile('gbk.txt', new Uint8Array([0xd2, 0xaa, 0xb9, 0xf6, 0xb6, 0xaf, 0xca, 0xb5, 0xca, 0xa9, 0xcd, 0xc1, 0xb5, 0xd8, 0xca, 0xd5, 0xb4, 0xa2, 0xa1, 0xa3])), '--year', '2026');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).tasks[0].quote).toBe('要滚动实施土地收储');
+    expect(r.stderr).toContain('GBK');
+  });
+
+  it('refuses bytes that are neither UTF-8 nor GBK', () => {
+    expectOneLineError(run(tempFile('bad.txt', new Uint8Array([0xd2, 0xaa, 0xff, 0x80]))), 'UTF-8');
+  });
+
+  it('reads a UTF-16 file as the import page does (issue 16)', () => {
+    const text = '要滚动实施土地收储。';
+    const le = new Uint8Array(2 + text.length * 2);
+    le.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) new DataView(le.buffer).setUint16(2 + i * 2, text.charCodeAt(i), true);
+    const r = run(tempFile('utf16.txt', le), '--year', '2026');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).tasks[0].quote).toBe('要滚动实施土地收储');
+  });
+
+  it('exits promptly on /dev/zero: a device is read only up to the size limit (issue 16)', () => {
+    expectOneLineError(run('/dev/zero'), '上限');
   });
 
   // One spawn per test: each costs a second or two on a busy machine.

@@ -6,6 +6,7 @@
 import { useId, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CsvExportButton } from '@/components/csv-export-button';
+import { XlsxExportButton } from '@/components/xlsx-export-button';
 import { downloadText } from '@/components/download';
 import { describeEvent } from '@/components/event-history';
 import { checkFileSize, needsConfirmation, type ImportPreview, type PreviewItem, type RemovedTask } from '@/domain/files';
@@ -74,6 +75,7 @@ export function ExportPanel() {
         <BackupWithKeysButton disabled={busy !== null} />
         <li>
           <CsvExportButton />
+          <XlsxExportButton />
           <span className="muted small">{s.exportCsvHint}</span>
         </li>
       </ul>

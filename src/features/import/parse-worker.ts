@@ -1,15 +1,15 @@
 /**
- * Parses a speech off the main thread, so pasting a 5 MB text never freezes the page.
- * Message in: { id, text, options }; out: { id, ok: true, plan } or { id, ok: false, error }.
+ * Reads files and parses off the main thread, so a 5 MB paste or a 100,000-row sheet never
+ * freezes the page. Message in: a WorkerRequest; out: { id, ok: true, value } or { id, ok: false, error }.
  */
-import { parseSpeech } from '@/domain/parser/speech-parser';
-import type { ParseRequest, ParseResponse } from './parse-runner';
+import { runJob } from './parse-jobs';
+import type { Job, WorkerRequest, WorkerResponse } from './parse-runner';
 
-self.onmessage = (e: MessageEvent<ParseRequest>) => {
-  const { id, text, options } = e.data;
-  let reply: ParseResponse;
+self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
+  const { id, ...job } = e.data;
+  let reply: WorkerResponse;
   try {
-    reply = { id, ok: true, plan: parseSpeech(text, options) };
+    reply = { id, ok: true, value: await runJob(job as Job) };
   } catch (err) {
     reply = { id, ok: false, error: err instanceof Error ? err.message : String(err) };
   }

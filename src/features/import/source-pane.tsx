@@ -45,16 +45,21 @@ export function windowAround(text: string, from: number, to: number, size = SOUR
   return { start: Math.min(start, Math.max(0, from)), end: Math.max(end, Math.min(text.length, to)) };
 }
 
+function findItem(parsed: ParsedPlan, id: string): { id: string; source: Range } | undefined {
+  return parsed.tasks.find((x) => x.id === id) ?? parsed.candidates.find((x) => x.id === id) ?? parsed.targets.find((x) => x.id === id);
+}
+
 export function SourcePane({ text, parsed, kept, activeId }: SourcePaneProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState<Range>(() => windowAround(text, 0, 0));
   const spans = useMemo(() => {
     const out: { start: number; end: number; id: string }[] = [];
     for (const x of parsed.tasks) if (kept.has(x.id)) out.push({ ...x.source, id: x.id });
+    for (const x of parsed.candidates) if (kept.has(x.id)) out.push({ ...x.source, id: x.id });
     for (const x of parsed.targets) if (kept.has(x.id)) out.push({ ...x.source, id: x.id });
     // The chosen item is marked even when dropped, so "定位原文" always finds something.
     if (activeId && !kept.has(activeId)) {
-      const item = parsed.tasks.find((x) => x.id === activeId) ?? parsed.targets.find((x) => x.id === activeId);
+      const item = findItem(parsed, activeId);
       if (item) out.push({ ...item.source, id: item.id });
     }
     return out;
@@ -65,7 +70,7 @@ export function SourcePane({ text, parsed, kept, activeId }: SourcePaneProps) {
   const [locatedId, setLocatedId] = useState<string | null>(null);
   if (activeId !== locatedId) {
     setLocatedId(activeId);
-    const item = activeId ? (parsed.tasks.find((x) => x.id === activeId) ?? parsed.targets.find((x) => x.id === activeId)) : undefined;
+    const item = activeId ? findItem(parsed, activeId) : undefined;
     if (item && (item.source.start < range.start || item.source.end > range.end)) setRange(windowAround(text, item.source.start, item.source.end));
   }
 

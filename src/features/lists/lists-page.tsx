@@ -20,6 +20,7 @@ import { selectCanWrite } from '@/store/slices/signing';
 import { useTaskStates, useToday } from '@/store/selectors';
 import { AddTaskForm } from './add-task-form';
 import { CsvExportButton } from '@/components/csv-export-button';
+import { XlsxExportButton } from '@/components/xlsx-export-button';
 import { ListsFilters } from './lists-filters';
 import { Pager } from './pager';
 import { TaskTable } from './task-table';
@@ -117,6 +118,7 @@ function ListsWorkspace({ unitName }: { unitName: string | null }) {
               {s.print}
             </a>
             <CsvExportButton />
+            <XlsxExportButton />
           </>
         }
       />

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { isRealIsoDate } from '@/domain/model';
-import { buildNotice, chineseDate, type NoticeContent } from '@/domain/report';
+import { buildNotice, type NoticeContent } from '@/domain/report';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { TextAreaField, TextField } from '@/components/field';
@@ -13,23 +13,15 @@ import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
 import { selectCanWriteAsOffice } from '@/store/slices/signing';
 import { useToday } from '@/store/selectors';
-import { dayOf } from '@/domain/lights';
 import { formatDateTime } from '@/lib/format';
 import { PrintButton, Signoff } from './doc-parts';
+import { buildNoticeSheet, defaultRequirement, noticeDocument, type NoticeRow } from './notice-content';
+import { WordExportButton } from './word-export-button';
 import '@/styles/print.css';
 
 const s = t.notice;
 
-/** The default 督办要求: firmer for an overdue task, with a monthly report for a flagged one. */
-export function defaultRequirement(n: NoticeContent): string {
-  // A task reported done still gets a notice when the office wants the evidence for its review.
-  if (n.state.done) return s.reqDone;
-  if (n.daysOverdue !== null) return s.reqOverdue(n.daysOverdue);
-  const due = n.row.due ? chineseDate(n.row.due) : null;
-  if (!due) return s.reqNoDue;
-  if (n.state.flagged) return s.reqFlagged(due);
-  return s.reqDefault(due);
-}
+const ROW_CLASS: Record<NonNullable<NoticeRow['kind']>, string> = { quote: 'doc-quote', requirement: 'doc-requirement', reply: 'doc-reply' };
 
 export function NoticePage() {
   const { params } = useRoute('/notice/:taskId');
@@ -61,16 +53,6 @@ export function NoticePage() {
   return <NoticeSheet key={`${notice.task.id}:${assignmentId}`} notice={notice} today={today} />;
 }
 
-/** The 办理时限 as written on paper: the date, and the speech's own words for it when they add something. */
-function dueText(notice: NoticeContent): string {
-  const { task, row } = notice;
-  if (!row.due) return task.deadline.label || t.report.noDue;
-  if (notice.extended && row.originalDue) return s.extended(chineseDate(row.originalDue), chineseDate(row.due));
-  // A deadline the parser filled in (年底前（未注明时限）) is the office's assumption, not the speech's words.
-  const words = task.deadline.inferred || !task.deadline.label || task.deadline.label === row.due ? '' : `（${task.deadline.label}）`;
-  return `${chineseDate(row.due)}${words}`;
-}
-
 function NoticeSheet({ notice, today }: { notice: NoticeContent; today: string }) {
   const reg = notice.register;
   const [requirement, setRequirement] = useState(() => reg?.requirement || defaultRequirement(notice));
@@ -80,10 +62,7 @@ function NoticeSheet({ notice, today }: { notice: NoticeContent; today: string }
   const mayAssign = useLuoshi(selectCanWriteAsOffice);
   const assignTask = useLuoshi((st) => st.assignTask);
   const notify = useLuoshi((st) => st.notify);
-  const { task, row, state } = notice;
-  const issuer = t.common.office;
-  const lead = task.owners.find((o) => o.role === 'lead')?.name;
-  const receipt = state.receipts.find((r) => r.unit === lead) ?? state.receipts[0] ?? null;
+  const { task, state } = notice;
 
   const assign = () => {
     if (replyBy && (!isRealIsoDate(replyBy) || replyBy < today)) return setError(s.replyByInvalid);
@@ -97,7 +76,8 @@ function NoticeSheet({ notice, today }: { notice: NoticeContent; today: string }
     }
   };
   // The department compares this with the key its first plan package presents (issue 13).
-  const officeFingerprint = useLuoshi((st) => st.trust.office?.fingerprint ?? null);
+  const fingerprint = useLuoshi((st) => st.trust.office?.fingerprint ?? null);
+  const sheet = buildNoticeSheet(notice, { requirement, today, fingerprint });
 
   return (
     <div className="report-page">
@@ -127,87 +107,40 @@ function NoticeSheet({ notice, today }: { notice: NoticeContent; today: string }
           </button>
         ) : null}
         <PrintButton />
+        <WordExportButton fileName={`${reg ? sheet.number : s.pageTitle}-${task.title.slice(0, 20)}.docx`} content={() => noticeDocument(sheet)} />
         <a href="#/lists">{s.backToLists}</a>
       </div>
       <article className="doc-sheet doc-compact" aria-labelledby="notice-title">
         {/* The 版头 is the heading: 市政府办公室督办单 in red, then the number and date over the rule. */}
         <div className="doc-head">
           <h1 id="notice-title" className="doc-masthead">
-            {issuer}
-            {s.masthead}
+            {sheet.heading}
           </h1>
           <div className="doc-issue-row">
-            <span>{reg ? t.events.register(reg.year, reg.number) : s.unnumbered(Number(today.slice(0, 4)))}</span>
-            <span>{reg ? chineseDate(dayOf(state.assignment!.at)) : notice.dateText}</span>
+            <span>{sheet.number}</span>
+            <span>{sheet.date}</span>
           </div>
           <hr className="doc-rule" />
         </div>
-        <p className="doc-noindent">{s.issuedTo(row.lead || t.report.noLead)}</p>
-        <p>{s.intro(notice.planTitle)}</p>
+        <p className="doc-noindent">{sheet.addressee}</p>
+        <p>{sheet.intro}</p>
         <div className="doc-table-wrap">
           <table className="doc-table doc-form">
             <tbody>
-              <tr>
-                <th scope="row">{s.fieldItem}</th>
-                <td>
-                  {task.title}
-                  {state.flagged ? `（${s.flaggedMark}）` : ''}
-                </td>
-              </tr>
-              {task.quote && task.quote !== task.title ? (
-                <tr>
-                  <th scope="row">{s.fieldSource}</th>
-                  <td className="doc-quote">{task.quote}</td>
+              {sheet.rows.map((r) => (
+                <tr key={r.label}>
+                  <th scope="row">{r.label}</th>
+                  <td className={r.kind ? ROW_CLASS[r.kind] : undefined}>
+                    {r.cell.text}
+                    {r.cell.note ? <span className="doc-cell-note">{r.cell.note}</span> : null}
+                  </td>
                 </tr>
-              ) : null}
-              <tr>
-                <th scope="row">{s.fieldLead}</th>
-                <td>{row.lead || t.report.noLead}</td>
-              </tr>
-              <tr>
-                <th scope="row">{s.fieldCo}</th>
-                <td>{row.co || t.common.none}</td>
-              </tr>
-              <tr>
-                <th scope="row">{s.fieldDue}</th>
-                <td>{dueText(notice)}</td>
-              </tr>
-              {reg?.replyBy ? (
-                <tr>
-                  <th scope="row">{s.fieldReplyBy}</th>
-                  <td>{chineseDate(reg.replyBy)}</td>
-                </tr>
-              ) : null}
-              <tr>
-                <th scope="row">{s.fieldStanding}</th>
-                <td>
-                  {row.standing}
-                  {row.lastNote ? <span className="doc-cell-note">{row.lastNote}</span> : null}
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{s.fieldHistory}</th>
-                <td>{s.historyLine({ urges: state.urges, inspections: state.inspections, criticisms: state.criticisms })}</td>
-              </tr>
-              <tr>
-                <th scope="row">{s.fieldRequirement}</th>
-                <td className="doc-requirement">{requirement}</td>
-              </tr>
-              <tr>
-                <th scope="row">{s.fieldReply}</th>
-                <td className="doc-reply">
-                  <span className="doc-cell-note">{s.replyHint}</span>
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{s.fieldContact}</th>
-                <td>{receipt ? s.contact(receipt.handler, receipt.phone, receipt.unit) : null}</td>
-              </tr>
+              ))}
             </tbody>
           </table>
         </div>
-        <Signoff issuer={issuer} date={notice.dateText} />
-        {officeFingerprint ? <p className="doc-noindent doc-keyline">{t.signing.noticeFingerprint(officeFingerprint)}</p> : null}
+        <Signoff issuer={sheet.issuer} date={sheet.signDate} />
+        {sheet.keyline ? <p className="doc-noindent doc-keyline">{sheet.keyline}</p> : null}
       </article>
     </div>
   );

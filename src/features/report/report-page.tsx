@@ -6,6 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import { buildBulletinContent } from '@/domain/bulletin/quarterly';
+import { bulletinDocument, bulletinFileName } from '@/domain/exchange/official-document';
 import { duplicateNumbers, issuedFor, nextIssueNumber, sortArchive } from '@/domain/bulletin/archive';
 import { buildQuarterlyReport, chineseDate, parseQuarter, QUARTERS, type Quarter } from '@/domain/report';
 import { ConfirmDialog } from '@/components/confirm-dialog';
@@ -17,6 +18,7 @@ import { useLuoshi } from '@/store/store';
 import { selectCanWriteAsOffice } from '@/store/slices/signing';
 import { useToday } from '@/store/selectors';
 import { PrintButton } from './doc-parts';
+import { WordExportButton } from './word-export-button';
 import { ReportDocument } from './report-document';
 import '@/styles/print.css';
 
@@ -64,6 +66,7 @@ export function ReportPage() {
           onChange={(e) => navigate(href('/report', { q: Number(e.target.value) as Quarter }))}
         />
         <PrintButton />
+        <WordExportButton fileName={bulletinFileName(shown ? shown.content : draft)} content={() => bulletinDocument(shown ? shown.content : draft)} />
         {mayIssue && !shown && report.status !== 'future' ? (
           <button type="button" className="btn" onClick={() => setConfirming(true)}>
             {s.issueAction}

@@ -19,6 +19,8 @@ const SPEECH = [
   '要常态化开展“四不两直”督查，市政府办公室牵头。',
 ].join('\n');
 
+const FILE_LABEL = '或打开文件（.docx .pdf .xlsx .csv .txt）';
+
 const current = mkPlan([mkTask('old1', '市教育局', '2025-12-31', { title: '原有任务' })], { id: 'plan-current' });
 
 beforeEach(() => {
@@ -105,12 +107,13 @@ describe('ImportPage', () => {
     expect(store().listBackups().length).toBeGreaterThan(0);
   });
 
-  it('reads a UTF-8 .txt file and refuses a GBK one with a clear message', async () => {
+  // Changed on purpose (issue 11): GBK is now read (GB18030); bytes valid in no encoding are refused.
+  it('reads a UTF-8 .txt file and refuses an undecodable one with a clear message', async () => {
     const user = userEvent.setup();
     render(<ImportPage />);
-    const input = screen.getByLabelText('或选择文本文件（.txt）');
-    await user.upload(input, new File([new Uint8Array([0xbd, 0xb2, 0xbb, 0xb0])], 'gbk.txt', { type: 'text/plain' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('“gbk.txt”不是 UTF-8 编码');
+    const input = screen.getByLabelText(FILE_LABEL);
+    await user.upload(input, new File([new Uint8Array([0xbd, 0xb2, 0xff, 0x80])], 'bad.txt', { type: 'text/plain' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('“bad.txt”的编码无法识别');
     expect(screen.getByLabelText('讲话全文')).toHaveValue('');
 
     await user.upload(input, new File([new TextEncoder().encode(SPEECH)], 'speech.txt', { type: 'text/plain' }));
@@ -122,7 +125,7 @@ describe('ImportPage', () => {
     // A speech is tens of kilobytes; reading a huge wrong file would only freeze the page.
     const user = userEvent.setup();
     render(<ImportPage />);
-    const input = screen.getByLabelText('或选择文本文件（.txt）');
+    const input = screen.getByLabelText(FILE_LABEL);
     const big = new File(['x'], 'video.txt', { type: 'text/plain' });
     Object.defineProperty(big, 'size', { value: 21 * 1024 * 1024 });
     const read = vi.spyOn(big, 'arrayBuffer');
