@@ -54,7 +54,7 @@ describe('export buttons', () => {
   });
 
   it('导出 Word on an issued 通报 writes its frozen content, whatever changed since', async () => {
-    const issued = store().issueBulletin(buildBulletinContent(buildQuarterlyReport(plan, store().events, 1, '2025-03-20', { units: store().units })));
+    const issued = store().issueBulletin(buildBulletinContent(buildQuarterlyReport(plan, store().events.toArray(), 1, '2025-03-20', { units: store().units })));
     // After issuing, a task is renamed; the issued 通报 still names it as it was.
     store().updateTask('b', { title: '改了名的道路任务' });
     window.location.hash = `#/report?issued=${issued.id}`;
