@@ -24,6 +24,27 @@ export function buildBulletinContent(report: QuarterlyReport): BulletinContent {
   const h = (level: 2 | 3, text: string) => body.push({ type: 'heading', level, text });
   const p = (text: string) => body.push({ type: 'paragraph', text });
   const empty = (text: string) => body.push({ type: 'empty', text });
+  /** Tasks as a numbered table (序号, 事项, 牵头单位, then its own columns), or its empty line. */
+  const taskTable = <R extends { title: string; lead: string }>(
+    rows: readonly R[],
+    emptyText: string,
+    caption: string,
+    leadWidth: string,
+    columns: DocColumn[],
+    item: (r: R) => DocCell,
+    rest: (r: R) => DocCell[],
+  ) => {
+    if (rows.length === 0) {
+      empty(emptyText);
+      return;
+    }
+    body.push({
+      type: 'table',
+      caption,
+      columns: [{ key: 'no', header: s.colNo, align: 'center', width: '3em' }, { key: 'item', header: s.colItem }, { key: 'lead', header: s.colLeadUnit, width: leadWidth }, ...columns],
+      rows: rows.map((r, i) => [cell(i + 1), item(r), cell(r.lead || s.noLead), ...rest(r)]),
+    });
+  };
 
   p(s.opening(report.planTitle, report.year, report.quarterName));
   if (report.status === 'future') p(s.future(chineseDate(report.asOf)));
@@ -98,64 +119,37 @@ export function buildBulletinContent(report: QuarterlyReport): BulletinContent {
   if (report.unranked.length > 0) body.push({ type: 'note', text: s.unrankedNote(report.unranked.join('、')) });
   if (report.mismatched.length > 0) {
     h(3, s.mismatchTitle);
-    body.push({
-      type: 'table',
-      caption: s.mismatchCaption,
-      columns: [
-        { key: 'no', header: s.colNo, align: 'center', width: '3em' },
-        { key: 'item', header: s.colItem },
-        { key: 'lead', header: s.colLeadUnit, width: '22%' },
-        { key: 'standing', header: s.colStanding, width: '34%' },
-      ],
-      rows: report.mismatched.map((r, i) => [cell(i + 1), cell(r.title, { taskId: r.taskId }), cell(r.lead || s.noLead), cell(r.standing, r.lastNote ? { note: r.lastNote } : {})]),
-    });
+    taskTable(report.mismatched, '', s.mismatchCaption, '22%', [{ key: 'standing', header: s.colStanding, width: '34%' }], (r) => cell(r.title, { taskId: r.taskId }), (r) => [cell(r.standing, r.lastNote ? { note: r.lastNote } : {})]);
   }
 
   h(2, s.h4);
-  if (report.flagged.length === 0) empty(s.flaggedEmpty);
-  else
-    body.push({
-      type: 'table',
-      caption: s.flaggedCaption,
-      columns: [
-        { key: 'no', header: s.colNo, align: 'center', width: '3em' },
-        { key: 'item', header: s.colItem },
-        { key: 'lead', header: s.colLeadUnit, width: '22%' },
-        { key: 'due', header: s.colDue, align: 'center', width: '5.5em' },
-        { key: 'standing', header: s.colStanding, width: '30%' },
-      ],
-      rows: report.flagged.map((r, i) => [
-        cell(i + 1),
-        cell(r.title, { taskId: r.taskId }),
-        cell(r.lead || s.noLead),
-        cell(r.due ? chineseMonthDay(r.due) : s.noDue),
-        cell(r.standing, r.lastNote ? { note: r.lastNote } : {}),
-      ]),
-    });
+  taskTable(
+    report.flagged,
+    s.flaggedEmpty,
+    s.flaggedCaption,
+    '22%',
+    [
+      { key: 'due', header: s.colDue, align: 'center', width: '5.5em' },
+      { key: 'standing', header: s.colStanding, width: '30%' },
+    ],
+    (r) => cell(r.title, { taskId: r.taskId }),
+    (r) => [cell(r.due ? chineseMonthDay(r.due) : s.noDue), cell(r.standing, r.lastNote ? { note: r.lastNote } : {})],
+  );
 
   h(2, s.h5);
-  if (report.overdue.length === 0) empty(s.overdueEmpty);
-  else
-    body.push({
-      type: 'table',
-      caption: s.overdueCaption,
-      columns: [
-        { key: 'no', header: s.colNo, align: 'center', width: '3em' },
-        { key: 'item', header: s.colItem },
-        { key: 'lead', header: s.colLeadUnit, width: '20%' },
-        { key: 'due', header: s.colOriginalDue, align: 'center', width: '5.5em' },
-        { key: 'days', header: s.colDaysOverdue, align: 'num', width: '4.5em' },
-        { key: 'reason', header: s.colReason, width: '28%' },
-      ],
-      rows: report.overdue.map((r, i) => [
-        cell(i + 1),
-        cell(r.title, { taskId: r.taskId }),
-        cell(r.lead || s.noLead),
-        cell(r.originalDue ? chineseMonthDay(r.originalDue) : '—'),
-        cell(r.daysOverdue),
-        r.reason ? cell(r.reason) : cell(s.noReason, { empty: true }),
-      ]),
-    });
+  taskTable(
+    report.overdue,
+    s.overdueEmpty,
+    s.overdueCaption,
+    '20%',
+    [
+      { key: 'due', header: s.colOriginalDue, align: 'center', width: '5.5em' },
+      { key: 'days', header: s.colDaysOverdue, align: 'num', width: '4.5em' },
+      { key: 'reason', header: s.colReason, width: '28%' },
+    ],
+    (r) => cell(r.title, { taskId: r.taskId }),
+    (r) => [cell(r.originalDue ? chineseMonthDay(r.originalDue) : '—'), cell(r.daysOverdue), r.reason ? cell(r.reason) : cell(s.noReason, { empty: true })],
+  );
 
   h(2, s.h6);
   h(3, s.commendTitle);
@@ -166,26 +160,18 @@ export function buildBulletinContent(report: QuarterlyReport): BulletinContent {
   else for (const n of report.criticisms) p(s.noticeLine(chineseMonthDay(n.date), n.units.join('、') || s.noLead, n.taskTitle, n.note));
 
   h(2, s.h7);
-  if (report.completed.length === 0) empty(s.completedEmpty);
-  else
-    body.push({
-      type: 'table',
-      caption: s.completedCaption,
-      columns: [
-        { key: 'no', header: s.colNo, align: 'center', width: '3em' },
-        { key: 'item', header: s.colItem },
-        { key: 'lead', header: s.colLeadUnit, width: '22%' },
-        { key: 'doneDate', header: s.colDoneDate, align: 'center', width: '5.5em' },
-        { key: 'onTime', header: s.colOnTimeQ, align: 'center', width: '5.5em' },
-      ],
-      rows: report.completed.map((r, i) => [
-        cell(i + 1),
-        cell(r.title, r.note ? { note: r.note } : {}),
-        cell(r.lead || s.noLead),
-        cell(chineseMonthDay(r.doneDay)),
-        cell(r.onTime ? s.onTime : s.late),
-      ]),
-    });
+  taskTable(
+    report.completed,
+    s.completedEmpty,
+    s.completedCaption,
+    '22%',
+    [
+      { key: 'doneDate', header: s.colDoneDate, align: 'center', width: '5.5em' },
+      { key: 'onTime', header: s.colOnTimeQ, align: 'center', width: '5.5em' },
+    ],
+    (r) => cell(r.title, r.note ? { note: r.note } : {}),
+    (r) => [cell(chineseMonthDay(r.doneDay)), cell(r.onTime ? s.onTime : s.late)],
+  );
 
   numberTables(body);
   return {
