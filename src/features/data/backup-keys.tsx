@@ -9,7 +9,7 @@ import { downloadText } from '@/components/download';
 import type { SealedKeyItem } from '@/domain/files';
 import { t } from '@/lib/strings';
 import { useLuoshi } from '@/store/store';
-import { PassFields } from './pass-fields';
+import { PassFields, usePassphrase } from './pass-fields';
 
 const s = t.signing;
 
@@ -21,33 +21,23 @@ export function BackupWithKeysButton({ disabled }: { disabled: boolean }) {
   const notify = useLuoshi((st) => st.notify);
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [pass, setPass] = useState('');
-  const [again, setAgain] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const pp = usePassphrase();
   const authors = Object.keys(signing.own).sort((a, b) => a.localeCompare(b, 'zh-CN'));
   if (!signing.enabled || !authors.length) return null;
 
   const close = () => {
     setOpen(false);
-    setPass('');
-    setAgain('');
-    setError(null);
+    pp.clear();
   };
-  const run = async () => {
-    if (pass !== again) return setError(s.passphraseMismatch);
-    setBusy(true);
-    try {
-      const file = await exportBackup({ keysPassphrase: pass });
+  const run = () =>
+    pp.run(async () => {
+      if (pp.pass !== pp.again) return s.passphraseMismatch;
+      const file = await exportBackup({ keysPassphrase: pp.pass });
       downloadText(file.fileName, file.text, file.mime);
       notify('success', t.data.exported(file.fileName));
       close();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return null;
+    });
 
   // An item of the export panel's list of actions.
   return (
@@ -56,9 +46,9 @@ export function BackupWithKeysButton({ disabled }: { disabled: boolean }) {
         {s.backupWithKeys}
       </button>
       <span className="muted small">{s.backupWithKeysHint}</span>
-      <ConfirmDialog open={open} title={s.backupWithKeysTitle} confirmLabel={busy ? t.data.working : s.backupWithKeysConfirm} danger onConfirm={() => void run()} onCancel={close}>
+      <ConfirmDialog open={open} title={s.backupWithKeysTitle} confirmLabel={pp.busy ? t.data.working : s.backupWithKeysConfirm} danger onConfirm={() => void run()} onCancel={close}>
         <p>{s.backupWithKeysBody(listOf(authors))}</p>
-        <PassFields id={id} pass={pass} setPass={setPass} again={again} setAgain={setAgain} error={error} />
+        <PassFields id={id} state={pp} twice />
       </ConfirmDialog>
     </li>
   );
@@ -70,32 +60,26 @@ export function SealedKeysImport({ keys }: { keys: SealedKeyItem[] }) {
   const notify = useLuoshi((st) => st.notify);
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [pass, setPass] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const pp = usePassphrase();
   const named = keys.map((k) => `${k.author}（指纹 ${k.fingerprint}）`);
 
   const close = () => {
     setOpen(false);
-    setPass('');
-    setError(null);
+    pp.clear();
   };
-  const run = async () => {
-    setBusy(true);
-    try {
+  const run = () =>
+    pp.run(async () => {
       const done: string[] = [];
       for (const k of keys) {
-        const r = await importSigningKey(JSON.stringify(k.file), pass);
+        const r = await importSigningKey(JSON.stringify(k.file), pp.pass);
         // The passphrase is one for all: the first refusal (a wrong passphrase) stops the rest.
-        if (!r.ok) return setError(done.length ? `${s.sealedImported(listOf(done))}${k.author}：${r.error}` : r.error);
+        if (!r.ok) return done.length ? `${s.sealedImported(listOf(done))}${k.author}：${r.error}` : r.error;
         done.push(r.author);
       }
       notify('success', s.sealedImported(listOf(done)));
       close();
-    } finally {
-      setBusy(false);
-    }
-  };
+      return null;
+    });
 
   return (
     <div className="banner banner--warning">
@@ -103,9 +87,9 @@ export function SealedKeysImport({ keys }: { keys: SealedKeyItem[] }) {
       <button type="button" className="btn" onClick={() => setOpen(true)}>
         {s.importSealed}
       </button>
-      <ConfirmDialog open={open} title={s.importSealedTitle} confirmLabel={busy ? t.data.working : s.importKeyConfirm} onConfirm={() => void run()} onCancel={close}>
+      <ConfirmDialog open={open} title={s.importSealedTitle} confirmLabel={pp.busy ? t.data.working : s.importKeyConfirm} onConfirm={() => void run()} onCancel={close}>
         <p>{s.importSealedHint}</p>
-        <PassFields id={id} pass={pass} setPass={setPass} error={error} />
+        <PassFields id={id} state={pp} />
       </ConfirmDialog>
     </div>
   );

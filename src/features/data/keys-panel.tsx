@@ -12,7 +12,7 @@ import { formatDateTime } from '@/lib/format';
 import { t } from '@/lib/strings';
 import { writerName } from '@/store/slices/progress';
 import { useLuoshi } from '@/store/store';
-import { PassFields } from './pass-fields';
+import { PassFields, usePassphrase } from './pass-fields';
 
 const s = t.signing;
 
@@ -89,45 +89,32 @@ function KeyMove({ author, canExport }: { author: string; canExport: boolean }) 
   const fileRef = useRef<HTMLInputElement>(null);
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [pass, setPass] = useState('');
-  const [again, setAgain] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const pp = usePassphrase();
 
   const close = () => {
     setExporting(false);
     setImporting(false);
-    setPass('');
-    setAgain('');
-    setError(null);
+    pp.clear();
   };
-  const doExport = async () => {
-    if (pass !== again) return setError(s.passphraseMismatch);
-    setBusy(true);
-    try {
-      const file = await exportSigningKey(author, pass);
+  const doExport = () =>
+    pp.run(async () => {
+      if (pp.pass !== pp.again) return s.passphraseMismatch;
+      const file = await exportSigningKey(author, pp.pass);
       downloadText(file.fileName, file.text, file.mime);
       notify('success', t.data.exported(file.fileName));
       close();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const doImport = async () => {
-    const file = fileRef.current?.files?.[0];
-    if (!file) return setError(s.importKeyFile);
-    setBusy(true);
-    try {
-      const r = await importSigningKey(await file.text(), pass);
-      if (!r.ok) return setError(r.error);
+      return null;
+    });
+  const doImport = () =>
+    pp.run(async () => {
+      const file = fileRef.current?.files?.[0];
+      if (!file) return s.importKeyFile;
+      const r = await importSigningKey(await file.text(), pp.pass);
+      if (!r.ok) return r.error;
       notify('success', s.keyImported(r.author, r.fingerprint));
       close();
-    } finally {
-      setBusy(false);
-    }
-  };
+      return null;
+    });
 
   return (
     <div className="btn-row">
@@ -139,11 +126,11 @@ function KeyMove({ author, canExport }: { author: string; canExport: boolean }) 
       <button type="button" className="btn" onClick={() => setImporting(true)}>
         {s.importKey}
       </button>
-      <ConfirmDialog open={exporting} title={s.exportKeyTitle} confirmLabel={busy ? t.data.working : s.exportKeyConfirm} danger onConfirm={() => void doExport()} onCancel={close}>
+      <ConfirmDialog open={exporting} title={s.exportKeyTitle} confirmLabel={pp.busy ? t.data.working : s.exportKeyConfirm} danger onConfirm={() => void doExport()} onCancel={close}>
         <p>{s.exportKeyBody}</p>
-        <PassFields id={id} pass={pass} setPass={setPass} again={again} setAgain={setAgain} error={error} />
+        <PassFields id={id} state={pp} twice />
       </ConfirmDialog>
-      <ConfirmDialog open={importing} title={s.importKey} confirmLabel={busy ? t.data.working : s.importKeyConfirm} onConfirm={() => void doImport()} onCancel={close}>
+      <ConfirmDialog open={importing} title={s.importKey} confirmLabel={pp.busy ? t.data.working : s.importKeyConfirm} onConfirm={() => void doImport()} onCancel={close}>
         <p>{s.importKeyHint}</p>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-kf`}>
@@ -151,7 +138,7 @@ function KeyMove({ author, canExport }: { author: string; canExport: boolean }) 
           </label>
           <input id={`${id}-kf`} ref={fileRef} className="input" type="file" accept=".json,application/json" />
         </div>
-        <PassFields id={id} pass={pass} setPass={setPass} error={error} />
+        <PassFields id={id} state={pp} />
       </ConfirmDialog>
     </div>
   );

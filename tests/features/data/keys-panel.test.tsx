@@ -71,3 +71,36 @@ describe('KeysPanel', () => {
     expect(downloaded).toHaveLength(0);
   });
 });
+
+describe('a full backup with keys', () => {
+  it('is downloaded only after a confirmation that says what the file allows, and carries the sealed key', async () => {
+    const user = userEvent.setup();
+    render(<DataPage />);
+    await user.click(screen.getByRole('button', { name: '下载含签名密钥的完整备份…' }));
+    const dialog = screen.getByRole('dialog', { name: '下载含签名密钥的完整备份？' });
+    expect(dialog).toHaveTextContent('普通的完整备份不含私钥');
+    expect(dialog).toHaveTextContent(OFFICE_NAME);
+    await user.type(within(dialog).getByLabelText('口令（至少 8 个字符）'), 'beifen-2026-12');
+    await user.type(within(dialog).getByLabelText('再输入一次口令'), 'beifen-2026-11');
+    await user.click(within(dialog).getByRole('button', { name: '我明白，下载' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('两次输入的口令不一致。');
+    expect(downloaded).toHaveLength(0);
+
+    await user.clear(within(dialog).getByLabelText('再输入一次口令'));
+    await user.type(within(dialog).getByLabelText('再输入一次口令'), 'beifen-2026-12');
+    await user.click(within(dialog).getByRole('button', { name: '我明白，下载' }));
+    await waitFor(() => expect(downloaded).toHaveLength(1), { timeout: 10_000 });
+    const file = JSON.parse(await downloaded[0]!.text()) as { kind: string; payload: { sealedKeys: Array<{ author: string; fingerprint: string }> } };
+    expect(file.kind).toBe('luoshi/backup');
+    expect(file.payload.sealedKeys).toEqual([expect.objectContaining({ author: OFFICE_NAME, fingerprint: store().signing.own[OFFICE_NAME]!.fingerprint })]);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('the plain backup button carries no private key', async () => {
+    const user = userEvent.setup();
+    render(<DataPage />);
+    await user.click(screen.getByRole('button', { name: '下载完整备份' }));
+    await waitFor(() => expect(downloaded).toHaveLength(1), { timeout: 10_000 });
+    expect(JSON.parse(await downloaded[0]!.text()).payload.sealedKeys).toBeUndefined();
+  });
+});
