@@ -42,6 +42,17 @@ export function ParsedItems({ parsed, kept, activeId, onToggle, onLocate, correc
     return m;
   }, [parsed.warnings]);
   const general = parsed.warnings.filter((w) => w.itemId === null);
+  /** What a task and a candidate item both take from the review's state. */
+  const itemProps = (id: string) => ({
+    kept: kept.has(id),
+    active: activeId === id,
+    warnings: warningsByItem.get(id),
+    onToggle,
+    onLocate,
+    correction: corrections.get(id),
+    onCorrect,
+    units,
+  });
 
   return (
     <div className="parsed-items">
@@ -60,18 +71,7 @@ export function ParsedItems({ parsed, kept, activeId, onToggle, onLocate, correc
       {parsed.tasks.length === 0 ? <p className="field__hint">{s.noTasks}</p> : null}
       <ul className="parsed-items__list">
         {parsed.tasks.slice(0, taskLimit).map((task) => (
-          <TaskItem
-            key={task.id}
-            task={task}
-            kept={kept.has(task.id)}
-            active={activeId === task.id}
-            warnings={warningsByItem.get(task.id)}
-            onToggle={onToggle}
-            onLocate={onLocate}
-            correction={corrections.get(task.id)}
-            onCorrect={onCorrect}
-            units={units}
-          />
+          <TaskItem key={task.id} task={task} {...itemProps(task.id)} />
         ))}
       </ul>
       {parsed.tasks.length > taskLimit ? (
@@ -88,19 +88,7 @@ export function ParsedItems({ parsed, kept, activeId, onToggle, onLocate, correc
           <p className="field__hint">{s.candidatesHint}</p>
           <ul className="parsed-items__list">
             {candidates.slice(0, candidateLimit).map((c) => (
-              <TaskItem
-                key={c.id}
-                task={c}
-                candidate={c}
-                kept={kept.has(c.id)}
-                active={activeId === c.id}
-                warnings={warningsByItem.get(c.id)}
-                onToggle={onToggle}
-                onLocate={onLocate}
-                correction={corrections.get(c.id)}
-                onCorrect={onCorrect}
-                units={units}
-              />
+              <TaskItem key={c.id} task={c} candidate={c} {...itemProps(c.id)} />
             ))}
           </ul>
           {candidates.length > candidateLimit ? (
