@@ -67,6 +67,12 @@ const REPORTED_RE = /^[^，。；]{0,24}?(?:要求|强调|指出|提出|指示|�
  */
 const REPORTED_LEADER_RE = /^[^，。；]{0,30}?(?:书记|省长|市长|县长|区长|州长|主任|主席|总书记|领导|同志)(?:在[^，。；]{1,30}?上)?(?:强调|指出|要求|提出|指示|表示)[，,：:]/;
 
+/**
+ * Rule `meeting-held`: 2026年5月12日，县长…主持召开县政府常务会议 / 5月12日上午，…主持召开… opens a
+ * 纪要 or a report by telling when and by whom a meeting was held: a past event, not a task.
+ */
+const MEETING_HELD_RE = /^(?:(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日(?:上午|下午|晚上)?[，,]?[^。；！？]{0,40}?主持(?:召开)?/;
+
 function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[], facts: DocumentFacts, parentOf: (id: string) => string | null): Directive[] {
   const year = facts.year;
   const out: Directive[] = [];
@@ -105,6 +111,7 @@ function proseDirectives(text: string, flow: readonly FlowItem[], units: Unit[],
     // The review of last year reports results: its sentences are neither tasks nor targets.
     if (s.review) continue;
     const sentenceText = text.slice(s.span.start, s.span.end);
+    if (MEETING_HELD_RE.test(sentenceText)) continue;
     const listed: boolean = inTargetList === s.block || listHeadTier(sentenceText) !== null;
     inTargetList = listed && /[；;]$/.test(sentenceText) ? s.block : null;
     if (listed) continue;

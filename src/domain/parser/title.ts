@@ -12,6 +12,7 @@ const TITLE_MIN = 6;
 const BREAKS = new Set(['，', ',', '；', ';', '：', ':', '。', '！', '？']);
 const PAIRS: Record<string, string> = { '“': '”', '《': '》', '（': '）', '(': ')', '「': '」', '‘': '’' };
 const LEAD_WORDS = ['特别是', '尤其是', '尤其要', '重点是', '同时', '总之', '我们要', '大家要', '我们', '大家', '都要', '还要', '也要', '更要', '一定要', '必须', '务必', '要'];
+const PREPOSITION_BEFORE_TIME = /^[于在](?=(?:[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十]{1,2}月|[一二三四]季度|[上下]半年|年底|年内|年末|本月|本季度|今年|明年))/;
 const TRAILING = new Set([...'，,；;：:。！？、 　']);
 const OPENER_CODES = new CharSet(Object.keys(PAIRS));
 const CLOSER_CODES = new CharSet(Object.values(PAIRS));
@@ -36,6 +37,8 @@ export function taskTitle(quote: string, from = 0): string {
       }
     }
   }
+  // 于5月底前完成… / 在一季度完成…: the preposition before a time says nothing in a title.
+  if (PREPOSITION_BEFORE_TIME.test(s)) s = s.slice(1);
   // 围绕争创省级创新型城市: the goal itself is the task.
   if (s.startsWith('围绕') && /^(争创|创建|打造|建设)/.test(s.slice(2))) s = s.slice(2);
   // 确保实现A、确保完成B、确保C: a series of the same directive; its first item names it.

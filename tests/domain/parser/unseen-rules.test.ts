@@ -394,3 +394,27 @@ describe('subjects and directives the unseen documents showed', () => {
     expect(quotes(text)).toHaveLength(3);
   });
 });
+
+describe('meeting-held and title-time-preposition (found reading a 纪要 as an office would)', () => {
+  const minutes = speech(
+    '青禾县人民政府常务会议纪要',
+    '〔2027〕第4次',
+    '2027年3月9日，县长李明主持召开县人民政府第11次常务会议，研究春季农业生产等事项。现纪要如下：',
+    '一、关于春季农业生产',
+    '县农业农村局要于4月底前完成春播备耕物资调度。',
+    '县水利局要在一季度完成灌区渠系清淤。',
+  );
+
+  it('a sentence telling when and by whom the meeting was held is no task', () => {
+    expect(quotes(minutes, 2027).some((q) => q.includes('主持召开'))).toBe(false);
+    expect(plan(minutes, 2027).candidates.some((c) => c.quote.includes('主持召开'))).toBe(false);
+  });
+
+  it('drops 于 / 在 before a time from a title, keeping the time', () => {
+    const titles = plan(minutes, 2027).tasks.map((t) => t.title);
+    expect(titles).toContain('4月底前完成春播备耕物资调度');
+    expect(titles).toContain('一季度完成灌区渠系清淤');
+    // Not before a place or a scope.
+    expect(plan(speech('关于开展安全检查的通知', '各乡镇要在全县范围内开展燃气安全大排查。')).tasks[0]!.title.startsWith('在全县')).toBe(true);
+  });
+});
