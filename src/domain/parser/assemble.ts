@@ -13,7 +13,8 @@ export const UNTITLED = '未命名讲话';
 
 function titleOf(text: string, d: Directive): string {
   if (d.row) {
-    const task = (d.row.cells.task ?? []).map((c) => c.text.trim()).join('');
+    // Two task columns (项目名称, 建设内容): the first names the item, as the office's list does.
+    const task = (d.row.cells.task ?? []).map((c) => c.text.trim()).join('\n');
     return taskTitle(task) || '未命名任务';
   }
   const quote = text.slice(d.span.start, d.span.end);

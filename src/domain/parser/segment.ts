@@ -69,6 +69,30 @@ export function findTitleLine(text: string): SourceSpan | null {
 const HEADER_LINE_RE = /^(?:关于.{2,80}的(?:通知|意见|决定|报告|批复|函|请示|方案|实施方案|工作方案|通报)|.{0,40}的(?:通知|意见|决定|批复|通报)|.{0,30}〔[0-9０-９]{4}〕[0-9０-９]+号|[—－-]{1,2}.{0,60}(?:会议|大会)上)$/;
 /** A date alone on its line: under a speech's title or under the signature. */
 const DATE_LINE_RE = /^[（(]?\s*(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日\s*[)）]?$/;
+/**
+ * Rule `repeated-header`: a table pasted from Word repeats its header after a page break (序号 /
+ * 项目名称 / 建设内容 …). Those lines belong to no row, and read as prose 建设内容 would be a task.
+ */
+function repeatedHeaders(text: string, t: ResolvedTable): SourceSpan[] {
+  const rows = t.table.rows;
+  if (t.headerRows < 1 || rows.length <= t.headerRows) return [];
+  const names = new Set(rows.slice(0, t.headerRows).flatMap((r) => r.cells.map((c) => c.text.trim()).filter((x) => x !== '')));
+  const out: SourceSpan[] = [];
+  for (let i = t.headerRows; i < rows.length - 1; i++) {
+    // Between two rows: the lines no row took.
+    let start = rows[i]!.span.end;
+    const end = rows[i + 1]!.span.start;
+    while (start < end) {
+      let stop = text.indexOf('\n', start);
+      if (stop < 0 || stop > end) stop = end;
+      const line = trimSpan(text, start, stop);
+      if (line.end > line.start && names.has(text.slice(line.start, line.end))) out.push(line);
+      start = stop + 1;
+    }
+  }
+  return out;
+}
+
 function headerLines(text: string): SourceSpan[] {
   const out: SourceSpan[] = [];
   let start = 0;
@@ -129,7 +153,7 @@ function markLabelledItem(text: string, b: Block): void {
 export function segment(doc: SourceDocument, text: string, units: Unit[], planYear: number, docDate: string | null = null): Segments {
   const tables = allTables(doc, text, units).map((t) => resolveTable(t, units));
   const title = findTitleLine(text);
-  const skip: SourceSpan[] = [...tables.flatMap((t) => t.table.rows.map((r) => r.span)), ...headerLines(text)].sort((a, b) => a.start - b.start);
+  const skip: SourceSpan[] = [...tables.flatMap((t) => [...t.table.rows.map((r) => r.span), ...repeatedHeaders(text, t)]), ...headerLines(text)].sort((a, b) => a.start - b.start);
   const scan = scanSections(text, title ? title.end : 0, text.length, skip);
   for (const b of scan.blocks) markLabelledItem(text, b);
   const byOpening: boolean[] = [];

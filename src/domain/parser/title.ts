@@ -9,7 +9,8 @@ import { CharSet } from './char-set';
 export const TITLE_MAX = 30;
 /** Below this a cut title says too little; keep more words instead. */
 const TITLE_MIN = 6;
-const BREAKS = new Set(['，', ',', '；', ';', '：', ':', '。', '！', '？']);
+// A line break ends a clause too: a table cell typed over lines, or the next cell of a row (项目名称 ⏎ 建设内容).
+const BREAKS = new Set(['，', ',', '；', ';', '：', ':', '。', '！', '？', '\n']);
 const PAIRS: Record<string, string> = { '“': '”', '《': '》', '（': '）', '(': ')', '「': '」', '‘': '’' };
 const LEAD_WORDS = ['特别是', '尤其是', '尤其要', '重点是', '同时', '总之', '我们要', '大家要', '我们', '大家', '都要', '还要', '也要', '更要', '一定要', '必须', '务必', '要'];
 const PREPOSITION_BEFORE_TIME = /^[于在](?=(?:[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十]{1,2}月|[一二三四]季度|[上下]半年|年底|年内|年末|本月|本季度|今年|明年))/;

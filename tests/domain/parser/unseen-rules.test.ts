@@ -418,3 +418,40 @@ describe('meeting-held and title-time-preposition (found reading a 纪要 as an 
     expect(plan(speech('关于开展安全检查的通知', '各乡镇要在全县范围内开展燃气安全大排查。')).tasks[0]!.title.startsWith('在全县')).toBe(true);
   });
 });
+
+describe('repeated-header and a two-column task (found reading a 民生实事 table as an office would)', () => {
+  const table = speech(
+    '青禾县2027年民生实事任务表',
+    '序号',
+    '项目名称',
+    '建设内容',
+    '责任单位',
+    '完成时间',
+    '1',
+    '城北幼儿园新建工程',
+    '新建幼儿园1所，新增学位360个。',
+    '县教体局',
+    '8月底前',
+    '序号',
+    '项目名称',
+    '建设内容',
+    '责任单位',
+    '完成时间',
+    '2',
+    '农贸市场提升',
+    '改造农贸市场3个。',
+    '县商务局',
+    '11月底前',
+  );
+
+  it('a header repeated after a page break is no task (建设内容 read as prose would be one)', () => {
+    expect(plan(table, 2027).tasks.map((t) => t.title)).toEqual(['城北幼儿园新建工程', '农贸市场提升']);
+  });
+
+  it('the first task column names the item; the quote keeps the whole row', () => {
+    const t = plan(table, 2027).tasks[1]!;
+    expect(t.quote).toContain('改造农贸市场3个。');
+    expect(t.owners[0]).toMatchObject({ name: '县商务局', role: 'lead' });
+    expect(t.deadline.due).toBe('2027-11-30');
+  });
+});
